@@ -1,0 +1,272 @@
+package org.jdbsp.nexmark.generator;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
+import org.jdbsp.nexmark.model.Event;
+
+/**
+ * Generates the events of a {@link RngMode#PER_EVENT} configuration on G threads and hands them to one consumer in
+ * event-number order: the same sequence as a single {@link NexmarkGenerator}, whatever G.
+ *
+ * <p>Thread {@code g} (named {@code nexmark-generator-g}) produces events {@code g, g+G, g+2G, ...} into chunks of
+ * {@code chunkSize} events. Each thread owns a fixed pool of chunks that circulates through two single-producer
+ * single-consumer agrona queues: full chunks to the consumer, empty ones back. A thread with no empty chunk waits,
+ * so no thread runs more than its pool ahead of the consumer. The consumer ({@link #nextBatch(Event[], int)})
+ * takes event {@code n} from thread {@code n mod G}. Waiting on either side uses a
+ * {@link BackoffIdleStrategy}.
+ *
+ * <p>{@link #close()} stops and joins every thread, also before the end of the stream. An exception thrown in a
+ * generator thread is rethrown to the consumer as an {@link IllegalStateException} whose cause it is.
+ * {@code nextBatch} must be called from one thread at a time.
+ */
+public final class ParallelEventSource implements EventSource {
+
+    /** Default events per chunk. */
+    public static final int DEFAULT_CHUNK_SIZE = 1024;
+    /** Default chunks each generator thread may fill ahead of the consumer. */
+    public static final int DEFAULT_CHUNKS_PER_THREAD = 4;
+
+    private static final long JOIN_TIMEOUT_MS = 10_000;
+
+    private final int threadCount;
+    private final long maxEvents;
+    private final Worker[] workers;
+    private final Thread[] threads;
+    private final Chunk[] current;
+    private final int[] currentPos;
+    private final IdleStrategy idle = newIdleStrategy();
+    private final AtomicReference<Failure> failure = new AtomicReference<>();
+    private volatile boolean running = true;
+    private boolean closed;
+    private long next;
+    private int nextThread;
+
+    private ParallelEventSource(GeneratorConfig config, int threadCount, int chunkSize, int chunksPerThread,
+                                LongConsumer beforeEvent) {
+        if (config.rngMode() != RngMode.PER_EVENT) {
+            throw new IllegalArgumentException("rngMode = " + config.rngMode()
+                + " is invalid for parallel generation: must be PER_EVENT");
+        }
+        if (threadCount < 1) {
+            throw new IllegalArgumentException("threads = " + threadCount + " is invalid: must be >= 1");
+        }
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize = " + chunkSize + " is invalid: must be >= 1");
+        }
+        if (chunksPerThread < 1) {
+            throw new IllegalArgumentException("chunksPerThread = " + chunksPerThread + " is invalid: must be >= 1");
+        }
+        this.threadCount = threadCount;
+        this.maxEvents = config.maxEvents();
+        this.workers = new Worker[threadCount];
+        this.threads = new Thread[threadCount];
+        this.current = new Chunk[threadCount];
+        this.currentPos = new int[threadCount];
+        GeneratorTables tables = GeneratorTables.of(config);
+        for (int g = 0; g < threadCount; g++) {
+            workers[g] = new Worker(config, tables, g, chunkSize, chunksPerThread, beforeEvent);
+        }
+        for (int g = 0; g < threadCount; g++) {
+            Thread t = new Thread(workers[g], "nexmark-generator-" + g);
+            t.setDaemon(true);
+            threads[g] = t;
+        }
+        for (Thread t : threads) {
+            t.start();
+        }
+    }
+
+    /** Starts {@code threads} generator threads with the default chunk size and pool. */
+    public static ParallelEventSource start(GeneratorConfig config, int threads) {
+        return start(config, threads, DEFAULT_CHUNK_SIZE, DEFAULT_CHUNKS_PER_THREAD);
+    }
+
+    /**
+     * Starts {@code threads} generator threads, each filling chunks of {@code chunkSize} events and running at most
+     * {@code chunksPerThread} chunks ahead of the consumer.
+     *
+     * @throws IllegalArgumentException if the configuration is not {@link RngMode#PER_EVENT} or a count is below 1
+     */
+    public static ParallelEventSource start(GeneratorConfig config, int threads, int chunkSize, int chunksPerThread) {
+        return new ParallelEventSource(config, threads, chunkSize, chunksPerThread, null);
+    }
+
+    /** As {@link #start(GeneratorConfig, int, int, int)}, calling {@code beforeEvent} with each event index (tests). */
+    static ParallelEventSource start(GeneratorConfig config, int threads, int chunkSize, int chunksPerThread,
+                                     LongConsumer beforeEvent) {
+        return new ParallelEventSource(config, threads, chunkSize, chunksPerThread, beforeEvent);
+    }
+
+    /** The number of generator threads. */
+    public int threads() {
+        return threadCount;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if a generator thread failed (with its exception as the cause), or if the
+     *                               source was closed before the end of the stream
+     */
+    @Override
+    public int nextBatch(Event[] dst, int max) {
+        if (closed) {
+            return 0;
+        }
+        int n = (int) Math.min(Math.min(max, dst.length), maxEvents - next);
+        int g = nextThread;
+        for (int i = 0; i < n; i++) {
+            Chunk c = current[g];
+            int p = currentPos[g];
+            if (c == null || p == c.count) {
+                if (c != null) {
+                    workers[g].free.offer(c);
+                }
+                c = awaitChunk(g);
+                current[g] = c;
+                p = 0;
+            }
+            dst[i] = c.events[p];
+            currentPos[g] = p + 1;
+            if (++g == threadCount) {
+                g = 0;
+            }
+        }
+        nextThread = g;
+        next += n;
+        return n;
+    }
+
+    /** Stops every generator thread and waits for it to end; idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        running = false;
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            try {
+                t.join(JOIN_TIMEOUT_MS);
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join();
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Chunk awaitChunk(int g) {
+        OneToOneConcurrentArrayQueue<Chunk> full = workers[g].full;
+        Chunk c;
+        while ((c = full.poll()) == null) {
+            Failure f = failure.get();
+            if (f != null) {
+                throw new IllegalStateException("generator thread " + f.thread() + " failed: " + f.cause(),
+                    f.cause());
+            }
+            if (!threads[g].isAlive() && full.isEmpty()) {
+                throw new IllegalStateException("generator thread nexmark-generator-" + g + " ended early");
+            }
+            idle.idle();
+        }
+        idle.reset();
+        return c;
+    }
+
+    private static IdleStrategy newIdleStrategy() {
+        return new BackoffIdleStrategy(1, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
+    }
+
+    /** The first exception of a generator thread. */
+    private record Failure(String thread, Throwable cause) {
+    }
+
+    /** A reusable array of events with a fill count. */
+    private static final class Chunk {
+        final Event[] events;
+        int count;
+
+        Chunk(int size) {
+            events = new Event[size];
+        }
+    }
+
+    /** One generator thread's loop and its two queues. */
+    private final class Worker implements Runnable {
+        final OneToOneConcurrentArrayQueue<Chunk> full;
+        final OneToOneConcurrentArrayQueue<Chunk> free;
+        private final GeneratorConfig config;
+        private final GeneratorTables tables;
+        private final int index;
+        private final LongConsumer beforeEvent;
+
+        Worker(GeneratorConfig config, GeneratorTables tables, int index, int chunkSize, int chunksPerThread,
+               LongConsumer beforeEvent) {
+            this.config = config;
+            this.tables = tables;
+            this.index = index;
+            this.beforeEvent = beforeEvent;
+            int pool = chunksPerThread + 1; // one more for the chunk the consumer is reading
+            full = new OneToOneConcurrentArrayQueue<>(pool);
+            free = new OneToOneConcurrentArrayQueue<>(pool);
+            for (int i = 0; i < pool; i++) {
+                free.offer(new Chunk(chunkSize));
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                generate();
+            } catch (Throwable t) {
+                failure.compareAndSet(null, new Failure(Thread.currentThread().getName(), t));
+            }
+        }
+
+        private void generate() {
+            EventFactory factory = new EventFactory(config, tables);
+            SplitMix64 rng = new SplitMix64();
+            long streamKey = SplitMix64.streamKey(config.eventSeed());
+            long firstEventNumber = config.firstEventNumber();
+            long stride = threadCount;
+            long k = index;
+            boolean more = k < maxEvents;
+            IdleStrategy waiting = newIdleStrategy();
+            LongConsumer hook = beforeEvent;
+            while (more && running) {
+                Chunk c = free.poll();
+                if (c == null) {
+                    waiting.idle();
+                    continue;
+                }
+                waiting.reset();
+                Event[] events = c.events;
+                int n = 0;
+                while (n < events.length) {
+                    if (hook != null) {
+                        hook.accept(k);
+                    }
+                    events[n++] = NexmarkGenerator.createPerEvent(factory, rng, streamKey, firstEventNumber, k);
+                    if (maxEvents - k <= stride) {
+                        more = false;
+                        break;
+                    }
+                    k += stride;
+                }
+                c.count = n;
+                full.offer(c); // never full: the queue holds the whole pool
+            }
+        }
+    }
+}
