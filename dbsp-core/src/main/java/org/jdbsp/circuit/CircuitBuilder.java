@@ -1,0 +1,161 @@
+package org.jdbsp.circuit;
+
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import org.jdbsp.circuit.internal.CircuitRuntime;
+import org.jdbsp.circuit.internal.Graph;
+import org.jdbsp.circuit.internal.InputOperator;
+import org.jdbsp.circuit.internal.Node;
+import org.jdbsp.circuit.internal.RecursiveOperator;
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
+
+/**
+ * Creates the inputs of a circuit and the recursive sub-circuits; the {@link Stream} methods add every
+ * other operator. Only usable inside the build function given to {@link Circuit#build}.
+ */
+public class CircuitBuilder {
+    final Graph graph;
+    final CircuitRuntime runtime;
+    final CircuitConfig config;
+    final java.util.Map<String, Node> derived = new java.util.HashMap<>();
+
+    CircuitBuilder(Graph graph, CircuitRuntime runtime, CircuitConfig config) {
+        this.graph = graph;
+        this.runtime = runtime;
+        this.config = config;
+    }
+
+    /** The configuration the circuit is built with. */
+    public CircuitConfig config() {
+        return config;
+    }
+
+    /** An input of records in their natural order ({@link org.jdbsp.zset.Orders#natural()}). */
+    public <T> ZSetInput<T> zsetInput(String name) {
+        return zsetInput(name, Layout.OBJECTS);
+    }
+
+    /** An input of records ordered by {@code order}. */
+    public <T> ZSetInput<T> zsetInput(String name, Comparator<? super T> order) {
+        return zsetInput(name, Layout.zset(order));
+    }
+
+    /** An input of longs, stored unboxed. */
+    public ZSetInput<Long> longZSetInput(String name) {
+        return zsetInput(name, Layout.LONGS);
+    }
+
+    private <T> ZSetInput<T> zsetInput(String name, Layout layout) {
+        InputOperator op = new InputOperator(layout);
+        Node node = addInput(name, op, layout);
+        return new ZSetInput<>(node.name(), op, runtime, new Stream<>(this, node));
+    }
+
+    /** An input of (key, value) tuples stored as {@code layout} says. */
+    public <K, V> IndexedZSetInput<K, V> indexedInput(String name, Layout layout) {
+        if (layout.isPlainZSet()) {
+            throw new IllegalArgumentException("an indexed input needs a layout with a value column, not " + layout);
+        }
+        InputOperator op = new InputOperator(layout);
+        Node node = addInput(name, op, layout);
+        return new IndexedZSetInput<>(node.name(), op, runtime, new IndexedStream<>(this, node));
+    }
+
+    Node addInput(String name, InputOperator op, Layout layout) {
+        Objects.requireNonNull(name, "name");
+        if (insideRecursion()) {
+            throw new IllegalStateException("inputs cannot be created inside a recursive body: create them outside and import them");
+        }
+        Node node = graph.add("input", op, layout);
+        node.rename("input '" + name + "'");
+        return node;
+    }
+
+    /**
+     * A recursive stream: the least fixed point of {@code R = body(scope, R)}, computed anew in every step
+     * from the changes of its imported inputs. Inside the body, streams of the enclosing circuit must be
+     * brought in with {@link RecursiveScope#importStream}; the body should be built from incremental
+     * operators and end in a distinct (or otherwise converge), else the step fails after
+     * {@link CircuitConfig#maxRecursionIterations()} iterations.
+     *
+     * @param order the order of the records of {@code R}
+     * @param body  receives the scope and {@code R} as seen in the previous iteration, returns the next {@code R}
+     */
+    public <T> Stream<T> recursive(Comparator<? super T> order, BiFunction<RecursiveScope, Stream<T>, Stream<T>> body) {
+        return recursive(Layout.zset(order), body);
+    }
+
+    /** A recursive stream of records in their natural order (see {@link #recursive(Comparator, BiFunction)}). */
+    public <T> Stream<T> recursive(BiFunction<RecursiveScope, Stream<T>, Stream<T>> body) {
+        return recursive(Layout.OBJECTS, body);
+    }
+
+    private <T> Stream<T> recursive(Layout layout, BiFunction<RecursiveScope, Stream<T>, Stream<T>> body) {
+        RecursiveScope scope = new RecursiveScope(new Graph(graph), runtime, config, this);
+        Node variable = scope.graph.addExternal("variable", layout);
+        Stream<T> result = body.apply(scope, new Stream<>(scope, variable));
+        Objects.requireNonNull(result, "the recursive body returned null");
+        scope.checkOwn(result);
+        if (!result.layout().equals(layout)) {
+            throw new IllegalArgumentException("the recursive body returned a stream of layout " + result.layout()
+                    + " but the variable has " + layout);
+        }
+        scope.graph.seal();
+        RecursiveOperator op = new RecursiveOperator(scope.graph, scope.importNodes(), variable.id(),
+                result.node.id(), layout, config.maxRecursionIterations());
+        return new Stream<>(this, graph.add("recursive", op, layout, scope.importedParents()));
+    }
+
+    /** Adds an operator (extension point for operator libraries); {@code inputs} must belong to this circuit. */
+    public Node addOperator(String kind, Operator operator, Layout layout, AbstractStream... inputs) {
+        int[] ids = new int[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            checkOwn(inputs[i]);
+            ids[i] = inputs[i].node.id();
+        }
+        return graph.add(kind, operator, layout, ids);
+    }
+
+    /** The plain stream produced by {@code node}, a node of this circuit (for operator libraries). */
+    public <T> Stream<T> streamOf(Node node) {
+        checkNode(node);
+        if (!node.layout().isPlainZSet()) {
+            throw new IllegalArgumentException(node.name() + " produces indexed batches: use indexedStreamOf");
+        }
+        return new Stream<>(this, node);
+    }
+
+    /** The indexed stream produced by {@code node}, a node of this circuit (for operator libraries). */
+    public <K, V> IndexedStream<K, V> indexedStreamOf(Node node) {
+        checkNode(node);
+        if (node.layout().isPlainZSet()) {
+            throw new IllegalArgumentException(node.name() + " produces plain Z-sets: use streamOf");
+        }
+        return new IndexedStream<>(this, node);
+    }
+
+    private void checkNode(Node node) {
+        if (node.id() >= graph.size() || graph.node(node.id()) != node) {
+            throw new IllegalArgumentException(node.name() + " belongs to another circuit");
+        }
+    }
+
+    /** True inside the body of a recursive circuit, where time operators, inputs and outputs are not allowed. */
+    public boolean insideRecursion() {
+        return graph.parent() != null;
+    }
+
+    void checkOwn(AbstractStream s) {
+        if (s.builder.graph != graph) {
+            throw new IllegalArgumentException("stream " + s.name() + " belongs to another circuit"
+                    + (graph.parent() != null ? " (use RecursiveScope.importStream to bring it into a recursive body)" : ""));
+        }
+    }
+
+    static boolean isLong(Layout layout) {
+        return layout.keyKind() == ColumnKind.LONG;
+    }
+}

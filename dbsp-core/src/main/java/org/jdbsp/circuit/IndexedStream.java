@@ -1,0 +1,159 @@
+package org.jdbsp.circuit;
+
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jdbsp.circuit.internal.FilterOperator;
+import org.jdbsp.circuit.internal.LinearOperators;
+import org.jdbsp.circuit.internal.MapOperator;
+import org.jdbsp.circuit.internal.Node;
+import org.jdbsp.circuit.internal.SinkOperators;
+import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.IndexedZSet;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.Orders;
+import org.jdbsp.zset.internal.Batch;
+
+/**
+ * A stream of indexed Z-sets: one change of a key-to-values map per step. Stateful operators (joins,
+ * aggregates) read indexed streams; the operators here are the linear and time operators.
+ *
+ * @param <K> the key type (stored as {@code long} when the layout's key column is LONG)
+ * @param <V> the value type
+ */
+public final class IndexedStream<K, V> extends AbstractStream {
+    IndexedStream(CircuitBuilder builder, Node node) {
+        super(builder, node);
+    }
+
+    /** Renames the operator producing this stream. */
+    public IndexedStream<K, V> named(String name) {
+        node.rename(name);
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <K> K key(Batch b, int i) {
+        return (K) b.key(i);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <V> V value(Batch b, int i) {
+        return (V) b.value(i);
+    }
+
+    /** Keeps the tuples {@code predicate} accepts. */
+    public IndexedStream<K, V> filter(BiPredicate<? super K, ? super V> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return new IndexedStream<>(builder, builder.graph.add("filter",
+                new FilterOperator((b, i) -> predicate.test(key(b, i), value(b, i))), layout(), node.id()));
+    }
+
+    /** Turns every tuple into a record; the results are ordered naturally. */
+    public <R> Stream<R> map(BiFunction<? super K, ? super V, ? extends R> f) {
+        return map(f, Orders.natural());
+    }
+
+    /** Turns every tuple into a record; the results are ordered by {@code order}. */
+    public <R> Stream<R> map(BiFunction<? super K, ? super V, ? extends R> f, Comparator<? super R> order) {
+        Objects.requireNonNull(f, "f");
+        Layout out = Layout.zset(order);
+        return new Stream<>(builder, builder.graph.add("map", new MapOperator(out,
+                (in, i, o) -> o.add(Stream.notNull(f.apply(key(in, i), value(in, i)), "map"), in.weights[i])), out, node.id()));
+    }
+
+    /** Applies {@code f} to every value, keeping the key. */
+    public <W> IndexedStream<K, W> mapValues(Function<? super V, ? extends W> f) {
+        Objects.requireNonNull(f, "f");
+        Layout out = Layout.indexed(layout().keyKind(), layout().keyOrder(), ColumnKind.OBJECT, Orders.natural());
+        boolean longKeys = layout().keyKind() == ColumnKind.LONG;
+        return new IndexedStream<>(builder, builder.graph.add("mapValues", new MapOperator(out, (in, i, o) -> {
+            Object w = Stream.notNull(f.apply(value(in, i)), "mapValues");
+            if (longKeys) {
+                o.addLong(in.longKeys[i], w, in.weights[i]);
+            } else {
+                o.add(in.objKeys[i], w, in.weights[i]);
+            }
+        }), out, node.id()));
+    }
+
+    /** The values, as a stream of records (ordered naturally). */
+    public Stream<V> values() {
+        return map((k, v) -> v);
+    }
+
+    /** The sum of this stream and {@code other}. */
+    public IndexedStream<K, V> plus(IndexedStream<K, V> other) {
+        builder.checkOwn(other);
+        return new IndexedStream<>(builder, builder.graph.add("plus", new LinearOperators.Plus(), layout(), node.id(), other.node.id()));
+    }
+
+    /** This stream minus {@code other}. */
+    public IndexedStream<K, V> minus(IndexedStream<K, V> other) {
+        builder.checkOwn(other);
+        return new IndexedStream<>(builder, builder.graph.add("minus", new LinearOperators.Minus(), layout(), node.id(), other.node.id()));
+    }
+
+    /** Every weight negated. */
+    public IndexedStream<K, V> negate() {
+        return new IndexedStream<>(builder, Derivations.negate(this));
+    }
+
+    /** Delays this stream by one step; the first output is empty. */
+    public IndexedStream<K, V> delay() {
+        checkTimeOperatorAllowed("delay");
+        return new IndexedStream<>(builder, Derivations.delay(this));
+    }
+
+    /** The running sum of this stream. */
+    public IndexedStream<K, V> integrate() {
+        checkTimeOperatorAllowed("integrate");
+        return new IndexedStream<>(builder, Derivations.integrate(this));
+    }
+
+    /** The change of this stream since the previous step. */
+    public IndexedStream<K, V> differentiate() {
+        checkTimeOperatorAllowed("differentiate");
+        return new IndexedStream<>(builder, Derivations.differentiate(this));
+    }
+
+    /** Calls {@code consumer} with every step's change; returns this stream. */
+    public IndexedStream<K, V> inspect(Consumer<? super IndexedZSet<K, V>> consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        builder.graph.add("inspect", new SinkOperators.Inspect(b -> consumer.accept(IndexedZSet.wrap(b))), layout(), node.id());
+        return this;
+    }
+
+    /** An output handle giving every step's change and the running integral. */
+    public IndexedZSetOutput<K, V> output() {
+        return output(true);
+    }
+
+    /** An output handle giving only every step's change. */
+    public IndexedZSetOutput<K, V> outputDeltas() {
+        return output(false);
+    }
+
+    private IndexedZSetOutput<K, V> output(boolean keepIntegral) {
+        if (builder.insideRecursion()) {
+            throw new IllegalStateException("outputs cannot be created inside a recursive body");
+        }
+        SinkOperators.Output op = new SinkOperators.Output(layout(), keepIntegral);
+        builder.graph.add("output", op, layout(), node.id());
+        return new IndexedZSetOutput<>(op, builder.runtime);
+    }
+
+    /** Adds a custom unary operator (extension point) producing plain Z-sets of {@code out}. */
+    public <R> Stream<R> apply(String kind, UnaryOperator operator, Layout out) {
+        return new Stream<>(builder, builder.graph.add(kind, operator, out, node.id()));
+    }
+
+    /** Adds a custom unary operator (extension point) producing indexed batches of {@code out}. */
+    public <K2, V2> IndexedStream<K2, V2> applyIndexed(String kind, UnaryOperator operator, Layout out) {
+        return new IndexedStream<>(builder, builder.graph.add(kind, operator, out, node.id()));
+    }
+}

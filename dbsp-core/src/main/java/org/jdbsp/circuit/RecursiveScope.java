@@ -1,0 +1,55 @@
+package org.jdbsp.circuit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbsp.circuit.internal.CircuitRuntime;
+import org.jdbsp.circuit.internal.Graph;
+import org.jdbsp.circuit.internal.Node;
+
+/**
+ * The builder of a recursive body (see {@link CircuitBuilder#recursive}). Streams of the enclosing circuit
+ * enter through {@link #importStream}; inputs, delays, integrals and derivatives cannot be created here,
+ * because the body must be a function of its imports and of the recursive variable.
+ */
+public final class RecursiveScope extends CircuitBuilder {
+    private final CircuitBuilder parent;
+    private final List<Integer> importNodes = new ArrayList<>();
+    private final List<Integer> importedParents = new ArrayList<>();
+    private final Map<Integer, AbstractStream> imported = new HashMap<>();
+
+    RecursiveScope(Graph graph, CircuitRuntime runtime, CircuitConfig config, CircuitBuilder parent) {
+        super(graph, runtime, config);
+        this.parent = parent;
+    }
+
+    /** Brings a stream of the enclosing circuit into the body; importing the same stream twice gives one import. */
+    @SuppressWarnings("unchecked")
+    public <T> Stream<T> importStream(Stream<T> outer) {
+        return (Stream<T>) imported.computeIfAbsent(outer.node.id(), id -> new Stream<T>(this, importNode(outer)));
+    }
+
+    /** Brings an indexed stream of the enclosing circuit into the body. */
+    @SuppressWarnings("unchecked")
+    public <K, V> IndexedStream<K, V> importStream(IndexedStream<K, V> outer) {
+        return (IndexedStream<K, V>) imported.computeIfAbsent(outer.node.id(), id -> new IndexedStream<K, V>(this, importNode(outer)));
+    }
+
+    private Node importNode(AbstractStream outer) {
+        parent.checkOwn(outer);
+        Node node = graph.addExternal("import", outer.layout());
+        node.rename("import of " + outer.name());
+        importNodes.add(node.id());
+        importedParents.add(outer.node.id());
+        return node;
+    }
+
+    int[] importNodes() {
+        return importNodes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    int[] importedParents() {
+        return importedParents.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

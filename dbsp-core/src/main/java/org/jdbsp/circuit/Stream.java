@@ -1,0 +1,204 @@
+package org.jdbsp.circuit;
+
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import org.jdbsp.circuit.internal.FilterOperator;
+import org.jdbsp.circuit.internal.LinearOperators;
+import org.jdbsp.circuit.internal.MapOperator;
+import org.jdbsp.circuit.internal.Node;
+import org.jdbsp.circuit.internal.SinkOperators;
+import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.ZSet;
+import org.jdbsp.zset.internal.Batch;
+
+/**
+ * A stream of Z-sets of records: one Z-set (a change) per step. Its methods add operators to the circuit.
+ *
+ * <p>The linear operators ({@link #filter}, {@link #map}, {@link #flatMap}, {@link #index}, {@link #plus},
+ * {@link #minus}, {@link #negate}) are their own incremental versions: they see only each step's change.
+ * {@link #delay}, {@link #integrate} and {@link #differentiate} are the primitive operators over time.
+ * Deriving the same stream twice ({@code s.integrate()} twice) builds one operator.
+ *
+ * @param <T> the record type
+ */
+public final class Stream<T> extends AbstractStream {
+    Stream(CircuitBuilder builder, Node node) {
+        super(builder, node);
+    }
+
+    /** Renames the operator producing this stream (names appear in errors). */
+    public Stream<T> named(String name) {
+        node.rename(name);
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T record(Batch b, int i) {
+        return (T) b.key(i);
+    }
+
+    /** Keeps the records {@code predicate} accepts. */
+    public Stream<T> filter(Predicate<? super T> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return add("filter", new FilterOperator((b, i) -> predicate.test(record(b, i))), layout());
+    }
+
+    /** Applies {@code f} to every record; the results are ordered naturally. */
+    public <R> Stream<R> map(Function<? super T, ? extends R> f) {
+        return map(f, Layout.OBJECTS);
+    }
+
+    /** Applies {@code f} to every record; the results are ordered by {@code order}. */
+    public <R> Stream<R> map(Function<? super T, ? extends R> f, Comparator<? super R> order) {
+        return map(f, Layout.zset(order));
+    }
+
+    private <R> Stream<R> map(Function<? super T, ? extends R> f, Layout out) {
+        Objects.requireNonNull(f, "f");
+        return add("map", new MapOperator(out, (in, i, o) -> o.add(notNull(f.apply(record(in, i)), "map"), in.weights[i])), out);
+    }
+
+    /** Applies {@code f} to every record, giving longs stored unboxed. */
+    public Stream<Long> mapToLong(ToLongFunction<? super T> f) {
+        Objects.requireNonNull(f, "f");
+        return add("mapToLong", new MapOperator(Layout.LONGS, (in, i, o) -> o.addLong(f.applyAsLong(record(in, i)), in.weights[i])), Layout.LONGS);
+    }
+
+    /** Replaces every record by the records {@code f} returns for it (each with the record's weight). */
+    public <R> Stream<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> f) {
+        Objects.requireNonNull(f, "f");
+        return add("flatMap", new MapOperator(Layout.OBJECTS, (in, i, o) -> {
+            long w = in.weights[i];
+            for (R r : notNull(f.apply(record(in, i)), "flatMap")) {
+                o.add(notNull(r, "flatMap"), w);
+            }
+        }), Layout.OBJECTS);
+    }
+
+    /** Re-keys the records into an indexed stream; keys and values are ordered naturally. */
+    public <K, V> IndexedStream<K, V> index(Function<? super T, ? extends K> key, Function<? super T, ? extends V> value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        Layout out = Layout.objectsToObjects();
+        return addIndexed("index", new MapOperator(out, (in, i, o) -> {
+            T r = record(in, i);
+            o.add(notNull(key.apply(r), "index key"), notNull(value.apply(r), "index value"), in.weights[i]);
+        }), out);
+    }
+
+    /** Re-keys the records by a long key stored unboxed; values are ordered naturally. */
+    public <V> IndexedStream<Long, V> indexByLong(ToLongFunction<? super T> key, Function<? super T, ? extends V> value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        Layout out = Layout.longToObjects();
+        return addIndexed("index", new MapOperator(out, (in, i, o) -> {
+            T r = record(in, i);
+            o.addLong(key.applyAsLong(r), notNull(value.apply(r), "index value"), in.weights[i]);
+        }), out);
+    }
+
+    /** Re-keys the records into (long key, long value) tuples, both stored unboxed. */
+    public IndexedStream<Long, Long> indexLongToLong(ToLongFunction<? super T> key, ToLongFunction<? super T> value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        Layout out = Layout.longToLongs();
+        return addIndexed("index", new MapOperator(out, (in, i, o) -> {
+            T r = record(in, i);
+            o.addLongLong(key.applyAsLong(r), value.applyAsLong(r), in.weights[i]);
+        }), out);
+    }
+
+    /** The sum of this stream and {@code other}. */
+    public Stream<T> plus(Stream<T> other) {
+        builder.checkOwn(other);
+        return new Stream<>(builder, builder.graph.add("plus", new LinearOperators.Plus(), layout(), node.id(), other.node.id()));
+    }
+
+    /** This stream minus {@code other}. */
+    public Stream<T> minus(Stream<T> other) {
+        builder.checkOwn(other);
+        return new Stream<>(builder, builder.graph.add("minus", new LinearOperators.Minus(), layout(), node.id(), other.node.id()));
+    }
+
+    /** Every weight negated. */
+    public Stream<T> negate() {
+        return new Stream<>(builder, Derivations.negate(this));
+    }
+
+    /** Delays this stream by one step (z<sup>-1</sup>); the first output is empty. */
+    public Stream<T> delay() {
+        checkTimeOperatorAllowed("delay");
+        return new Stream<>(builder, Derivations.delay(this));
+    }
+
+    /** The running sum (I) of this stream: each step outputs the whole accumulated Z-set. */
+    public Stream<T> integrate() {
+        checkTimeOperatorAllowed("integrate");
+        return new Stream<>(builder, Derivations.integrate(this));
+    }
+
+    /** The change (D) of this stream since the previous step. */
+    public Stream<T> differentiate() {
+        checkTimeOperatorAllowed("differentiate");
+        return new Stream<>(builder, Derivations.differentiate(this));
+    }
+
+    /** Calls {@code consumer} with every step's change; returns this stream. */
+    public Stream<T> inspect(Consumer<? super ZSet<T>> consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        builder.graph.add("inspect", new SinkOperators.Inspect(b -> consumer.accept(ZSet.wrap(b))), layout(), node.id());
+        return this;
+    }
+
+    /** An output handle giving every step's change and the running integral. */
+    public ZSetOutput<T> output() {
+        return output(true);
+    }
+
+    /** An output handle giving only every step's change (keeps no state: for long runs). */
+    public ZSetOutput<T> outputDeltas() {
+        return output(false);
+    }
+
+    private ZSetOutput<T> output(boolean keepIntegral) {
+        if (builder.insideRecursion()) {
+            throw new IllegalStateException("outputs cannot be created inside a recursive body");
+        }
+        SinkOperators.Output op = new SinkOperators.Output(layout(), keepIntegral);
+        builder.graph.add("output", op, layout(), node.id());
+        return new ZSetOutput<>(op, builder.runtime);
+    }
+
+    /** Adds a custom unary operator (extension point) producing batches of {@code out}. */
+    public <R> Stream<R> apply(String kind, UnaryOperator operator, Layout out) {
+        if (!out.isPlainZSet()) {
+            throw new IllegalArgumentException("apply gives a plain Z-set stream; use applyIndexed for " + out);
+        }
+        return add(kind, operator, out);
+    }
+
+    /** Adds a custom unary operator (extension point) producing indexed batches of {@code out}. */
+    public <K, V> IndexedStream<K, V> applyIndexed(String kind, UnaryOperator operator, Layout out) {
+        return addIndexed(kind, operator, out);
+    }
+
+    private <R> Stream<R> add(String kind, UnaryOperator op, Layout out) {
+        return new Stream<>(builder, builder.graph.add(kind, op, out, node.id()));
+    }
+
+    private <K, V> IndexedStream<K, V> addIndexed(String kind, UnaryOperator op, Layout out) {
+        return new IndexedStream<>(builder, builder.graph.add(kind, op, out, node.id()));
+    }
+
+    static <X> X notNull(X x, String what) {
+        if (x == null) {
+            throw new NullPointerException(what + " function returned null");
+        }
+        return x;
+    }
+}

@@ -1,0 +1,89 @@
+package org.jdbsp.circuit;
+
+import java.util.Collection;
+import org.jdbsp.circuit.internal.CircuitRuntime;
+import org.jdbsp.circuit.internal.InputOperator;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.ZSet;
+import org.jdbsp.zset.internal.BatchBuilder;
+
+/**
+ * Where changes enter a circuit: records pushed with a weight (+1 insert, -1 delete) between steps make up
+ * the input change of the next step. A null record is rejected, and a rejected push applies nothing.
+ *
+ * @param <T> the record type
+ */
+public final class ZSetInput<T> {
+    private final String name;
+    private final InputOperator operator;
+    private final CircuitRuntime runtime;
+    private final Stream<T> stream;
+    private final boolean longs;
+
+    ZSetInput(String name, InputOperator operator, CircuitRuntime runtime, Stream<T> stream) {
+        this.name = name;
+        this.operator = operator;
+        this.runtime = runtime;
+        this.stream = stream;
+        this.longs = stream.layout().keyKind() == ColumnKind.LONG;
+    }
+
+    /** The stream of this input's changes, to build the circuit on. */
+    public Stream<T> stream() {
+        return stream;
+    }
+
+    /** Adds {@code weight} to {@code record} in the next step's change. */
+    public void push(T record, long weight) {
+        runtime.ensureRunning();
+        if (record == null) {
+            throw new IllegalArgumentException("null record pushed to " + name);
+        }
+        append(operator.pending(), record, weight);
+    }
+
+    /** Inserts {@code record} once in the next step's change. */
+    public void push(T record) {
+        push(record, 1);
+    }
+
+    /** Adds {@code weight} to a long record (inputs of longs). */
+    public void pushLong(long record, long weight) {
+        runtime.ensureRunning();
+        if (!longs) {
+            throw new IllegalStateException(name + " does not hold longs");
+        }
+        operator.pending().addLong(record, weight);
+    }
+
+    /** Inserts every record once; if any is null, none is pushed. */
+    public void pushAll(Collection<? extends T> records) {
+        runtime.ensureRunning();
+        int i = 0;
+        for (T r : records) {
+            if (r == null) {
+                throw new IllegalArgumentException("null record at position " + i + " pushed to " + name + "; nothing of this push was applied");
+            }
+            i++;
+        }
+        BatchBuilder pending = operator.pending();
+        for (T r : records) {
+            append(pending, r, 1);
+        }
+    }
+
+    /** Adds a whole Z-set to the next step's change. */
+    public void pushAll(ZSet<T> changes) {
+        runtime.ensureRunning();
+        BatchBuilder pending = operator.pending();
+        changes.forEach((r, w) -> append(pending, r, w));
+    }
+
+    private void append(BatchBuilder pending, T record, long weight) {
+        if (longs) {
+            pending.addLong(((Number) record).longValue(), weight);
+        } else {
+            pending.add(record, weight);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.jdbsp.circuit.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbsp.circuit.CircuitException;
+import org.jdbsp.circuit.spi.BinaryOperator;
+import org.jdbsp.circuit.spi.NaryOperator;
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.SinkOperator;
+import org.jdbsp.circuit.spi.SourceOperator;
+import org.jdbsp.circuit.spi.StrictOperator;
+import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.zset.internal.Batch;
+
+/**
+ * Runs the operators of one {@link Graph} once per step, in its static schedule, and holds the batch each
+ * produced. Strict operators give their output when their turn comes and receive their input after every
+ * other operator has run. A failing operator surfaces as a {@link CircuitException} naming it.
+ */
+public final class Executor {
+    private final Graph graph;
+    private final Operator[] operators;
+    private final Batch[] values;
+    private final int[] order;
+    private final int[] strictNodes;
+    private final Batch[][] naryArgs;
+
+    /** An executor running the operators of {@code graph} themselves. */
+    public Executor(Graph graph) {
+        this.graph = graph;
+        int n = graph.size();
+        this.operators = new Operator[n];
+        for (int i = 0; i < n; i++) {
+            operators[i] = graph.node(i).operator;
+        }
+        this.values = new Batch[n];
+        this.order = graph.schedule();
+        List<Integer> strict = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (operators[i] instanceof StrictOperator) {
+                strict.add(i);
+            }
+        }
+        this.strictNodes = strict.stream().mapToInt(Integer::intValue).toArray();
+        this.naryArgs = new Batch[n][];
+        for (int i = 0; i < n; i++) {
+            if (operators[i] instanceof NaryOperator) {
+                naryArgs[i] = new Batch[graph.node(i).inputs.length];
+            }
+        }
+    }
+
+    private Executor(Executor other) {
+        this.graph = other.graph;
+        int n = other.operators.length;
+        this.operators = new Operator[n];
+        for (int i = 0; i < n; i++) {
+            operators[i] = other.operators[i].fork();
+        }
+        this.values = new Batch[n];
+        this.order = other.order;
+        this.strictNodes = other.strictNodes;
+        this.naryArgs = new Batch[n][];
+        for (int i = 0; i < n; i++) {
+            if (other.naryArgs[i] != null) {
+                naryArgs[i] = new Batch[other.naryArgs[i].length];
+            }
+        }
+    }
+
+    /** A copy whose operators hold the same state as these (see {@link Operator#fork()}). */
+    public Executor fork() {
+        return new Executor(this);
+    }
+
+    /** Sets the batch of an external node for the next run. */
+    public void setExternal(int node, Batch batch) {
+        values[node] = batch;
+    }
+
+    /** The batch node {@code node} produced in the last run. */
+    public Batch value(int node) {
+        return values[node];
+    }
+
+    /** The operator of node {@code node} in this executor. */
+    public Operator operator(int node) {
+        return operators[node];
+    }
+
+    /** Runs every operator once; returns the number of tuples produced. */
+    public long run() {
+        long work = 0;
+        for (int id : order) {
+            Operator op = operators[id];
+            if (op instanceof External) {
+                continue;
+            }
+            Batch out;
+            try {
+                out = evaluate(id, op);
+            } catch (CircuitException e) {
+                throw new CircuitException(graph.node(id).name + "/" + e.operator(), -1, e.getCause());
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                throw new CircuitException(graph.node(id).name, -1, e);
+            }
+            values[id] = out;
+            if (out != null) {
+                work += out.size;
+            }
+        }
+        for (int id : strictNodes) {
+            try {
+                ((StrictOperator) operators[id]).input(values[graph.node(id).inputs[0]]);
+            } catch (RuntimeException e) {
+                throw new CircuitException(graph.node(id).name, -1, e);
+            }
+        }
+        return work;
+    }
+
+    private Batch evaluate(int id, Operator op) {
+        int[] in = graph.node(id).inputs;
+        if (op instanceof UnaryOperator) {
+            return ((UnaryOperator) op).apply(values[in[0]]);
+        }
+        if (op instanceof BinaryOperator) {
+            return ((BinaryOperator) op).apply(values[in[0]], values[in[1]]);
+        }
+        if (op instanceof StrictOperator) {
+            return ((StrictOperator) op).output();
+        }
+        if (op instanceof SourceOperator) {
+            return ((SourceOperator) op).produce();
+        }
+        if (op instanceof SinkOperator) {
+            ((SinkOperator) op).consume(values[in[0]]);
+            return null;
+        }
+        if (op instanceof NaryOperator) {
+            Batch[] args = naryArgs[id];
+            for (int i = 0; i < in.length; i++) {
+                args[i] = values[in[i]];
+            }
+            return ((NaryOperator) op).apply(args);
+        }
+        throw new IllegalStateException("operator of unknown arity: " + op.getClass().getName());
+    }
+
+    /** Total state tuples of every operator. */
+    public long stateTuples() {
+        long n = 0;
+        for (Operator op : operators) {
+            n += op.stateTuples();
+        }
+        return n;
+    }
+}

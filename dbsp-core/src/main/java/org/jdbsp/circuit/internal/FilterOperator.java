@@ -1,0 +1,27 @@
+package org.jdbsp.circuit.internal;
+
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.internal.Merging;
+import org.jdbsp.zset.internal.Selection;
+
+/** Keeps the tuples a predicate accepts; the output stays consolidated without sorting. */
+public final class FilterOperator implements UnaryOperator {
+    private final Merging.TupleFilter filter;
+
+    /** An operator keeping the tuples {@code filter} accepts. */
+    public FilterOperator(Merging.TupleFilter filter) {
+        this.filter = filter;
+    }
+
+    @Override
+    public Batch apply(Batch input) {
+        return Selection.select(input, filter);
+    }
+
+    @Override
+    public Operator fork() {
+        return this;
+    }
+}

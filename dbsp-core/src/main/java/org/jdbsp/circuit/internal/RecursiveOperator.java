@@ -1,0 +1,106 @@
+package org.jdbsp.circuit.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbsp.circuit.spi.NaryOperator;
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.internal.Batch;
+
+/**
+ * Computes, in every step, the change of the fixed point {@code R = F(x, R)} of a recursive body, working
+ * only on changes.
+ *
+ * <p>Unroll the iteration: {@code r[0] = 0}, {@code r[i+1] = F(x, r[i])}. Level {@code i} of the unrolled
+ * chain is one replica of the body (an {@link Executor} with its own operator state), fed at every outer
+ * step with the change of {@code x} and the change of {@code r[i]}; being built from incremental
+ * operators, it outputs the change of {@code r[i+1]}. So each level is an ordinary incremental circuit
+ * over outer time, and the work of a step follows the size of the changes.
+ *
+ * <p>Let {@code L} be the deepest level kept. At the previous step every level from {@code L} on held
+ * the same value (the fixed point), so once the iteration passes {@code L}, {@code r[i+1] = r[i]} holds
+ * exactly when their changes are equal: that is the stop test, and the change of the fixed point is the
+ * change of {@code r[i]}. New levels start as copies of level {@code L} taken before it ran this step,
+ * since before this step they all held the same state.
+ */
+public final class RecursiveOperator implements NaryOperator {
+    private final Graph body;
+    private final int[] importNodes;
+    private final int variableNode;
+    private final int resultNode;
+    private final Layout layout;
+    private final int maxIterations;
+    private final List<Executor> levels;
+
+    /** A recursive operator over {@code body}: imports fed from this operator's inputs in order. */
+    public RecursiveOperator(Graph body, int[] importNodes, int variableNode, int resultNode, Layout layout, int maxIterations) {
+        this.body = body;
+        this.importNodes = importNodes.clone();
+        this.variableNode = variableNode;
+        this.resultNode = resultNode;
+        this.layout = layout;
+        this.maxIterations = maxIterations;
+        this.levels = new ArrayList<>();
+    }
+
+    private RecursiveOperator(RecursiveOperator other) {
+        this(other.body, other.importNodes, other.variableNode, other.resultNode, other.layout, other.maxIterations);
+        for (Executor level : other.levels) {
+            levels.add(level.fork());
+        }
+    }
+
+    @Override
+    public Batch apply(Batch[] inputs) {
+        if (levels.isEmpty()) {
+            levels.add(new Executor(body));
+        }
+        int previousDeepest = levels.size() - 1;
+        Executor spare = null;
+        Batch change = Batch.empty(layout);
+        for (int i = 0; ; i++) {
+            if (i > maxIterations) {
+                throw new IllegalStateException("recursion did not reach a fixed point within " + maxIterations
+                        + " iterations (is the body missing a distinct?)");
+            }
+            if (i == levels.size()) {
+                levels.add(spare.fork());
+            } else if (i == levels.size() - 1 && spare == null) {
+                spare = levels.get(i).fork();
+            }
+            Executor level = levels.get(i);
+            for (int k = 0; k < importNodes.length; k++) {
+                level.setExternal(importNodes[k], inputs[k]);
+            }
+            level.setExternal(variableNode, change);
+            level.run();
+            Batch next = level.value(resultNode);
+            if (i >= previousDeepest && next.contentEquals(change)) {
+                while (levels.size() > i + 1) {
+                    levels.remove(levels.size() - 1);
+                }
+                return change;
+            }
+            change = next;
+        }
+    }
+
+    @Override
+    public Operator fork() {
+        return new RecursiveOperator(this);
+    }
+
+    /** Number of unrolled levels kept. */
+    public int depth() {
+        return levels.size();
+    }
+
+    @Override
+    public long stateTuples() {
+        long n = 0;
+        for (Executor level : levels) {
+            n += level.stateTuples();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,177 @@
+package org.jdbsp.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.internal.Merging;
+
+/**
+ * The integral of a stream of batches, kept as a spine of consolidated batches merged by size tiers, like
+ * an LSM tree.
+ *
+ * <p>Batches are ordered oldest (largest) first. After each {@link #insert}, while the newest batch holds
+ * at least half as many tuples as the one before it, the two are merged; so batch sizes fall geometrically,
+ * there are O(log n) batches, and each tuple takes part in O(log n) merges over its life (amortised).
+ *
+ * <p>A lower key bound set by {@link #dropKeysBelow} (watermark garbage collection) removes keys below it
+ * during every later merge and hides them from cursors at once; {@link #compact()} applies it everywhere.
+ * The same key may appear in several batches, with weights that only add up to the integral;
+ * {@link TraceCursor} consolidates them as it reads.
+ */
+public final class Trace {
+    private final Layout layout;
+    private final ArrayList<Batch> batches;
+    private boolean hasBound;
+    private long longBound;
+    private Object objectBound;
+
+    /** An empty trace of batches of {@code layout}. */
+    public Trace(Layout layout) {
+        this.layout = layout;
+        this.batches = new ArrayList<>();
+    }
+
+    private Trace(Trace other) {
+        this.layout = other.layout;
+        this.batches = new ArrayList<>(other.batches);
+        this.hasBound = other.hasBound;
+        this.longBound = other.longBound;
+        this.objectBound = other.objectBound;
+    }
+
+    /** An independent copy holding the same content; cheap, because batches are immutable and shared. */
+    public Trace fork() {
+        return new Trace(this);
+    }
+
+    /** The layout of the batches held. */
+    public Layout layout() {
+        return layout;
+    }
+
+    /** Adds a batch to the integral. */
+    public void insert(Batch delta) {
+        if (!delta.layout.equals(layout)) {
+            throw new IllegalArgumentException("batch layout " + delta.layout + " does not match trace layout " + layout);
+        }
+        if (delta.size == 0) {
+            return;
+        }
+        batches.add(delta);
+        int n = batches.size();
+        while (n >= 2 && 2 * batches.get(n - 1).size >= batches.get(n - 2).size) {
+            Batch merged = Merging.merge(batches.get(n - 2), batches.get(n - 1), false, filter());
+            batches.remove(n - 1);
+            n--;
+            if (merged.size == 0) {
+                batches.remove(n - 1);
+                n--;
+            } else {
+                batches.set(n - 1, merged);
+            }
+        }
+    }
+
+    /** Forgets every key below {@code bound} (long keys); may only rise. */
+    public void dropKeysBelow(long bound) {
+        if (layout.keyKind() != ColumnKind.LONG) {
+            throw new IllegalStateException("long key bound on a trace with " + layout.keyKind() + " keys");
+        }
+        if (!hasBound || bound > longBound) {
+            longBound = bound;
+            hasBound = true;
+        }
+    }
+
+    /** Forgets every key below {@code bound} in the layout's key order (object keys); may only rise. */
+    public void dropKeysBelow(Object bound) {
+        if (layout.keyKind() == ColumnKind.LONG) {
+            dropKeysBelow(((Number) bound).longValue());
+            return;
+        }
+        if (!hasBound || layout.keyOrder().compare(bound, objectBound) > 0) {
+            objectBound = bound;
+            hasBound = true;
+        }
+    }
+
+    /** Merges the whole spine into one batch, dropping keys below the bound. */
+    public void compact() {
+        if (batches.isEmpty()) {
+            return;
+        }
+        Batch all = Merging.sum(batches, filter());
+        batches.clear();
+        if (all.size > 0) {
+            batches.add(all);
+        }
+    }
+
+    /** The integral as one consolidated batch (merges the spine into one batch as a side effect). */
+    public Batch consolidated() {
+        compact();
+        return batches.isEmpty() ? Batch.empty(layout) : batches.get(0);
+    }
+
+    /** Number of batches in the spine. */
+    public int batchCount() {
+        return batches.size();
+    }
+
+    /** Tuples stored over all batches (a key may be counted once per batch holding it). */
+    public long storedTuples() {
+        long n = 0;
+        for (Batch b : batches) {
+            n += b.size;
+        }
+        return n;
+    }
+
+    /** Approximate bytes of the arrays held (records pointed to are not counted). */
+    public long approximateBytes() {
+        long n = 0;
+        for (Batch b : batches) {
+            n += b.approximateBytes();
+        }
+        return n;
+    }
+
+    /** True when nothing is stored. */
+    public boolean isEmpty() {
+        return batches.isEmpty();
+    }
+
+    /** A cursor over the current content; it sees no later insert. */
+    public TraceCursor cursor() {
+        return new TraceCursor(layout, batches.toArray(new Batch[0]), this);
+    }
+
+    /** The batches of the spine, oldest first (read-only view for operators). */
+    public List<Batch> batches() {
+        return java.util.Collections.unmodifiableList(batches);
+    }
+
+    boolean belowBound(Batch b, int i) {
+        if (!hasBound) {
+            return false;
+        }
+        return b.longKeys != null ? b.longKeys[i] < longBound : layout.keyOrder().compare(b.objKeys[i], objectBound) < 0;
+    }
+
+    boolean belowBoundLong(long key) {
+        return hasBound && key < longBound;
+    }
+
+    boolean belowBoundObject(Object key) {
+        return hasBound && layout.keyOrder().compare(key, objectBound) < 0;
+    }
+
+    private Merging.TupleFilter filter() {
+        if (!hasBound) {
+            return null;
+        }
+        return layout.keyKind() == ColumnKind.LONG ? Merging.longKeysFrom(longBound) : Merging.keysFrom(objectBound);
+    }
+}

@@ -1,0 +1,107 @@
+package org.jdbsp.zset;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.Comparator;
+
+/**
+ * Total orders for records stored in object columns.
+ *
+ * <p>Batches only need an order that is total and consistent with {@code equals}, so that equal records
+ * sit next to each other after sorting. {@link #natural()} uses {@link Comparable} when the record has it;
+ * otherwise, for Java records, it compares hash codes first and then the components one by one; enums
+ * compare by ordinal; any other class fails with a message asking for an explicit comparator.
+ */
+public final class Orders {
+    private Orders() {}
+
+    private static final Comparator<Object> NATURAL = Orders::compareNatural;
+
+    /** The default order: {@link Comparable#compareTo} where available, else the record order above. */
+    public static Comparator<Object> natural() {
+        return NATURAL;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareNatural(Object a, Object b) {
+        if (a == b) {
+            return 0;
+        }
+        if (a instanceof Comparable && a.getClass() == b.getClass()) {
+            return ((Comparable) a).compareTo(b);
+        }
+        return compareOther(a, b);
+    }
+
+    private static int compareOther(Object a, Object b) {
+        if (a.getClass() != b.getClass()) {
+            int byName = a.getClass().getName().compareTo(b.getClass().getName());
+            if (byName != 0) {
+                return byName;
+            }
+            throw new IllegalArgumentException("cannot order two different classes of one name: " + a.getClass());
+        }
+        if (a instanceof Record) {
+            int h = Integer.compare(a.hashCode(), b.hashCode());
+            if (h != 0) {
+                return h;
+            }
+            return RecordComponents.FOR_CLASS.get(a.getClass()).compare(a, b);
+        }
+        if (a instanceof Enum<?>) {
+            return Integer.compare(((Enum<?>) a).ordinal(), ((Enum<?>) b).ordinal());
+        }
+        throw new IllegalArgumentException("no natural order for " + a.getClass().getName()
+                + ": make it Comparable or a Java record, or pass an explicit Comparator");
+    }
+
+    /** Component-by-component comparison of one record class, built once per class. */
+    private static final class RecordComponents implements Comparator<Object> {
+        static final ClassValue<RecordComponents> FOR_CLASS = new ClassValue<>() {
+            @Override
+            protected RecordComponents computeValue(Class<?> type) {
+                return new RecordComponents(type);
+            }
+        };
+
+        private final MethodHandle[] accessors;
+
+        private RecordComponents(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            accessors = new MethodHandle[components.length];
+            for (int i = 0; i < components.length; i++) {
+                try {
+                    Method accessor = components[i].getAccessor();
+                    accessor.setAccessible(true);
+                    accessors[i] = MethodHandles.lookup().unreflect(accessor)
+                            .asType(MethodType.methodType(Object.class, Object.class));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new IllegalArgumentException("cannot read the components of record " + type.getName()
+                            + " (pass an explicit Comparator, or open its package): " + e, e);
+                }
+            }
+        }
+
+        @Override
+        public int compare(Object a, Object b) {
+            for (MethodHandle accessor : accessors) {
+                Object x;
+                Object y;
+                try {
+                    x = accessor.invokeExact(a);
+                    y = accessor.invokeExact(b);
+                } catch (Throwable t) {
+                    throw new IllegalStateException("record accessor failed: " + t, t);
+                }
+                int c = x == y ? 0 : x == null ? -1 : y == null ? 1 : compareNatural(x, y);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+    }
+}

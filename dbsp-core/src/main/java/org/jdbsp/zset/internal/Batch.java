@@ -1,0 +1,162 @@
+package org.jdbsp.zset.internal;
+
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
+
+/**
+ * An immutable, consolidated batch of (key, value, weight) tuples stored as parallel arrays.
+ *
+ * <p>Invariants (established by {@link Consolidation} and {@link Merging}, the only code that creates
+ * batches): tuples are sorted by key, then by value; no two tuples are equal; no weight is zero. Long
+ * columns live in {@code long[]}, object columns in {@code Object[]}; exactly one key array is non-null
+ * and at most one value array is. The arrays may be longer than {@link #size}; slots past it are unused.
+ *
+ * <p>The fields are public for the kernels of other modules and must never be written.
+ */
+public final class Batch {
+    /** Storage and order of the columns. */
+    public final Layout layout;
+    /** Number of tuples. */
+    public final int size;
+    /** Keys when the key column is {@link ColumnKind#LONG}, else null. */
+    public final long[] longKeys;
+    /** Keys when the key column is {@link ColumnKind#OBJECT}, else null. */
+    public final Object[] objKeys;
+    /** Values when the value column is {@link ColumnKind#LONG}, else null. */
+    public final long[] longValues;
+    /** Values when the value column is {@link ColumnKind#OBJECT}, else null. */
+    public final Object[] objValues;
+    /** Weights, never zero. */
+    public final long[] weights;
+
+    Batch(Layout layout, int size, long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues, long[] weights) {
+        this.layout = layout;
+        this.size = size;
+        this.longKeys = longKeys;
+        this.objKeys = objKeys;
+        this.longValues = longValues;
+        this.objValues = objValues;
+        this.weights = weights;
+    }
+
+    private static final long[] NO_LONGS = new long[0];
+    private static final Object[] NO_OBJECTS = new Object[0];
+
+    /** The empty batch of a layout. */
+    public static Batch empty(Layout layout) {
+        return new Batch(layout, 0,
+                layout.keyKind() == ColumnKind.LONG ? NO_LONGS : null,
+                layout.keyKind() == ColumnKind.OBJECT ? NO_OBJECTS : null,
+                layout.valueKind() == ColumnKind.LONG ? NO_LONGS : null,
+                layout.valueKind() == ColumnKind.OBJECT ? NO_OBJECTS : null,
+                NO_LONGS);
+    }
+
+    /** True when the batch holds no tuple. */
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** The key of tuple {@code i}, boxed when the key column holds longs. */
+    public Object key(int i) {
+        return longKeys != null ? (Object) longKeys[i] : objKeys[i];
+    }
+
+    /** The value of tuple {@code i}: boxed for long values, null when the batch has no value column. */
+    public Object value(int i) {
+        if (longValues != null) {
+            return longValues[i];
+        }
+        return objValues != null ? objValues[i] : null;
+    }
+
+    /** Compares the key of tuple {@code i} here with the key of tuple {@code j} of {@code other}. */
+    public int compareKeys(int i, Batch other, int j) {
+        if (longKeys != null) {
+            return Long.compare(longKeys[i], other.longKeys[j]);
+        }
+        return layout.keyOrder().compare(objKeys[i], other.objKeys[j]);
+    }
+
+    /** Compares the value of tuple {@code i} here with the value of tuple {@code j} of {@code other}. */
+    public int compareValues(int i, Batch other, int j) {
+        if (longValues != null) {
+            return Long.compare(longValues[i], other.longValues[j]);
+        }
+        if (objValues != null) {
+            return layout.valueOrder().compare(objValues[i], other.objValues[j]);
+        }
+        return 0;
+    }
+
+    /** Compares tuple {@code i} here with tuple {@code j} of {@code other}, by key then value. */
+    public int compareTuples(int i, Batch other, int j) {
+        int c = compareKeys(i, other, j);
+        return c != 0 ? c : compareValues(i, other, j);
+    }
+
+    /** Index of the first tuple at or after {@code from} whose key is not below {@code key} (galloping). */
+    public int seekLongKey(int from, long key) {
+        return Seek.gallop(longKeys, from, size, key);
+    }
+
+    /** Index of the first tuple at or after {@code from} whose key is not below {@code key} (galloping). */
+    public int seekKey(int from, Object key) {
+        if (longKeys != null) {
+            return Seek.gallop(longKeys, from, size, (Long) key);
+        }
+        return Seek.gallop(objKeys, from, size, key, layout.keyOrder());
+    }
+
+    /** Index just past the last tuple, at or after {@code from}, whose key equals the key at {@code from}. */
+    public int endOfKey(int from) {
+        if (from >= size) {
+            return size;
+        }
+        if (longKeys != null) {
+            long k = longKeys[from];
+            if (k == Long.MAX_VALUE) {
+                return size;
+            }
+            return Seek.gallop(longKeys, from + 1, size, k + 1);
+        }
+        return Seek.gallopPast(objKeys, from + 1, size, objKeys[from], layout.keyOrder());
+    }
+
+    /** Approximate bytes held by this batch's arrays (the objects they point to are not counted). */
+    public long approximateBytes() {
+        long perTuple = 8;
+        perTuple += (longKeys != null ? 8 : 4) + (longValues != null ? 8 : objValues != null ? 4 : 0);
+        return 64 + perTuple * (long) size;
+    }
+
+    /** True when {@code other} holds exactly the same tuples with the same weights. */
+    public boolean contentEquals(Batch other) {
+        if (size != other.size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (weights[i] != other.weights[i] || !java.util.Objects.equals(key(i), other.key(i))
+                    || !java.util.Objects.equals(value(i), other.value(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < size; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(key(i));
+            if (layout.valueKind() != ColumnKind.NONE) {
+                sb.append(" -> ").append(value(i));
+            }
+            sb.append(" x").append(weights[i]);
+        }
+        return sb.append('}').toString();
+    }
+}

@@ -1,0 +1,171 @@
+package org.jdbsp.zset.internal;
+
+import java.util.Arrays;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
+
+/**
+ * Collects tuples in any order into growable parallel arrays and consolidates them into a {@link Batch}.
+ *
+ * <p>Appending never allocates per tuple (the arrays grow geometrically). {@link #build()} hands the
+ * arrays to the batch and leaves the builder empty and reusable.
+ */
+public final class BatchBuilder {
+    private final Layout layout;
+    private long[] longKeys;
+    private Object[] objKeys;
+    private long[] longValues;
+    private Object[] objValues;
+    private long[] weights;
+    private int size;
+
+    /** A builder for batches of {@code layout}, with room for {@code capacity} tuples before growing. */
+    public BatchBuilder(Layout layout, int capacity) {
+        this.layout = layout;
+        allocate(Math.max(capacity, 4));
+    }
+
+    /** A builder for batches of {@code layout}. */
+    public BatchBuilder(Layout layout) {
+        this(layout, 16);
+    }
+
+    private void allocate(int capacity) {
+        longKeys = layout.keyKind() == ColumnKind.LONG ? new long[capacity] : null;
+        objKeys = layout.keyKind() == ColumnKind.OBJECT ? new Object[capacity] : null;
+        longValues = layout.valueKind() == ColumnKind.LONG ? new long[capacity] : null;
+        objValues = layout.valueKind() == ColumnKind.OBJECT ? new Object[capacity] : null;
+        weights = new long[capacity];
+        size = 0;
+    }
+
+    /** The layout of the batches built here. */
+    public Layout layout() {
+        return layout;
+    }
+
+    /** Number of tuples appended since the last build. */
+    public int size() {
+        return size;
+    }
+
+    private void ensureRoom() {
+        if (size == weights.length) {
+            grow();
+        }
+    }
+
+    private void grow() {
+        int capacity = Math.max(16, weights.length + (weights.length >> 1));
+        if (longKeys != null) {
+            longKeys = Arrays.copyOf(longKeys, capacity);
+        } else {
+            objKeys = Arrays.copyOf(objKeys, capacity);
+        }
+        if (longValues != null) {
+            longValues = Arrays.copyOf(longValues, capacity);
+        } else if (objValues != null) {
+            objValues = Arrays.copyOf(objValues, capacity);
+        }
+        weights = Arrays.copyOf(weights, capacity);
+    }
+
+    /** Appends a key of a plain Z-set (object key column). */
+    public void add(Object key, long weight) {
+        ensureRoom();
+        objKeys[size] = key;
+        weights[size++] = weight;
+    }
+
+    /** Appends a key of a plain Z-set (long key column). */
+    public void addLong(long key, long weight) {
+        ensureRoom();
+        longKeys[size] = key;
+        weights[size++] = weight;
+    }
+
+    /** Appends an (object key, object value) tuple. */
+    public void add(Object key, Object value, long weight) {
+        ensureRoom();
+        objKeys[size] = key;
+        objValues[size] = value;
+        weights[size++] = weight;
+    }
+
+    /** Appends a (long key, object value) tuple. */
+    public void addLong(long key, Object value, long weight) {
+        ensureRoom();
+        longKeys[size] = key;
+        objValues[size] = value;
+        weights[size++] = weight;
+    }
+
+    /** Appends a (long key, long value) tuple. */
+    public void addLongLong(long key, long value, long weight) {
+        ensureRoom();
+        longKeys[size] = key;
+        longValues[size] = value;
+        weights[size++] = weight;
+    }
+
+    /** Appends an (object key, long value) tuple. */
+    public void addObjectLong(Object key, long value, long weight) {
+        ensureRoom();
+        objKeys[size] = key;
+        longValues[size] = value;
+        weights[size++] = weight;
+    }
+
+    /** Appends tuple {@code i} of {@code batch} (same layout) with weight {@code weight}. */
+    public void addFrom(Batch batch, int i, long weight) {
+        ensureRoom();
+        if (longKeys != null) {
+            longKeys[size] = batch.longKeys[i];
+        } else {
+            objKeys[size] = batch.objKeys[i];
+        }
+        if (longValues != null) {
+            longValues[size] = batch.longValues[i];
+        } else if (objValues != null) {
+            objValues[size] = batch.objValues[i];
+        }
+        weights[size++] = weight;
+    }
+
+    /** Appends a tuple whose columns are given boxed (long columns take {@link Number}s). */
+    public void addBoxed(Object key, Object value, long weight) {
+        ensureRoom();
+        if (longKeys != null) {
+            longKeys[size] = ((Number) key).longValue();
+        } else {
+            objKeys[size] = key;
+        }
+        if (longValues != null) {
+            longValues[size] = ((Number) value).longValue();
+        } else if (objValues != null) {
+            objValues[size] = value;
+        }
+        weights[size++] = weight;
+    }
+
+    /** Consolidates what was appended into a batch, and empties this builder. */
+    public Batch build() {
+        if (size == 0) {
+            return Batch.empty(layout);
+        }
+        Batch b = Consolidation.consolidate(layout, size, longKeys, objKeys, longValues, objValues, weights);
+        allocate(Math.max(16, size));
+        return b;
+    }
+
+    /** Drops everything appended since the last build. */
+    public void clear() {
+        if (objKeys != null) {
+            Arrays.fill(objKeys, 0, size, null);
+        }
+        if (objValues != null) {
+            Arrays.fill(objValues, 0, size, null);
+        }
+        size = 0;
+    }
+}

@@ -1,0 +1,116 @@
+package org.jdbsp.zset.internal;
+
+import java.util.Arrays;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.Weights;
+
+/**
+ * Consolidation, the one primitive every batch comes from: sort parallel tuple arrays by (key, value), add
+ * the weights of equal tuples, and drop the tuples whose weight is zero.
+ *
+ * <p>It works in place on the arrays it is given and hands them to the resulting {@link Batch}: callers
+ * must not touch them afterwards. Weight sums are overflow-checked ({@link Weights#add}).
+ */
+public final class Consolidation {
+    private Consolidation() {}
+
+    /**
+     * Consolidates the first {@code n} tuples of the given arrays (the array of each absent column is null)
+     * into a batch that takes ownership of the arrays.
+     */
+    public static Batch consolidate(Layout layout, int n, long[] longKeys, Object[] objKeys,
+                                    long[] longValues, Object[] objValues, long[] weights) {
+        TupleSort.Columns c = new TupleSort.Columns(longKeys, objKeys, longValues, objValues, weights,
+                layout.keyOrder(), layout.valueOrder());
+        TupleSort.sort(c, n);
+        int m = compact(c, n);
+        if (objKeys != null) {
+            Arrays.fill(objKeys, m, n, null);
+        }
+        if (objValues != null) {
+            Arrays.fill(objValues, m, n, null);
+        }
+        return new Batch(layout, m, longKeys, objKeys, longValues, objValues, weights);
+    }
+
+    /** Adds the weights of adjacent equal tuples of sorted arrays and drops zeros; returns the new length. */
+    private static int compact(TupleSort.Columns c, int n) {
+        long[] w = c.weights;
+        if (c.longKeys != null && c.objValues == null) {
+            return c.longValues != null ? compactLongLong(c.longKeys, c.longValues, w, n) : compactLong(c.longKeys, w, n);
+        }
+        int out = 0;
+        int i = 0;
+        while (i < n) {
+            long sum = w[i];
+            int j = i + 1;
+            while (j < n && c.compare(i, j) == 0) {
+                sum = Weights.add(sum, w[j]);
+                j++;
+            }
+            if (sum != 0) {
+                if (out != i) {
+                    move(c, i, out);
+                }
+                w[out++] = sum;
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    private static void move(TupleSort.Columns c, int from, int to) {
+        if (c.longKeys != null) {
+            c.longKeys[to] = c.longKeys[from];
+        } else {
+            c.objKeys[to] = c.objKeys[from];
+        }
+        if (c.longValues != null) {
+            c.longValues[to] = c.longValues[from];
+        } else if (c.objValues != null) {
+            c.objValues[to] = c.objValues[from];
+        }
+    }
+
+    private static int compactLong(long[] k, long[] w, int n) {
+        int out = 0;
+        int i = 0;
+        while (i < n) {
+            long key = k[i];
+            long sum = w[i];
+            int j = i + 1;
+            while (j < n && k[j] == key) {
+                sum = Weights.add(sum, w[j]);
+                j++;
+            }
+            if (sum != 0) {
+                k[out] = key;
+                w[out++] = sum;
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    private static int compactLongLong(long[] k, long[] v, long[] w, int n) {
+        int out = 0;
+        int i = 0;
+        while (i < n) {
+            long key = k[i];
+            long val = v[i];
+            long sum = w[i];
+            int j = i + 1;
+            while (j < n && k[j] == key && v[j] == val) {
+                sum = Weights.add(sum, w[j]);
+                j++;
+            }
+            if (sum != 0) {
+                k[out] = key;
+                v[out] = val;
+                w[out++] = sum;
+            }
+            i = j;
+        }
+        return out;
+    }
+}

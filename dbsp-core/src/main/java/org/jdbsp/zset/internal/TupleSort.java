@@ -1,0 +1,310 @@
+package org.jdbsp.zset.internal;
+
+import java.util.Comparator;
+
+/**
+ * In-place sorting of parallel tuple arrays by (key, value): an introsort (median-of-three quicksort with
+ * Hoare partitioning, insertion sort for short ranges, heapsort when recursion gets too deep).
+ *
+ * <p>The shapes that matter most (long keys alone, long keys with long values) have their own loops with
+ * the comparison written inline; every other shape goes through {@link Columns}, whose comparison branches
+ * on which arrays are present. Nothing is allocated per tuple.
+ */
+final class TupleSort {
+    private TupleSort() {}
+
+    private static final int INSERTION_THRESHOLD = 16;
+
+    /** The parallel arrays of an unsorted run of tuples, with their comparators. */
+    static final class Columns {
+        final long[] longKeys;
+        final Object[] objKeys;
+        final long[] longValues;
+        final Object[] objValues;
+        final long[] weights;
+        final Comparator<Object> keyOrder;
+        final Comparator<Object> valueOrder;
+
+        Columns(long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues, long[] weights,
+                Comparator<Object> keyOrder, Comparator<Object> valueOrder) {
+            this.longKeys = longKeys;
+            this.objKeys = objKeys;
+            this.longValues = longValues;
+            this.objValues = objValues;
+            this.weights = weights;
+            this.keyOrder = keyOrder;
+            this.valueOrder = valueOrder;
+        }
+
+        int compare(int i, int j) {
+            int c = longKeys != null ? Long.compare(longKeys[i], longKeys[j]) : keyOrder.compare(objKeys[i], objKeys[j]);
+            if (c != 0) {
+                return c;
+            }
+            if (longValues != null) {
+                return Long.compare(longValues[i], longValues[j]);
+            }
+            if (objValues != null) {
+                return valueOrder.compare(objValues[i], objValues[j]);
+            }
+            return 0;
+        }
+
+        void swap(int i, int j) {
+            if (longKeys != null) {
+                long t = longKeys[i];
+                longKeys[i] = longKeys[j];
+                longKeys[j] = t;
+            } else {
+                Object t = objKeys[i];
+                objKeys[i] = objKeys[j];
+                objKeys[j] = t;
+            }
+            if (longValues != null) {
+                long t = longValues[i];
+                longValues[i] = longValues[j];
+                longValues[j] = t;
+            } else if (objValues != null) {
+                Object t = objValues[i];
+                objValues[i] = objValues[j];
+                objValues[j] = t;
+            }
+            long t = weights[i];
+            weights[i] = weights[j];
+            weights[j] = t;
+        }
+    }
+
+    static void sort(Columns c, int n) {
+        if (n < 2) {
+            return;
+        }
+        int depth = 2 * (32 - Integer.numberOfLeadingZeros(n));
+        if (c.longKeys != null && c.objValues == null) {
+            if (c.longValues != null) {
+                sortLongLong(c.longKeys, c.longValues, c.weights, 0, n, depth, c);
+            } else {
+                sortLong(c.longKeys, c.weights, 0, n, depth, c);
+            }
+        } else {
+            sortGeneric(c, 0, n, depth);
+        }
+    }
+
+    // ---- generic shape ----
+
+    private static void sortGeneric(Columns c, int lo, int hi, int depth) {
+        while (hi - lo > INSERTION_THRESHOLD) {
+            if (depth-- == 0) {
+                heapSort(c, lo, hi);
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            int m = median3(c, lo, mid, hi - 1);
+            c.swap(lo, m);
+            int i = lo;
+            int j = hi;
+            while (true) {
+                do {
+                    i++;
+                } while (i < hi && c.compare(i, lo) < 0);
+                do {
+                    j--;
+                } while (c.compare(j, lo) > 0);
+                if (i >= j) {
+                    break;
+                }
+                c.swap(i, j);
+            }
+            c.swap(lo, j);
+            if (j - lo < hi - j - 1) {
+                sortGeneric(c, lo, j, depth);
+                lo = j + 1;
+            } else {
+                sortGeneric(c, j + 1, hi, depth);
+                hi = j;
+            }
+        }
+        for (int i = lo + 1; i < hi; i++) {
+            for (int j = i; j > lo && c.compare(j - 1, j) > 0; j--) {
+                c.swap(j - 1, j);
+            }
+        }
+    }
+
+    private static int median3(Columns c, int a, int b, int d) {
+        if (c.compare(a, b) < 0) {
+            if (c.compare(b, d) < 0) {
+                return b;
+            }
+            return c.compare(a, d) < 0 ? d : a;
+        }
+        if (c.compare(a, d) < 0) {
+            return a;
+        }
+        return c.compare(b, d) < 0 ? d : b;
+    }
+
+    static void heapSort(Columns c, int lo, int hi) {
+        int n = hi - lo;
+        for (int i = n / 2 - 1; i >= 0; i--) {
+            siftDown(c, lo, i, n);
+        }
+        for (int end = n - 1; end > 0; end--) {
+            c.swap(lo, lo + end);
+            siftDown(c, lo, 0, end);
+        }
+    }
+
+    private static void siftDown(Columns c, int lo, int i, int n) {
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= n) {
+                return;
+            }
+            if (child + 1 < n && c.compare(lo + child, lo + child + 1) < 0) {
+                child++;
+            }
+            if (c.compare(lo + i, lo + child) >= 0) {
+                return;
+            }
+            c.swap(lo + i, lo + child);
+            i = child;
+        }
+    }
+
+    // ---- long keys, no values ----
+
+    private static void sortLong(long[] k, long[] w, int lo, int hi, int depth, Columns c) {
+        while (hi - lo > INSERTION_THRESHOLD) {
+            if (depth-- == 0) {
+                heapSort(c, lo, hi);
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            int a = lo;
+            int b = mid;
+            int d = hi - 1;
+            int m = k[a] < k[b] ? (k[b] < k[d] ? b : (k[a] < k[d] ? d : a)) : (k[a] < k[d] ? a : (k[b] < k[d] ? d : b));
+            swapLong(k, w, lo, m);
+            long pivot = k[lo];
+            int i = lo;
+            int j = hi;
+            while (true) {
+                do {
+                    i++;
+                } while (i < hi && k[i] < pivot);
+                do {
+                    j--;
+                } while (k[j] > pivot);
+                if (i >= j) {
+                    break;
+                }
+                swapLong(k, w, i, j);
+            }
+            swapLong(k, w, lo, j);
+            if (j - lo < hi - j - 1) {
+                sortLong(k, w, lo, j, depth, c);
+                lo = j + 1;
+            } else {
+                sortLong(k, w, j + 1, hi, depth, c);
+                hi = j;
+            }
+        }
+        for (int i = lo + 1; i < hi; i++) {
+            long key = k[i];
+            long wt = w[i];
+            int j = i - 1;
+            while (j >= lo && k[j] > key) {
+                k[j + 1] = k[j];
+                w[j + 1] = w[j];
+                j--;
+            }
+            k[j + 1] = key;
+            w[j + 1] = wt;
+        }
+    }
+
+    private static void swapLong(long[] k, long[] w, int i, int j) {
+        long t = k[i];
+        k[i] = k[j];
+        k[j] = t;
+        t = w[i];
+        w[i] = w[j];
+        w[j] = t;
+    }
+
+    // ---- long keys, long values ----
+
+    private static boolean less(long[] k, long[] v, int i, int j) {
+        return k[i] < k[j] || (k[i] == k[j] && v[i] < v[j]);
+    }
+
+    private static void sortLongLong(long[] k, long[] v, long[] w, int lo, int hi, int depth, Columns c) {
+        while (hi - lo > INSERTION_THRESHOLD) {
+            if (depth-- == 0) {
+                heapSort(c, lo, hi);
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            int a = lo;
+            int b = mid;
+            int d = hi - 1;
+            int m = less(k, v, a, b)
+                    ? (less(k, v, b, d) ? b : (less(k, v, a, d) ? d : a))
+                    : (less(k, v, a, d) ? a : (less(k, v, b, d) ? d : b));
+            swapLongLong(k, v, w, lo, m);
+            long pk = k[lo];
+            long pv = v[lo];
+            int i = lo;
+            int j = hi;
+            while (true) {
+                do {
+                    i++;
+                } while (i < hi && (k[i] < pk || (k[i] == pk && v[i] < pv)));
+                do {
+                    j--;
+                } while (k[j] > pk || (k[j] == pk && v[j] > pv));
+                if (i >= j) {
+                    break;
+                }
+                swapLongLong(k, v, w, i, j);
+            }
+            swapLongLong(k, v, w, lo, j);
+            if (j - lo < hi - j - 1) {
+                sortLongLong(k, v, w, lo, j, depth, c);
+                lo = j + 1;
+            } else {
+                sortLongLong(k, v, w, j + 1, hi, depth, c);
+                hi = j;
+            }
+        }
+        for (int i = lo + 1; i < hi; i++) {
+            long key = k[i];
+            long val = v[i];
+            long wt = w[i];
+            int j = i - 1;
+            while (j >= lo && (k[j] > key || (k[j] == key && v[j] > val))) {
+                k[j + 1] = k[j];
+                v[j + 1] = v[j];
+                w[j + 1] = w[j];
+                j--;
+            }
+            k[j + 1] = key;
+            v[j + 1] = val;
+            w[j + 1] = wt;
+        }
+    }
+
+    private static void swapLongLong(long[] k, long[] v, long[] w, int i, int j) {
+        long t = k[i];
+        k[i] = k[j];
+        k[j] = t;
+        t = v[i];
+        v[i] = v[j];
+        v[j] = t;
+        t = w[i];
+        w[i] = w[j];
+        w[j] = t;
+    }
+}
