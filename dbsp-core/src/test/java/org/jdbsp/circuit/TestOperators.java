@@ -1,0 +1,112 @@
+package org.jdbsp.circuit;
+
+import org.jdbsp.circuit.spi.BinaryOperator;
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.trace.Trace;
+import org.jdbsp.trace.TraceCursor;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.Weights;
+import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.internal.BatchBuilder;
+
+/**
+ * Minimal incremental join and distinct written against the operator SPI, to test recursion in the core
+ * (the real, optimised ones live in dbsp-operators).
+ */
+final class TestOperators {
+    private TestOperators() {}
+
+    /** Combines a left and a right value of the same long key. */
+    interface Combiner {
+        Object combine(Object left, Object right);
+    }
+
+    /** Inner join of two long-keyed indexed streams: Δa ⋈ I(b) + z⁻¹(I a) ⋈ Δb. */
+    static final class Join implements BinaryOperator {
+        private final Trace left;
+        private final Trace right;
+        private final Layout out;
+        private final Combiner combiner;
+
+        Join(Layout leftLayout, Layout rightLayout, Layout out, Combiner combiner) {
+            this(new Trace(leftLayout), new Trace(rightLayout), out, combiner);
+        }
+
+        private Join(Trace left, Trace right, Layout out, Combiner combiner) {
+            this.left = left;
+            this.right = right;
+            this.out = out;
+            this.combiner = combiner;
+        }
+
+        @Override
+        public Batch apply(Batch da, Batch db) {
+            BatchBuilder result = new BatchBuilder(out);
+            right.insert(db);
+            probe(da, right, result, false);
+            probe(db, left, result, true);
+            left.insert(da);
+            return result.build();
+        }
+
+        private void probe(Batch delta, Trace other, BatchBuilder result, boolean deltaIsRight) {
+            TraceCursor c = other.cursor();
+            for (int i = 0; i < delta.size; i++) {
+                if (!c.seekLongKey(delta.longKeys[i])) {
+                    continue;
+                }
+                while (c.nextValue()) {
+                    Object mine = delta.objValues[i];
+                    Object theirs = c.value();
+                    Object r = deltaIsRight ? combiner.combine(theirs, mine) : combiner.combine(mine, theirs);
+                    result.add(r, Weights.multiply(delta.weights[i], c.weight()));
+                }
+            }
+        }
+
+        @Override
+        public Operator fork() {
+            return new Join(left.fork(), right.fork(), out, combiner);
+        }
+    }
+
+    /** Outputs a record with weight 1 while its integral weight is positive. */
+    static final class Distinct implements UnaryOperator {
+        private final Trace integral;
+
+        Distinct(Layout layout) {
+            this(new Trace(layout));
+        }
+
+        private Distinct(Trace integral) {
+            this.integral = integral;
+        }
+
+        @Override
+        public Batch apply(Batch delta) {
+            BatchBuilder result = new BatchBuilder(delta.layout);
+            TraceCursor c = integral.cursor();
+            for (int i = 0; i < delta.size; i++) {
+                long before = 0;
+                if (c.seekKey(delta.objKeys[i])) {
+                    while (c.nextValue()) {
+                        before += c.weight();
+                    }
+                }
+                long after = Weights.add(before, delta.weights[i]);
+                long change = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+                if (change != 0) {
+                    result.add(delta.objKeys[i], change);
+                }
+            }
+            integral.insert(delta);
+            return result.build();
+        }
+
+        @Override
+        public Operator fork() {
+            return new Distinct(integral.fork());
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.jdbsp.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbsp.testing.RefZSet;
+import org.jdbsp.testing.Seeded;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.internal.BatchBuilder;
+import org.junit.jupiter.api.Test;
+
+/** The spine keeps the integral exactly, stays logarithmic, seeks across batches, and drops keys below a bound. */
+class TraceTest {
+    private static Batch randomBatch(java.util.SplittableRandom r, int n, int keys) {
+        BatchBuilder b = new BatchBuilder(Layout.longToLongs());
+        for (int i = 0; i < n; i++) {
+            b.addLongLong(r.nextInt(keys), r.nextInt(3), r.nextInt(7) - 3);
+        }
+        return b.build();
+    }
+
+    private static RefZSet readAll(Trace t) {
+        RefZSet out = new RefZSet();
+        TraceCursor c = t.cursor();
+        while (c.nextKey()) {
+            while (c.nextValue()) {
+                out.add(List.of(c.longKey(), c.longValue()), c.weight());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void cursorReadsTheConsolidatedIntegral() {
+        Seeded.trials("trace integral", 100, r -> {
+            Trace t = new Trace(Layout.longToLongs());
+            RefZSet expected = new RefZSet();
+            int keys = 1 + r.nextInt(50);
+            for (int step = r.nextInt(40); step > 0; step--) {
+                Batch b = randomBatch(r, r.nextInt(30), keys);
+                t.insert(b);
+                for (int i = 0; i < b.size; i++) {
+                    expected.add(List.of(b.longKeys[i], b.longValues[i]), b.weights[i]);
+                }
+                assertEquals(expected, readAll(t));
+            }
+            RefZSet viaBatch = new RefZSet();
+            Batch all = t.consolidated();
+            for (int i = 0; i < all.size; i++) {
+                viaBatch.add(List.of(all.longKeys[i], all.longValues[i]), all.weights[i]);
+            }
+            assertEquals(expected, viaBatch);
+            assertTrue(t.batchCount() <= 1);
+        });
+    }
+
+    @Test
+    void seeksFindEveryKeyAcrossBatches() {
+        Seeded.trials("trace seeks", 100, r -> {
+            Trace t = new Trace(Layout.longToLongs());
+            TreeMap<Long, Long> sums = new TreeMap<>();
+            for (int step = 1 + r.nextInt(20); step > 0; step--) {
+                Batch b = randomBatch(r, r.nextInt(40), 60);
+                t.insert(b);
+                for (int i = 0; i < b.size; i++) {
+                    sums.merge(b.longKeys[i] * 10 + b.longValues[i], b.weights[i], Long::sum);
+                }
+            }
+            TraceCursor c = t.cursor();
+            for (long key = 0; key < 60; key += 1 + r.nextInt(3)) {
+                c.seekLongKey(key);
+                Map<Long, Long> seen = new TreeMap<>();
+                while (c.nextValue()) {
+                    assertEquals(key, c.longKey());
+                    seen.put(c.longValue(), c.weight());
+                }
+                Map<Long, Long> expected = new TreeMap<>();
+                for (Map.Entry<Long, Long> e : sums.subMap(key * 10, key * 10 + 10).entrySet()) {
+                    if (e.getValue() != 0) {
+                        expected.put(e.getKey() - key * 10, e.getValue());
+                    }
+                }
+                assertEquals(expected, seen, "values of key " + key);
+                c.seekLongKey(key);
+                int again = 0;
+                while (c.nextValue()) {
+                    again++;
+                }
+                assertEquals(expected.size(), again, "seeking the same key again restarts it");
+            }
+        });
+    }
+
+    @Test
+    void spineStaysLogarithmic() {
+        Trace t = new Trace(Layout.LONGS);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        for (int step = 0; step < 2000; step++) {
+            BatchBuilder b = new BatchBuilder(Layout.LONGS);
+            for (int i = 0; i < 100; i++) {
+                b.addLong(r.nextLong(), 1);
+            }
+            t.insert(b.build());
+            long n = t.storedTuples();
+            int bound = 2 * (64 - Long.numberOfLeadingZeros(n)) + 2;
+            assertTrue(t.batchCount() <= bound, "batches " + t.batchCount() + " for " + n + " tuples");
+        }
+        assertEquals(200_000, t.storedTuples());
+    }
+
+    @Test
+    void keysBelowTheBoundVanishFromCursorsAndMerges() {
+        Trace t = new Trace(Layout.longToLongs());
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 30; i++) {
+            t.insert(randomBatch(r, 20, 100));
+        }
+        RefZSet before = readAll(t);
+        t.dropKeysBelow(50L);
+        RefZSet after = readAll(t);
+        RefZSet expected = new RefZSet();
+        before.map().forEach((k, w) -> {
+            if ((Long) ((List<?>) k).get(0) >= 50) {
+                expected.add(k, w);
+            }
+        });
+        assertEquals(expected, after, "cursors hide dropped keys at once");
+        TraceCursor c = t.cursor();
+        assertFalse(c.seekLongKey(10), "a dropped key cannot be sought");
+        t.compact();
+        Batch all = t.consolidated();
+        for (int i = 0; i < all.size; i++) {
+            assertTrue(all.longKeys[i] >= 50, "merges drop keys below the bound");
+        }
+        t.dropKeysBelow(20L);
+        t.insert(randomBatch(r, 50, 100));
+        t.compact();
+        all = t.consolidated();
+        for (int i = 0; i < all.size; i++) {
+            assertTrue(all.longKeys[i] >= 50, "the bound never goes down");
+        }
+    }
+
+    @Test
+    void objectKeysWorkLikeLongKeys() {
+        Trace t = new Trace(Layout.objectsToObjects());
+        BatchBuilder b = new BatchBuilder(Layout.objectsToObjects());
+        b.add("b", "x", 1);
+        b.add("a", "y", 2);
+        t.insert(b.build());
+        b.add("b", "x", -1);
+        b.add("c", "z", 1);
+        t.insert(b.build());
+        List<String> seen = new ArrayList<>();
+        TraceCursor c = t.cursor();
+        while (c.nextKey()) {
+            while (c.nextValue()) {
+                seen.add(c.key() + "" + c.value() + c.weight());
+            }
+        }
+        assertEquals(List.of("ay2", "cz1"), seen);
+        t.dropKeysBelow("b");
+        c = t.cursor();
+        assertFalse(c.seekKey("a"));
+        assertTrue(c.seekKey("c"));
+    }
+
+    @Test
+    void forkIsIndependent() {
+        Trace t = new Trace(Layout.LONGS);
+        BatchBuilder b = new BatchBuilder(Layout.LONGS);
+        b.addLong(1, 1);
+        t.insert(b.build());
+        Trace copy = t.fork();
+        b.addLong(2, 1);
+        t.insert(b.build());
+        assertEquals(1, copy.storedTuples());
+        assertEquals(2, t.storedTuples());
+    }
+}
