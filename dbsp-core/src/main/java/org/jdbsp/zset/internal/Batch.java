@@ -130,6 +130,27 @@ public final class Batch {
         return 64 + perTuple * (long) size;
     }
 
+    /**
+     * Checks that two objects an order declared equal are equal, so that an order inconsistent with
+     * {@code equals} fails loudly instead of silently adding up the weights of different records.
+     */
+    static void checkSame(Object a, Object b, String column) {
+        if (a != b && !a.equals(b)) {
+            throw new IllegalArgumentException("the " + column + " order treats two different records as equal: "
+                    + a + " and " + b + " (an order must be consistent with equals; compare every field)");
+        }
+    }
+
+    /** Checks the object columns of tuple {@code i} here and tuple {@code j} of {@code other}, which compare equal. */
+    void checkSameTuple(int i, Batch other, int j) {
+        if (objKeys != null) {
+            checkSame(objKeys[i], other.objKeys[j], "key");
+        }
+        if (objValues != null) {
+            checkSame(objValues[i], other.objValues[j], "value");
+        }
+    }
+
     /** True when {@code other} holds exactly the same tuples with the same weights. */
     public boolean contentEquals(Batch other) {
         if (size != other.size) {

@@ -45,6 +45,7 @@ public final class Consolidation {
             long sum = w[i];
             int j = i + 1;
             while (j < n && c.compare(i, j) == 0) {
+                checkSame(c, i, j);
                 sum = Weights.add(sum, w[j]);
                 j++;
             }
@@ -57,6 +58,15 @@ public final class Consolidation {
             i = j;
         }
         return out;
+    }
+
+    private static void checkSame(TupleSort.Columns c, int i, int j) {
+        if (c.objKeys != null) {
+            Batch.checkSame(c.objKeys[i], c.objKeys[j], "key");
+        }
+        if (c.objValues != null) {
+            Batch.checkSame(c.objValues[i], c.objValues[j], "value");
+        }
     }
 
     private static void move(TupleSort.Columns c, int from, int to) {

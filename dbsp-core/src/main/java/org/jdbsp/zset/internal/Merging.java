@@ -115,6 +115,7 @@ public final class Merging {
                 at = j++;
                 weight = negateB ? Weights.negate(b.weights[at]) : b.weights[at];
             } else {
+                a.checkSameTuple(i, b, j);
                 src = a;
                 at = i++;
                 long wb = b.weights[j++];
