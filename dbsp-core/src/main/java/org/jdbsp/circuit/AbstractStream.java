@@ -1,5 +1,6 @@
 package org.jdbsp.circuit;
 
+import org.jdbsp.circuit.internal.IntegralTrace;
 import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.zset.Layout;
 
@@ -31,6 +32,18 @@ public abstract class AbstractStream {
     /** The node producing this stream (for operator libraries). */
     public Node node() {
         return node;
+    }
+
+    /**
+     * The shared trace of this stream's integral, created on first use; every stateful operator reading
+     * this stream should keep a reference to this one object rather than integrate the stream again. During
+     * a step it holds the integral up to the previous step. An operator holding it must override
+     * {@link org.jdbsp.circuit.spi.Operator#fork(org.jdbsp.circuit.spi.ForkContext)} to use the copy's trace.
+     */
+    public IntegralTrace integralTrace() {
+        Node n = builder.derived.computeIfAbsent("trace:" + node.id(),
+                k -> builder.graph.add("trace", new IntegralTrace(layout()), layout(), node.id()));
+        return (IntegralTrace) n.operator();
     }
 
     void checkTimeOperatorAllowed(String what) {

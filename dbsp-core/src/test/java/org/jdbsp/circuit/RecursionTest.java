@@ -26,7 +26,7 @@ class RecursionTest {
     record Io(ZSetInput<Edge> edges, ZSetOutput<Edge> reach) {}
 
     static Stream<Edge> distinct(CircuitBuilder b, Stream<Edge> s) {
-        Node n = b.addOperator("distinct", new TestOperators.Distinct(s.layout()), s.layout(), s);
+        Node n = b.addOperator("distinct", new TestOperators.Distinct(s.integralTrace()), s.layout(), s);
         return b.streamOf(n);
     }
 
@@ -35,7 +35,7 @@ class RecursionTest {
             Stream<Edge> e = scope.importStream(edges);
             IndexedStream<Long, Edge> byDst = reach.indexByLong(Edge::dst, x -> x);
             IndexedStream<Long, Edge> bySrc = e.indexByLong(Edge::src, x -> x);
-            Node join = scope.addOperator("join", new TestOperators.Join(byDst.layout(), bySrc.layout(), Layout.zset(ORDER),
+            Node join = scope.addOperator("join", new TestOperators.Join(byDst.integralTrace(), bySrc.integralTrace(), Layout.zset(ORDER),
                     (l, r) -> new Edge(((Edge) l).src(), ((Edge) r).dst())), Layout.zset(ORDER), byDst, bySrc);
             Stream<Edge> extended = scope.streamOf(join);
             return distinct(scope, e.plus(extended));

@@ -1,6 +1,8 @@
 package org.jdbsp.circuit;
 
+import org.jdbsp.circuit.internal.IntegralTrace;
 import org.jdbsp.circuit.spi.BinaryOperator;
+import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.trace.Trace;
@@ -11,7 +13,8 @@ import org.jdbsp.zset.internal.Batch;
 import org.jdbsp.zset.internal.BatchBuilder;
 
 /**
- * Minimal incremental join and distinct written against the operator SPI, to test recursion in the core
+ * Minimal incremental join and distinct written against the operator SPI over shared integral traces, to test
+ * recursion in the core
  * (the real, optimised ones live in dbsp-operators).
  */
 final class TestOperators {
@@ -22,18 +25,17 @@ final class TestOperators {
         Object combine(Object left, Object right);
     }
 
-    /** Inner join of two long-keyed indexed streams: Δa ⋈ I(b) + z⁻¹(I a) ⋈ Δb. */
+    /**
+     * Inner join of two long-keyed indexed streams over their shared integral traces (which hold the
+     * integrals up to the previous step): Δa ⋈ Δb + Δa ⋈ z⁻¹(I b) + z⁻¹(I a) ⋈ Δb.
+     */
     static final class Join implements BinaryOperator {
-        private final Trace left;
-        private final Trace right;
+        private final IntegralTrace left;
+        private final IntegralTrace right;
         private final Layout out;
         private final Combiner combiner;
 
-        Join(Layout leftLayout, Layout rightLayout, Layout out, Combiner combiner) {
-            this(new Trace(leftLayout), new Trace(rightLayout), out, combiner);
-        }
-
-        private Join(Trace left, Trace right, Layout out, Combiner combiner) {
+        Join(IntegralTrace left, IntegralTrace right, Layout out, Combiner combiner) {
             this.left = left;
             this.right = right;
             this.out = out;
@@ -43,10 +45,11 @@ final class TestOperators {
         @Override
         public Batch apply(Batch da, Batch db) {
             BatchBuilder result = new BatchBuilder(out);
-            right.insert(db);
-            probe(da, right, result, false);
-            probe(db, left, result, true);
-            left.insert(da);
+            Trace deltaB = new Trace(db.layout);
+            deltaB.insert(db);
+            probe(da, deltaB, result, false);
+            probe(da, right.trace(), result, false);
+            probe(db, left.trace(), result, true);
             return result.build();
         }
 
@@ -66,27 +69,23 @@ final class TestOperators {
         }
 
         @Override
-        public Operator fork() {
-            return new Join(left.fork(), right.fork(), out, combiner);
+        public Operator fork(ForkContext context) {
+            return new Join(context.forked(left), context.forked(right), out, combiner);
         }
     }
 
     /** Outputs a record with weight 1 while its integral weight is positive. */
     static final class Distinct implements UnaryOperator {
-        private final Trace integral;
+        private final IntegralTrace integral;
 
-        Distinct(Layout layout) {
-            this(new Trace(layout));
-        }
-
-        private Distinct(Trace integral) {
+        Distinct(IntegralTrace integral) {
             this.integral = integral;
         }
 
         @Override
         public Batch apply(Batch delta) {
             BatchBuilder result = new BatchBuilder(delta.layout);
-            TraceCursor c = integral.cursor();
+            TraceCursor c = integral.trace().cursor();
             for (int i = 0; i < delta.size; i++) {
                 long before = 0;
                 if (c.seekKey(delta.objKeys[i])) {
@@ -100,13 +99,12 @@ final class TestOperators {
                     result.add(delta.objKeys[i], change);
                 }
             }
-            integral.insert(delta);
             return result.build();
         }
 
         @Override
-        public Operator fork() {
-            return new Distinct(integral.fork());
+        public Operator fork(ForkContext context) {
+            return new Distinct(context.forked(integral));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbsp.circuit.CircuitException;
 import org.jdbsp.circuit.spi.BinaryOperator;
+import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.NaryOperator;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.SinkOperator;
@@ -54,8 +55,21 @@ public final class Executor {
         this.graph = other.graph;
         int n = other.operators.length;
         this.operators = new Operator[n];
+        java.util.IdentityHashMap<Operator, Operator> copies = new java.util.IdentityHashMap<>();
+        ForkContext context = new ForkContext() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <O extends Operator> O forked(O original) {
+                Operator copy = copies.get(original);
+                if (copy == null) {
+                    copy = original.fork(this);
+                    copies.put(original, copy);
+                }
+                return (O) copy;
+            }
+        };
         for (int i = 0; i < n; i++) {
-            operators[i] = other.operators[i].fork();
+            operators[i] = context.forked(other.operators[i]);
         }
         this.values = new Batch[n];
         this.order = other.order;

@@ -16,6 +16,14 @@ public interface Operator {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be copied, so it cannot run inside a recursive circuit");
     }
 
+    /**
+     * A copy of this operator for a copy of the whole circuit; operators that refer to other operators
+     * override this to look up those operators' copies in {@code context}. By default, {@link #fork()}.
+     */
+    default Operator fork(ForkContext context) {
+        return fork();
+    }
+
     /** Tuples of state this operator keeps (0 for stateless operators). */
     default long stateTuples() {
         return 0;

@@ -1,0 +1,60 @@
+package org.jdbsp.circuit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbsp.zset.ZSet;
+import org.junit.jupiter.api.Test;
+
+/** How circuits are wired: shared derivations, shared traces, wrong wiring, inspection and step work. */
+class CircuitBuilderTest {
+    @Test
+    void derivingTheSameStreamTwiceBuildsOneOperator() {
+        int[] counts = new int[2];
+        try (CircuitHandle<Object> h = Circuit.build(b -> {
+            Stream<Long> s = b.<Long>zsetInput("in").stream();
+            counts[0] = s.integrate().node().id();
+            counts[1] = s.integrate().node().id();
+            IndexedStream<Long, Long> idx = s.indexByLong(x -> x, x -> x);
+            assertSame(idx.integralTrace(), idx.integralTrace(), "one trace per indexed stream");
+            assertSame(s.delay().node(), s.delay().node());
+            return null;
+        })) {
+            assertEquals(counts[0], counts[1]);
+            assertEquals(5, h.operatorCount(), "input, integrate, index, trace, delay");
+        }
+    }
+
+    @Test
+    void streamsOfAnotherCircuitAreRefused() {
+        Stream<?>[] foreign = new Stream<?>[1];
+        Circuit.build(b -> foreign[0] = b.zsetInput("a").stream()).close();
+        @SuppressWarnings("unchecked")
+        Stream<Object> other = (Stream<Object>) foreign[0];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Circuit.build(b -> b.zsetInput("b").stream().plus(other)));
+        assertTrue(e.getMessage().contains("another circuit"), e.getMessage());
+    }
+
+    @Test
+    void inspectSeesEveryChangeAndStepReportsWork() {
+        List<ZSet<String>> seen = new ArrayList<>();
+        record Io(ZSetInput<String> in) {}
+        try (CircuitHandle<Io> h = Circuit.build(b -> {
+            ZSetInput<String> in = b.zsetInput("in");
+            in.stream().map(String::length).inspect(z -> seen.add(z.isEmpty() ? null : ZSet.of("len"))).outputDeltas();
+            return new Io(in);
+        })) {
+            h.io().in().push("abc");
+            h.io().in().push("de");
+            assertEquals(4, h.step(), "2 input tuples + 2 mapped tuples");
+            assertEquals(0, h.step());
+            assertEquals(2, seen.size());
+            assertEquals(2, h.steps());
+        }
+    }
+}
