@@ -99,13 +99,15 @@ final class EventFactory {
         long eventNumber = firstEventNumber + k;
         long eventId = firstEventId + eventNumber;
         long time = timestamp(eventNumber);
-        long rem = eventId % totalProportion;
-        if (rem < personProportion) {
-            return person(rng, eventId, time);
-        } else if (rem < personProportion + auctionProportion) {
-            return auction(rng, eventNumber, eventId, time);
+        // one division per event: every id below derives from the epoch and offset of the event id
+        long epoch = eventId / totalProportion;
+        long offset = eventId - epoch * totalProportion;
+        if (offset < personProportion) {
+            return person(rng, epoch, offset, time);
+        } else if (offset < personProportion + auctionProportion) {
+            return auction(rng, eventNumber, epoch, offset, time);
         } else {
-            return bid(rng, eventId, time);
+            return bid(rng, epoch, offset, time);
         }
     }
 
@@ -113,8 +115,8 @@ final class EventFactory {
         return baseTime + (long) (eventNumber * interEventDelayUs) / 1000;
     }
 
-    private Person person(SplitMix64 rng, long eventId, long time) {
-        long id = lastPersonBase0(eventId) + FIRST_PERSON_ID;
+    private Person person(SplitMix64 rng, long epoch, long offset, long time) {
+        long id = lastPersonBase0(epoch, offset) + FIRST_PERSON_ID;
         int first = rng.nextInt(FIRST_NAMES.length);
         String name = FULL_NAMES[first * LAST_NAMES.length + rng.nextInt(LAST_NAMES.length)];
         byte[] buf = scratch;
@@ -145,13 +147,13 @@ final class EventFactory {
         return new Person(id, name, email, creditCard, city, state, time, extra);
     }
 
-    private Auction auction(SplitMix64 rng, long eventNumber, long eventId, long time) {
-        long id = lastAuctionBase0(eventId) + FIRST_AUCTION_ID;
+    private Auction auction(SplitMix64 rng, long eventNumber, long epoch, long offset, long time) {
+        long id = lastAuctionBase0(epoch, offset) + FIRST_AUCTION_ID;
         long seller;
         if (rng.nextInt(hotSellersRatio) > 0) {
-            seller = (lastPersonBase0(eventId) / HOT_SELLER_RATIO) * HOT_SELLER_RATIO;
+            seller = (lastPersonBase0(epoch, offset) / HOT_SELLER_RATIO) * HOT_SELLER_RATIO;
         } else {
-            seller = randomPersonBase0(rng, eventId);
+            seller = randomPersonBase0(rng, epoch, offset);
         }
         seller += FIRST_PERSON_ID;
         long category = FIRST_CATEGORY_ID + rng.nextInt(NUM_CATEGORIES);
@@ -169,19 +171,19 @@ final class EventFactory {
         return new Auction(id, itemName, description, initialBid, reserve, time, expires, seller, category, extra);
     }
 
-    private Bid bid(SplitMix64 rng, long eventId, long time) {
+    private Bid bid(SplitMix64 rng, long epoch, long offset, long time) {
         long auction;
         if (rng.nextInt(hotAuctionRatio) > 0) {
-            auction = (lastAuctionBase0(eventId) / HOT_AUCTION_RATIO) * HOT_AUCTION_RATIO;
+            auction = (lastAuctionBase0(epoch, offset) / HOT_AUCTION_RATIO) * HOT_AUCTION_RATIO;
         } else {
-            auction = randomAuctionBase0(rng, eventId);
+            auction = randomAuctionBase0(rng, epoch, offset);
         }
         auction += FIRST_AUCTION_ID;
         long bidder;
         if (rng.nextInt(hotBiddersRatio) > 0) {
-            bidder = (lastPersonBase0(eventId) / HOT_BIDDER_RATIO) * HOT_BIDDER_RATIO + 1;
+            bidder = (lastPersonBase0(epoch, offset) / HOT_BIDDER_RATIO) * HOT_BIDDER_RATIO + 1;
         } else {
-            bidder = randomPersonBase0(rng, eventId);
+            bidder = randomPersonBase0(rng, epoch, offset);
         }
         bidder += FIRST_PERSON_ID;
         long price = price(rng);
@@ -201,20 +203,19 @@ final class EventFactory {
         return new Bid(auction, bidder, price, channel, url, time, extra);
     }
 
-    /** The base-0 id of the person created by, or last created before, event {@code eventId}. */
-    private long lastPersonBase0(long eventId) {
-        long epoch = eventId / totalProportion;
-        long offset = eventId % totalProportion;
+    /**
+     * The base-0 id of the person created by, or last created before, the event whose id is
+     * {@code epoch * totalProportion + offset}.
+     */
+    private long lastPersonBase0(long epoch, long offset) {
         if (offset >= personProportion) {
             offset = personProportion - 1;
         }
         return epoch * personProportion + offset;
     }
 
-    /** The base-0 id of the auction created by, or last created before, event {@code eventId}. */
-    private long lastAuctionBase0(long eventId) {
-        long epoch = eventId / totalProportion;
-        long offset = eventId % totalProportion;
+    /** The base-0 id of the auction created by, or last created before, the event at (epoch, offset). */
+    private long lastAuctionBase0(long epoch, long offset) {
         if (offset < personProportion) {
             epoch--;
             offset = auctionProportion - 1;
@@ -227,15 +228,15 @@ final class EventFactory {
     }
 
     /** One of the {@code numActivePeople} most recent people, or up to 10 people "from the future". */
-    private long randomPersonBase0(SplitMix64 rng, long eventId) {
-        long n = lastPersonBase0(eventId) + 1;
+    private long randomPersonBase0(SplitMix64 rng, long epoch, long offset) {
+        long n = lastPersonBase0(epoch, offset) + 1;
         long active = Math.min(n, numActivePeople);
         return n - active + rng.nextLong(active + PERSON_ID_LEAD);
     }
 
     /** One of the {@code numInFlightAuctions} most recent auctions, or up to 10 auctions ahead. */
-    private long randomAuctionBase0(SplitMix64 rng, long eventId) {
-        long maxAuction = lastAuctionBase0(eventId);
+    private long randomAuctionBase0(SplitMix64 rng, long epoch, long offset) {
+        long maxAuction = lastAuctionBase0(epoch, offset);
         long minAuction = Math.max(maxAuction - numInFlightAuctions, 0);
         return minAuction + rng.nextLong(maxAuction - minAuction + 1 + AUCTION_ID_LEAD);
     }

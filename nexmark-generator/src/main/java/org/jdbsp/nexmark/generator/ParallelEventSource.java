@@ -109,8 +109,9 @@ public final class ParallelEventSource implements EventSource {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalStateException if a generator thread failed (with its exception as the cause), or if the
-     *                               source was closed before the end of the stream
+     * <p>Returns 0 once the source is closed.
+     *
+     * @throws IllegalStateException if a generator thread failed (with its exception as the cause)
      */
     @Override
     public int nextBatch(Event[] dst, int max) {
