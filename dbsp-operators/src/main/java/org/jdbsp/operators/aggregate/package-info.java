@@ -1,0 +1,24 @@
+/**
+ * Incremental aggregates of indexed streams by key: count, sum, average, min, max, count distinct, and
+ * user-defined {@link org.jdbsp.operators.aggregate.Aggregator}s.
+ *
+ * <p>The output is an indexed stream with one tuple {@code (key, result)} of weight 1 per group that
+ * currently has a row (SQL {@code GROUP BY}); when a step changes a group's result, the output
+ * retracts the old tuple (weight -1) and inserts the new one (weight +1); a group whose row disappears
+ * is only retracted. A step's work is proportional to its change and to the groups it touches.
+ *
+ * <p><b>Linear aggregates</b> (count, sum, average) keep no trace of their input, only the running
+ * {@code (count, sum)} of each group in a primitive hash map (fastutil, unboxed for long keys). A
+ * tuple's weight is its multiplicity: {@code count = Σ w}, {@code sum = Σ w·f(v)}. A group has a row
+ * while its count is non-zero (so count-0 rows are never emitted; with negative total weights, which
+ * SQL tables never have, the count and sum are the negative numbers). Sums overflow with an
+ * {@link java.lang.ArithmeticException}.
+ *
+ * <p><b>Group aggregates</b> (min, max, count distinct, user-defined) read the input's shared integral
+ * trace: for each touched group they merge the trace's consolidated values with the step's change and
+ * recompute the result before and after the step, so deletions retract correctly. They consider the
+ * values whose total weight is positive (a value of total weight {@code w > 0} counts {@code w} times
+ * for an aggregator, once for count distinct); a group has a row while it has such a value. Their cost
+ * is the size of the touched groups.
+ */
+package org.jdbsp.operators.aggregate;

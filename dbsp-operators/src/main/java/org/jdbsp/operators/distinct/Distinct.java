@@ -1,0 +1,33 @@
+package org.jdbsp.operators.distinct;
+
+import java.util.Objects;
+import org.jdbsp.circuit.CircuitBuilder;
+import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.Stream;
+
+/**
+ * Entry points of the distinct operator, the incremental version of SQL {@code SELECT DISTINCT}.
+ *
+ * <p>The output holds every record (or, for indexed streams, every (key, value) tuple) whose total
+ * weight in the integral of the input is positive, with weight 1; records with zero or negative total
+ * weight are absent. The operator keeps no state of its own: it reads the input's shared integral
+ * trace, so several operators on the same stream store its integral once. It may be used inside a
+ * recursive body (it is what makes recursion converge).
+ */
+public final class Distinct {
+    private Distinct() {}
+
+    /** The records of {@code input} whose total weight is positive, each with weight 1. */
+    public static <T> Stream<T> distinct(Stream<T> input) {
+        Objects.requireNonNull(input, "input");
+        CircuitBuilder b = input.builder();
+        return b.streamOf(b.addOperator("distinct", new DistinctOperator(input.integralTrace()), input.layout(), input));
+    }
+
+    /** The (key, value) tuples of {@code input} whose total weight is positive, each with weight 1. */
+    public static <K, V> IndexedStream<K, V> distinct(IndexedStream<K, V> input) {
+        Objects.requireNonNull(input, "input");
+        CircuitBuilder b = input.builder();
+        return b.indexedStreamOf(b.addOperator("distinct", new DistinctOperator(input.integralTrace()), input.layout(), input));
+    }
+}

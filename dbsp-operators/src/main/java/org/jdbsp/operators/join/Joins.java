@@ -1,0 +1,151 @@
+package org.jdbsp.operators.join;
+
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import org.jdbsp.circuit.CircuitBuilder;
+import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.Orders;
+
+/**
+ * Entry points of the incremental joins of two indexed streams on their key.
+ *
+ * <p>Both streams must store their keys the same way (both as longs, or both as objects in the same
+ * order). Every join reads the two streams' shared integral traces, so joining a stream several times
+ * stores it once. The output of {@code join} and {@code leftJoin} is a plain stream of the records the
+ * join function returns, ordered naturally unless an order is given; {@code semiJoin} and
+ * {@code antiJoin} return the left stream's tuples. Weights multiply; all joins may be used inside a
+ * recursive body.
+ */
+public final class Joins {
+    private Joins() {}
+
+    /** The inner join: {@code f(a, b)} for every left value {@code a} and right value {@code b} of a key. */
+    public static <K, A, B, R> Stream<R> join(IndexedStream<K, A> left, IndexedStream<K, B> right, JoinFunction<? super A, ? super B, ? extends R> f) {
+        return join(left, right, f, Orders.natural());
+    }
+
+    /** The inner join with its records ordered by {@code order} (see {@link #join(IndexedStream, IndexedStream, JoinFunction)}). */
+    @SuppressWarnings("unchecked")
+    public static <K, A, B, R> Stream<R> join(IndexedStream<K, A> left, IndexedStream<K, B> right,
+            JoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
+        Objects.requireNonNull(f, "f");
+        JoinFunction<Object, Object, Object> g = (JoinFunction<Object, Object, Object>) f;
+        return add(left, right, order, (keys, k, a, b, w, out) -> out.add(notNull(g.apply(a, b)), w));
+    }
+
+    /**
+     * The inner join with a residual predicate: {@code f(a, b)} for every left value {@code a} and right
+     * value {@code b} of a key such that {@code predicate.test(a, b)} (SQL {@code ON a.k = b.k AND p(a, b)}).
+     */
+    public static <K, A, B, R> Stream<R> join(IndexedStream<K, A> left, IndexedStream<K, B> right,
+            BiPredicate<? super A, ? super B> predicate, JoinFunction<? super A, ? super B, ? extends R> f) {
+        return join(left, right, predicate, f, Orders.natural());
+    }
+
+    /** The inner join with a residual predicate, its records ordered by {@code order}. */
+    @SuppressWarnings("unchecked")
+    public static <K, A, B, R> Stream<R> join(IndexedStream<K, A> left, IndexedStream<K, B> right,
+            BiPredicate<? super A, ? super B> predicate, JoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
+        Objects.requireNonNull(predicate, "predicate");
+        Objects.requireNonNull(f, "f");
+        BiPredicate<Object, Object> p = (BiPredicate<Object, Object>) predicate;
+        JoinFunction<Object, Object, Object> g = (JoinFunction<Object, Object, Object>) f;
+        return add(left, right, order, (keys, k, a, b, w, out) -> {
+            if (p.test(a, b)) {
+                out.add(notNull(g.apply(a, b)), w);
+            }
+        });
+    }
+
+    /** The inner join whose function also sees the key (boxed for long keys). */
+    @SuppressWarnings("unchecked")
+    public static <K, A, B, R> Stream<R> joinWithKey(IndexedStream<K, A> left, IndexedStream<K, B> right,
+            KeyedJoinFunction<? super K, ? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
+        Objects.requireNonNull(f, "f");
+        KeyedJoinFunction<Object, Object, Object, Object> g = (KeyedJoinFunction<Object, Object, Object, Object>) f;
+        return add(left, right, order, (keys, k, a, b, w, out) -> out.add(notNull(g.apply(keys.key(k), a, b)), w));
+    }
+
+    /** The inner join of two long-keyed streams whose function sees the unboxed key. */
+    @SuppressWarnings("unchecked")
+    public static <A, B, R> Stream<R> joinWithLongKey(IndexedStream<Long, A> left, IndexedStream<Long, B> right,
+            LongKeyJoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
+        Objects.requireNonNull(f, "f");
+        if (left.layout().keyKind() != ColumnKind.LONG) {
+            throw new IllegalArgumentException("joinWithLongKey needs streams whose keys are stored as longs, not " + left.layout());
+        }
+        LongKeyJoinFunction<Object, Object, Object> g = (LongKeyJoinFunction<Object, Object, Object>) f;
+        return add(left, right, order, (keys, k, a, b, w, out) -> out.add(notNull(g.apply(keys.longKeys[k], a, b)), w));
+    }
+
+    /**
+     * The left outer join: the inner join, plus {@code f(a, null)} for every left value {@code a} whose key
+     * is not present on the right (a key is present while the total weight of its right tuples is
+     * positive). {@code f} must accept a null right value.
+     */
+    public static <K, A, B, R> Stream<R> leftJoin(IndexedStream<K, A> left, IndexedStream<K, B> right, JoinFunction<? super A, ? super B, ? extends R> f) {
+        return leftJoin(left, right, f, Orders.natural());
+    }
+
+    /** The left outer join with its records ordered by {@code order} (see {@link #leftJoin(IndexedStream, IndexedStream, JoinFunction)}). */
+    public static <K, A, B, R> Stream<R> leftJoin(IndexedStream<K, A> left, IndexedStream<K, B> right,
+            JoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
+        Stream<R> matched = join(left, right, f, order);
+        Stream<R> unmatched = antiJoin(left, right).map((k, a) -> f.apply(a, null), order);
+        return matched.plus(unmatched).named("leftJoin");
+    }
+
+    /**
+     * The semi-join: the tuples of {@code left} whose key is present on the right, with their weights
+     * (SQL {@code WHERE k IN (SELECT k FROM right)}); a key is present while the total weight of its right
+     * tuples is positive.
+     */
+    public static <K, A, B> IndexedStream<K, A> semiJoin(IndexedStream<K, A> left, IndexedStream<K, B> right) {
+        return semi(left, right, false);
+    }
+
+    /**
+     * The anti-join: the tuples of {@code left} whose key is not present on the right, with their weights
+     * (SQL {@code WHERE k NOT IN (SELECT k FROM right)} without nulls).
+     */
+    public static <K, A, B> IndexedStream<K, A> antiJoin(IndexedStream<K, A> left, IndexedStream<K, B> right) {
+        return semi(left, right, true);
+    }
+
+    private static <K, A, B> IndexedStream<K, A> semi(IndexedStream<K, A> left, IndexedStream<K, B> right, boolean anti) {
+        checkKeys(left, right);
+        CircuitBuilder b = left.builder();
+        return b.indexedStreamOf(b.addOperator(anti ? "antiJoin" : "semiJoin",
+                new SemiJoinOperator(left.integralTrace(), right.integralTrace(), anti), left.layout(), left, right));
+    }
+
+    private static <R> Stream<R> add(IndexedStream<?, ?> left, IndexedStream<?, ?> right, Comparator<? super R> order, PairEmitter emitter) {
+        checkKeys(left, right);
+        Layout out = Layout.zset(Objects.requireNonNull(order, "order"));
+        CircuitBuilder b = left.builder();
+        return b.streamOf(b.addOperator("join",
+                new JoinOperator(left.integralTrace(), right.integralTrace(), out, emitter), out, left, right));
+    }
+
+    private static void checkKeys(IndexedStream<?, ?> left, IndexedStream<?, ?> right) {
+        Objects.requireNonNull(left, "left");
+        Objects.requireNonNull(right, "right");
+        Layout l = left.layout();
+        Layout r = right.layout();
+        if (l.keyKind() != r.keyKind() || !Objects.equals(l.keyOrder(), r.keyOrder())) {
+            throw new IllegalArgumentException("cannot join " + left.name() + " and " + right.name()
+                    + ": their keys are stored differently (" + l + " vs " + r + "); index both by the same kind of key");
+        }
+    }
+
+    private static Object notNull(Object r) {
+        if (r == null) {
+            throw new NullPointerException("join function returned null");
+        }
+        return r;
+    }
+}

@@ -1,0 +1,215 @@
+package org.jdbsp.operators.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jdbsp.circuit.Circuit;
+import org.jdbsp.circuit.CircuitHandle;
+import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetInput;
+import org.jdbsp.circuit.IndexedZSetOutput;
+import org.jdbsp.operators.join.Differential;
+import org.jdbsp.operators.join.Differential.Shape;
+import org.jdbsp.operators.join.Differential.Table;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.Orders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every aggregate equals a from-scratch GROUP BY of the input integral, written with plain maps. */
+class AggregateTest {
+    /** A group's values with their total weights, in a form the reference folds over. */
+    interface GroupReference {
+        /** The group's result, or null when the group has no row. */
+        Object result(Map<Object, Long> values);
+    }
+
+    static Map<Object, Long> groupBy(Table t, GroupReference f) {
+        Map<Object, Long> out = new HashMap<>();
+        t.rows.forEach((k, values) -> {
+            Object r = f.result(values);
+            if (r != null) {
+                out.put(List.of(k, r), 1L);
+            }
+        });
+        return out;
+    }
+
+    static long number(Object v) {
+        return ((Number) v).longValue();
+    }
+
+    static long totalWeight(Map<Object, Long> values) {
+        long n = 0;
+        for (long w : values.values()) {
+            n += w;
+        }
+        return n;
+    }
+
+    static long weightedSum(Map<Object, Long> values) {
+        long s = 0;
+        for (Map.Entry<Object, Long> e : values.entrySet()) {
+            s += number(e.getKey()) * e.getValue();
+        }
+        return s;
+    }
+
+    static void check(String name, Shape shape, boolean negative, Function<IndexedStream<Object, Object>, Object> op, GroupReference ref) {
+        Differential.check(name, 10, shape, 1, 80, 6, 7, negative, s -> op.apply(s.get(0)), t -> groupBy(t.get(0), ref));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void countIsTheTotalWeightOfEachGroup(Shape shape) {
+        check("count", shape, true, Aggregates::count, vs -> {
+            long n = totalWeight(vs);
+            return n == 0 ? null : n;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void sumOfAFunctionIsTheWeightedSum(Shape shape) {
+        check("sum", shape, true, s -> Aggregates.sum(s, v -> 10 * number(v) - 3), vs -> {
+            if (totalWeight(vs) == 0) {
+                return null;
+            }
+            long sum = 0;
+            for (Map.Entry<Object, Long> e : vs.entrySet()) {
+                sum += (10 * number(e.getKey()) - 3) * e.getValue();
+            }
+            return sum;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void sumOfTheValuesReadsLongValuesUnboxed(Shape shape) {
+        check("sum of values", shape, true, s -> Aggregates.sum(Differential.<Object, Number>cast(s)), vs -> totalWeight(vs) == 0 ? null : weightedSum(vs));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Shape.class, names = {"LONG_KEYS", "OBJECT_KEYS"})
+    void averageTruncatesTowardZero(Shape shape) {
+        check("long average", shape, false, s -> Aggregates.average(s, v -> number(v) - 3), vs -> {
+            long n = totalWeight(vs);
+            long sum = 0;
+            for (Map.Entry<Object, Long> e : vs.entrySet()) {
+                sum += (number(e.getKey()) - 3) * e.getValue();
+            }
+            return n == 0 ? null : (Object) java.math.BigInteger.valueOf(sum).divide(java.math.BigInteger.valueOf(n)).longValue();
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Shape.class, names = {"LONG_KEYS", "OBJECT_KEYS"})
+    void doubleAverageIsExact(Shape shape) {
+        check("double average", shape, false, s -> Aggregates.averageAsDouble(s, AggregateTest::number), vs -> {
+            long n = totalWeight(vs);
+            return n == 0 ? null : (Object) ((double) weightedSum(vs) / n);
+        });
+    }
+
+    static Object extreme(Map<Object, Long> vs, boolean max) {
+        Long best = null;
+        for (Map.Entry<Object, Long> e : vs.entrySet()) {
+            long v = number(e.getKey());
+            if (e.getValue() > 0 && (best == null || (max ? v > best : v < best))) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Shape.class, names = {"LONG_KEYS", "OBJECT_KEYS"})
+    void minAndMaxOfObjectValuesRetractUnderDeletions(Shape shape) {
+        check("min", shape, true, s -> Aggregates.min(s, Orders.natural()), vs -> {
+            Object r = extreme(vs, false);
+            return r == null ? null : (Object) (int) (long) (Long) r;
+        });
+        check("max", shape, true, s -> Aggregates.max(s, Orders.natural()), vs -> {
+            Object r = extreme(vs, true);
+            return r == null ? null : (Object) (int) (long) (Long) r;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Shape.class, names = {"LONG_KEYS_LONG_VALUES", "OBJECT_KEYS_LONG_VALUES"})
+    void minAndMaxOfLongValuesRetractUnderDeletions(Shape shape) {
+        check("minLong", shape, true, s -> Aggregates.minLong(Differential.<Object, Long>cast(s)), vs -> extreme(vs, false));
+        check("maxLong", shape, true, s -> Aggregates.maxLong(Differential.<Object, Long>cast(s)), vs -> extreme(vs, true));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void countDistinctCountsValuesOfPositiveWeight(Shape shape) {
+        check("count distinct", shape, true, Aggregates::countDistinct, vs -> {
+            long n = vs.values().stream().filter(w -> w > 0).count();
+            return n == 0 ? null : n;
+        });
+    }
+
+    /** Sum of squares times multiplicity, and the number of rows, as a string. */
+    static final class SquaresAggregator implements Aggregator<Object, long[], String> {
+        @Override
+        public long[] zero() {
+            return new long[2];
+        }
+
+        @Override
+        public long[] add(long[] acc, Object value, long weight) {
+            acc[0] += number(value) * number(value) * weight;
+            acc[1] += weight;
+            return acc;
+        }
+
+        @Override
+        public String result(long[] acc) {
+            return acc[0] + "/" + acc[1];
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void userDefinedAggregatorFoldsThePositiveValues(Shape shape) {
+        check("user-defined aggregate", shape, true, s -> Aggregates.aggregate(s, new SquaresAggregator()), vs -> {
+            long squares = 0;
+            long rows = 0;
+            for (Map.Entry<Object, Long> e : vs.entrySet()) {
+                if (e.getValue() > 0) {
+                    squares += number(e.getKey()) * number(e.getKey()) * e.getValue();
+                    rows += e.getValue();
+                }
+            }
+            return rows == 0 ? null : squares + "/" + rows;
+        });
+    }
+
+    @Test
+    void aChangedGroupRetractsItsOldRowAndInsertsItsNewOne() {
+        record Io(IndexedZSetInput<Long, String> in, IndexedZSetOutput<Long, Long> count) {}
+        try (CircuitHandle<Io> h = Circuit.build(b -> {
+            IndexedZSetInput<Long, String> in = b.indexedInput("in", Layout.longToObjects());
+            return new Io(in, Aggregates.count(in.stream()).output());
+        })) {
+            h.io().in().push(7L, "a", 1);
+            h.io().in().push(7L, "b", 1);
+            h.step();
+            assertEquals("{7 -> 2 x1}", h.io().count().delta().toString());
+            h.io().in().push(7L, "c", 1);
+            h.step();
+            assertEquals("{7 -> 2 x-1, 7 -> 3 x1}", h.io().count().delta().toString());
+            h.io().in().push(7L, "a", -1);
+            h.io().in().push(7L, "b", -1);
+            h.io().in().push(7L, "c", -1);
+            h.step();
+            assertEquals("{7 -> 3 x-1}", h.io().count().delta().toString());
+        }
+    }
+}
