@@ -1,0 +1,30 @@
+package org.jdbsp.operators.time;
+
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.time.internal.LateFilterOperator;
+
+/**
+ * The records of a stream that are not late, and the count of those that were (see
+ * {@link Watermarks#dropLate}).
+ *
+ * @param <T> the record type
+ */
+public final class LateFilter<T> {
+    private final LateFilterOperator operator;
+    private final Stream<T> stream;
+
+    LateFilter(LateFilterOperator operator, Stream<T> stream) {
+        this.operator = operator;
+        this.stream = stream;
+    }
+
+    /** The records that were on time (or within the allowed lateness). */
+    public Stream<T> stream() {
+        return stream;
+    }
+
+    /** Records dropped as late so far; a record of weight {@code w} counts {@code |w|} times. */
+    public long dropped() {
+        return operator.dropped();
+    }
+}

@@ -1,0 +1,70 @@
+package org.jdbsp.operators.time;
+
+import java.util.Objects;
+import java.util.function.ToLongFunction;
+import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.internal.Node;
+import org.jdbsp.operators.time.internal.LateFilterOperator;
+import org.jdbsp.operators.time.internal.TraceGcOperator;
+import org.jdbsp.operators.time.internal.WatermarkOperator;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
+
+/**
+ * Entry points for event time: build a {@link Watermark} from a stream, drop late records, and let the
+ * watermark garbage-collect a time-keyed trace.
+ */
+public final class Watermarks {
+    private Watermarks() {}
+
+    /**
+     * The watermark of {@code records}: the largest event time among the records inserted so far minus
+     * {@code delayMs}, never decreasing (retractions do not lower it). Nexmark uses a delay of 4 s.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Watermark watermark(Stream<T> records, ToLongFunction<? super T> eventTime, long delayMs) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(eventTime, "eventTime");
+        if (delayMs < 0) {
+            throw new IllegalArgumentException("delay must not be negative: " + delayMs);
+        }
+        WatermarkOperator op = new WatermarkOperator((ToLongFunction<Object>) eventTime, delayMs);
+        Node node = records.builder().addOperator("watermark", op, Layout.LONGS, records);
+        return new Watermark(op, records.builder().streamOf(node), delayMs);
+    }
+
+    /**
+     * The records of {@code records} that are not late: a record is dropped, and counted in
+     * {@link LateFilter#dropped()}, when its event time is below the watermark before the step minus
+     * {@code allowedLatenessMs}. Insertions and retractions are treated alike.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> LateFilter<T> dropLate(Stream<T> records, Watermark watermark, ToLongFunction<? super T> eventTime,
+                                             long allowedLatenessMs) {
+        Objects.requireNonNull(eventTime, "eventTime");
+        if (allowedLatenessMs < 0) {
+            throw new IllegalArgumentException("allowed lateness must not be negative: " + allowedLatenessMs);
+        }
+        LateFilterOperator op = new LateFilterOperator((ToLongFunction<Object>) eventTime, allowedLatenessMs);
+        Node node = records.builder().addOperator("dropLate", op, records.layout(), records, watermark.stream());
+        return new LateFilter<>(op, records.builder().streamOf(node));
+    }
+
+    /**
+     * Bounds the state of every join or aggregate reading {@code keyedByTime}: whenever the watermark
+     * advances, the stream's shared integral trace forgets every key below {@code watermark - marginMs}.
+     * The keys must be event times or window starts (long keys), and the margin large enough that no
+     * output can still depend on the dropped keys (for windows keyed by start: size + allowed lateness).
+     */
+    public static <V> void forgetKeysBelow(IndexedStream<Long, V> keyedByTime, Watermark watermark, long marginMs) {
+        if (keyedByTime.layout().keyKind() != ColumnKind.LONG) {
+            throw new IllegalArgumentException("forgetKeysBelow needs long keys, not " + keyedByTime.layout());
+        }
+        if (marginMs < 0) {
+            throw new IllegalArgumentException("margin must not be negative: " + marginMs);
+        }
+        TraceGcOperator op = new TraceGcOperator(keyedByTime.integralTrace(), marginMs);
+        keyedByTime.builder().addOperator("forgetKeysBelow", op, Layout.LONGS, watermark.stream());
+    }
+}

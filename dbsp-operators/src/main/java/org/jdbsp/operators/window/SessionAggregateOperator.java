@@ -1,0 +1,216 @@
+package org.jdbsp.operators.window;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.operators.time.internal.TimeArithmetic;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.Weights;
+import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.internal.BatchBuilder;
+
+/**
+ * Aggregates per (session, key) and emits each session's row once the watermark reaches its end; inputs:
+ * the records, the watermark stream.
+ *
+ * <p>Per key it keeps the live records by event time, and the rows already emitted for closed sessions.
+ * A key is revisited when a step changes its records or when the watermark passes its next deadline (the
+ * end of its first open session, or end + allowed lateness of its first closed one); a revisit rebuilds
+ * the key's sessions from its live records and emits the difference to what was emitted. A step's work is
+ * therefore proportional to the live records of the keys it touches.
+ */
+final class SessionAggregateOperator extends WindowedOperator {
+    private final long gap;
+    private HashMap<Object, KeyState> keys = new HashMap<>();
+    private TreeMap<Long, Set<Object>> deadlines = new TreeMap<>();
+
+    /** The live records of one key, by event time, and the rows emitted for its closed sessions, by start. */
+    private static final class KeyState {
+        TreeMap<Long, HashMap<Object, Long>> byTime = new TreeMap<>();
+        TreeMap<Long, WindowResult<Object, Object>> emitted = new TreeMap<>();
+        long deadline = Long.MAX_VALUE;
+        long records;
+
+        KeyState copy() {
+            KeyState c = new KeyState();
+            byTime.forEach((t, m) -> c.byTime.put(t, new HashMap<>(m)));
+            c.emitted = new TreeMap<>(emitted);
+            c.deadline = deadline;
+            c.records = records;
+            return c;
+        }
+    }
+
+    SessionAggregateOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, long gap,
+                             Aggregator<?, ?> agg, long lateness) {
+        super(key, eventTime, agg, lateness);
+        this.gap = gap;
+    }
+
+    @Override
+    Batch step(Batch records, long w0, long w1) {
+        Set<Object> touched = new LinkedHashSet<>();
+        for (int i = 0; i < records.size; i++) {
+            Object record = records.key(i);
+            long weight = records.weights[i];
+            long t = eventTime.applyAsLong(record);
+            if (late(records, i, t, w0)) {
+                continue;
+            }
+            Object k = keyOf(record);
+            KeyState ks = keys.computeIfAbsent(k, x -> new KeyState());
+            HashMap<Object, Long> atTime = ks.byTime.computeIfAbsent(t, x -> new HashMap<>());
+            Long before = atTime.get(record);
+            long after = Weights.add(before == null ? 0 : before, weight);
+            if (after == 0) {
+                atTime.remove(record);
+                ks.records--;
+                if (atTime.isEmpty()) {
+                    ks.byTime.remove(t);
+                }
+            } else {
+                atTime.put(record, after);
+                if (before == null) {
+                    ks.records++;
+                }
+            }
+            touched.add(k);
+        }
+        if (w1 > w0) {
+            for (Set<Object> due : deadlines.headMap(w1, true).values()) {
+                touched.addAll(due);
+            }
+        }
+        BatchBuilder out = new BatchBuilder(Layout.OBJECTS);
+        for (Object k : touched) {
+            revisit(k, keys.get(k), w1, out);
+        }
+        return out.build();
+    }
+
+    private void revisit(Object k, KeyState ks, long w, BatchBuilder out) {
+        TreeMap<Long, WindowResult<Object, Object>> closed = new TreeMap<>();
+        long deadline = Long.MAX_VALUE;
+        List<Long> forget = new ArrayList<>();
+        AggregateState acc = null;
+        long start = 0;
+        long last = 0;
+        for (Map.Entry<Long, HashMap<Object, Long>> e : ks.byTime.entrySet()) {
+            long t = e.getKey();
+            if (acc != null && t >= TimeArithmetic.plus(last, gap)) {
+                deadline = Math.min(deadline, finish(k, acc, start, last, w, closed, forget));
+                acc = null;
+            }
+            if (acc == null) {
+                acc = new AggregateState();
+                start = t;
+            }
+            last = t;
+            for (Map.Entry<Object, Long> r : e.getValue().entrySet()) {
+                acc.add(agg, r.getKey(), r.getValue());
+            }
+        }
+        if (acc != null) {
+            deadline = Math.min(deadline, finish(k, acc, start, last, w, closed, forget));
+        }
+        for (Map.Entry<Long, WindowResult<Object, Object>> e : ks.emitted.entrySet()) {
+            if (!e.getValue().equals(closed.get(e.getKey()))) {
+                out.add(e.getValue(), -1);
+            }
+        }
+        for (Map.Entry<Long, WindowResult<Object, Object>> e : closed.entrySet()) {
+            if (!e.getValue().equals(ks.emitted.get(e.getKey()))) {
+                out.add(e.getValue(), 1);
+            }
+        }
+        ks.emitted = closed;
+        for (int i = 0; i < forget.size(); i += 2) {
+            long from = forget.get(i);
+            long to = forget.get(i + 1);
+            for (HashMap<Object, Long> m : ks.byTime.subMap(from, true, to, true).values()) {
+                ks.records -= m.size();
+            }
+            ks.byTime.subMap(from, true, to, true).clear();
+            closed.remove(from);
+        }
+        setDeadline(k, ks, ks.byTime.isEmpty() ? Long.MAX_VALUE : deadline);
+        if (ks.byTime.isEmpty()) {
+            keys.remove(k);
+        }
+    }
+
+    /** Records one session; returns the watermark at which the key must be revisited for it. */
+    private long finish(Object k, AggregateState acc, long start, long last, long w,
+                        TreeMap<Long, WindowResult<Object, Object>> closed, List<Long> forget) {
+        long end = TimeArithmetic.plus(last, gap);
+        if (end > w) {
+            return end;
+        }
+        Object r = acc.result(agg);
+        if (r != null) {
+            closed.put(start, new WindowResult<>(k, start, end, r));
+        }
+        long gcAt = TimeArithmetic.plus(end, lateness);
+        if (gcAt <= w) {
+            forget.add(start);
+            forget.add(last);
+            return Long.MAX_VALUE;
+        }
+        return gcAt;
+    }
+
+    private void setDeadline(Object k, KeyState ks, long deadline) {
+        if (ks.deadline == deadline) {
+            return;
+        }
+        if (ks.deadline != Long.MAX_VALUE) {
+            Set<Object> s = deadlines.get(ks.deadline);
+            if (s != null) {
+                s.remove(k);
+                if (s.isEmpty()) {
+                    deadlines.remove(ks.deadline);
+                }
+            }
+        }
+        ks.deadline = deadline;
+        if (deadline != Long.MAX_VALUE) {
+            deadlines.computeIfAbsent(deadline, x -> new HashSet<>()).add(k);
+        }
+    }
+
+    @Override
+    public long stateTuples() {
+        long n = 0;
+        for (KeyState ks : keys.values()) {
+            n += 1 + ks.records + ks.emitted.size();
+        }
+        return n;
+    }
+
+    @Override
+    public long stateBytes() {
+        long n = 0;
+        for (KeyState ks : keys.values()) {
+            n += 96 + 64L * ks.byTime.size() + 48 * ks.records + 64L * ks.emitted.size();
+        }
+        return n;
+    }
+
+    @Override
+    public Operator fork() {
+        SessionAggregateOperator c = copyProgress(new SessionAggregateOperator(key, eventTime, gap, agg, lateness));
+        c.keys = new HashMap<>();
+        keys.forEach((k, ks) -> c.keys.put(k, ks.copy()));
+        c.deadlines = new TreeMap<>();
+        deadlines.forEach((d, s) -> c.deadlines.put(d, new HashSet<>(s)));
+        return c;
+    }
+}

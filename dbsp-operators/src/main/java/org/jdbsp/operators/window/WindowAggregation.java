@@ -1,0 +1,48 @@
+package org.jdbsp.operators.window;
+
+import org.jdbsp.circuit.Stream;
+
+/**
+ * The result of a windowed aggregate: its stream of final rows, and what the operator can tell about
+ * itself (late records dropped, live state).
+ *
+ * @param <K> the key type
+ * @param <R> the aggregate type
+ */
+public final class WindowAggregation<K, R> {
+    private final WindowedOperator operator;
+    private final Stream<WindowResult<K, R>> stream;
+
+    WindowAggregation(WindowedOperator operator, Stream<WindowResult<K, R>> stream) {
+        this.operator = operator;
+        this.stream = stream;
+    }
+
+    /**
+     * The rows: a window's row is inserted in the step in which the watermark reaches the window's end;
+     * a record arriving within the allowed lateness replaces (retracts and re-inserts) a row already emitted.
+     */
+    public Stream<WindowResult<K, R>> stream() {
+        return stream;
+    }
+
+    /** Records dropped so far because they were later than the allowed lateness ({@code |weight|} each). */
+    public long droppedLate() {
+        return operator.droppedLate();
+    }
+
+    /** The watermark the operator has seen, after the last step. */
+    public long watermark() {
+        return operator.watermark();
+    }
+
+    /** Live tuples of state: groups of open windows plus the values or records they keep. */
+    public long stateTuples() {
+        return operator.stateTuples();
+    }
+
+    /** Approximate bytes of that state (records pointed to are not counted). */
+    public long stateBytes() {
+        return operator.stateBytes();
+    }
+}

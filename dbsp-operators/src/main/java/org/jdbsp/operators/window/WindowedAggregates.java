@@ -1,0 +1,105 @@
+package org.jdbsp.operators.window;
+
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.internal.Node;
+import org.jdbsp.operators.time.Watermark;
+import org.jdbsp.zset.Layout;
+
+/**
+ * Windowed aggregates on event time: {@code GROUP BY key, window} whose rows are final, emitted once the
+ * watermark has passed the window's end (Flink's window aggregation, Kafka Streams' suppressed
+ * {@code windowedBy(...).aggregate(...)}).
+ *
+ * <pre>{@code
+ * Watermark wm = Watermarks.watermark(bids, Bid::dateTime, 4_000);
+ * WindowAggregation<Long, Long> counts = WindowedAggregates.aggregate(bids, Bid::auction, Bid::dateTime,
+ *         Windows.hopping(10_000, 2_000), wm, 0, Aggregator.count());
+ * counts.stream();          // WindowResult(auction, start, end, count), one row per closed window
+ * wm.endOfInput();          // bounded input: the next step closes every window
+ * }</pre>
+ */
+public final class WindowedAggregates {
+    private WindowedAggregates() {}
+
+    /**
+     * Aggregates the records of each (fixed-size window, key); a window's rows are emitted when the
+     * watermark reaches its end. Records with event time below the watermark (before the step) minus
+     * {@code allowedLatenessMs} are dropped and counted; within the lateness they update emitted rows;
+     * a window's state is dropped once the watermark reaches its end plus the lateness.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T, K, R> WindowAggregation<K, R> aggregate(Stream<T> records, Function<? super T, ? extends K> key,
+                                                             ToLongFunction<? super T> eventTime, TimeWindows windows,
+                                                             Watermark watermark, long allowedLatenessMs,
+                                                             Aggregator<? super T, R> aggregator) {
+        check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
+        TimeWindowAggregateOperator op = new TimeWindowAggregateOperator((Function<Object, Object>) key,
+                (ToLongFunction<Object>) eventTime, windows, aggregator, allowedLatenessMs);
+        return wire("windowAggregate", op, records, watermark);
+    }
+
+    /**
+     * Aggregates the records of each session of each key (see {@link SessionWindows}); a session's row
+     * {@code (key, first time, last time + gap, aggregate)} is emitted when the watermark reaches its end.
+     * Lateness as in {@link #aggregate(Stream, Function, ToLongFunction, TimeWindows, Watermark, long,
+     * Aggregator)}; a late record within the lateness may extend or merge emitted sessions, which then
+     * retract and re-emit their rows.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T, K, R> WindowAggregation<K, R> aggregate(Stream<T> records, Function<? super T, ? extends K> key,
+                                                             ToLongFunction<? super T> eventTime, SessionWindows windows,
+                                                             Watermark watermark, long allowedLatenessMs,
+                                                             Aggregator<? super T, R> aggregator) {
+        check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
+        SessionAggregateOperator op = new SessionAggregateOperator((Function<Object, Object>) key,
+                (ToLongFunction<Object>) eventTime, windows.gap(), aggregator, allowedLatenessMs);
+        return wire("sessionAggregate", op, records, watermark);
+    }
+
+    /** {@code COUNT(*)} per (window, key), no allowed lateness. */
+    public static <T, K> WindowAggregation<K, Long> count(Stream<T> records, Function<? super T, ? extends K> key,
+                                                         ToLongFunction<? super T> eventTime, TimeWindows windows,
+                                                         Watermark watermark) {
+        return aggregate(records, key, eventTime, windows, watermark, 0, Aggregator.count());
+    }
+
+    /** {@code SUM(field)} per (window, key), no allowed lateness. */
+    public static <T, K> WindowAggregation<K, Long> sum(Stream<T> records, Function<? super T, ? extends K> key,
+                                                       ToLongFunction<? super T> eventTime, TimeWindows windows,
+                                                       Watermark watermark, ToLongFunction<? super T> field) {
+        return aggregate(records, key, eventTime, windows, watermark, 0, Aggregator.sum(field));
+    }
+
+    /** {@code MAX(field)} per (window, key), no allowed lateness. */
+    public static <T, K> WindowAggregation<K, Long> max(Stream<T> records, Function<? super T, ? extends K> key,
+                                                       ToLongFunction<? super T> eventTime, TimeWindows windows,
+                                                       Watermark watermark, ToLongFunction<? super T> field) {
+        return aggregate(records, key, eventTime, windows, watermark, 0, Aggregator.max(field));
+    }
+
+    /** {@code MIN(field)} per (window, key), no allowed lateness. */
+    public static <T, K> WindowAggregation<K, Long> min(Stream<T> records, Function<? super T, ? extends K> key,
+                                                       ToLongFunction<? super T> eventTime, TimeWindows windows,
+                                                       Watermark watermark, ToLongFunction<? super T> field) {
+        return aggregate(records, key, eventTime, windows, watermark, 0, Aggregator.min(field));
+    }
+
+    private static void check(Object key, Object eventTime, Object windows, Watermark watermark, long lateness, Object agg) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(windows, "windows");
+        Objects.requireNonNull(watermark, "watermark");
+        Objects.requireNonNull(agg, "aggregator");
+        if (lateness < 0) {
+            throw new IllegalArgumentException("allowed lateness must not be negative: " + lateness);
+        }
+    }
+
+    private static <T, K, R> WindowAggregation<K, R> wire(String kind, WindowedOperator op, Stream<T> records, Watermark watermark) {
+        Node node = records.builder().addOperator(kind, op, Layout.OBJECTS, records, watermark.stream());
+        return new WindowAggregation<>(op, records.builder().streamOf(node));
+    }
+}

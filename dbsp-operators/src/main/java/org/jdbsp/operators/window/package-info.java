@@ -1,0 +1,20 @@
+/**
+ * Event-time windows: tumbling, hopping (sliding) and session windows, and windowed aggregates that emit
+ * a window's final row once the watermark has passed its end.
+ *
+ * <p>Fixed-size windows ({@link org.jdbsp.operators.window.TimeWindows}) align to the epoch: a window is
+ * {@code [start, start + size)} with {@code start} a multiple of the slide, start inclusive, end exclusive;
+ * a record at time {@code t} lies in every window with {@code start <= t < start + size}. A session
+ * ({@link org.jdbsp.operators.window.SessionWindows}) per key is a maximal run of records whose successive
+ * event times are less than {@code gap} apart; it spans {@code [first time, last time + gap)}.
+ *
+ * <p>State and timing. A windowed aggregate keeps, per (window, key), the accumulator of the records seen
+ * (count and sum as longs, a sorted multiset of values for min and max, the multiset of records for a
+ * custom aggregate). With W0 the watermark before a step and W1 after it: records with event time below
+ * {@code W0 - allowedLateness} are dropped and counted; a window whose end is at most W1 emits its row;
+ * a record within the allowed lateness that changes an already emitted row retracts it and emits the new
+ * one; a window whose {@code end + allowedLateness} is at most W1 is forgotten, so state stays bounded by
+ * the windows the watermark keeps open. A step's work is proportional to its records times the windows
+ * each falls into, plus the rows it emits.
+ */
+package org.jdbsp.operators.window;

@@ -1,0 +1,98 @@
+package org.jdbsp.operators.window;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jdbsp.operators.window.Events.Bid;
+
+/**
+ * A deliberately naive reference for windows and watermarks, on plain collections: it keeps every
+ * accepted record and recomputes all closed windows from scratch.
+ */
+final class NaiveWindows {
+    private final long delay;
+    private final long lateness;
+    long watermark = Long.MIN_VALUE;
+    private long maxSeen = Long.MIN_VALUE;
+    long dropped;
+    final Map<Bid, Long> accepted = new HashMap<>();
+
+    NaiveWindows(long delay, long lateness) {
+        this.delay = delay;
+        this.lateness = lateness;
+    }
+
+    /** Applies one step's net change; at the end of input the watermark jumps to the end of time. */
+    void step(Map<Bid, Long> change, boolean endOfInput) {
+        for (Map.Entry<Bid, Long> e : change.entrySet()) {
+            if (watermark != Long.MIN_VALUE && e.getKey().time() < watermark - lateness) {
+                dropped += Math.abs(e.getValue());
+            } else {
+                accepted.merge(e.getKey(), e.getValue(), Long::sum);
+                accepted.values().removeIf(w -> w == 0);
+            }
+        }
+        for (Map.Entry<Bid, Long> e : change.entrySet()) {
+            if (e.getValue() > 0) {
+                maxSeen = Math.max(maxSeen, e.getKey().time());
+            }
+        }
+        if (maxSeen != Long.MIN_VALUE) {
+            watermark = Math.max(watermark, maxSeen - delay);
+        }
+        if (endOfInput) {
+            watermark = Long.MAX_VALUE;
+        }
+    }
+
+    /** Rows of every closed fixed-size window: aggregate of the (key, window) records, weight 1. */
+    Map<WindowResult<Long, Object>, Long> fixed(long size, long slide, Function<List<Bid>, Object> agg) {
+        Map<List<Long>, List<Bid>> groups = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
+                ? Long.compare(a.get(1), b.get(1)) : Long.compare(a.get(0), b.get(0)));
+        accepted.forEach((bid, w) -> {
+            long t = bid.time();
+            for (long s = Math.floorDiv(t, slide) * slide; s > t - size; s -= slide) {
+                if (s + size <= watermark) {
+                    List<Bid> g = groups.computeIfAbsent(List.of(bid.key(), s), x -> new ArrayList<>());
+                    for (long i = 0; i < w; i++) {
+                        g.add(bid);
+                    }
+                }
+            }
+        });
+        Map<WindowResult<Long, Object>, Long> rows = new HashMap<>();
+        groups.forEach((ks, bids) -> rows.put(new WindowResult<>(ks.get(0), ks.get(1), ks.get(1) + size, agg.apply(bids)), 1L));
+        return rows;
+    }
+
+    /** Rows of every closed session: per key, runs of records less than {@code gap} apart. */
+    Map<WindowResult<Long, Object>, Long> sessions(long gap, Function<List<Bid>, Object> agg) {
+        Map<Long, List<Bid>> byKey = new TreeMap<>();
+        accepted.forEach((bid, w) -> {
+            for (long i = 0; i < w; i++) {
+                byKey.computeIfAbsent(bid.key(), x -> new ArrayList<>()).add(bid);
+            }
+        });
+        Map<WindowResult<Long, Object>, Long> rows = new HashMap<>();
+        byKey.forEach((key, bids) -> {
+            bids.sort((a, b) -> Long.compare(a.time(), b.time()));
+            List<Bid> session = new ArrayList<>();
+            for (int i = 0; i <= bids.size(); i++) {
+                if (i == bids.size() || (!session.isEmpty() && bids.get(i).time() - session.get(session.size() - 1).time() >= gap)) {
+                    long end = session.get(session.size() - 1).time() + gap;
+                    if (end <= watermark) {
+                        rows.put(new WindowResult<>(key, session.get(0).time(), end, agg.apply(session)), 1L);
+                    }
+                    session = new ArrayList<>();
+                }
+                if (i < bids.size()) {
+                    session.add(bids.get(i));
+                }
+            }
+        });
+        return rows;
+    }
+}

@@ -1,0 +1,194 @@
+package org.jdbsp.operators.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jdbsp.circuit.Circuit;
+import org.jdbsp.circuit.CircuitHandle;
+import org.jdbsp.circuit.ZSetInput;
+import org.jdbsp.circuit.ZSetOutput;
+import org.jdbsp.operators.time.Trials;
+import org.jdbsp.operators.time.Watermark;
+import org.jdbsp.operators.time.Watermarks;
+import org.jdbsp.operators.window.Events.Bid;
+import org.jdbsp.operators.window.Events.Op;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Tumbling, hopping and session windowed aggregates against {@link NaiveWindows}. */
+class WindowedAggregatesTest {
+    static final long DELAY = 1_000;
+
+    /** An aggregate under test: the operator's aggregator and the naive meaning over a group's records. */
+    record Agg(String name, Aggregator<Bid, ?> aggregator, Function<List<Bid>, Object> naive) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Agg> aggregates() {
+        return List.of(
+                new Agg("count", Aggregator.count(), bids -> (long) bids.size()),
+                new Agg("sum", Aggregator.sum(Bid::price), bids -> bids.stream().mapToLong(Bid::price).sum()),
+                new Agg("max", Aggregator.max(Bid::price), bids -> bids.stream().mapToLong(Bid::price).max().getAsLong()),
+                new Agg("min", Aggregator.min(Bid::price), bids -> bids.stream().mapToLong(Bid::price).min().getAsLong()),
+                new Agg("custom", Aggregator.<Bid, String>of(m -> {
+                    List<Long> prices = new ArrayList<>();
+                    m.forEach((b, n) -> {
+                        for (long i = 0; i < n; i++) {
+                            prices.add(b.price());
+                        }
+                    });
+                    return prices.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+                }), bids -> bids.stream().map(Bid::price).sorted().map(String::valueOf).collect(Collectors.joining(","))));
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (String windows : List.of("tumbling", "hopping", "session")) {
+            for (Agg a : aggregates()) {
+                out.add(Arguments.of(windows, a));
+            }
+        }
+        return out.stream();
+    }
+
+    record Io(ZSetInput<Bid> in, Watermark wm, WindowAggregation<Long, Object> agg, ZSetOutput<WindowResult<Long, Object>> out) {}
+
+    @SuppressWarnings("unchecked")
+    static CircuitHandle<Io> circuit(String windows, Aggregator<Bid, ?> aggregator, long lateness) {
+        return Circuit.build(b -> {
+            ZSetInput<Bid> in = b.zsetInput("bids");
+            Watermark wm = Watermarks.watermark(in.stream(), Bid::time, DELAY);
+            Aggregator<Bid, Object> a = (Aggregator<Bid, Object>) aggregator;
+            WindowAggregation<Long, Object> agg = switch (windows) {
+                case "tumbling" -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.tumbling(1_000), wm, lateness, a);
+                case "hopping" -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.hopping(1_000, 250), wm, lateness, a);
+                default -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.session(400), wm, lateness, a);
+            };
+            return new Io(in, wm, agg, agg.stream().output());
+        });
+    }
+
+    static Map<WindowResult<Long, Object>, Long> expected(NaiveWindows ref, String windows, Agg a) {
+        return switch (windows) {
+            case "tumbling" -> ref.fixed(1_000, 1_000, a.naive);
+            case "hopping" -> ref.fixed(1_000, 250, a.naive);
+            default -> ref.sessions(400, a.naive);
+        };
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void integralOfOutputEqualsNaiveWindowsOverAcceptedInput(String windows, Agg a) {
+        Trials.run(windows + " " + a, 12, r -> {
+            long lateness = r.nextBoolean() ? 0 : 700;
+            List<Op> ops = Events.random(r, 20 + r.nextInt(60), 1 + r.nextInt(4), 2_500);
+            for (int stepSize : Trials.STEP_SIZES) {
+                NaiveWindows ref = new NaiveWindows(DELAY, lateness);
+                try (CircuitHandle<Io> h = circuit(windows, a.aggregator, lateness)) {
+                    List<List<Op>> steps = Trials.steps(ops, stepSize);
+                    for (int s = 0; s <= steps.size(); s++) {
+                        boolean end = s == steps.size();
+                        List<Op> step = end ? List.of() : steps.get(s);
+                        for (Op op : step) {
+                            h.io().in().push(op.bid(), op.weight());
+                        }
+                        if (end) {
+                            h.io().wm().endOfInput();
+                        }
+                        h.step();
+                        ref.step(Events.net(step), end);
+                        String where = "step size " + stepSize + ", lateness " + lateness + ", after step " + s;
+                        assertEquals(ref.watermark, h.io().wm().current(), "watermark, " + where);
+                        assertEquals(expected(ref, windows, a), h.io().out().integral().toMap(), "rows, " + where);
+                        assertEquals(ref.dropped, h.io().agg().droppedLate(), "late records, " + where);
+                    }
+                    assertEquals(0, h.io().agg().stateTuples(), "state left after the end of input");
+                }
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jdbsp.operators.window.WindowedAggregatesTest#kinds")
+    void inOrderInputGivesExactlyTheBatchResultAndNeverRetracts(String windows) {
+        Trials.run("in-order " + windows, 10, r -> {
+            List<Op> ops = new ArrayList<>();
+            long t = 5_000;
+            for (int i = 0; i < 200; i++) {
+                t += r.nextInt(200);
+                ops.add(new Op(new Bid(i, r.nextInt(3), t, r.nextInt(50)), 1));
+            }
+            Agg count = aggregates().get(0);
+            Map<WindowResult<Long, Object>, Long> batch = null;
+            for (int stepSize : Trials.STEP_SIZES) {
+                try (CircuitHandle<Io> h = circuit(windows, count.aggregator, 0)) {
+                    for (List<Op> step : Trials.steps(ops, stepSize)) {
+                        step.forEach(op -> h.io().in().push(op.bid(), op.weight()));
+                        h.step();
+                        h.io().out().delta().forEach((row, w) -> assertTrue(w > 0, "retracted " + row));
+                    }
+                    h.io().wm().endOfInput();
+                    h.step();
+                    assertEquals(0, h.io().agg().droppedLate());
+                    Map<WindowResult<Long, Object>, Long> result = h.io().out().integral().toMap();
+                    if (batch == null) {
+                        batch = result;
+                        NaiveWindows ref = new NaiveWindows(DELAY, 0);
+                        ref.step(Events.net(ops), true);
+                        assertEquals(expected(ref, windows, count), batch);
+                    } else {
+                        assertEquals(batch, result, "steps of " + stepSize);
+                    }
+                }
+            }
+        });
+    }
+
+    static List<String> kinds() {
+        return List.of("tumbling", "hopping", "session");
+    }
+
+    @Test
+    void lateRecordsAreDroppedAndCounted() {
+        try (CircuitHandle<Io> h = circuit("tumbling", Aggregator.count(), 0)) {
+            h.io().in().push(new Bid(1, 7, 20_500, 1), 1);
+            h.step();
+            assertEquals(19_500, h.io().wm().current());
+            h.io().in().push(new Bid(2, 7, 19_499, 1), 1);
+            h.io().in().push(new Bid(3, 7, 19_500, 1), 1);
+            h.io().in().push(new Bid(4, 7, 100, 1), 2);
+            h.step();
+            assertEquals(3, h.io().agg().droppedLate(), "the bid at 19,499 and the two copies at 100");
+            h.io().wm().endOfInput();
+            h.step();
+            assertEquals(Map.of(new WindowResult<>(7L, 19_000, 20_000, (Object) 1L), 1L,
+                    new WindowResult<>(7L, 20_000, 21_000, (Object) 1L), 1L), h.io().out().integral().toMap());
+        }
+    }
+
+    @Test
+    void recordsWithinTheAllowedLatenessUpdateAnEmittedRow() {
+        try (CircuitHandle<Io> h = circuit("tumbling", Aggregator.count(), 2_000)) {
+            h.io().in().push(new Bid(1, 7, 1_500, 1), 1);
+            h.io().in().push(new Bid(2, 7, 3_100, 1), 1);
+            h.step();
+            WindowResult<Long, Object> one = new WindowResult<>(7L, 1_000, 2_000, 1L);
+            assertEquals(Map.of(one, 1L), h.io().out().delta().toMap());
+            h.io().in().push(new Bid(3, 7, 1_900, 1), 1);
+            h.step();
+            assertEquals(Map.of(one, -1L, new WindowResult<>(7L, 1_000, 2_000, (Object) 2L), 1L), h.io().out().delta().toMap());
+            assertEquals(0, h.io().agg().droppedLate());
+        }
+    }
+}
