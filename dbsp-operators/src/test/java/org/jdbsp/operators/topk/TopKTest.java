@@ -1,0 +1,196 @@
+package org.jdbsp.operators.topk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.jdbsp.circuit.Circuit;
+import org.jdbsp.circuit.CircuitHandle;
+import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetInput;
+import org.jdbsp.circuit.IndexedZSetOutput;
+import org.jdbsp.circuit.ZSetOutput;
+import org.jdbsp.operators.time.Trials;
+import org.jdbsp.zset.IndexedZSet;
+import org.jdbsp.zset.Layout;
+import org.junit.jupiter.api.Test;
+
+/** Top-k, row numbers and last-N against a naive sort of each group of the integral. */
+class TopKTest {
+    /** A row; its natural order (the tie-break) is by id. */
+    record Item(long id, long price, long time) implements Comparable<Item> {
+        @Override
+        public int compareTo(Item o) {
+            return Long.compare(id, o.id);
+        }
+    }
+
+    record Op(long key, Item item, long weight) {}
+
+    static final Comparator<Item> BY_PRICE_DESC = (a, b) -> Long.compare(b.price, a.price);
+
+    /** Insertions and retractions of earlier insertions, with many equal prices and times. */
+    static List<Op> randomOps(SplittableRandom r, int n) {
+        List<Op> ops = new ArrayList<>();
+        List<Op> live = new ArrayList<>();
+        int keys = 1 + r.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            if (!live.isEmpty() && r.nextInt(4) == 0) {
+                Op ins = live.remove(r.nextInt(live.size()));
+                ops.add(new Op(ins.key, ins.item, -ins.weight));
+            } else {
+                Op op = new Op(r.nextInt(keys), new Item(i, r.nextInt(6), r.nextInt(8)), r.nextInt(5) == 0 ? 2 : 1);
+                ops.add(op);
+                live.add(op);
+            }
+        }
+        return ops;
+    }
+
+    /** The naive meaning: per key, sort the rows (copies expanded) by order then id and keep k. */
+    static List<Item> naiveTop(Map<Item, Long> group, int k, Comparator<Item> order) {
+        List<Item> rows = new ArrayList<>();
+        group.forEach((item, w) -> {
+            for (long i = 0; i < w; i++) {
+                rows.add(item);
+            }
+        });
+        rows.sort(order.thenComparing(Item::id));
+        return rows.subList(0, Math.min(k, rows.size()));
+    }
+
+    static Map<List<Object>, Long> asMap(IndexedZSet<Long, ?> z) {
+        Map<List<Object>, Long> m = new HashMap<>();
+        z.forEach((k, v, w) -> m.put(List.of(k, v), w));
+        return m;
+    }
+
+    interface Wiring {
+        IndexedStream<Long, ?> wire(IndexedStream<Long, Item> in, int k);
+    }
+
+    interface Naive {
+        Map<List<Object>, Long> of(Map<Long, Map<Item, Long>> integral, int k);
+    }
+
+    void differential(String name, Wiring wiring, Naive naive) {
+        Trials.run(name, 25, r -> {
+            int k = 1 + r.nextInt(4);
+            List<Op> ops = randomOps(r, 10 + r.nextInt(50));
+            for (int stepSize : Trials.STEP_SIZES) {
+                record Io(IndexedZSetInput<Long, Item> in, IndexedZSetOutput<Long, ?> out) {}
+                try (CircuitHandle<Io> h = Circuit.build(b -> {
+                    IndexedZSetInput<Long, Item> in = b.indexedInput("items", Layout.longToObjects());
+                    return new Io(in, wiring.wire(in.stream(), k).output());
+                })) {
+                    Map<Long, Map<Item, Long>> integral = new TreeMap<>();
+                    for (List<Op> step : Trials.steps(ops, stepSize)) {
+                        for (Op op : step) {
+                            h.io().in().push(op.key, op.item, op.weight);
+                            Map<Item, Long> g = integral.computeIfAbsent(op.key, x -> new HashMap<>());
+                            g.merge(op.item, op.weight, Long::sum);
+                            g.values().removeIf(w -> w == 0);
+                        }
+                        h.step();
+                        assertEquals(naive.of(integral, k), asMap(h.io().out().integral()), "k " + k + ", steps of " + stepSize);
+                    }
+                }
+            }
+        });
+    }
+
+    static Naive naiveTopK(Comparator<Item> order) {
+        return (integral, k) -> {
+            Map<List<Object>, Long> m = new HashMap<>();
+            integral.forEach((key, g) -> naiveTop(g, k, order).forEach(item -> m.merge(List.of(key, item), 1L, Long::sum)));
+            return m;
+        };
+    }
+
+    @Test
+    void topKEqualsTheFirstKRowsOfEachGroupInOrderThenValueOrder() {
+        differential("topK", (in, k) -> TopK.topK(in, k, BY_PRICE_DESC), naiveTopK(BY_PRICE_DESC));
+    }
+
+    @Test
+    void rowNumbersNumberTheFirstKRowsFromOne() {
+        differential("rowNumbers", (in, k) -> TopK.rowNumbers(in, k, BY_PRICE_DESC), (integral, k) -> {
+            Map<List<Object>, Long> m = new HashMap<>();
+            integral.forEach((key, g) -> {
+                List<Item> top = naiveTop(g, k, BY_PRICE_DESC);
+                for (int i = 0; i < top.size(); i++) {
+                    m.merge(List.of(key, new Ranked<>(i + 1, top.get(i))), 1L, Long::sum);
+                }
+            });
+            return m;
+        });
+    }
+
+    @Test
+    void lastNKeepsTheLatestRowsOfEachGroup() {
+        Comparator<Item> latestFirst = (a, b) -> Long.compare(b.time, a.time);
+        differential("lastN", (in, k) -> TopK.lastN(in, k, Item::time), naiveTopK(latestFirst));
+    }
+
+    @Test
+    void topKOverLongValuesBreaksTiesNumerically() {
+        Trials.run("topK over long values", 25, r -> {
+            List<long[]> ops = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                ops.add(new long[] {r.nextInt(3), r.nextInt(10), r.nextInt(3) == 0 ? -1 : 1});
+            }
+            for (int stepSize : Trials.STEP_SIZES) {
+                record Io(IndexedZSetInput<Long, Long> in, IndexedZSetOutput<Long, Long> out) {}
+                try (CircuitHandle<Io> h = Circuit.build(b -> {
+                    IndexedZSetInput<Long, Long> in = b.indexedInput("numbers", Layout.longToLongs());
+                    return new Io(in, TopK.topK(in.stream(), 3, (Long a, Long c) -> Long.compare(a % 2, c % 2)).output());
+                })) {
+                    Map<Long, Map<Long, Long>> integral = new TreeMap<>();
+                    for (List<long[]> step : Trials.steps(ops, stepSize)) {
+                        for (long[] op : step) {
+                            h.io().in().push(op[0], op[1], op[2]);
+                            integral.computeIfAbsent(op[0], x -> new TreeMap<>()).merge(op[1], op[2], Long::sum);
+                        }
+                        h.step();
+                        Map<List<Object>, Long> expected = new HashMap<>();
+                        integral.forEach((key, g) -> {
+                            List<Long> rows = new ArrayList<>();
+                            g.forEach((v, w) -> {
+                                for (long i = 0; i < w; i++) {
+                                    rows.add(v);
+                                }
+                            });
+                            rows.sort(Comparator.<Long>comparingLong(v -> v % 2).thenComparing(Comparator.naturalOrder()));
+                            rows.subList(0, Math.min(3, rows.size())).forEach(v -> expected.merge(List.of(key, v), 1L, Long::sum));
+                        });
+                        assertEquals(expected, asMap(h.io().out().integral()), "steps of " + stepSize);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void topKRunsInsideARecursiveCircuit() {
+        record Io(IndexedZSetInput<Long, Item> in, ZSetOutput<Item> recursive, ZSetOutput<Item> plain) {}
+        try (CircuitHandle<Io> h = Circuit.build(b -> {
+            IndexedZSetInput<Long, Item> in = b.indexedInput("items", Layout.longToObjects());
+            ZSetOutput<Item> rec = b.<Item>recursive((scope, r) -> TopK.topK(scope.importStream(in.stream()), 2, BY_PRICE_DESC).values()).output();
+            return new Io(in, rec, TopK.topK(in.stream(), 2, BY_PRICE_DESC).values().output());
+        })) {
+            SplittableRandom r = new SplittableRandom(7);
+            for (int step = 0; step < 20; step++) {
+                for (int i = 0; i < 5; i++) {
+                    h.io().in().push((long) r.nextInt(3), new Item(step * 10L + i, r.nextInt(9), 0), 1);
+                }
+                h.step();
+                assertEquals(h.io().plain().integral(), h.io().recursive().integral(), "step " + step);
+            }
+        }
+    }
+}
