@@ -1,0 +1,95 @@
+package org.jdbsp.operators.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.jdbsp.circuit.Circuit;
+import org.jdbsp.circuit.CircuitHandle;
+import org.jdbsp.circuit.ZSetInput;
+import org.jdbsp.circuit.ZSetOutput;
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.operators.time.Trials;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.internal.BatchBuilder;
+import org.junit.jupiter.api.Test;
+
+/** Window assignment (the window table-valued function) and forking a windowed aggregate. */
+class TimeWindowsTest {
+    @Test
+    void assignPairsEveryRecordWithEachWindowContainingIt() {
+        Trials.run("assign", 20, r -> {
+            long size = 1 + r.nextInt(50);
+            long slide = 1 + r.nextInt((int) size);
+            TimeWindows windows = Windows.hopping(size, slide);
+            record Io(ZSetInput<Long> in, ZSetOutput<Windowed<Long>> out) {}
+            try (CircuitHandle<Io> h = Circuit.build(b -> {
+                ZSetInput<Long> in = b.zsetInput("times");
+                return new Io(in, windows.assign(in.stream(), t -> t).output());
+            })) {
+                Map<Windowed<Long>, Long> expected = new HashMap<>();
+                for (int i = 0; i < 30; i++) {
+                    long t = r.nextInt(400) - 200;
+                    h.io().in().push(t);
+                    for (long s = Math.floorDiv(-1_000, slide) * slide; s < 1_000; s += slide) {
+                        if (s <= t && t < s + size) {
+                            expected.merge(new Windowed<>(s, s + size, t), 1L, Long::sum);
+                        }
+                    }
+                }
+                h.step();
+                assertEquals(expected, h.io().out().integral().toMap(), windows.toString());
+            }
+        });
+    }
+
+    @Test
+    void invalidWindowsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Windows.tumbling(0));
+        assertThrows(IllegalArgumentException.class, () -> Windows.hopping(10, 20));
+        assertThrows(IllegalArgumentException.class, () -> Windows.session(0));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aForkedWindowAggregateContinuesIndependentlyFromTheSameState() {
+        ToLongFunction<Object> time = x -> (Long) x;
+        Function<Object, Object> key = x -> (Long) x % 3;
+        for (Operator original : List.<Operator>of(
+                new TimeWindowAggregateOperator(key, time, Windows.hopping(100, 50), Aggregator.count(), 0),
+                new SessionAggregateOperator(key, time, 30, Aggregator.count(), 0))) {
+            WindowedOperator a = (WindowedOperator) original;
+            a.apply(longs(10, 20, 40, 95), watermark(Long.MIN_VALUE, 50));
+            WindowedOperator b = (WindowedOperator) a.fork();
+            Batch inA = longs(120, 130);
+            Batch outA = a.apply(inA, watermark(50, 300));
+            Batch outB = b.apply(inA, watermark(50, 300));
+            assertEquals(outA.toString(), outB.toString(), "same state, same output");
+            assertEquals(a.stateTuples(), b.stateTuples());
+            b.apply(longs(400), watermark(300, 1_000));
+            assertEquals(300, a.watermark(), "the original is unaffected by its fork");
+        }
+    }
+
+    private static Batch longs(long... xs) {
+        BatchBuilder b = new BatchBuilder(Layout.OBJECTS);
+        for (long x : xs) {
+            b.add(x, 1);
+        }
+        return b.build();
+    }
+
+    private static Batch watermark(long from, long to) {
+        BatchBuilder b = new BatchBuilder(Layout.LONGS);
+        if (from != Long.MIN_VALUE) {
+            b.addLong(from, -1);
+        }
+        b.addLong(to, 1);
+        return b.build();
+    }
+}
