@@ -9,11 +9,21 @@ import java.util.Comparator;
  * <p>The shapes that matter most (long keys alone, long keys with long values) have their own loops with
  * the comparison written inline; every other shape goes through {@link Columns}, whose comparison branches
  * on which arrays are present. Nothing is allocated per tuple.
+ *
+ * <p>From {@link #RADIX_THRESHOLD} tuples up, those two shapes are sorted by a least-significant-digit radix
+ * sort instead (see {@link #radixSort}): keys first, over only the bits in which they differ, then each run
+ * of equal keys by value. It allocates one scratch set of arrays per call.
  */
 final class TupleSort {
     private TupleSort() {}
 
     private static final int INSERTION_THRESHOLD = 16;
+
+    /** Runs of long-keyed tuples at least this long are radix sorted; shorter ones go to the quicksort. */
+    static final int RADIX_THRESHOLD = 2_048;
+
+    /** Bits per radix digit at most (2,048 buckets). */
+    private static final int MAX_DIGIT_BITS = 11;
 
     /** The parallel arrays of an unsorted run of tuples, with their comparators. */
     static final class Columns {
@@ -81,7 +91,9 @@ final class TupleSort {
         }
         int depth = 2 * (32 - Integer.numberOfLeadingZeros(n));
         if (c.longKeys != null && c.objValues == null) {
-            if (c.longValues != null) {
+            if (n >= RADIX_THRESHOLD) {
+                radixSort(c.longKeys, c.longValues, c.weights, n, c);
+            } else if (c.longValues != null) {
                 sortLongLong(c.longKeys, c.longValues, c.weights, 0, n, depth, c);
             } else {
                 sortLong(c.longKeys, c.weights, 0, n, depth, c);
@@ -306,5 +318,146 @@ final class TupleSort {
         t = w[i];
         w[i] = w[j];
         w[j] = t;
+    }
+
+    // ---- radix sort of the long shapes ----
+
+    /**
+     * Sorts the first {@code n} tuples of long keys {@code k}, long values {@code v} (null for a Z-set of
+     * longs) and weights {@code w} by (key, value), signed order, with an LSD radix sort.
+     *
+     * <p>The keys are sorted as unsigned offsets from their minimum, which orders them as signed longs and
+     * leaves out every leading bit they share; digits are balanced over the remaining bits (11 at most), and a
+     * pass whose digit is the same for every key is skipped. The sort is stable, so the weights of equal
+     * tuples keep their input order. Then, when there are values, every run of equal keys is sorted by value:
+     * pairs by one compare, short runs by the quicksort, long runs by the same radix sort on values.
+     */
+    static void radixSort(long[] k, long[] v, long[] w, int n, Columns c) {
+        long[] sk = new long[n];
+        long[] sv = v != null ? new long[n] : null;
+        long[] sw = new long[n];
+        radixRange(k, v, w, 0, n, sk, sv, sw);
+        if (v == null) {
+            return;
+        }
+        int depth = 2 * (32 - Integer.numberOfLeadingZeros(n));
+        int i = 0;
+        int last = n - 1;
+        while (i < last) {
+            long key = k[i];
+            if (k[i + 1] != key) {
+                i++;
+                continue;
+            }
+            int j = i + 2;
+            while (j < n && k[j] == key) {
+                j++;
+            }
+            int len = j - i;
+            if (len == 2) {
+                if (v[i] > v[i + 1]) {
+                    swapLongLong(k, v, w, i, i + 1);
+                }
+            } else if (len < RADIX_THRESHOLD) {
+                sortLongLong(k, v, w, i, j, depth, c);
+            } else {
+                // Keys are equal over the run: sort it by value, carrying the weights only.
+                radixRange(v, null, w, i, j, sv, null, sw);
+            }
+            i = j;
+        }
+    }
+
+    /**
+     * Stable LSD radix sort of {@code col[lo, hi)} (signed order), carrying {@code a} (may be null) and
+     * {@code b} along; {@code scol}, {@code sa}, {@code sb} are scratch arrays of at least {@code hi - lo}
+     * slots, indexed from zero.
+     */
+    private static void radixRange(long[] col, long[] a, long[] b, int lo, int hi,
+                                   long[] scol, long[] sa, long[] sb) {
+        long min = col[lo];
+        long max = min;
+        for (int i = lo + 1; i < hi; i++) {
+            long x = col[i];
+            if (x < min) {
+                min = x;
+            } else if (x > max) {
+                max = x;
+            }
+        }
+        int bits = 64 - Long.numberOfLeadingZeros(max - min);
+        if (bits == 0) {
+            return;
+        }
+        int passes = (bits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
+        int digitBits = (bits + passes - 1) / passes;
+        int buckets = 1 << digitBits;
+        int mask = buckets - 1;
+        int[] counts = new int[passes * buckets];
+        for (int i = lo; i < hi; i++) {
+            long x = col[i] - min;
+            for (int p = 0, base = 0; p < passes; p++, base += buckets) {
+                counts[base + ((int) (x >>> (p * digitBits)) & mask)]++;
+            }
+        }
+        int len = hi - lo;
+        // Source and destination alternate between (col, a, b) at lo and the scratch arrays at 0.
+        long[] fc = col;
+        long[] fa = a;
+        long[] fb = b;
+        int from = lo;
+        long[] tc = scol;
+        long[] ta = sa;
+        long[] tb = sb;
+        int to = 0;
+        for (int p = 0; p < passes; p++) {
+            int base = p * buckets;
+            if (counts[base + ((int) ((col[lo] - min) >>> (p * digitBits)) & mask)] == len) {
+                continue; // every key has the same digit here
+            }
+            int sum = to;
+            for (int d = base, end = base + buckets; d < end; d++) {
+                int cnt = counts[d];
+                counts[d] = sum;
+                sum += cnt;
+            }
+            int shift = p * digitBits;
+            int fromEnd = from + len;
+            if (fa != null) {
+                for (int i = from; i < fromEnd; i++) {
+                    long x = fc[i];
+                    int dst = counts[base + ((int) ((x - min) >>> shift) & mask)]++;
+                    tc[dst] = x;
+                    ta[dst] = fa[i];
+                    tb[dst] = fb[i];
+                }
+            } else {
+                for (int i = from; i < fromEnd; i++) {
+                    long x = fc[i];
+                    int dst = counts[base + ((int) ((x - min) >>> shift) & mask)]++;
+                    tc[dst] = x;
+                    tb[dst] = fb[i];
+                }
+            }
+            long[] t = fc;
+            fc = tc;
+            tc = t;
+            t = fa;
+            fa = ta;
+            ta = t;
+            t = fb;
+            fb = tb;
+            tb = t;
+            int ti = from;
+            from = to;
+            to = ti;
+        }
+        if (fc != col) {
+            System.arraycopy(fc, from, col, lo, len);
+            if (a != null) {
+                System.arraycopy(fa, from, a, lo, len);
+            }
+            System.arraycopy(fb, from, b, lo, len);
+        }
     }
 }
