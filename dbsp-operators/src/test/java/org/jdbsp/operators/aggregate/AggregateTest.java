@@ -212,4 +212,25 @@ class AggregateTest {
             assertEquals("{7 -> 3 x-1}", h.io().count().delta().toString());
         }
     }
+
+    @Test
+    void linearAggregatesReportOneLiveTuplePerGroupAndFreeEmptyGroups() {
+        record Io(IndexedZSetInput<Long, Long> in) {}
+        try (CircuitHandle<Io> h = Circuit.build(b -> {
+            IndexedZSetInput<Long, Long> in = b.indexedInput("in", Layout.longToLongs());
+            Aggregates.sum(in.stream()).outputDeltas();
+            return new Io(in);
+        })) {
+            for (long i = 0; i < 1000; i++) {
+                h.io().in().push(i % 10, i, 1);
+            }
+            h.step();
+            assertEquals(10, h.stateTuples(), "the sum keeps one (count, sum) per group and no trace of its input");
+            for (long i = 0; i < 1000; i++) {
+                h.io().in().push(i % 10, i, -1);
+            }
+            h.step();
+            assertEquals(0, h.stateTuples());
+        }
+    }
 }
