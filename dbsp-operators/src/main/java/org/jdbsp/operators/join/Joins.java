@@ -41,14 +41,14 @@ public final class Joins {
      * The inner join with a residual predicate: {@code f(a, b)} for every left value {@code a} and right
      * value {@code b} of a key such that {@code predicate.test(a, b)} (SQL {@code ON a.k = b.k AND p(a, b)}).
      */
-    public static <K, A, B, R> Stream<R> join(IndexedStream<K, A> left, IndexedStream<K, B> right,
+    public static <K, A, B, R> Stream<R> joinWhere(IndexedStream<K, A> left, IndexedStream<K, B> right,
             BiPredicate<? super A, ? super B> predicate, JoinFunction<? super A, ? super B, ? extends R> f) {
-        return join(left, right, predicate, f, Orders.natural());
+        return joinWhere(left, right, predicate, f, Orders.natural());
     }
 
     /** The inner join with a residual predicate, its records ordered by {@code order}. */
     @SuppressWarnings("unchecked")
-    public static <K, A, B, R> Stream<R> join(IndexedStream<K, A> left, IndexedStream<K, B> right,
+    public static <K, A, B, R> Stream<R> joinWhere(IndexedStream<K, A> left, IndexedStream<K, B> right,
             BiPredicate<? super A, ? super B> predicate, JoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
         Objects.requireNonNull(predicate, "predicate");
         Objects.requireNonNull(f, "f");

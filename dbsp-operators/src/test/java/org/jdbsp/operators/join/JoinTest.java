@@ -54,7 +54,7 @@ class JoinTest {
     @EnumSource(value = Shape.class, names = {"LONG_KEYS", "OBJECT_KEYS"})
     void joinWithResidualPredicateKeepsOnlyAcceptedPairs(Shape shape) {
         Differential.check("join with predicate", 12, shape, 2, 80, 6, 5, true,
-                s -> Joins.join(s.get(0), s.get(1), (Object a, Object b) -> (Integer) a <= (Integer) b, Pair::new),
+                s -> Joins.joinWhere(s.get(0), s.get(1), (Object a, Object b) -> (Integer) a <= (Integer) b, Pair::new),
                 t -> nestedLoop(t.get(0), t.get(1), (a, b) -> (Integer) a <= (Integer) b, false));
     }
 
