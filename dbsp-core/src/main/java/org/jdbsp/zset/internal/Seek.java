@@ -38,41 +38,23 @@ public final class Seek {
 
     /** First index in [from, to) whose key is not below {@code key} in {@code order}, or {@code to}. */
     public static int gallop(Object[] keys, int from, int to, Object key, Comparator<Object> order) {
-        if (from >= to || order.compare(keys[from], key) >= 0) {
-            return from;
-        }
-        int lo = from;
-        int step = 1;
-        int hi = lo + step;
-        while (hi < to && order.compare(keys[hi], key) < 0) {
-            lo = hi;
-            step <<= 1;
-            hi = lo + step;
-        }
-        if (hi > to) {
-            hi = to;
-        }
-        lo++;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (order.compare(keys[mid], key) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return gallopWhileBelow(keys, from, to, key, order, 0);
     }
 
     /** First index in [from, to) whose key is above {@code key} in {@code order}, or {@code to}. */
     public static int gallopPast(Object[] keys, int from, int to, Object key, Comparator<Object> order) {
-        if (from >= to || order.compare(keys[from], key) > 0) {
+        return gallopWhileBelow(keys, from, to, key, order, 1);
+    }
+
+    /** Gallops past every key with {@code order.compare(k, key) < bound} (bound 0: below; bound 1: not above). */
+    private static int gallopWhileBelow(Object[] keys, int from, int to, Object key, Comparator<Object> order, int bound) {
+        if (from >= to || order.compare(keys[from], key) >= bound) {
             return from;
         }
         int lo = from;
         int step = 1;
         int hi = lo + step;
-        while (hi < to && order.compare(keys[hi], key) <= 0) {
+        while (hi < to && order.compare(keys[hi], key) < bound) {
             lo = hi;
             step <<= 1;
             hi = lo + step;
@@ -83,7 +65,7 @@ public final class Seek {
         lo++;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (order.compare(keys[mid], key) <= 0) {
+            if (order.compare(keys[mid], key) < bound) {
                 lo = mid + 1;
             } else {
                 hi = mid;
