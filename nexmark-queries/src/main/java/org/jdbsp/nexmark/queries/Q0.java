@@ -1,0 +1,45 @@
+package org.jdbsp.nexmark.queries;
+
+import java.util.List;
+
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.nexmark.model.Bid;
+
+/**
+ * q0, pass through: every bid, projected.
+ *
+ * <pre>{@code
+ * SELECT auction, bidder, price, dateTime, extra FROM bid;
+ * }</pre>
+ *
+ * Output columns: auction, bidder, price, dateTime (epoch ms), extra.
+ */
+public final class Q0 implements NexmarkQuery<Q0.Row> {
+    /** A row of q0's result. */
+    public record Row(long auction, long bidder, long price, long dateTime, String extra) implements ResultRow {
+        @Override
+        public Object[] columnValues() {
+            return new Object[] {auction, bidder, price, dateTime, extra};
+        }
+    }
+
+    /** q0 over a stream of bids. */
+    public static Stream<Row> query(Stream<Bid> bids) {
+        return bids.map(b -> new Row(b.auction(), b.bidder(), b.price(), b.dateTime(), b.extra()));
+    }
+
+    @Override
+    public String name() {
+        return "q0";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("auction", "bidder", "price", "dateTime", "extra");
+    }
+
+    @Override
+    public Stream<Row> build(NexmarkStreams in) {
+        return query(in.bids());
+    }
+}

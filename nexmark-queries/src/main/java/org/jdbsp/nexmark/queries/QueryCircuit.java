@@ -1,0 +1,164 @@
+package org.jdbsp.nexmark.queries;
+
+import java.util.Objects;
+
+import org.jdbsp.circuit.Circuit;
+import org.jdbsp.circuit.CircuitConfig;
+import org.jdbsp.circuit.CircuitHandle;
+import org.jdbsp.circuit.ZSetInput;
+import org.jdbsp.circuit.ZSetOutput;
+import org.jdbsp.nexmark.model.Auction;
+import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.nexmark.model.Person;
+import org.jdbsp.operators.time.Watermark;
+import org.jdbsp.zset.ZSet;
+import org.jdbsp.zset.internal.Batch;
+
+/**
+ * Runs one query over a stream of events: push events, {@link #step()}, read the output change, and at the
+ * end of a bounded input {@link #finish()} so every event-time window closes.
+ *
+ * @param <R> the query's row type
+ */
+public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
+    private record Io<R>(ZSetInput<Person> persons, ZSetInput<Auction> auctions, ZSetInput<Bid> bids,
+                         ZSetOutput<R> output, NexmarkStreams streams) {}
+
+    private final NexmarkQuery<R> query;
+    private final CircuitHandle<Io<R>> handle;
+    private final ZSetInput<Person> persons;
+    private final ZSetInput<Auction> auctions;
+    private final ZSetInput<Bid> bids;
+    private final ZSetOutput<R> output;
+    private final boolean keepsIntegral;
+    private long outputChanges;
+    private boolean finished;
+
+    private QueryCircuit(NexmarkQuery<R> query, CircuitHandle<Io<R>> handle, boolean keepsIntegral) {
+        this.query = query;
+        this.handle = handle;
+        this.persons = handle.io().persons();
+        this.auctions = handle.io().auctions();
+        this.bids = handle.io().bids();
+        this.output = handle.io().output();
+        this.keepsIntegral = keepsIntegral;
+    }
+
+    /**
+     * Builds the circuit of {@code query}.
+     *
+     * @param keepIntegral whether the output keeps the integrated result (needed for {@link #integral()};
+     *                     costs memory proportional to the result)
+     */
+    public static <R extends ResultRow> QueryCircuit<R> start(NexmarkQuery<R> query, QueryOptions options,
+                                                              CircuitConfig config, boolean keepIntegral) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(config, "config");
+        CircuitHandle<Io<R>> handle = Circuit.build(config, c -> {
+            ZSetInput<Person> persons = c.zsetInput("persons");
+            ZSetInput<Auction> auctions = c.zsetInput("auctions");
+            ZSetInput<Bid> bids = c.zsetInput("bids");
+            NexmarkStreams streams = new NexmarkStreams(c, persons.stream(), auctions.stream(), bids.stream(), options);
+            var out = query.build(streams).named(query.name());
+            return new Io<>(persons, auctions, bids, keepIntegral ? out.output() : out.outputDeltas(), streams);
+        });
+        return new QueryCircuit<>(query, handle, keepIntegral);
+    }
+
+    /** Builds the circuit of {@code query} with default options and configuration, keeping the integral. */
+    public static <R extends ResultRow> QueryCircuit<R> start(NexmarkQuery<R> query) {
+        return start(query, QueryOptions.defaults(), CircuitConfig.defaults(), true);
+    }
+
+    public NexmarkQuery<R> query() {
+        return query;
+    }
+
+    /** Adds one event to the next step's input. */
+    public void push(Event event) {
+        if (event instanceof Bid b) {
+            bids.push(b, 1);
+        } else if (event instanceof Auction a) {
+            auctions.push(a, 1);
+        } else if (event instanceof Person p) {
+            persons.push(p, 1);
+        } else {
+            throw new IllegalArgumentException("not a Nexmark event: " + event);
+        }
+    }
+
+    /** Adds {@code events[from..to)} to the next step's input. */
+    public void push(Event[] events, int from, int to) {
+        Objects.checkFromToIndex(from, to, events.length);
+        for (int i = from; i < to; i++) {
+            push(events[i]);
+        }
+    }
+
+    /** Runs one step over the events pushed since the last one; returns the operators' work count. */
+    public long step() {
+        long work = handle.step();
+        outputChanges += absoluteWeight(output.delta().batch());
+        return work;
+    }
+
+    /**
+     * Ends a bounded run: runs the step of any events still pushed, then signals the end of input to the
+     * watermark (if the query has one) and runs one more step, so every window closes.
+     */
+    public void finish() {
+        if (finished) {
+            return;
+        }
+        step();
+        Watermark watermark = handle.io().streams().watermarkIfBuilt();
+        if (watermark != null) {
+            watermark.endOfInput();
+            step();
+        }
+        finished = true;
+    }
+
+    /** The output change of the last step. */
+    public ZSet<R> delta() {
+        return output.delta();
+    }
+
+    /** The integrated result so far (only if the circuit was started with {@code keepIntegral}). */
+    public ZSet<R> integral() {
+        if (!keepsIntegral) {
+            throw new IllegalStateException(query.name() + " was started without keeping its integral");
+        }
+        return output.integral();
+    }
+
+    /** The sum of the absolute weights of every output change so far. */
+    public long outputChanges() {
+        return outputChanges;
+    }
+
+    /** The number of steps run. */
+    public long steps() {
+        return handle.steps();
+    }
+
+    /** The tuples held in the circuit's state. */
+    public long stateTuples() {
+        return handle.stateTuples();
+    }
+
+    @Override
+    public void close() {
+        handle.close();
+    }
+
+    private static long absoluteWeight(Batch batch) {
+        long sum = 0;
+        for (int i = 0; i < batch.size; i++) {
+            sum += Math.abs(batch.weights[i]);
+        }
+        return sum;
+    }
+}
