@@ -12,7 +12,9 @@ import org.jdbsp.circuit.internal.MapOperator;
 import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.circuit.internal.SinkOperators;
 import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.Orders;
 import org.jdbsp.zset.ZSet;
 import org.jdbsp.zset.internal.Batch;
 
@@ -82,9 +84,16 @@ public final class Stream<T> extends AbstractStream {
 
     /** Re-keys the records into an indexed stream; keys and values are ordered naturally. */
     public <K, V> IndexedStream<K, V> index(Function<? super T, ? extends K> key, Function<? super T, ? extends V> value) {
+        return index(key, value, Orders.natural(), Orders.natural());
+    }
+
+    /** Re-keys the records into an indexed stream with keys ordered by {@code keyOrder} and values by {@code valueOrder}. */
+    public <K, V> IndexedStream<K, V> index(Function<? super T, ? extends K> key, Function<? super T, ? extends V> value,
+                                            Comparator<? super K> keyOrder, Comparator<? super V> valueOrder) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        Layout out = Layout.objectsToObjects();
+        Layout out = Layout.indexed(ColumnKind.OBJECT, Objects.requireNonNull(keyOrder, "keyOrder"),
+                ColumnKind.OBJECT, Objects.requireNonNull(valueOrder, "valueOrder"));
         return addIndexed("index", new MapOperator(out, (in, i, o) -> {
             T r = record(in, i);
             o.add(notNull(key.apply(r), "index key"), notNull(value.apply(r), "index value"), in.weights[i]);
@@ -93,9 +102,19 @@ public final class Stream<T> extends AbstractStream {
 
     /** Re-keys the records by a long key stored unboxed; values are ordered naturally. */
     public <V> IndexedStream<Long, V> indexByLong(ToLongFunction<? super T> key, Function<? super T, ? extends V> value) {
+        return indexByLong(key, value, Orders.natural());
+    }
+
+    /**
+     * Re-keys the records by a long key stored unboxed; the values of a key are ordered by {@code valueOrder}
+     * (total and consistent with {@code equals}), which operators reading the stream's trace in value order
+     * (top-k by that order) can exploit.
+     */
+    public <V> IndexedStream<Long, V> indexByLong(ToLongFunction<? super T> key, Function<? super T, ? extends V> value,
+                                                  Comparator<? super V> valueOrder) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        Layout out = Layout.longToObjects();
+        Layout out = Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT, Objects.requireNonNull(valueOrder, "valueOrder"));
         return addIndexed("index", new MapOperator(out, (in, i, o) -> {
             T r = record(in, i);
             o.addLong(key.applyAsLong(r), notNull(value.apply(r), "index value"), in.weights[i]);

@@ -30,6 +30,24 @@ class CircuitBuilderTest {
     }
 
     @Test
+    void indexingWithAValueOrderStoresTheValuesOfAKeyInThatOrder() {
+        record Io(ZSetInput<String> in, IndexedZSetOutput<Long, String> out) {}
+        try (CircuitHandle<Io> h = Circuit.build(b -> {
+            ZSetInput<String> in = b.zsetInput("in");
+            var out = in.stream().indexByLong(String::length, x -> x, java.util.Comparator.<String>reverseOrder()).output();
+            return new Io(in, out);
+        })) {
+            for (String s : List.of("ab", "zz", "mm", "q")) {
+                h.io().in().push(s);
+            }
+            h.step();
+            List<String> values = new ArrayList<>();
+            h.io().out().integral().forEachValue(2L, (v, w) -> values.add(v));
+            assertEquals(List.of("zz", "mm", "ab"), values);
+        }
+    }
+
+    @Test
     void streamsOfAnotherCircuitAreRefused() {
         Stream<?>[] foreign = new Stream<?>[1];
         Circuit.build(b -> foreign[0] = b.zsetInput("a").stream()).close();
