@@ -13,6 +13,8 @@ public final class NexmarkQueries {
     static {
         // One line per query, in query-number order.
         register(new Q0());
+        register(new Q1());
+        register(new Q2());
     }
 
     private NexmarkQueries() {}

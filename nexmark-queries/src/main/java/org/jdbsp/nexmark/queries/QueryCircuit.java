@@ -78,12 +78,20 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
 
     /** Adds one event to the next step's input. */
     public void push(Event event) {
+        push(event, 1);
+    }
+
+    /**
+     * Adds {@code weight} copies of one event to the next step's input; a negative weight deletes (tests use
+     * it to check retractions).
+     */
+    public void push(Event event, long weight) {
         if (event instanceof Bid b) {
-            bids.push(b, 1);
+            bids.push(b, weight);
         } else if (event instanceof Auction a) {
-            auctions.push(a, 1);
+            auctions.push(a, weight);
         } else if (event instanceof Person p) {
-            persons.push(p, 1);
+            persons.push(p, weight);
         } else {
             throw new IllegalArgumentException("not a Nexmark event: " + event);
         }
