@@ -1,0 +1,92 @@
+package org.jdbsp.nexmark.queries;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.nexmark.model.Bid;
+
+/**
+ * q21, add channel id: bids of the four named channels get a fixed id, other bids the {@code channel_id}
+ * parameter of their URL; bids with neither are dropped.
+ *
+ * <pre>{@code
+ * SELECT auction, bidder, price, channel,
+ *     CASE
+ *         WHEN lower(channel) = 'apple' THEN '0'
+ *         WHEN lower(channel) = 'google' THEN '1'
+ *         WHEN lower(channel) = 'facebook' THEN '2'
+ *         WHEN lower(channel) = 'baidu' THEN '3'
+ *         ELSE REGEXP_EXTRACT(url, '(&|^)channel_id=([^&]*)', 2)
+ *     END AS channel_id
+ * FROM bid
+ * WHERE REGEXP_EXTRACT(url, '(&|^)channel_id=([^&]*)', 2) IS NOT NULL
+ *    OR lower(channel) IN ('apple', 'google', 'facebook', 'baidu');
+ * }</pre>
+ *
+ * Output columns: auction, bidder, price, channel, channel_id. {@code REGEXP_EXTRACT} has Java's
+ * {@link Matcher#find()} semantics (the first match anywhere; NULL when there is none); {@code lower} is
+ * {@link String#toLowerCase(Locale)} with {@link Locale#ROOT}.
+ */
+public final class Q21 implements NexmarkQuery<Q21.Row> {
+    private static final Pattern CHANNEL_ID = Pattern.compile("(&|^)channel_id=([^&]*)");
+
+    /** A row of q21's result. */
+    public record Row(long auction, long bidder, long price, String channel, String channelId) implements ResultRow {
+        @Override
+        public Object[] columnValues() {
+            return new Object[] {auction, bidder, price, channel, channelId};
+        }
+    }
+
+    /** The id of a named channel ({@code lower(channel)} one of the four), else null. */
+    static String namedChannelId(String channel) {
+        switch (channel.toLowerCase(Locale.ROOT)) {
+            case "apple":
+                return "0";
+            case "google":
+                return "1";
+            case "facebook":
+                return "2";
+            case "baidu":
+                return "3";
+            default:
+                return null;
+        }
+    }
+
+    /** {@code REGEXP_EXTRACT(url, '(&|^)channel_id=([^&]*)', 2)}: null when the URL has no match. */
+    static String urlChannelId(String url) {
+        Matcher m = CHANNEL_ID.matcher(url);
+        return m.find() ? m.group(2) : null;
+    }
+
+    /** The channel_id of a bid, or null if the bid is dropped. */
+    static String channelId(Bid b) {
+        String named = namedChannelId(b.channel());
+        return named != null ? named : urlChannelId(b.url());
+    }
+
+    /** q21 over a stream of bids. */
+    public static Stream<Row> query(Stream<Bid> bids) {
+        return bids.map(b -> new Row(b.auction(), b.bidder(), b.price(), b.channel(), channelId(b)))
+                .filter(r -> r.channelId() != null);
+    }
+
+    @Override
+    public String name() {
+        return "q21";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("auction", "bidder", "price", "channel", "channel_id");
+    }
+
+    @Override
+    public Stream<Row> build(NexmarkStreams in) {
+        return query(in.bids());
+    }
+}

@@ -1,0 +1,27 @@
+package org.jdbsp.nexmark.queries;
+
+/**
+ * SQL {@code SPLIT_INDEX(s, separator, index)} as Flink defines it (q22): the {@code index}-th (0-based) piece
+ * of {@code s} split on {@code separator}, keeping empty pieces (also leading and trailing ones); NULL when
+ * {@code s} is NULL or empty, or {@code index} is negative or past the last piece.
+ */
+public final class SplitIndex {
+    private SplitIndex() {}
+
+    /** The {@code index}-th piece of {@code s} split on {@code separator}, or null (see the class comment). */
+    public static String of(String s, char separator, int index) {
+        if (s == null || s.isEmpty() || index < 0) {
+            return null;
+        }
+        int start = 0;
+        for (int piece = 0; piece < index; piece++) {
+            int sep = s.indexOf(separator, start);
+            if (sep < 0) {
+                return null;
+            }
+            start = sep + 1;
+        }
+        int end = s.indexOf(separator, start);
+        return s.substring(start, end < 0 ? s.length() : end);
+    }
+}

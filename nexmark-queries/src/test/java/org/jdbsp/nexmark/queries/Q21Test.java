@@ -1,0 +1,72 @@
+package org.jdbsp.nexmark.queries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Map;
+
+import org.jdbsp.nexmark.model.Bid;
+import org.junit.jupiter.api.Test;
+
+class Q21Test {
+    private static final Q21 Q = new Q21();
+    private static final String URL = "https://www.nexmark.com/abc/def/ghi/item.htm?query=1";
+
+    private static Bid bid(long auction, String channel, String url) {
+        return new Bid(auction, 2001, 100, channel, url, 1_000, "e");
+    }
+
+    @Test
+    void namedChannelsIgnoreCase() {
+        assertEquals("0", Q21.namedChannelId("Apple"));
+        assertEquals("1", Q21.namedChannelId("GOOGLE"));
+        assertEquals("2", Q21.namedChannelId("facebook"));
+        assertEquals("3", Q21.namedChannelId("BaiDu"));
+        assertNull(Q21.namedChannelId("channel-7"));
+        assertNull(Q21.namedChannelId("apple "));
+    }
+
+    @Test
+    void urlChannelIdHasFindSemantics() {
+        assertEquals("123", Q21.urlChannelId(URL + "&channel_id=123"));
+        assertEquals("-2147483648", Q21.urlChannelId(URL + "&channel_id=-2147483648"));
+        assertEquals("9", Q21.urlChannelId("channel_id=9&x=1"), "^ matches at the start");
+        assertEquals("1", Q21.urlChannelId("a&channel_id=1&channel_id=2"), "the first match wins");
+        assertEquals("2", Q21.urlChannelId("xchannel_id=1&channel_id=2"), "needs & or the start before it");
+        assertEquals("", Q21.urlChannelId("a&channel_id=&b"), "an empty id is not NULL");
+        assertNull(Q21.urlChannelId(URL));
+        assertNull(Q21.urlChannelId("a&channel_id"));
+    }
+
+    @Test
+    void namedChannelsWinOverTheUrlAndBidsWithoutIdAreDropped() {
+        Bid apple = bid(1001, "Apple", URL + "&channel_id=55");
+        Bid withId = bid(1002, "channel-42", URL + "&channel_id=42");
+        Bid withoutId = bid(1003, "channel-43", URL);
+        try (QueryCircuit<Q21.Row> q = QueryCircuit.start(Q)) {
+            q.push(apple);
+            q.push(withId);
+            q.push(withoutId);
+            q.step();
+            assertEquals(Map.of(new Q21.Row(1001, 2001, 100, "Apple", "0"), 1L,
+                    new Q21.Row(1002, 2001, 100, "channel-42", "42"), 1L), q.delta().toMap());
+            q.push(withId, -1);
+            q.push(withoutId, -1);
+            q.step();
+            assertEquals(Map.of(new Q21.Row(1002, 2001, 100, "channel-42", "42"), -1L), q.delta().toMap());
+        }
+    }
+
+    @Test
+    void matchesSql() {
+        String regex = "'(&|^)channel_id=([^&]*)'";
+        String extracted = "CASE WHEN regexp_matches(url, " + regex + ") THEN regexp_extract(url, " + regex + ", 2) END";
+        QueryHarness.assertMatchesSql(Q, QueryHarness.events(QueryHarness.ORACLE_EVENTS),
+                "SELECT auction, bidder, price, channel, CASE"
+                        + " WHEN lower(channel) = 'apple' THEN '0' WHEN lower(channel) = 'google' THEN '1'"
+                        + " WHEN lower(channel) = 'facebook' THEN '2' WHEN lower(channel) = 'baidu' THEN '3'"
+                        + " ELSE " + extracted + " END AS channel_id FROM bid"
+                        + " WHERE " + extracted + " IS NOT NULL OR lower(channel) IN ('apple', 'google', 'facebook', 'baidu')",
+                QueryOptions.defaults());
+    }
+}

@@ -1,0 +1,43 @@
+package org.jdbsp.nexmark.queries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.jdbsp.nexmark.model.Bid;
+import org.junit.jupiter.api.Test;
+
+class Q22Test {
+    private static final Q22 Q = new Q22();
+
+    private static Bid bid(long auction, String url) {
+        return new Bid(auction, 2001, 100, "Google", url, 1_000, "e");
+    }
+
+    @Test
+    void splitsUrlsKeepingEmptyPiecesAndRetracts() {
+        Bid normal = bid(1001, "https://www.nexmark.com/abc/d_e/fgh/item.htm?query=1&channel_id=5");
+        Bid trailing = bid(1002, "https://www.nexmark.com/abc/");
+        Bid short_ = bid(1003, "no-slashes");
+        try (QueryCircuit<Q22.Row> q = QueryCircuit.start(Q)) {
+            q.push(normal);
+            q.push(trailing);
+            q.push(short_);
+            q.step();
+            assertEquals(Map.of(new Q22.Row(1001, 2001, 100, "Google", "abc", "d_e", "fgh"), 1L,
+                    new Q22.Row(1002, 2001, 100, "Google", "abc", "", null), 1L,
+                    new Q22.Row(1003, 2001, 100, "Google", null, null, null), 1L), q.delta().toMap());
+            q.push(trailing, -1);
+            q.step();
+            assertEquals(Map.of(new Q22.Row(1002, 2001, 100, "Google", "abc", "", null), -1L), q.delta().toMap());
+        }
+    }
+
+    @Test
+    void matchesSql() {
+        QueryHarness.assertMatchesSql(Q, QueryHarness.events(QueryHarness.ORACLE_EVENTS),
+                "SELECT auction, bidder, price, channel, string_split(url, '/')[4] AS dir1,"
+                        + " string_split(url, '/')[5] AS dir2, string_split(url, '/')[6] AS dir3 FROM bid",
+                QueryOptions.defaults());
+    }
+}
