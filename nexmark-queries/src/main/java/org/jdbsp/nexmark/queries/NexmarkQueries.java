@@ -15,7 +15,9 @@ public final class NexmarkQueries {
         register(new Q0());
         register(new Q1());
         register(new Q2());
+        register(new Q3());
         register(new Q14());
+        register(new Q20());
         register(new Q21());
         register(new Q22());
     }
