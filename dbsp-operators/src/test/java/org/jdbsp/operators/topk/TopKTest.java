@@ -1,6 +1,7 @@
 package org.jdbsp.operators.topk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.IndexedZSetOutput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.operators.time.Trials;
+import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.IndexedZSet;
 import org.jdbsp.zset.Layout;
 import org.junit.jupiter.api.Test;
@@ -79,13 +81,17 @@ class TopKTest {
     }
 
     void differential(String name, Wiring wiring, Naive naive) {
+        differential(name, Layout.longToObjects(), wiring, naive);
+    }
+
+    void differential(String name, Layout inputLayout, Wiring wiring, Naive naive) {
         Trials.run(name, 25, r -> {
             int k = 1 + r.nextInt(4);
             List<Op> ops = randomOps(r, 10 + r.nextInt(50));
             for (int stepSize : Trials.STEP_SIZES) {
                 record Io(IndexedZSetInput<Long, Item> in, IndexedZSetOutput<Long, ?> out) {}
                 try (CircuitHandle<Io> h = Circuit.build(b -> {
-                    IndexedZSetInput<Long, Item> in = b.indexedInput("items", Layout.longToObjects());
+                    IndexedZSetInput<Long, Item> in = b.indexedInput("items", inputLayout);
                     return new Io(in, wiring.wire(in.stream(), k).output());
                 })) {
                     Map<Long, Map<Item, Long>> integral = new TreeMap<>();
@@ -112,6 +118,19 @@ class TopKTest {
         };
     }
 
+    static Naive naiveRowNumbers(Comparator<Item> order) {
+        return (integral, k) -> {
+            Map<List<Object>, Long> m = new HashMap<>();
+            integral.forEach((key, g) -> {
+                List<Item> top = naiveTop(g, k, order);
+                for (int i = 0; i < top.size(); i++) {
+                    m.merge(List.of(key, new Ranked<>(i + 1, top.get(i))), 1L, Long::sum);
+                }
+            });
+            return m;
+        };
+    }
+
     @Test
     void topKEqualsTheFirstKRowsOfEachGroupInOrderThenValueOrder() {
         differential("topK", (in, k) -> TopK.topK(in, k, BY_PRICE_DESC), naiveTopK(BY_PRICE_DESC));
@@ -119,16 +138,82 @@ class TopKTest {
 
     @Test
     void rowNumbersNumberTheFirstKRowsFromOne() {
-        differential("rowNumbers", (in, k) -> TopK.rowNumbers(in, k, BY_PRICE_DESC), (integral, k) -> {
-            Map<List<Object>, Long> m = new HashMap<>();
-            integral.forEach((key, g) -> {
-                List<Item> top = naiveTop(g, k, BY_PRICE_DESC);
-                for (int i = 0; i < top.size(); i++) {
-                    m.merge(List.of(key, new Ranked<>(i + 1, top.get(i))), 1L, Long::sum);
+        differential("rowNumbers", (in, k) -> TopK.rowNumbers(in, k, BY_PRICE_DESC), naiveRowNumbers(BY_PRICE_DESC));
+    }
+
+    /** Input values ordered by price descending, then id: the ranking order is the value order. */
+    static final Layout BY_PRICE_LAYOUT = Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT,
+            BY_PRICE_DESC.thenComparing(Item::id));
+
+    @Test
+    void topKInValueOrderEqualsTheFirstKRowsOfEachGroup() {
+        differential("topKInValueOrder", BY_PRICE_LAYOUT, TopK::topKInValueOrder, naiveTopK(BY_PRICE_DESC));
+    }
+
+    @Test
+    void rowNumbersInValueOrderNumberTheFirstKRowsFromOne() {
+        differential("rowNumbersInValueOrder", BY_PRICE_LAYOUT, TopK::rowNumbersInValueOrder, naiveRowNumbers(BY_PRICE_DESC));
+    }
+
+    @Test
+    void rowNumbersInValueOrderChangeOnlyTheRanksThatMove() {
+        record Io(IndexedZSetInput<Long, Long> in, IndexedZSetOutput<Long, Ranked<Long>> out) {}
+        try (CircuitHandle<Io> h = Circuit.build(b -> {
+            IndexedZSetInput<Long, Long> in = b.indexedInput("numbers", Layout.longToLongs());
+            return new Io(in, TopK.rowNumbersInValueOrder(in.stream(), 3).output());
+        })) {
+            h.io().in().push(1L, 10L, 1);
+            h.io().in().push(1L, 30L, 1);
+            h.io().in().push(1L, 40L, 1);
+            h.io().in().push(1L, 50L, 1);
+            h.step();
+            assertEquals(Map.of(List.of(1L, new Ranked<>(1, 10L)), 1L, List.of(1L, new Ranked<>(2, 30L)), 1L,
+                    List.of(1L, new Ranked<>(3, 40L)), 1L), asMap(h.io().out().delta()));
+            h.io().in().push(1L, 20L, 2);
+            h.step();
+            assertEquals(Map.of(List.of(1L, new Ranked<>(2, 30L)), -1L, List.of(1L, new Ranked<>(3, 40L)), -1L,
+                    List.of(1L, new Ranked<>(2, 20L)), 1L, List.of(1L, new Ranked<>(3, 20L)), 1L), asMap(h.io().out().delta()),
+                    "a value of weight 2 takes two ranks");
+            h.io().in().push(1L, 10L, -1);
+            h.step();
+            assertEquals(Map.of(List.of(1L, new Ranked<>(1, 10L)), -1L, List.of(1L, new Ranked<>(1, 20L)), 1L,
+                    List.of(1L, new Ranked<>(3, 20L)), -1L, List.of(1L, new Ranked<>(3, 30L)), 1L), asMap(h.io().out().delta()),
+                    "rank 2 keeps value 20, so it is neither retracted nor inserted");
+            h.io().in().push(1L, 60L, 1);
+            h.step();
+            assertEquals(Map.of(), asMap(h.io().out().delta()), "a value below the top k changes nothing");
+        }
+    }
+
+    @Test
+    void topKInValueOrderReadsOnlyTheHeadOfAHotGroup() {
+        long[] comparisons = new long[1];
+        Comparator<Object> counting = (a, b) -> {
+            comparisons[0]++;
+            return Long.compare((Long) b, (Long) a);
+        };
+        int n = 3_000;
+        for (boolean sorted : new boolean[] {true, false}) {
+            comparisons[0] = 0;
+            record Io(IndexedZSetInput<Long, Long> in, IndexedZSetOutput<Long, Long> out) {}
+            try (CircuitHandle<Io> h = Circuit.build(b -> {
+                IndexedZSetInput<Long, Long> in = b.indexedInput("boxed", Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT, counting));
+                IndexedStream<Long, Long> top = sorted ? TopK.topKInValueOrder(in.stream(), 5)
+                        : TopK.topK(in.stream(), 5, (Long x, Long y) -> Long.compare(y, x));
+                return new Io(in, top.outputDeltas());
+            })) {
+                for (long v = 0; v < n; v++) {
+                    h.io().in().push(7L, v, 1);
+                    h.step();
                 }
-            });
-            return m;
-        });
+            }
+            if (sorted) {
+                assertTrue(comparisons[0] < 40L * n, "sorted top-k over one group of " + n + " values made " + comparisons[0]
+                        + " comparisons; reading whole groups needs at least " + (long) n * n / 2);
+            } else {
+                assertTrue(comparisons[0] > (long) n * n / 2, "the baseline reads whole groups: " + comparisons[0]);
+            }
+        }
     }
 
     @Test
@@ -177,11 +262,20 @@ class TopKTest {
 
     @Test
     void topKRunsInsideARecursiveCircuit() {
+        runsInsideARecursiveCircuit(Layout.longToObjects(), in -> TopK.topK(in, 2, BY_PRICE_DESC));
+    }
+
+    @Test
+    void topKInValueOrderRunsInsideARecursiveCircuit() {
+        runsInsideARecursiveCircuit(BY_PRICE_LAYOUT, in -> TopK.topKInValueOrder(in, 2));
+    }
+
+    private static void runsInsideARecursiveCircuit(Layout layout, java.util.function.Function<IndexedStream<Long, Item>, IndexedStream<Long, Item>> top) {
         record Io(IndexedZSetInput<Long, Item> in, ZSetOutput<Item> recursive, ZSetOutput<Item> plain) {}
         try (CircuitHandle<Io> h = Circuit.build(b -> {
-            IndexedZSetInput<Long, Item> in = b.indexedInput("items", Layout.longToObjects());
-            ZSetOutput<Item> rec = b.<Item>recursive((scope, r) -> TopK.topK(scope.importStream(in.stream()), 2, BY_PRICE_DESC).values()).output();
-            return new Io(in, rec, TopK.topK(in.stream(), 2, BY_PRICE_DESC).values().output());
+            IndexedZSetInput<Long, Item> in = b.indexedInput("items", layout);
+            ZSetOutput<Item> rec = b.<Item>recursive((scope, r) -> top.apply(scope.importStream(in.stream())).values()).output();
+            return new Io(in, rec, top.apply(in.stream()).values().output());
         })) {
             SplittableRandom r = new SplittableRandom(7);
             for (int step = 0; step < 20; step++) {
