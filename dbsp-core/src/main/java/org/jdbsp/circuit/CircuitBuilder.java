@@ -8,9 +8,13 @@ import org.jdbsp.circuit.internal.Graph;
 import org.jdbsp.circuit.internal.InputOperator;
 import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.circuit.internal.RecursiveOperator;
+import org.jdbsp.circuit.internal.TableSource;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.IndexedZSet;
 import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.ZSet;
+import org.jdbsp.zset.internal.Batch;
 
 /**
  * Creates the inputs of a circuit and the recursive sub-circuits; the {@link Stream} methods add every
@@ -62,6 +66,32 @@ public class CircuitBuilder {
         InputOperator op = new InputOperator(layout);
         Node node = addInput(name, op, layout);
         return new IndexedZSetInput<>(node.name(), op, runtime, new IndexedStream<>(this, node));
+    }
+
+    /**
+     * A bounded table owned by the circuit: a stream carrying {@code contents} in the first step and nothing
+     * afterwards, so its integral is {@code contents} from the first step on (a static side table loaded
+     * exactly once, not re-inserted every step).
+     */
+    public <T> Stream<T> table(String name, ZSet<T> contents) {
+        Objects.requireNonNull(contents, "contents");
+        return new Stream<>(this, addTable(name, contents.batch()));
+    }
+
+    /** A bounded indexed table owned by the circuit (see {@link #table(String, ZSet)}). */
+    public <K, V> IndexedStream<K, V> table(String name, IndexedZSet<K, V> contents) {
+        Objects.requireNonNull(contents, "contents");
+        return new IndexedStream<>(this, addTable(name, contents.batch()));
+    }
+
+    private Node addTable(String name, Batch contents) {
+        Objects.requireNonNull(name, "name");
+        if (insideRecursion()) {
+            throw new IllegalStateException("table '" + name + "' cannot be created inside a recursive body: create it outside and import it");
+        }
+        Node node = graph.add("table", new TableSource(contents), contents.layout);
+        node.rename("table '" + name + "'");
+        return node;
     }
 
     Node addInput(String name, InputOperator op, Layout layout) {

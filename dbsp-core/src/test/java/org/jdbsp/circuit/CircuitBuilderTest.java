@@ -75,4 +75,47 @@ class CircuitBuilderTest {
             assertEquals(2, h.steps());
         }
     }
+
+    @Test
+    void aTableIsEmittedInTheFirstStepOnly() {
+        record Io(ZSetInput<String> in, ZSetOutput<String> table, ZSetOutput<String> both) {}
+        try (CircuitHandle<Io> h = Circuit.build(b -> {
+            ZSetInput<String> in = b.zsetInput("in");
+            Stream<String> table = b.table("letters", ZSet.of("a", "b", "b"));
+            return new Io(in, table.output(), table.plus(in.stream()).output());
+        })) {
+            assertEquals(2, h.stateTuples(), "the table's two distinct records wait for the first step");
+            h.io().in().push("c");
+            h.step();
+            assertEquals(java.util.Map.of("a", 1L, "b", 2L), h.io().table().delta().toMap());
+            assertEquals(java.util.Map.of("a", 1L, "b", 2L, "c", 1L), h.io().both().delta().toMap());
+            h.io().in().push("a");
+            h.step();
+            assertEquals(ZSet.empty(), h.io().table().delta(), "not re-inserted in later steps");
+            assertEquals(java.util.Map.of("a", 1L), h.io().both().delta().toMap());
+            h.step();
+            assertEquals(java.util.Map.of("a", 2L, "b", 2L, "c", 1L), h.io().both().integral().toMap());
+            assertEquals(java.util.Map.of("a", 1L, "b", 2L), h.io().table().integral().toMap());
+        }
+    }
+
+    @Test
+    void anIndexedTableIntegratesToItsContents() {
+        org.jdbsp.zset.IndexedZSet<Long, String> contents = org.jdbsp.zset.IndexedZSet.<Long, String>builder(
+                org.jdbsp.zset.Layout.longToObjects()).add(1L, "one", 1).add(2L, "two", 1).build();
+        try (CircuitHandle<IndexedZSetOutput<Long, String>> h = Circuit.build(b -> b.table("numbers", contents).output())) {
+            h.step();
+            assertEquals(contents, h.io().delta());
+            h.step();
+            assertEquals(0, h.io().delta().size());
+            assertEquals(contents, h.io().integral());
+        }
+    }
+
+    @Test
+    void aTableInsideARecursiveBodyIsRefused() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Circuit.build(b ->
+                b.<String>recursive((scope, r) -> scope.table("t", ZSet.of("x")).plus(r))));
+        assertTrue(e.getMessage().contains("table 't'"), e.getMessage());
+    }
 }

@@ -13,7 +13,8 @@ import org.jdbsp.zset.internal.BatchBuilder;
 
 /**
  * The incremental inner join: {@code Δa ⋈ (z^-1(I b) + Δb) + z^-1(I a) ⋈ Δb}, over the shared traces of
- * both inputs.
+ * both inputs. Without a left trace it is the lookup join {@code Δa ⋈ (z^-1(I b) + Δb)}: changes of the
+ * right side never revisit earlier left changes, so the left side keeps no state.
  */
 final class JoinOperator implements BinaryOperator {
     private final IntegralTrace left;
@@ -21,6 +22,7 @@ final class JoinOperator implements BinaryOperator {
     private final Layout out;
     private final PairEmitter emitter;
 
+    /** A join of {@code left} and {@code right}; a null {@code left} makes it a lookup join (see above). */
     JoinOperator(IntegralTrace left, IntegralTrace right, Layout out, PairEmitter emitter) {
         this.left = left;
         this.right = right;
@@ -37,7 +39,7 @@ final class JoinOperator implements BinaryOperator {
         if (da.size > 0) {
             probe(da, right.trace(), db, true, result);
         }
-        if (db.size > 0) {
+        if (db.size > 0 && left != null) {
             probe(db, left.trace(), null, false, result);
         }
         return result.build();
@@ -90,6 +92,6 @@ final class JoinOperator implements BinaryOperator {
 
     @Override
     public Operator fork(ForkContext context) {
-        return new JoinOperator(context.forked(left), context.forked(right), out, emitter);
+        return new JoinOperator(left == null ? null : context.forked(left), context.forked(right), out, emitter);
     }
 }

@@ -15,7 +15,8 @@ import org.jdbsp.zset.Orders;
  *
  * <p>Both streams must store their keys the same way (both as longs, or both as objects in the same
  * order). Every join reads the two streams' shared integral traces, so joining a stream several times
- * stores it once. The output of {@code join} and {@code leftJoin} is a plain stream of the records the
+ * stores it once ({@code lookupJoin} reads only its right side's). The output of {@code join},
+ * {@code lookupJoin} and {@code leftJoin} is a plain stream of the records the
  * join function returns, ordered naturally unless an order is given; {@code semiJoin} and
  * {@code antiJoin} return the left stream's tuples. Weights multiply; all joins may be used inside a
  * recursive body.
@@ -29,12 +30,9 @@ public final class Joins {
     }
 
     /** The inner join with its records ordered by {@code order} (see {@link #join(IndexedStream, IndexedStream, JoinFunction)}). */
-    @SuppressWarnings("unchecked")
     public static <K, A, B, R> Stream<R> join(IndexedStream<K, A> left, IndexedStream<K, B> right,
             JoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
-        Objects.requireNonNull(f, "f");
-        JoinFunction<Object, Object, Object> g = (JoinFunction<Object, Object, Object>) f;
-        return add(left, right, order, (keys, k, a, b, w, out) -> out.add(notNull(g.apply(a, b)), w));
+        return add(left, right, order, pairs(f));
     }
 
     /**
@@ -83,6 +81,24 @@ public final class Joins {
     }
 
     /**
+     * The lookup join (SQL {@code JOIN right FOR SYSTEM_TIME AS OF} the processing time): each change of
+     * {@code left} is joined, in its step, with the right side's contents at that step (its integral including
+     * the step's own right change), giving {@code f(a, b)}. Later right changes do not revisit earlier left
+     * rows, so only the right side is stored. Over a right side that is fixed from the first step on (a
+     * static table), the output equals the inner join's.
+     */
+    public static <K, A, B, R> Stream<R> lookupJoin(IndexedStream<K, A> left, IndexedStream<K, B> right,
+            JoinFunction<? super A, ? super B, ? extends R> f) {
+        return lookupJoin(left, right, f, Orders.natural());
+    }
+
+    /** The lookup join with its records ordered by {@code order} (see {@link #lookupJoin(IndexedStream, IndexedStream, JoinFunction)}). */
+    public static <K, A, B, R> Stream<R> lookupJoin(IndexedStream<K, A> left, IndexedStream<K, B> right,
+            JoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
+        return add("lookupJoin", false, left, right, order, pairs(f));
+    }
+
+    /**
      * The left outer join: the inner join, plus {@code f(a, null)} for every left value {@code a} whose key
      * is not present on the right (a key is present while the total weight of its right tuples is
      * positive). {@code f} must accept a null right value.
@@ -123,12 +139,26 @@ public final class Joins {
                 new SemiJoinOperator(left.integralTrace(), right.integralTrace(), anti), left.layout(), left, right));
     }
 
+    /** Emits {@code f(a, b)} for every joined pair. */
+    @SuppressWarnings("unchecked")
+    private static PairEmitter pairs(JoinFunction<?, ?, ?> f) {
+        Objects.requireNonNull(f, "f");
+        JoinFunction<Object, Object, Object> g = (JoinFunction<Object, Object, Object>) f;
+        return (keys, k, a, b, w, out) -> out.add(notNull(g.apply(a, b)), w);
+    }
+
     private static <R> Stream<R> add(IndexedStream<?, ?> left, IndexedStream<?, ?> right, Comparator<? super R> order, PairEmitter emitter) {
+        return add("join", true, left, right, order, emitter);
+    }
+
+    /** Adds a join operator; {@code storeLeft} false makes it a lookup join, which keeps no left trace. */
+    private static <R> Stream<R> add(String kind, boolean storeLeft, IndexedStream<?, ?> left, IndexedStream<?, ?> right,
+            Comparator<? super R> order, PairEmitter emitter) {
         checkKeys(left, right);
         Layout out = Layout.zset(Objects.requireNonNull(order, "order"));
         CircuitBuilder b = left.builder();
-        return b.streamOf(b.addOperator("join",
-                new JoinOperator(left.integralTrace(), right.integralTrace(), out, emitter), out, left, right));
+        return b.streamOf(b.addOperator(kind, new JoinOperator(storeLeft ? left.integralTrace() : null,
+                right.integralTrace(), out, emitter), out, left, right));
     }
 
     private static void checkKeys(IndexedStream<?, ?> left, IndexedStream<?, ?> right) {

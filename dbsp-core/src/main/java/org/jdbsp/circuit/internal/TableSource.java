@@ -1,0 +1,57 @@
+package org.jdbsp.circuit.internal;
+
+import java.util.Objects;
+
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.SourceOperator;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.internal.Batch;
+
+/**
+ * The source of a bounded table the circuit owns ({@link org.jdbsp.circuit.CircuitBuilder#table}): emits its
+ * batch in the circuit's first step and empty batches afterwards, so the stream's integral is the table from
+ * the first step on (it is loaded exactly once).
+ *
+ * <p>A runtime that runs several replicas of a circuit must let the table reach the circuit once in total
+ * (one replica emits it, or each emits a disjoint share), not once per replica.
+ */
+public final class TableSource implements SourceOperator {
+    private final Layout layout;
+    private Batch pending;
+
+    /** A source emitting {@code contents} once. */
+    public TableSource(Batch contents) {
+        this.pending = Objects.requireNonNull(contents, "contents");
+        this.layout = contents.layout;
+    }
+
+    private TableSource(Layout layout, Batch pending) {
+        this.layout = layout;
+        this.pending = pending;
+    }
+
+    /** True once the table has been emitted. */
+    public boolean emitted() {
+        return pending == null;
+    }
+
+    @Override
+    public Batch produce() {
+        Batch out = pending;
+        if (out == null) {
+            return Batch.empty(layout);
+        }
+        pending = null; // the consumers' traces hold it from now on
+        return out;
+    }
+
+    @Override
+    public Operator fork() {
+        return new TableSource(layout, pending);
+    }
+
+    @Override
+    public long stateTuples() {
+        return pending == null ? 0 : pending.size;
+    }
+}

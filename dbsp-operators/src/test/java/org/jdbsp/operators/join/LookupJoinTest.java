@@ -1,0 +1,121 @@
+package org.jdbsp.operators.join;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbsp.circuit.Circuit;
+import org.jdbsp.circuit.CircuitHandle;
+import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetInput;
+import org.jdbsp.circuit.ZSetOutput;
+import org.jdbsp.operators.join.Differential.Change;
+import org.jdbsp.operators.join.Differential.Shape;
+import org.jdbsp.operators.join.Differential.Table;
+import org.jdbsp.zset.IndexedZSet;
+import org.jdbsp.zset.Layout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The lookup join joins each left change with the right side as it is in that change's step, and stores only the right side. */
+class LookupJoinTest {
+    record Pair(Object left, Object right) {}
+
+    record Io(IndexedZSetInput<Object, Object> left, IndexedZSetInput<Object, Object> right, ZSetOutput<Pair> out) {}
+
+    /** The expected change of one step: the step's left changes joined with the right integral after the step. */
+    private static Map<Object, Long> expected(List<Change> leftChanges, Table right) {
+        Map<Object, Long> out = new HashMap<>();
+        for (Change c : leftChanges) {
+            for (Map.Entry<Object, Long> r : right.rows.getOrDefault(c.key(), Map.of()).entrySet()) {
+                Differential.addTo(out, new Pair(c.value(), r.getKey()), c.weight() * r.getValue());
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Shape.class)
+    void everyStepJoinsTheLeftChangeWithTheCurrentRightSide(Shape shape) {
+        Differential.trials("lookup join [" + shape + "]", 12, r -> {
+            List<Change> changes = Differential.randomChanges(r, shape, 2, 80, 6, 4, true);
+            for (int size : Differential.STEP_SIZES) {
+                try (CircuitHandle<Io> h = Circuit.build(b -> {
+                    IndexedZSetInput<Object, Object> left = b.indexedInput("left", shape.layout);
+                    IndexedZSetInput<Object, Object> right = b.indexedInput("right", shape.layout);
+                    return new Io(left, right, Joins.lookupJoin(left.stream(), right.stream(), Pair::new).output());
+                })) {
+                    Table right = new Table();
+                    for (int from = 0; from < changes.size(); from += size) {
+                        int to = (int) Math.min(changes.size(), (long) from + size);
+                        List<Change> leftChanges = new ArrayList<>();
+                        for (Change c : changes.subList(from, to)) {
+                            if (c.input() == 0) {
+                                h.io().left().push(c.key(), c.value(), c.weight());
+                                leftChanges.add(c);
+                            } else {
+                                h.io().right().push(c.key(), c.value(), c.weight());
+                                right.add(c.key(), c.value(), c.weight());
+                            }
+                        }
+                        h.step();
+                        assertEquals(expected(leftChanges, right), new HashMap<>(h.io().out().delta().toMap()),
+                                "output change of the step ending at change " + to + " (steps of " + size + ")");
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void laterRightChangesDoNotRevisitEarlierLeftRows() {
+        try (CircuitHandle<Io> h = Circuit.build(b -> {
+            IndexedZSetInput<Object, Object> left = b.indexedInput("left", Layout.longToObjects());
+            IndexedZSetInput<Object, Object> right = b.indexedInput("right", Layout.longToObjects());
+            return new Io(left, right, Joins.lookupJoin(left.stream(), right.stream(), Pair::new).outputDeltas());
+        })) {
+            h.io().left().push(1L, "early", 1);
+            h.step();
+            assertEquals(0, h.io().out().delta().size(), "no right row yet");
+            h.io().right().push(1L, "r1", 1);
+            h.step();
+            assertEquals(0, h.io().out().delta().size(), "the early left row is not looked up again");
+            h.io().left().push(1L, "late", 1);
+            h.io().right().push(1L, "r2", 1);
+            h.step();
+            assertEquals(Map.of(new Pair("late", "r1"), 1L, new Pair("late", "r2"), 1L), h.io().out().delta().toMap());
+            h.io().right().push(1L, "r1", -1);
+            h.step();
+            assertEquals(0, h.io().out().delta().size(), "deleting a right row retracts nothing");
+            assertEquals(1, h.stateTuples(), "only the right side (r2) is stored");
+        }
+    }
+
+    @Test
+    void overAStaticTableItEqualsTheInnerJoin() {
+        IndexedZSet<Long, String> table = IndexedZSet.<Long, String>builder(Layout.longToObjects())
+                .add(1L, "one", 1).add(2L, "two", 1).build();
+        record Both(IndexedZSetInput<Long, String> in, ZSetOutput<Pair> lookup, ZSetOutput<Pair> inner) {}
+        try (CircuitHandle<Both> h = Circuit.build(b -> {
+            IndexedZSetInput<Long, String> in = b.indexedInput("in", Layout.longToObjects());
+            IndexedStream<Long, String> t = b.table("numbers", table);
+            return new Both(in, Joins.lookupJoin(in.stream(), t, Pair::new).output(),
+                    Joins.join(in.stream(), t, Pair::new).output());
+        })) {
+            long[] keys = {1, 2, 3, 1, 2, 2};
+            for (int i = 0; i < keys.length; i++) {
+                h.io().in().push(keys[i], "x" + i, 1);
+                if (i % 2 == 1) {
+                    h.io().in().push(keys[i - 1], "x" + (i - 1), -1);
+                }
+                h.step();
+                assertEquals(h.io().inner().delta(), h.io().lookup().delta(), "step " + i);
+            }
+            assertEquals(Map.of(new Pair("x5", "two"), 1L, new Pair("x3", "one"), 1L, new Pair("x1", "two"), 1L),
+                    h.io().lookup().integral().toMap());
+        }
+    }
+}
