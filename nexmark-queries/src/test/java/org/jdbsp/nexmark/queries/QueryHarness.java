@@ -69,8 +69,18 @@ final class QueryHarness {
      * proves nothing.
      */
     static void assertMatchesSql(NexmarkQuery<?> query, List<Event> events, String sql, QueryOptions options) {
+        assertMatchesSql(query, events, List.of(), sql, options);
+    }
+
+    /**
+     * As {@link #assertMatchesSql(NexmarkQuery, List, String, QueryOptions)}, running {@code setup} statements
+     * (for example creating a side table) in the oracle before {@code sql}.
+     */
+    static void assertMatchesSql(NexmarkQuery<?> query, List<Event> events, List<String> setup, String sql,
+                                 QueryOptions options) {
         TreeMap<String, Long> expected;
         try (SqlOracle oracle = SqlOracle.load(events)) {
+            setup.forEach(oracle::execute);
             expected = oracle.rows(sql);
         }
         if (expected.isEmpty()) {

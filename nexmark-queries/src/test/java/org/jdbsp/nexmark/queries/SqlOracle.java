@@ -95,6 +95,15 @@ final class SqlOracle implements AutoCloseable {
         return connection;
     }
 
+    /** Runs one statement that returns no rows (for example {@code CREATE TABLE}). */
+    void execute(String statement) {
+        try (Statement s = connection.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB failed on: " + statement, e);
+        }
+    }
+
     /**
      * Runs {@code sql} and returns each distinct result row in the export format ({@link ResultFormat}),
      * mapped to its multiplicity. BIGINT / INTEGER columns become whole numbers, DECIMAL plain decimals,

@@ -1,0 +1,82 @@
+package org.jdbsp.nexmark.queries;
+
+import java.util.List;
+
+import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.zset.IndexedZSet;
+import org.jdbsp.zset.IndexedZSetBuilder;
+import org.jdbsp.zset.Layout;
+
+/**
+ * q13, bounded side input join: every bid enriched from a static side table looked up by its auction id.
+ *
+ * <pre>{@code
+ * CREATE TABLE side_input (key BIGINT, `value` VARCHAR);   -- the suite's 10,000 lines "i,i"
+ *
+ * SELECT B.auction, B.bidder, B.price, B.dateTime, S.`value`
+ * FROM (SELECT *, PROCTIME() AS p_time FROM bid) B
+ * JOIN side_input FOR SYSTEM_TIME AS OF B.p_time AS S
+ * ON mod(B.auction, 10000) = S.key;
+ * }</pre>
+ *
+ * Output columns: auction, bidder, price, dateTime (epoch ms), value. The side table ({@link #sideInput()}) is
+ * a {@linkplain org.jdbsp.circuit.CircuitBuilder#table table owned by the circuit}, loaded once in the first
+ * step; the processing-time lookup is a {@link Joins#lookupJoin lookup join}, which stores only the side
+ * table, never the bids. As the table never changes, the processing time of the lookup cannot change the
+ * result: it equals the plain inner join.
+ */
+public final class Q13 implements NexmarkQuery<Q13.Row> {
+    /** The number of rows of the suite's side input (keys 0 .. 9,999). */
+    public static final int SIDE_INPUT_ROWS = 10_000;
+
+    private static final IndexedZSet<Long, String> SIDE_INPUT = buildSideInput();
+
+    /** A row of q13's result. */
+    public record Row(long auction, long bidder, long price, long dateTime, String value) implements ResultRow {
+        @Override
+        public Object[] columnValues() {
+            return new Object[] {auction, bidder, price, dateTime, value};
+        }
+    }
+
+    private static IndexedZSet<Long, String> buildSideInput() {
+        IndexedZSetBuilder<Long, String> b = IndexedZSet.builder(Layout.longToObjects());
+        for (long i = 0; i < SIDE_INPUT_ROWS; i++) {
+            b.add(i, Long.toString(i), 1);
+        }
+        return b.build();
+    }
+
+    /**
+     * The suite's side input, as its SideInputGenerator writes it: key {@code i} to value {@code "i"} (the
+     * decimal text of {@code i}) for {@code i} in 0 .. 9,999.
+     */
+    public static IndexedZSet<Long, String> sideInput() {
+        return SIDE_INPUT;
+    }
+
+    /** q13 over a stream of bids and the side table, keyed as {@link #sideInput()}. */
+    public static Stream<Row> query(Stream<Bid> bids, IndexedStream<Long, String> sideInput) {
+        IndexedStream<Long, Bid> bidsByKey = bids.indexByLong(b -> b.auction() % SIDE_INPUT_ROWS, b -> b);
+        return Joins.lookupJoin(bidsByKey, sideInput,
+                (Bid b, String value) -> new Row(b.auction(), b.bidder(), b.price(), b.dateTime(), value));
+    }
+
+    @Override
+    public String name() {
+        return "q13";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("auction", "bidder", "price", "dateTime", "value");
+    }
+
+    @Override
+    public Stream<Row> build(NexmarkStreams in) {
+        return query(in.bids(), in.builder().table("side_input", sideInput()));
+    }
+}
