@@ -6,6 +6,7 @@ import org.jdbsp.circuit.IndexedStream;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.operators.time.internal.LateFilterOperator;
+import org.jdbsp.operators.time.internal.StampOperator;
 import org.jdbsp.operators.time.internal.TraceGcOperator;
 import org.jdbsp.operators.time.internal.WatermarkOperator;
 import org.jdbsp.zset.ColumnKind;
@@ -56,6 +57,11 @@ public final class Watermarks {
      * advances, the stream's shared integral trace forgets every key below {@code watermark - marginMs}.
      * The keys must be event times or window starts (long keys), and the margin large enough that no
      * output can still depend on the dropped keys (for windows keyed by start: size + allowed lateness).
+     *
+     * <p>The trace forgets at the end of the step: during a step its readers see every key at or above the
+     * watermark before the step minus the margin, so a step that moves the watermark far ahead (the end of
+     * input) still meets this step's changes with the keys it then forgets. A change arriving later for a
+     * forgotten key meets nothing (for a join it is as if its partners were never there).
      */
     public static <V> void forgetKeysBelow(IndexedStream<Long, V> keyedByTime, Watermark watermark, long marginMs) {
         if (keyedByTime.layout().keyKind() != ColumnKind.LONG) {
@@ -66,5 +72,24 @@ public final class Watermarks {
         }
         TraceGcOperator op = new TraceGcOperator(keyedByTime.integralTrace(), marginMs);
         keyedByTime.builder().addOperator("forgetKeysBelow", op, Layout.LONGS, watermark.stream());
+    }
+
+    /**
+     * Stamps every record of each step's change with the watermark after that step: {@code f(record, w)}.
+     * With a watermark over the readings of a processing-time clock (one reading per step), this gives every
+     * record the processing time of the step in which it arrived, the time attribute of processing-time
+     * windows; windowed aggregates over the stamped records then close a window once the clock passes its
+     * end. The stamp of a record is fixed when it arrives: a later retraction is stamped with the time of its
+     * own step, so it cancels the insertion only if the two stamps are equal. Fails if a record arrives
+     * before the watermark has a value.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T, R> Stream<R> stamp(Stream<T> records, Watermark watermark, TimeStamper<? super T, ? extends R> f) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(watermark, "watermark");
+        Objects.requireNonNull(f, "f");
+        StampOperator op = new StampOperator((TimeStamper<Object, Object>) f, Layout.OBJECTS);
+        Node node = records.builder().addOperator("stamp", op, Layout.OBJECTS, records, watermark.stream());
+        return records.builder().streamOf(node);
     }
 }

@@ -29,6 +29,7 @@ import org.jdbsp.zset.internal.BatchBuilder;
  */
 final class SessionAggregateOperator extends WindowedOperator {
     private final long gap;
+    private final long reach;
     private HashMap<Object, KeyState> keys = new HashMap<>();
     private TreeMap<Long, Set<Object>> deadlines = new TreeMap<>();
 
@@ -51,8 +52,18 @@ final class SessionAggregateOperator extends WindowedOperator {
 
     SessionAggregateOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, long gap,
                              Aggregator<?, ?> agg, long lateness) {
+        this(key, eventTime, new SessionWindows(gap, false), agg, lateness);
+    }
+
+    /**
+     * Sessions of {@code windows}: a record at least {@code reach} after the last one of a session starts a
+     * new session, and a session closes when the watermark reaches its last time plus {@code reach}.
+     */
+    SessionAggregateOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, SessionWindows windows,
+                             Aggregator<?, ?> agg, long lateness) {
         super(key, eventTime, agg, lateness);
-        this.gap = gap;
+        this.gap = windows.gap();
+        this.reach = windows.reach();
     }
 
     @Override
@@ -105,7 +116,7 @@ final class SessionAggregateOperator extends WindowedOperator {
         long last = 0;
         for (Map.Entry<Long, HashMap<Object, Long>> e : ks.byTime.entrySet()) {
             long t = e.getKey();
-            if (acc != null && t >= TimeArithmetic.plus(last, gap)) {
+            if (acc != null && t >= TimeArithmetic.plus(last, reach)) {
                 deadline = Math.min(deadline, finish(k, acc, start, last, w, closed, forget));
                 acc = null;
             }
@@ -150,15 +161,15 @@ final class SessionAggregateOperator extends WindowedOperator {
     /** Records one session; returns the watermark at which the key must be revisited for it. */
     private long finish(Object k, AggregateState acc, long start, long last, long w,
                         TreeMap<Long, WindowResult<Object, Object>> closed, List<Long> forget) {
-        long end = TimeArithmetic.plus(last, gap);
-        if (end > w) {
-            return end;
+        long closesAt = TimeArithmetic.plus(last, reach);
+        if (closesAt > w) {
+            return closesAt;
         }
         Object r = acc.result(agg);
         if (r != null) {
-            closed.put(start, new WindowResult<>(k, start, end, r));
+            closed.put(start, new WindowResult<>(k, start, TimeArithmetic.plus(last, gap), r));
         }
-        long gcAt = TimeArithmetic.plus(end, lateness);
+        long gcAt = TimeArithmetic.plus(closesAt, lateness);
         if (gcAt <= w) {
             forget.add(start);
             forget.add(last);
@@ -206,7 +217,8 @@ final class SessionAggregateOperator extends WindowedOperator {
 
     @Override
     public Operator fork() {
-        SessionAggregateOperator c = copyProgress(new SessionAggregateOperator(key, eventTime, gap, agg, lateness));
+        SessionAggregateOperator c = copyProgress(new SessionAggregateOperator(key, eventTime,
+                new SessionWindows(gap, reach != gap), agg, lateness));
         c.keys = new HashMap<>();
         keys.forEach((k, ks) -> c.keys.put(k, ks.copy()));
         c.deadlines = new TreeMap<>();

@@ -43,7 +43,8 @@ public final class WindowedAggregates {
 
     /**
      * Aggregates the records of each session of each key (see {@link SessionWindows}); a session's row
-     * {@code (key, first time, last time + gap, aggregate)} is emitted when the watermark reaches its end.
+     * {@code (key, first time, last time + gap, aggregate)} is emitted when the watermark reaches its end
+     * (one millisecond later for {@link Windows#sessionInclusive}, where a record at the end still joins it).
      * Lateness as in {@link #aggregate(Stream, Function, ToLongFunction, TimeWindows, Watermark, long,
      * Aggregator)}; a late record within the lateness may extend or merge emitted sessions, which then
      * retract and re-emit their rows.
@@ -55,7 +56,7 @@ public final class WindowedAggregates {
                                                              Aggregator<? super T, R> aggregator) {
         check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
         SessionAggregateOperator op = new SessionAggregateOperator((Function<Object, Object>) key,
-                (ToLongFunction<Object>) eventTime, windows.gap(), aggregator, allowedLatenessMs);
+                (ToLongFunction<Object>) eventTime, windows, aggregator, allowedLatenessMs);
         return wire("sessionAggregate", op, records, watermark);
     }
 

@@ -14,8 +14,16 @@ public final class Windows {
         return new TimeWindows(size, slide);
     }
 
-    /** Session windows closing after {@code gap} without a record of the key. */
+    /** Session windows closing after {@code gap} without a record of the key (records {@code gap} apart split). */
     public static SessionWindows session(long gap) {
-        return new SessionWindows(gap);
+        return new SessionWindows(gap, false);
+    }
+
+    /**
+     * Session windows as Flink's {@code SESSION(time, gap)}: records at most {@code gap} apart share a session
+     * (Flink merges the windows {@code [t, t + gap)} of two records when they overlap or touch).
+     */
+    public static SessionWindows sessionInclusive(long gap) {
+        return new SessionWindows(gap, true);
     }
 }

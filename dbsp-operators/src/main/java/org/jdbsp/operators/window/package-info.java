@@ -6,7 +6,8 @@
  * {@code [start, start + size)} with {@code start} a multiple of the slide, start inclusive, end exclusive;
  * a record at time {@code t} lies in every window with {@code start <= t < start + size}. A session
  * ({@link org.jdbsp.operators.window.SessionWindows}) per key is a maximal run of records whose successive
- * event times are less than {@code gap} apart; it spans {@code [first time, last time + gap)}.
+ * event times are less than {@code gap} apart (at most {@code gap} apart for Flink's inclusive variant); it
+ * spans {@code [first time, last time + gap)}.
  *
  * <p>State and timing. A windowed aggregate keeps, per (window, key), the accumulator of the records seen
  * (count and sum as longs, a sorted multiset of values for min and max, the multiset of records for a

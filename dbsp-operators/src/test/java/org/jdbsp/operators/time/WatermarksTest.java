@@ -1,6 +1,7 @@
 package org.jdbsp.operators.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,6 +13,12 @@ import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.IndexedStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
+import org.jdbsp.circuit.CircuitException;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.window.WindowAggregation;
+import org.jdbsp.operators.window.WindowResult;
+import org.jdbsp.operators.window.WindowedAggregates;
+import org.jdbsp.operators.window.Windows;
 import org.junit.jupiter.api.Test;
 
 /** The watermark operator, the late-record filter and watermark-driven trace garbage collection. */
@@ -120,6 +127,95 @@ class WatermarksTest {
             }
             assertTrue(maxBounded < 6_000, "time-keyed trace stayed bounded: " + maxBounded);
             assertEquals(20_000, h.io().unbounded().integralTrace().stateTuples(), "the trace without a watermark keeps everything");
+        }
+    }
+
+    @Test
+    void forgetKeysBelowForgetsOnlyAtTheEndOfTheStepThatPassesTheKeys() {
+        record JoinIo(ZSetInput<Ev> left, ZSetInput<Ev> right, Watermark wm, ZSetOutput<Long> out) {}
+        try (CircuitHandle<JoinIo> h = Circuit.build(b -> {
+            ZSetInput<Ev> left = b.zsetInput("left");
+            ZSetInput<Ev> right = b.zsetInput("right");
+            Watermark wm = Watermarks.watermark(left.stream(), Ev::time, 0);
+            IndexedStream<Long, Ev> l = left.stream().indexByLong(Ev::time, e -> e);
+            IndexedStream<Long, Ev> r = right.stream().indexByLong(Ev::time, e -> e);
+            Watermarks.forgetKeysBelow(l, wm, 0);
+            Watermarks.forgetKeysBelow(r, wm, 0);
+            return new JoinIo(left, right, wm, Joins.join(l, r, (a, c) -> a.id() * 100 + c.id()).output());
+        })) {
+            h.io().left().push(new Ev(1, 100));
+            h.step();
+            assertEquals(100, h.io().wm().current());
+            // the end of input moves the watermark past key 100 in the very step its partner arrives
+            h.io().wm().endOfInput();
+            h.io().right().push(new Ev(2, 100));
+            h.step();
+            assertEquals(Map.of(102L, 1L), h.io().out().delta().toMap(), "the step that passes a key still joins it");
+            h.io().right().push(new Ev(3, 100));
+            h.step();
+            assertTrue(h.io().out().delta().isEmpty(), "later changes meet nothing: " + h.io().out().delta());
+            h.io().left().push(new Ev(4, 100));
+            h.step();
+            assertTrue(h.io().out().delta().isEmpty(), "later changes meet nothing: " + h.io().out().delta());
+            assertEquals(Map.of(102L, 1L), h.io().out().integral().toMap());
+        }
+    }
+
+    record Stamped(long id, long time) {}
+
+    record StampIo(ZSetInput<Long> clock, ZSetInput<Ev> in, Watermark now, ZSetOutput<Stamped> stamped,
+                   ZSetOutput<WindowResult<Long, Long>> counts) {}
+
+    static CircuitHandle<StampIo> stampCircuit() {
+        return Circuit.build(b -> {
+            ZSetInput<Long> clock = b.longZSetInput("clock");
+            ZSetInput<Ev> in = b.zsetInput("events");
+            Watermark now = Watermarks.watermark(clock.stream(), t -> t, 0);
+            var stamped = Watermarks.stamp(in.stream(), now, (Ev e, long t) -> new Stamped(e.id(), t));
+            WindowAggregation<Long, Long> counts = WindowedAggregates.count(stamped, s -> 0L, Stamped::time,
+                    Windows.tumbling(1_000), now);
+            return new StampIo(clock, in, now, stamped.output(), counts.stream().output());
+        });
+    }
+
+    @Test
+    void stampGivesEachRecordTheWatermarkOfItsStepAndProcessingTimeWindowsCloseWithTheClock() {
+        try (CircuitHandle<StampIo> h = stampCircuit()) {
+            h.io().clock().pushLong(5_200, 1);
+            h.io().in().push(new Ev(1, 0));
+            h.io().in().push(new Ev(2, 99_999));
+            h.step();
+            assertEquals(Map.of(new Stamped(1, 5_200), 1L, new Stamped(2, 5_200), 1L), h.io().stamped().delta().toMap(),
+                    "the event times do not matter, the step's clock does");
+            h.io().clock().pushLong(5_999, 1);
+            h.io().in().push(new Ev(3, 0));
+            h.step();
+            assertEquals(Map.of(new Stamped(3, 5_999), 1L), h.io().stamped().delta().toMap());
+            assertTrue(h.io().counts().delta().isEmpty(), "window [5,000, 6,000) is still open at 5,999");
+            h.io().clock().pushLong(5_500, 1);
+            h.io().in().push(new Ev(4, 0));
+            h.step();
+            assertEquals(Map.of(new Stamped(4, 5_999), 1L), h.io().stamped().delta().toMap(), "a clock going back is ignored");
+            h.io().clock().pushLong(6_000, 1);
+            h.step();
+            assertEquals(Map.of(new WindowResult<>(0L, 5_000, 6_000, 4L), 1L), h.io().counts().delta().toMap(),
+                    "a step without records still closes the windows the clock passed");
+            h.io().clock().pushLong(6_001, 1);
+            h.io().in().push(new Ev(5, 0));
+            h.step();
+            h.io().now().endOfInput();
+            h.step();
+            assertEquals(Map.of(new WindowResult<>(0L, 6_000, 7_000, 1L), 1L), h.io().counts().delta().toMap(),
+                    "the end of input closes the open window");
+        }
+    }
+
+    @Test
+    void stampingBeforeAnyTimeWasReadFails() {
+        try (CircuitHandle<StampIo> h = stampCircuit()) {
+            h.io().in().push(new Ev(1, 0));
+            CircuitException e = assertThrows(CircuitException.class, h::step);
+            assertTrue(e.getCause().getMessage().contains("no value yet"), e.getCause().getMessage());
         }
     }
 }

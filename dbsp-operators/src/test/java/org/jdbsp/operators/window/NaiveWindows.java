@@ -70,6 +70,15 @@ final class NaiveWindows {
 
     /** Rows of every closed session: per key, runs of records less than {@code gap} apart. */
     Map<WindowResult<Long, Object>, Long> sessions(long gap, Function<List<Bid>, Object> agg) {
+        return sessions(gap, false, agg);
+    }
+
+    /**
+     * Rows of every closed session: per key, runs of records less than {@code gap} apart, or at most
+     * {@code gap} apart when {@code inclusive} (then a session closes one millisecond after its end).
+     */
+    Map<WindowResult<Long, Object>, Long> sessions(long gap, boolean inclusive, Function<List<Bid>, Object> agg) {
+        long reach = inclusive ? gap + 1 : gap;
         Map<Long, List<Bid>> byKey = new TreeMap<>();
         accepted.forEach((bid, w) -> {
             for (long i = 0; i < w; i++) {
@@ -81,9 +90,9 @@ final class NaiveWindows {
             bids.sort((a, b) -> Long.compare(a.time(), b.time()));
             List<Bid> session = new ArrayList<>();
             for (int i = 0; i <= bids.size(); i++) {
-                if (i == bids.size() || (!session.isEmpty() && bids.get(i).time() - session.get(session.size() - 1).time() >= gap)) {
+                if (i == bids.size() || (!session.isEmpty() && bids.get(i).time() - session.get(session.size() - 1).time() >= reach)) {
                     long end = session.get(session.size() - 1).time() + gap;
-                    if (end <= watermark) {
+                    if (end - gap + reach <= watermark) {
                         rows.put(new WindowResult<>(key, session.get(0).time(), end, agg.apply(session)), 1L);
                     }
                     session = new ArrayList<>();

@@ -54,7 +54,7 @@ class WindowedAggregatesTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (String windows : List.of("tumbling", "hopping", "session")) {
+        for (String windows : kinds()) {
             for (Agg a : aggregates()) {
                 out.add(Arguments.of(windows, a));
             }
@@ -73,7 +73,8 @@ class WindowedAggregatesTest {
             WindowAggregation<Long, Object> agg = switch (windows) {
                 case "tumbling" -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.tumbling(1_000), wm, lateness, a);
                 case "hopping" -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.hopping(1_000, 250), wm, lateness, a);
-                default -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.session(400), wm, lateness, a);
+                case "session" -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.session(400), wm, lateness, a);
+                default -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.sessionInclusive(400), wm, lateness, a);
             };
             return new Io(in, wm, agg, agg.stream().output());
         });
@@ -83,7 +84,8 @@ class WindowedAggregatesTest {
         return switch (windows) {
             case "tumbling" -> ref.fixed(1_000, 1_000, a.naive);
             case "hopping" -> ref.fixed(1_000, 250, a.naive);
-            default -> ref.sessions(400, a.naive);
+            case "session" -> ref.sessions(400, a.naive);
+            default -> ref.sessions(400, true, a.naive);
         };
     }
 
@@ -156,7 +158,7 @@ class WindowedAggregatesTest {
     }
 
     static List<String> kinds() {
-        return List.of("tumbling", "hopping", "session");
+        return List.of("tumbling", "hopping", "session", "sessionInclusive");
     }
 
     @Test
@@ -189,6 +191,42 @@ class WindowedAggregatesTest {
             h.step();
             assertEquals(Map.of(one, -1L, new WindowResult<>(7L, 1_000, 2_000, (Object) 2L), 1L), h.io().out().delta().toMap());
             assertEquals(0, h.io().agg().droppedLate());
+        }
+    }
+
+    @Test
+    void inclusiveSessionsJoinRecordsExactlyAGapApartAndCloseOneMillisecondAfterTheirEnd() {
+        for (String kind : List.of("session", "sessionInclusive")) {
+            boolean inclusive = kind.equals("sessionInclusive");
+            try (CircuitHandle<Io> h = circuit(kind, Aggregator.count(), 0)) {
+                h.io().in().push(new Bid(1, 7, 10_000, 1), 1);
+                h.io().in().push(new Bid(2, 7, 10_400, 1), 1);
+                h.step();
+                // watermark 10,400 - 1,000: nothing can close yet
+                assertTrue(h.io().out().delta().isEmpty());
+                h.io().in().push(new Bid(3, 5, 11_800, 1), 1);
+                h.step();
+                // watermark 10,800 = the end of the session [10,000, 10,800) of key 7, or of [10,400, 10,800)
+                if (inclusive) {
+                    assertTrue(h.io().out().delta().isEmpty(), "a record at 10,800 could still join it");
+                } else {
+                    assertEquals(Map.of(new WindowResult<>(7L, 10_000, 10_400, (Object) 1L), 1L,
+                            new WindowResult<>(7L, 10_400, 10_800, (Object) 1L), 1L), h.io().out().delta().toMap());
+                }
+                h.io().in().push(new Bid(4, 5, 11_801, 1), 1);
+                h.step();
+                if (inclusive) {
+                    assertEquals(Map.of(new WindowResult<>(7L, 10_000, 10_800, (Object) 2L), 1L), h.io().out().delta().toMap(),
+                            "watermark 10,801 closes the session [10,000, 10,800)");
+                } else {
+                    assertTrue(h.io().out().delta().isEmpty());
+                }
+                h.io().wm().endOfInput();
+                h.step();
+                assertEquals(Map.of(new WindowResult<>(5L, 11_800, 12_201, (Object) 2L), 1L), h.io().out().delta().toMap(),
+                        kind + ": 11,800 and 11,801 share a session either way");
+                assertEquals(0, h.io().agg().stateTuples());
+            }
         }
     }
 }
