@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,24 +16,13 @@ import org.junit.jupiter.api.Test;
 
 class NexmarkBenchTest {
 
-    /** The result of one in-process run. */
-    private record Run(int exitCode, byte[] out, String err) {
-        String outText() {
-            return new String(out, StandardCharsets.US_ASCII);
-        }
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = NexmarkBench.run(new PrintStream(out, false, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void generateInReferenceModeIsAByteIdenticalPrefixOfTheGoldenFile() throws IOException {
-        Run r = run("generate", "--rng", "reference", "--max-events", "5000");
+        CliRun r = run("generate", "--rng", "reference", "--max-events", "5000");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err());
         assertArrayEquals(goldenPrefix("events-default-200k.psv.gz", r.out().length), r.out());
@@ -44,25 +31,25 @@ class NexmarkBenchTest {
 
     @Test
     void generateASplitInReferenceModeIsAPrefixOfTheGoldenSplitFile() throws IOException {
-        Run r = run("generate", "--rng", "reference", "--split", "1/4", "--max-events", "2000");
+        CliRun r = run("generate", "--rng", "reference", "--split", "1/4", "--max-events", "2000");
         assertEquals(0, r.exitCode(), r.err());
         assertArrayEquals(goldenPrefix("events-split1of4-20k.psv.gz", r.out().length), r.out());
     }
 
     @Test
     void generateInPerEventModePrintsTheSameEventsForEveryThreadCount() {
-        Run one = run("generate", "--max-events", "20000");
+        CliRun one = run("generate", "--max-events", "20000");
         assertEquals(0, one.exitCode(), one.err());
         assertEquals(20000, one.outText().lines().count());
-        Run three = run("generate", "--max-events", "20000", "--num-event-generators", "3");
+        CliRun three = run("generate", "--max-events", "20000", "--num-event-generators", "3");
         assertArrayEquals(one.out(), three.out());
-        Run other = run("generate", "--rng", "per-event", "--max-events", "20000", "--seed-events", "9");
+        CliRun other = run("generate", "--rng", "per-event", "--max-events", "20000", "--seed-events", "9");
         assertTrue(!new String(other.out(), StandardCharsets.US_ASCII).equals(one.outText()));
     }
 
     @Test
     void optionsReachTheConfiguration() {
-        Run r = run("generate", "--rng", "reference", "--max-events", "3", "--base-time", "0",
+        CliRun r = run("generate", "--rng", "reference", "--max-events", "3", "--base-time", "0",
             "--first-event-rate", "1000", "--first-event-id", "49");
         assertEquals(0, r.exitCode(), r.err());
         String[] lines = r.outText().split("\n");
@@ -74,40 +61,35 @@ class NexmarkBenchTest {
 
     @Test
     void badInputGivesOneLineOnStandardErrorAndExitCode2() {
-        assertUsageError("Unknown option: '--foo'", "generate", "--foo");
-        assertUsageError("'abc' is not a long", "generate", "--max-events", "abc");
-        assertUsageError("--max-events = -1 is invalid: must be >= 0", "generate", "--max-events", "-1");
-        assertUsageError("'4/4' is not INDEX/COUNT", "generate", "--split", "4/4");
-        assertUsageError("'x' is not INDEX/COUNT", "generate", "--split", "x");
-        assertUsageError("'fast' is not reference or per-event", "generate", "--rng", "fast");
-        assertUsageError("--num-event-generators = 0 is invalid: must be >= 1", "generate",
+        CliRun.assertUsageError("Unknown option: '--foo'", "generate", "--foo");
+        CliRun.assertUsageError("'abc' is not a long", "generate", "--max-events", "abc");
+        CliRun.assertUsageError("--max-events = -1 is invalid: must be >= 0", "generate", "--max-events", "-1");
+        CliRun.assertUsageError("'4/4' is not INDEX/COUNT", "generate", "--split", "4/4");
+        CliRun.assertUsageError("'x' is not INDEX/COUNT", "generate", "--split", "x");
+        CliRun.assertUsageError("'fast' is not reference or per-event", "generate", "--rng", "fast");
+        CliRun.assertUsageError("--num-event-generators = 0 is invalid: must be >= 1", "generate",
             "--num-event-generators", "0");
-        assertUsageError("firstEventRate = 0.0 is invalid: must be > 0 and finite", "generate",
+        CliRun.assertUsageError("firstEventRate = 0.0 is invalid: must be > 0 and finite", "generate",
             "--first-event-rate", "0");
-        assertUsageError("hotAuctionRatio = 0 is invalid: must be >= 1", "generate", "--hot-auction-ratio", "0");
-        assertUsageError("must equal the split count 4", "generate", "--rng", "reference", "--split", "1/4",
+        CliRun.assertUsageError("hotAuctionRatio = 0 is invalid: must be >= 1", "generate", "--hot-auction-ratio", "0");
+        CliRun.assertUsageError("must equal the split count 4", "generate", "--rng", "reference", "--split", "1/4",
             "--num-event-generators", "2");
     }
 
     @Test
-    void withoutASubcommandItSaysTheBenchmarkIsNotImplementedYet() {
-        Run r = run();
-        assertEquals(2, r.exitCode());
-        assertEquals(1, r.err().lines().count());
-        assertTrue(r.err().contains("not implemented yet") && r.err().contains("generate"), r.err());
-        Run help = run("--help");
+    void helpListsTheBenchmarkOptionsAndTheGenerateSubcommand() {
+        CliRun help = run("--help");
         assertEquals(0, help.exitCode());
-        assertTrue(help.outText().contains("generate"), help.outText());
+        for (String option : new String[] {"--query", "--max-events", "--cpu-cores", "--num-event-generators",
+            "--input-batch-size", "--source-buffer-size", "--csv", "--results", "--q10-dir", "--no-progress",
+            "--pregenerate", "--rng", "--split", "--avg-bid-byte-size", "--version", "generate"}) {
+            assertTrue(help.outText().contains(option), option + " missing from --help:\n" + help.outText());
+        }
+        CliRun version = run("--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.outText().startsWith("nexmark-bench "), version.outText());
     }
 
-    private static void assertUsageError(String expected, String... args) {
-        Run r = run(args);
-        assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
-        assertEquals(0, r.out().length);
-        assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().contains(expected), r.err());
-        assertTrue(!r.err().contains("Exception"), r.err());
-    }
 
     private static byte[] goldenPrefix(String name, int length) throws IOException {
         Path file = null;

@@ -1,0 +1,92 @@
+package org.jdbsp.bench.cli;
+
+import java.nio.file.Path;
+import org.jdbsp.bench.run.RunSettings;
+import org.jdbsp.nexmark.generator.GeneratorConfig;
+import org.jdbsp.nexmark.queries.QueryOptions;
+import picocli.CommandLine.Option;
+
+/** The options of the query benchmark that {@code generate} does not have (a picocli mixin). */
+final class BenchOptions {
+    /** The most worker threads this build can run a circuit on. */
+    static final int MAX_SUPPORTED_CORES = 1;
+
+    @Option(names = "--query", paramLabel = "all|qN[,qN...]", defaultValue = "all",
+        description = "The queries to run, one after the other, each over the same events: all (default), one"
+            + " name or a comma-separated list.")
+    private String query;
+
+    @Option(names = "--max-events", paramLabel = "N", defaultValue = "100000000",
+        description = "Events per query. Default 100,000,000.")
+    private long maxEvents;
+
+    @Option(names = "--cpu-cores", paramLabel = "N", defaultValue = "1",
+        description = "Worker threads of the circuit. Default 1.")
+    private int cpuCores;
+
+    @Option(names = "--input-batch-size", paramLabel = "N", defaultValue = "40000",
+        description = "Events pushed into the circuit per step. Default 40,000.")
+    private int inputBatchSize;
+
+    @Option(names = "--source-buffer-size", paramLabel = "N",
+        description = "Events the generator threads may hold ready ahead of the run loop, over all threads (they"
+            + " keep generating while the circuit steps). Default: the input batch size.")
+    private Integer sourceBufferSize;
+
+    @Option(names = "--pregenerate",
+        description = "Generate every event into memory first and time only the circuit (engine-only figures;"
+            + " needs about 250 bytes of heap per event, so raise -Xmx for large runs).")
+    private boolean pregenerate;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+        description = "Append one row per query to FILE (a header line first when the file is new).")
+    private Path csv;
+
+    @Option(names = "--results", paramLabel = "FILE",
+        description = "Write each query's final integrated result to FILE: one line per distinct row, columns and"
+            + " multiplicity separated by '|', sorted. With several queries, one file per query: FILE with '-' and"
+            + " the query name inserted before the extension (out.txt -> out-q1.txt). Keeps the result in memory.")
+    private Path results;
+
+    @Option(names = "--q10-dir", paramLabel = "DIR",
+        description = "Where q10 writes its log files. Default: jdbsp-nexmark-q10 in the temporary directory.")
+    private Path q10Dir;
+
+    @Option(names = "--no-progress", description = "Print no progress on standard error.")
+    private boolean noProgress;
+
+    /** Whether progress output is off. */
+    boolean noProgress() {
+        return noProgress;
+    }
+
+    /**
+     * The validated settings of these options and the generator's.
+     *
+     * @throws IllegalArgumentException naming the first invalid option
+     */
+    RunSettings settings(GeneratorOptions generator) {
+        GeneratorConfig config = generator.config(maxEvents);
+        int threads = generator.threads();
+        atLeastOne("--cpu-cores", cpuCores);
+        if (cpuCores > MAX_SUPPORTED_CORES) {
+            throw new IllegalArgumentException("--cpu-cores = " + cpuCores + " is not supported yet: circuits run on "
+                + MAX_SUPPORTED_CORES + " worker thread in this build");
+        }
+        atLeastOne("--input-batch-size", inputBatchSize);
+        int buffer = sourceBufferSize == null ? inputBatchSize : sourceBufferSize;
+        atLeastOne("--source-buffer-size", buffer);
+        QueryOptions options = QueryOptions.defaults();
+        if (q10Dir != null) {
+            options = options.withQ10Directory(q10Dir);
+        }
+        return new RunSettings(QuerySelection.parse(query), config, threads, cpuCores, inputBatchSize, buffer,
+            pregenerate, options, csv, results);
+    }
+
+    private static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " = " + value + " is invalid: must be >= 1");
+        }
+    }
+}

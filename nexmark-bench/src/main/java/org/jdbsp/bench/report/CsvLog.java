@@ -1,0 +1,99 @@
+package org.jdbsp.bench.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A CSV file that gets one row per query appended, with a header line when the file is new (or empty). Times are
+ * in seconds, sizes in bytes, unknown values empty.
+ */
+public final class CsvLog {
+    /** The header line's columns. */
+    public static final List<String> COLUMNS = List.of("timestamp", "query", "events", "cores", "generators",
+        "pregenerated", "batch_size", "elapsed_s", "cores_x_elapsed_s", "throughput_per_core_events_s",
+        "usr_cpu_s", "sys_cpu_s", "gc_s", "peak_heap_bytes", "peak_rss_bytes", "output_changes");
+
+    private static final String HEADER = String.join(",", COLUMNS);
+
+    private final Path file;
+
+    /** A log appending to {@code file}. */
+    public CsvLog(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * Checks, before a run, that the file can be appended to: its directory exists, and an existing non-empty file
+     * starts with this log's header.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public void check() {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--csv " + file + ": the directory " + dir + " does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--csv " + file + ": is a directory");
+        }
+        try {
+            if (Files.exists(file) && Files.size(file) > 0) {
+                String first;
+                try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                    first = lines.findFirst().orElse("");
+                }
+                if (!first.equals(HEADER)) {
+                    throw new IllegalArgumentException("--csv " + file + ": the file exists with other columns than "
+                        + "this version writes; use a new file");
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--csv " + file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends the row of {@code m}, after the header if the file is new or empty. */
+    public void append(QueryMeasurement m, int generators, boolean pregenerated, int batchSize) throws IOException {
+        boolean header = !Files.exists(file) || Files.size(file) == 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND)) {
+            if (header) {
+                out.write(HEADER);
+                out.write('\n');
+            }
+            out.write(String.join(",",
+                Instant.now().toString(),
+                m.query(),
+                Long.toString(m.events()),
+                Integer.toString(m.cores()),
+                Integer.toString(generators),
+                Boolean.toString(pregenerated),
+                Integer.toString(batchSize),
+                decimal(m.elapsedSeconds()),
+                decimal(m.coreSeconds()),
+                Double.isNaN(m.throughputPerCore()) ? "" : decimal(m.throughputPerCore()),
+                nanos(m.cpu().userNanos()),
+                nanos(m.cpu().systemNanos()),
+                decimal(m.gcMillis() / 1e3),
+                Long.toString(m.peakHeapBytes()),
+                m.peakRssBytes() < 0 ? "" : Long.toString(m.peakRssBytes()),
+                Long.toString(m.outputChanges())));
+            out.write('\n');
+        }
+    }
+
+    private static String nanos(long nanos) {
+        return nanos < 0 ? "" : decimal(nanos / 1e9);
+    }
+
+    private static String decimal(double v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+}

@@ -1,0 +1,210 @@
+package org.jdbsp.bench.run;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbsp.bench.report.CsvLog;
+import org.jdbsp.bench.report.JvmStats;
+import org.jdbsp.bench.report.Machine;
+import org.jdbsp.bench.report.ProcessStats;
+import org.jdbsp.bench.report.ProcessStats.CpuTime;
+import org.jdbsp.bench.report.Progress;
+import org.jdbsp.bench.report.QueryMeasurement;
+import org.jdbsp.bench.report.ResultTable;
+import org.jdbsp.bench.report.Units;
+import org.jdbsp.circuit.CircuitConfig;
+import org.jdbsp.nexmark.generator.RngMode;
+import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.nexmark.queries.NexmarkQuery;
+import org.jdbsp.nexmark.queries.QueryCircuit;
+import org.jdbsp.nexmark.queries.ResultFormat;
+
+/**
+ * Runs the queries of a benchmark one after the other, each over the same events, measures each and prints the
+ * final table on standard output; appends CSV rows and writes results files as each query ends.
+ *
+ * <p>A query that fails is reported on standard error and left out of the table; the others still run. A stop
+ * request ({@link StopSignal}) abandons the running query and prints the table of the queries that finished.
+ */
+public final class BenchRunner {
+    /** Exit code when every query ran. */
+    public static final int EXIT_OK = 0;
+    /** Exit code when a query failed. */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code when the run was stopped (as a shell reports SIGINT). */
+    public static final int EXIT_STOPPED = 130;
+
+    private final RunSettings settings;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Progress progress;
+    private final StopSignal stop;
+    private final ProcessStats os = ProcessStats.self();
+    private final CsvLog csv;
+    private boolean rssResetWorks = true;
+
+    /** A runner printing the table on {@code out} and failures on {@code err}. */
+    public BenchRunner(RunSettings settings, PrintStream out, PrintStream err, Progress progress, StopSignal stop) {
+        this.settings = settings;
+        this.out = out;
+        this.err = err;
+        this.progress = progress;
+        this.stop = stop;
+        this.csv = settings.csv() == null ? null : new CsvLog(settings.csv());
+    }
+
+    /**
+     * Checks what can be checked before any work: the CSV and results files, and whether pre-generated events fit.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public void check() {
+        if (csv != null) {
+            csv.check();
+        }
+        if (settings.results() != null) {
+            ResultsFiles.check(settings.results());
+        }
+        if (settings.pregenerate()) {
+            Pregenerator.checkFits(settings, progress);
+        }
+    }
+
+    /** Runs every query and prints the table; returns the exit code. */
+    public int run() {
+        List<QueryMeasurement> rows = new ArrayList<>();
+        boolean failed = false;
+        try (JvmStats jvm = new JvmStats()) {
+            Event[] events = null;
+            if (settings.pregenerate()) {
+                events = Pregenerator.generate(settings, progress, stop);
+            }
+            List<NexmarkQuery<?>> queries = settings.queries();
+            for (int i = 0; i < queries.size() && !stop.requested(); i++) {
+                NexmarkQuery<?> q = queries.get(i);
+                String label = queries.size() == 1 ? q.name() : q.name() + " (" + (i + 1) + "/" + queries.size() + ")";
+                try {
+                    QueryMeasurement m = runQuery(q, label, events, jvm);
+                    if (m != null) {
+                        rows.add(m);
+                        record(m);
+                    }
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    progress.abandon();
+                    failed = true;
+                    progress.note(q.name() + " failed: " + e);
+                    e.printStackTrace(err);
+                }
+            }
+        }
+        if (!rows.isEmpty()) {
+            out.print(ResultTable.render(rows, context()));
+            out.flush();
+        }
+        if (stop.requested()) {
+            progress.note("stopped: " + rows.size() + " of " + settings.queries().size() + " queries finished"
+                + (rows.isEmpty() ? "" : " (in the table above)"));
+            return EXIT_STOPPED;
+        }
+        return failed ? EXIT_FAILED : EXIT_OK;
+    }
+
+    /** Runs one query; null if a stop was requested before it ended. */
+    private QueryMeasurement runQuery(NexmarkQuery<?> query, String label, Event[] events, JvmStats jvm) {
+        boolean keepIntegral = settings.results() != null;
+        System.gc(); // leave the garbage of the previous query (or of the generation) out of this one's figures
+        try (QueryCircuit<?> circuit = QueryCircuit.start(query, settings.queryOptions(), circuitConfig(),
+            keepIntegral)) {
+            jvm.resetHeapPeak();
+            rssResetWorks &= os.resetPeakRss();
+            long gc0 = jvm.gcMillis();
+            CpuTime cpu0 = os.cpuTime();
+            long t0 = System.nanoTime();
+            progress.begin(label, events == null ? settings.events() : events.length);
+            long done;
+            long t1;
+            EventBatches batches = events == null
+                ? EventBatches.of(EventSources.open(settings), settings.batchSize())
+                : EventBatches.of(events);
+            try {
+                done = RunLoop.drive(circuit, batches, settings.batchSize(), progress, stop);
+                t1 = System.nanoTime();
+            } finally {
+                batches.close();
+            }
+            if (done == RunLoop.STOPPED) {
+                progress.abandon();
+                progress.note(query.name() + ": stopped; not in the table");
+                return null;
+            }
+            CpuTime cpu = os.cpuTime().since(cpu0);
+            long gc = jvm.gcMillis() - gc0;
+            QueryMeasurement m = new QueryMeasurement(query.name(), done, settings.cores(), t1 - t0, cpu, gc,
+                jvm.heapPeakBytes(), os.peakRssBytes(), circuit.outputChanges());
+            progress.end(done, t1 - t0);
+            if (keepIntegral) {
+                writeResults(query, circuit);
+            }
+            return m;
+        }
+    }
+
+    private void writeResults(NexmarkQuery<?> query, QueryCircuit<?> circuit) {
+        Path file = ResultsFiles.of(settings.results(), query.name(), settings.queries().size() > 1);
+        try {
+            ResultFormat.write(circuit.integral(), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the results of " + query.name() + " to " + file, e);
+        }
+        progress.note(query.name() + ": results written to " + file);
+    }
+
+    private void record(QueryMeasurement m) {
+        if (csv == null) {
+            return;
+        }
+        try {
+            csv.append(m, generatorThreads(), settings.pregenerate(), settings.batchSize());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + settings.csv(), e);
+        }
+    }
+
+    private CircuitConfig circuitConfig() {
+        return CircuitConfig.defaults();
+    }
+
+    private int generatorThreads() {
+        return settings.generator().rngMode() == RngMode.REFERENCE ? 0 : settings.generatorThreads();
+    }
+
+    private ResultTable.RunContext context() {
+        int g = settings.generatorThreads();
+        boolean reference = settings.generator().rngMode() == RngMode.REFERENCE;
+        String threads = g + " generator thread" + (g == 1 ? "" : "s");
+        String generators;
+        if (settings.pregenerate()) {
+            generators = "The events were generated before the timed part, by "
+                + (reference ? "the reference generator." : threads + ".");
+        } else if (reference) {
+            generators = "The reference generator (--rng reference) ran on the run loop's thread, so Cores includes"
+                + " generation.";
+        } else {
+            generators = "The events came from " + threads + ", not counted in Cores.";
+        }
+        return new ResultTable.RunContext(generators, settings.pregenerate(), settings.batchSize(),
+            os.ticksPerSecond(), os.tickRateMeasured(), rssResetWorks, Machine.describe());
+    }
+
+    /** A one-line summary of the run's settings, for standard error before it starts. */
+    public String summary() {
+        return "running " + String.join(",", settings.queries().stream().map(NexmarkQuery::name).toList()) + " over "
+            + Units.count(settings.events()) + " events each, " + settings.cores() + " core(s), "
+            + (settings.generator().rngMode() == RngMode.REFERENCE ? "reference generator"
+                : settings.generatorThreads() + " generator thread(s)")
+            + ", batches of " + Units.count(settings.batchSize()) + (settings.pregenerate() ? ", pregenerated" : "");
+    }
+}

@@ -1,0 +1,51 @@
+package org.jdbsp.bench.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.jdbsp.nexmark.generator.GeneratorConfig;
+import org.jdbsp.nexmark.queries.NexmarkQuery;
+import org.jdbsp.nexmark.queries.QueryOptions;
+
+/**
+ * The validated settings of a benchmark run.
+ *
+ * @param queries          the queries to run, in order, each over the same events
+ * @param generator        the generator configuration; its {@code maxEvents} is the number of events per query
+ * @param generatorThreads generator threads in per-event mode
+ * @param cores            the circuit's worker threads
+ * @param batchSize        events pushed per step
+ * @param sourceBuffer     events the generator threads may hold ready ahead of the run loop, over all threads
+ * @param pregenerate      generate every event into memory before timing the queries
+ * @param queryOptions     the queries' settings (q10's directory, the processing clock)
+ * @param csv              the CSV file to append rows to, or null
+ * @param results          the results file (see {@link ResultsFiles}), or null
+ */
+public record RunSettings(List<NexmarkQuery<?>> queries, GeneratorConfig generator, int generatorThreads, int cores,
+                          int batchSize, int sourceBuffer, boolean pregenerate, QueryOptions queryOptions, Path csv,
+                          Path results) {
+    /** Checks the counts. */
+    public RunSettings {
+        queries = List.copyOf(queries);
+        Objects.requireNonNull(generator, "generator");
+        Objects.requireNonNull(queryOptions, "queryOptions");
+        if (queries.isEmpty()) {
+            throw new IllegalArgumentException("no query to run");
+        }
+        positive("generatorThreads", generatorThreads);
+        positive("cores", cores);
+        positive("batchSize", batchSize);
+        positive("sourceBuffer", sourceBuffer);
+    }
+
+    /** The number of events each query runs over. */
+    public long events() {
+        return generator.maxEvents();
+    }
+
+    private static void positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " = " + value + " is invalid: must be >= 1");
+        }
+    }
+}

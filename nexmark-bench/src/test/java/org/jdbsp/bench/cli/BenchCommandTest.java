@@ -1,0 +1,226 @@
+package org.jdbsp.bench.cli;
+
+import static org.jdbsp.bench.cli.CliRun.assertUsageError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jdbsp.bench.report.CsvLog;
+import org.jdbsp.bench.report.ResultTable;
+import org.jdbsp.bench.run.StopSignal;
+import org.jdbsp.nexmark.generator.GeneratorConfig;
+import org.jdbsp.nexmark.generator.NexmarkGenerator;
+import org.jdbsp.nexmark.generator.RngMode;
+import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.nexmark.queries.NexmarkQueries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void badInputGivesOneLineOnStandardErrorAndExitCode2() {
+        assertUsageError("unknown query 'q99'; valid queries: " + String.join(", ", NexmarkQueries.names()),
+            "--query", "q99");
+        assertUsageError("unknown query 'x'", "--query", "q0,x");
+        assertUsageError("has an empty name", "--query", "q0,");
+        assertUsageError("'all' cannot be part of a list", "--query", "all,q0");
+        assertUsageError("--max-events = -1 is invalid: must be >= 0", "--max-events", "-1");
+        assertUsageError("'1e6' is not a long", "--max-events", "1e6");
+        assertUsageError("--cpu-cores = 0 is invalid: must be >= 1", "--cpu-cores", "0");
+        assertUsageError("'two' is not an int", "--cpu-cores", "two");
+        assertUsageError("--num-event-generators = 0 is invalid: must be >= 1", "--num-event-generators", "0");
+        assertUsageError("--input-batch-size = -5 is invalid: must be >= 1", "--input-batch-size", "-5");
+        assertUsageError("--source-buffer-size = 0 is invalid: must be >= 1", "--source-buffer-size", "0");
+        assertUsageError("Unknown option: '--bogus'", "--bogus");
+        assertUsageError("'fast' is not reference or per-event", "--rng", "fast");
+        assertUsageError("hotAuctionRatio = 0 is invalid", "--hot-auction-ratio", "0");
+        assertUsageError("the directory", "--csv", dir.resolve("missing").resolve("x.csv").toString());
+        assertUsageError("is a directory", "--results", dir.toString());
+        assertUsageError("more than one array holds", "--pregenerate", "--max-events", "3000000000");
+        assertUsageError("need about", "--pregenerate", "--max-events", "2000000000");
+    }
+
+    @Test
+    void moreCoresThanTheRuntimeSupportsAreRefusedClearly() {
+        assertUsageError("--cpu-cores = 2 is not supported yet", "--cpu-cores", "2");
+    }
+
+    @Test
+    void runsEveryRegisteredQueryAndPrintsOneTableRowEach() {
+        int events = 20_000;
+        CliRun r = CliRun.run("--max-events", Integer.toString(events), "--no-progress", "--num-event-generators",
+            "2", "--input-batch-size", "3000");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.err());
+        List<String[]> rows = tableRows(r.outText());
+        assertEquals(NexmarkQueries.names(), rows.stream().map(c -> c[0]).toList(), r.outText());
+        for (String[] row : rows) {
+            assertEquals("20,000", row[1], row[0]);
+            assertEquals("1", row[2], row[0]);
+        }
+        assertTrue(r.outText().contains("Cores = --cpu-cores"), r.outText());
+        assertTrue(r.outText().contains("2 generator threads"), r.outText());
+        String[] q0 = rows.get(NexmarkQueries.names().indexOf("q0"));
+        assertEquals(String.format("%,d", bids(referenceEvents(events, RngMode.PER_EVENT))), q0[11]);
+    }
+
+    @Test
+    void resultsFileHoldsOneSortedLinePerRowWithItsMultiplicity() throws IOException {
+        int events = 5_000;
+        Path file = dir.resolve("q0.txt");
+        CliRun r = CliRun.run("--query", "q0", "--max-events", Integer.toString(events), "--rng", "reference",
+            "--results", file.toString(), "--no-progress");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> expected = new ArrayList<>();
+        for (Event e : referenceEvents(events, RngMode.REFERENCE)) {
+            if (e instanceof Bid b) {
+                expected.add(b.auction() + "|" + b.bidder() + "|" + b.price() + "|" + b.dateTime() + "|" + b.extra()
+                    + "|1");
+            }
+        }
+        expected.sort(null);
+        assertTrue(expected.size() > 4_000, "expected q0 rows: " + expected.size());
+        assertEquals(expected, Files.readAllLines(file, StandardCharsets.UTF_8));
+
+        Path pregenerated = dir.resolve("pregenerated.txt");
+        CliRun p = CliRun.run("--query", "q0", "--max-events", Integer.toString(events), "--rng", "reference",
+            "--results", pregenerated.toString(), "--no-progress", "--pregenerate");
+        assertEquals(0, p.exitCode(), p.err());
+        assertEquals(Files.readAllLines(file), Files.readAllLines(pregenerated));
+    }
+
+    @Test
+    void resultsOfSeveralQueriesGoToOneFilePerQueryNamedAfterIt() throws IOException {
+        Path file = dir.resolve("out.txt");
+        CliRun r = CliRun.run("--query", "q0,q0", "--max-events", "2000", "--results", file.toString(),
+            "--no-progress");
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(Files.exists(file));
+        assertTrue(Files.size(dir.resolve("out-q0.txt")) > 0);
+    }
+
+    @Test
+    void csvGetsOneRowPerQueryAppendedAndTheHeaderOnce() throws IOException {
+        Path csv = dir.resolve("runs.csv");
+        assertEquals(0, CliRun.run("--query", "q0", "--max-events", "3000", "--csv", csv.toString(),
+            "--no-progress").exitCode());
+        assertEquals(0, CliRun.run("--query", "q0,q0", "--max-events", "3000", "--csv", csv.toString(),
+            "--no-progress", "--pregenerate").exitCode());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertEquals(String.join(",", CsvLog.COLUMNS), lines.get(0));
+        for (int i = 1; i < 4; i++) {
+            String[] f = lines.get(i).split(",", -1);
+            assertEquals(CsvLog.COLUMNS.size(), f.length, lines.get(i));
+            assertEquals("q0", f[1]);
+            assertEquals("3000", f[2]);
+            assertEquals(i == 1 ? "false" : "true", f[5]);
+        }
+        Path foreign = dir.resolve("foreign.csv");
+        Files.writeString(foreign, "a,b\n1,2\n");
+        assertUsageError("other columns", "--csv", foreign.toString(), "--max-events", "10");
+    }
+
+    @Test
+    void withoutATerminalProgressIsPlainLines() {
+        CliRun r = CliRun.run(new NexmarkBench.Environment(false, 1, new StopSignal()), "--query", "q0",
+            "--max-events", "200000", "--input-batch-size", "1000");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("q0: done, 200,000 events in "), r.err());
+        assertTrue(Pattern.compile("(?m)^q0: [0-9,]+ / 200,000 events \\([0-9.]+%\\), .* left$").matcher(r.err())
+            .find(), r.err());
+        assertFalse(r.err().contains("\r"), r.err());
+        assertTrue(r.outText().startsWith("| Query "), r.outText());
+    }
+
+    @Test
+    void onATerminalProgressIsABarRedrawnInPlace() {
+        CliRun r = CliRun.run(new NexmarkBench.Environment(true, 1, new StopSignal()), "--query", "q0",
+            "--max-events", "200000", "--input-batch-size", "1000");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Pattern.compile("\rq0 \\[[#.]{24}\\] +[0-9.]+% [0-9,]+/200,000 events").matcher(r.err()).find(),
+            r.err());
+        assertTrue(r.err().contains("q0: done, 200,000 events in "), r.err());
+    }
+
+    @Test
+    void noProgressPrintsNothingOnStandardError() {
+        CliRun r = CliRun.run(new NexmarkBench.Environment(false, 1, new StopSignal()), "--query", "q0",
+            "--max-events", "50000", "--input-batch-size", "1000", "--no-progress");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void aStopPrintsTheRowsOfTheQueriesThatFinished() {
+        StopSignal stop = new StopSignal();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8) {
+            @Override
+            public void println(String line) {
+                super.println(line);
+                if (line.startsWith("q0 (1/3): done")) {
+                    stop.request(); // as Ctrl-C would, once the first query has finished
+                }
+            }
+        };
+        CliRun r = CliRun.run(new NexmarkBench.Environment(false, 5_000, stop), out, err, errStream, "--query",
+            "q0,q0,q0", "--max-events", "5000");
+        assertEquals(130, r.exitCode(), r.err());
+        assertEquals(1, tableRows(r.outText()).size(), r.outText());
+        assertTrue(r.err().contains("stopped: 1 of 3 queries finished"), r.err());
+    }
+
+    /** The cells of the table's data rows. */
+    private static List<String[]> tableRows(String out) {
+        List<String> lines = out.lines().filter(l -> l.startsWith("|")).toList();
+        assertTrue(lines.size() >= 2, out);
+        String[] header = cells(lines.get(0));
+        assertEquals(ResultTable.HEADERS, List.of(header));
+        List<String[]> rows = new ArrayList<>();
+        for (String line : lines.subList(2, lines.size())) {
+            assertEquals(lines.get(0).length(), line.length(), "aligned: " + line);
+            rows.add(cells(line));
+        }
+        return rows;
+    }
+
+    private static String[] cells(String line) {
+        String[] raw = line.substring(1, line.length() - 1).split("\\|", -1);
+        String[] cells = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            cells[i] = raw[i].trim();
+        }
+        return cells;
+    }
+
+    private static List<Event> referenceEvents(int n, RngMode mode) {
+        List<Event> events = new ArrayList<>();
+        try (NexmarkGenerator g = NexmarkGenerator.create(GeneratorConfig.builder().rngMode(mode).maxEvents(n)
+            .build())) {
+            while (g.hasNext()) {
+                events.add(g.next());
+            }
+        }
+        return events;
+    }
+
+    private static long bids(List<Event> events) {
+        return events.stream().filter(e -> e instanceof Bid).count();
+    }
+}
