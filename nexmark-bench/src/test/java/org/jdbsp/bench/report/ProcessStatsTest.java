@@ -41,8 +41,8 @@ class ProcessStatsTest {
         assertTrue(spent.userNanos() + spent.systemNanos() > 0, "no CPU time for 300 ms of spinning " + sink);
         long peak = os.peakRssBytes();
         assertTrue(peak > 1 << 20, "peak RSS " + peak);
-        if (os.resetPeakRss()) {
-            assertTrue(os.peakRssBytes() <= peak);
+        if (os.resetPeakRss()) { // the reset itself cannot be checked here: the JVM keeps its pages resident
+            assertTrue(os.peakRssBytes() > 1 << 20, "peak RSS after a reset " + os.peakRssBytes());
         }
     }
 
