@@ -1,0 +1,164 @@
+package org.jdbsp.nexmark.queries.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.SinkOperator;
+import org.jdbsp.nexmark.queries.Q10;
+import org.jdbsp.zset.internal.Batch;
+
+/**
+ * Appends q10's rows to CSV files partitioned by date and minute, like the suite's filesystem sink.
+ *
+ * <p>Layout: {@code <directory>/dt=<dt>/hm=<hm>/part-<sink id>.csv}, where partition values are escaped for
+ * file names: every character but {@code A-Z a-z 0-9 - _ .} becomes {@code %XX} (its UTF-8 bytes in upper
+ * case hexadecimal), so the minute {@code 00:05} is the directory {@code hm=00%3A05}. Each line is
+ * {@code auction,bidder,price,dateTime,extra} (dateTime in epoch ms; the partition columns are in the path,
+ * not the line); a field holding a comma, a double quote or a line break is quoted as RFC 4180 says. A row of
+ * weight {@code w} is written {@code w} times.
+ *
+ * <p>Every sink instance has its own random id, so several instances (one per worker thread, or several runs)
+ * can write under one directory without sharing a file. Each step appends to the files of the partitions it
+ * touches and closes them before it ends, so everything written is flushed at the end of the step and at
+ * most one file is open at a time (the rows arrive sorted by time, see {@link Q10#ORDER}). The log is
+ * append-only: a negative weight fails the step before anything is written; an I/O error fails the step
+ * naming the file.
+ */
+public final class Q10FileSink implements SinkOperator {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private final Path directory;
+    private final String fileName;
+
+    /** A sink writing under {@code directory} (created when needed) with a fresh sink id. */
+    public Q10FileSink(Path directory) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.fileName = "part-" + UUID.randomUUID() + ".csv";
+    }
+
+    /** The name of the files this sink writes in each partition directory. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The directory of the partition ({@code dt}, {@code hm}) under {@code directory}. */
+    public static Path partition(Path directory, String dt, String hm) {
+        return directory.resolve("dt=" + escape(dt)).resolve("hm=" + escape(hm));
+    }
+
+    /** A partition value made safe for a file name (see the class comment). */
+    public static String escape(String value) {
+        StringBuilder sb = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.';
+            if (safe) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(value.length() + 8).append(value, 0, i);
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < value.length() ? i + 2 : i + 1;
+            for (byte b : value.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                sb.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            }
+            i = end - 1;
+        }
+        return sb == null ? value : sb.toString();
+    }
+
+    @Override
+    public void consume(Batch input) {
+        for (int i = 0; i < input.size; i++) {
+            if (input.weights[i] < 0) {
+                throw new IllegalStateException("q10 writes an append-only log and cannot retract " + input.key(i)
+                        + " (weight " + input.weights[i] + ")");
+            }
+        }
+        BufferedWriter out = null;
+        Path file = null;
+        String dt = null;
+        String hm = null;
+        StringBuilder line = new StringBuilder(128);
+        try {
+            for (int i = 0; i < input.size; i++) {
+                Q10.Row r = (Q10.Row) input.key(i);
+                if (out == null || !r.dt().equals(dt) || !r.hm().equals(hm)) {
+                    if (out != null) {
+                        out.close();
+                        out = null;
+                    }
+                    dt = r.dt();
+                    hm = r.hm();
+                    Path dir = partition(directory, dt, hm);
+                    file = dir.resolve(fileName);
+                    Files.createDirectories(dir);
+                    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND);
+                }
+                line.setLength(0);
+                line.append(r.auction()).append(',').append(r.bidder()).append(',').append(r.price()).append(',')
+                        .append(r.dateTime()).append(',');
+                appendField(line, r.extra());
+                line.append('\n');
+                for (long w = input.weights[i]; w > 0; w--) {
+                    out.append(line);
+                }
+            }
+            if (out != null) {
+                out.close();
+                out = null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("q10 could not write " + (file != null ? file : directory) + ": " + e, e);
+        } finally {
+            if (out != null) {
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // the first failure is the one reported
+                }
+            }
+        }
+    }
+
+    /** Appends a CSV field, quoted if it holds a comma, a double quote or a line break. */
+    static void appendField(StringBuilder line, String field) {
+        boolean quote = false;
+        for (int i = 0; i < field.length() && !quote; i++) {
+            char c = field.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            line.append(field);
+            return;
+        }
+        line.append('"');
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '"') {
+                line.append('"');
+            }
+            line.append(c);
+        }
+        line.append('"');
+    }
+
+    /** A sink for another replica of the circuit: same directory, its own files. */
+    @Override
+    public Operator fork() {
+        return new Q10FileSink(directory);
+    }
+}
