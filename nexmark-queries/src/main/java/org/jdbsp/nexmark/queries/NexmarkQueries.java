@@ -16,6 +16,7 @@ public final class NexmarkQueries {
         register(new Q1());
         register(new Q2());
         register(new Q3());
+        register(new Q5());
         register(new Q10());
         register(new Q13());
         register(new Q14());
