@@ -16,7 +16,9 @@ public final class NexmarkQueries {
         register(new Q1());
         register(new Q2());
         register(new Q3());
+        register(new Q4());
         register(new Q5());
+        register(new Q9());
         register(new Q10());
         register(new Q13());
         register(new Q14());
