@@ -3,7 +3,6 @@ package org.jdbsp.bench.cli;
 import java.nio.file.Path;
 import org.jdbsp.bench.run.RunSettings;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
-import org.jdbsp.nexmark.queries.QueryOptions;
 import picocli.CommandLine.Option;
 
 /** The options of the query benchmark that {@code generate} does not have (a picocli mixin). */
@@ -49,7 +48,8 @@ final class BenchOptions {
     private Path results;
 
     @Option(names = "--q10-dir", paramLabel = "DIR",
-        description = "Where q10 writes its log files. Default: jdbsp-nexmark-q10 in the temporary directory.")
+        description = "Where q10 writes its log files (kept). Default: a temporary directory, deleted after the"
+            + " run.")
     private Path q10Dir;
 
     @Option(names = "--no-progress", description = "Print no progress on standard error.")
@@ -76,12 +76,8 @@ final class BenchOptions {
         atLeastOne("--input-batch-size", inputBatchSize);
         int buffer = sourceBufferSize == null ? inputBatchSize : sourceBufferSize;
         atLeastOne("--source-buffer-size", buffer);
-        QueryOptions options = QueryOptions.defaults();
-        if (q10Dir != null) {
-            options = options.withQ10Directory(q10Dir);
-        }
         return new RunSettings(QuerySelection.parse(query), config, threads, cpuCores, inputBatchSize, buffer,
-            pregenerate, options, csv, results);
+            pregenerate, q10Dir, csv, results);
     }
 
     private static void atLeastOne(String option, int value) {

@@ -20,6 +20,7 @@ import org.jdbsp.nexmark.generator.RngMode;
 import org.jdbsp.nexmark.model.Event;
 import org.jdbsp.nexmark.queries.NexmarkQuery;
 import org.jdbsp.nexmark.queries.QueryCircuit;
+import org.jdbsp.nexmark.queries.QueryOptions;
 import org.jdbsp.nexmark.queries.ResultFormat;
 
 /**
@@ -45,6 +46,8 @@ public final class BenchRunner {
     private final ProcessStats os = ProcessStats.self();
     private final CsvLog csv;
     private boolean rssResetWorks = true;
+    private Q10Directory q10;
+    private QueryOptions queryOptions = QueryOptions.defaults();
 
     /** A runner printing the table on {@code out} and failures on {@code err}. */
     public BenchRunner(RunSettings settings, PrintStream out, PrintStream err, Progress progress, StopSignal stop) {
@@ -71,10 +74,24 @@ public final class BenchRunner {
         if (settings.pregenerate()) {
             Pregenerator.checkFits(settings, progress);
         }
+        if (settings.queries().stream().anyMatch(q -> q.name().equals("q10"))) {
+            q10 = Q10Directory.open(settings.q10Directory(), settings.generator(), settings.events());
+            queryOptions = queryOptions.withQ10Directory(q10.path());
+        }
     }
 
-    /** Runs every query and prints the table; returns the exit code. */
+    /** Runs every query (after {@link #check()}) and prints the table; returns the exit code. */
     public int run() {
+        try {
+            return runQueries();
+        } finally {
+            if (q10 != null) {
+                q10.close();
+            }
+        }
+    }
+
+    private int runQueries() {
         List<QueryMeasurement> rows = new ArrayList<>();
         boolean failed = false;
         try (JvmStats jvm = new JvmStats()) {
@@ -116,7 +133,7 @@ public final class BenchRunner {
     private QueryMeasurement runQuery(NexmarkQuery<?> query, String label, Event[] events, JvmStats jvm) {
         boolean keepIntegral = settings.results() != null;
         System.gc(); // leave the garbage of the previous query (or of the generation) out of this one's figures
-        try (QueryCircuit<?> circuit = QueryCircuit.start(query, settings.queryOptions(), circuitConfig(),
+        try (QueryCircuit<?> circuit = QueryCircuit.start(query, queryOptions, circuitConfig(),
             keepIntegral)) {
             jvm.resetHeapPeak();
             rssResetWorks &= os.resetPeakRss();

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
 import org.jdbsp.nexmark.queries.NexmarkQuery;
-import org.jdbsp.nexmark.queries.QueryOptions;
 
 /**
  * The validated settings of a benchmark run.
@@ -17,18 +16,17 @@ import org.jdbsp.nexmark.queries.QueryOptions;
  * @param batchSize        events pushed per step
  * @param sourceBuffer     events the generator threads may hold ready ahead of the run loop, over all threads
  * @param pregenerate      generate every event into memory before timing the queries
- * @param queryOptions     the queries' settings (q10's directory, the processing clock)
+ * @param q10Directory     where q10 writes its logs (kept), or null for a temporary directory deleted after the run
  * @param csv              the CSV file to append rows to, or null
  * @param results          the results file (see {@link ResultsFiles}), or null
  */
 public record RunSettings(List<NexmarkQuery<?>> queries, GeneratorConfig generator, int generatorThreads, int cores,
-                          int batchSize, int sourceBuffer, boolean pregenerate, QueryOptions queryOptions, Path csv,
+                          int batchSize, int sourceBuffer, boolean pregenerate, Path q10Directory, Path csv,
                           Path results) {
     /** Checks the counts. */
     public RunSettings {
         queries = List.copyOf(queries);
         Objects.requireNonNull(generator, "generator");
-        Objects.requireNonNull(queryOptions, "queryOptions");
         if (queries.isEmpty()) {
             throw new IllegalArgumentException("no query to run");
         }

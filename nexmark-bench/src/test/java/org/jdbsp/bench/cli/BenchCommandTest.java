@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jdbsp.bench.report.CsvLog;
 import org.jdbsp.bench.report.ResultTable;
 import org.jdbsp.bench.run.StopSignal;
@@ -52,6 +53,7 @@ class BenchCommandTest {
         assertUsageError("is a directory", "--results", dir.toString());
         assertUsageError("more than one array holds", "--pregenerate", "--max-events", "3000000000");
         assertUsageError("need about", "--pregenerate", "--max-events", "2000000000");
+        assertUsageError("q10 would write about", "--query", "q10", "--max-events", "9000000000000000000");
     }
 
     @Test
@@ -60,10 +62,11 @@ class BenchCommandTest {
     }
 
     @Test
-    void runsEveryRegisteredQueryAndPrintsOneTableRowEach() {
+    void runsEveryRegisteredQueryAndPrintsOneTableRowEach() throws IOException {
         int events = 20_000;
+        Path q10 = dir.resolve("q10");
         CliRun r = CliRun.run("--max-events", Integer.toString(events), "--no-progress", "--num-event-generators",
-            "2", "--input-batch-size", "3000");
+            "2", "--input-batch-size", "3000", "--q10-dir", q10.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err());
         List<String[]> rows = tableRows(r.outText());
@@ -76,6 +79,27 @@ class BenchCommandTest {
         assertTrue(r.outText().contains("2 generator threads"), r.outText());
         String[] q0 = rows.get(NexmarkQueries.names().indexOf("q0"));
         assertEquals(String.format("%,d", bids(referenceEvents(events, RngMode.PER_EVENT))), q0[11]);
+        if (NexmarkQueries.names().contains("q10")) {
+            try (Stream<Path> files = Files.walk(q10)) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".csv")), "q10 kept no log");
+            }
+        }
+    }
+
+    @Test
+    void withoutQ10DirQ10WritesIntoATemporaryDirectoryDeletedAfterTheRun() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(NexmarkQueries.names().contains("q10"), "q10 not registered");
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = q10TemporaryDirectories(tmp);
+        CliRun r = CliRun.run("--query", "q10", "--max-events", "2000", "--no-progress");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(before, q10TemporaryDirectories(tmp));
+    }
+
+    private static List<Path> q10TemporaryDirectories(Path tmp) throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("jdbsp-nexmark-q10-")).sorted().toList();
+        }
     }
 
     @Test

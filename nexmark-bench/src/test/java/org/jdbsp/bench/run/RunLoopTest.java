@@ -72,8 +72,7 @@ class RunLoopTest {
     void aStopWhileGeneratingReturnsNoEvents() {
         StopSignal stop = new StopSignal();
         stop.request();
-        RunSettings s = new RunSettings(NexmarkQueries.all(), config(), 1, 1, 1_000, 1_000, true,
-            org.jdbsp.nexmark.queries.QueryOptions.defaults(), null, null);
+        RunSettings s = new RunSettings(NexmarkQueries.all(), config(), 1, 1, 1_000, 1_000, true, null, null, null);
         assertNull(Pregenerator.generate(s, progress, stop));
     }
 
