@@ -18,6 +18,7 @@ public final class NexmarkQueries {
         register(new Q3());
         register(new Q4());
         register(new Q5());
+        register(new Q7());
         register(new Q9());
         register(new Q10());
         register(new Q13());

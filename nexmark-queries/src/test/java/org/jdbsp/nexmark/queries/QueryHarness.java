@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
@@ -61,6 +62,23 @@ final class QueryHarness {
             q.finish();
             return ResultFormat.lines(q.integral());
         }
+    }
+
+    /**
+     * Runs {@code query} for {@code steps} steps without keeping its integral, pushing {@code stepEvents(s)}
+     * before step {@code s}, and returns the largest number of state tuples the circuit held after a step
+     * (for tests that state stays bounded).
+     */
+    static long maxStateTuples(NexmarkQuery<?> query, QueryOptions options, int steps, IntFunction<List<? extends Event>> stepEvents) {
+        long max = 0;
+        try (QueryCircuit<?> q = QueryCircuit.start(query, options, CircuitConfig.defaults(), false)) {
+            for (int s = 0; s < steps; s++) {
+                stepEvents.apply(s).forEach(q::push);
+                q.step();
+                max = Math.max(max, q.stateTuples());
+            }
+        }
+        return max;
     }
 
     /**
