@@ -94,6 +94,22 @@ public final class Aggregates {
         return group(input, new Fold.User<>((Aggregator<Object, A, R>) aggregator), out, "aggregate");
     }
 
+    /**
+     * An aggregate kept as mutable state per group, updated by each change without re-reading the group
+     * (see {@link IncrementalAggregator}); stores no trace of its input. Use it for many measures of one group
+     * at once (one state, one pass), for example counts with filters and filtered distinct counts
+     * ({@link FilteredDistinct}).
+     */
+    @SuppressWarnings("unchecked")
+    public static <K, V, S, R> IndexedStream<K, R> incremental(IndexedStream<K, V> input, IncrementalAggregator<? super V, S, ? extends R> aggregator,
+            Comparator<? super R> order) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(aggregator, "aggregator");
+        Layout in = input.layout();
+        Layout out = Layout.indexed(in.keyKind(), in.keyOrder(), ColumnKind.OBJECT, Objects.requireNonNull(order, "order"));
+        return add(input, new StateAggregateOperator((IncrementalAggregator<Object, Object, Object>) aggregator, in, out), out, "incremental");
+    }
+
     @SuppressWarnings("unchecked")
     private static <K, V> IndexedStream<K, V> extreme(IndexedStream<K, ?> input, Comparator<?> order, boolean max, String name) {
         Layout in = input.layout();

@@ -1,6 +1,7 @@
 /**
- * Incremental aggregates of indexed streams by key: count, sum, average, min, max, count distinct, and
- * user-defined {@link org.jdbsp.operators.aggregate.Aggregator}s.
+ * Incremental aggregates of indexed streams by key: count, sum, average, min, max, count distinct,
+ * user-defined {@link org.jdbsp.operators.aggregate.Aggregator}s, and aggregates kept as mutable per-group
+ * state ({@link org.jdbsp.operators.aggregate.IncrementalAggregator}).
  *
  * <p>The output is an indexed stream with one tuple {@code (key, result)} of weight 1 per group that
  * currently has a row (SQL {@code GROUP BY}); when a step changes a group's result, the output
@@ -20,5 +21,11 @@
  * values whose total weight is positive (a value of total weight {@code w > 0} counts {@code w} times
  * for an aggregator, once for count distinct); a group has a row while it has such a value. Their cost
  * is the size of the touched groups.
+ *
+ * <p><b>Incremental aggregates</b> ({@link org.jdbsp.operators.aggregate.Aggregates#incremental}) keep one
+ * mutable state per group that every tuple updates with its signed weight, so they read no trace and can
+ * compute many measures of a group in one pass (for example filtered counts and filtered distinct counts
+ * with {@link org.jdbsp.operators.aggregate.FilteredDistinct}); their cost is the change, their state
+ * whatever the aggregator keeps.
  */
 package org.jdbsp.operators.aggregate;

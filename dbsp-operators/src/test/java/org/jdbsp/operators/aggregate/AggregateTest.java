@@ -11,6 +11,7 @@ import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.IndexedStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.IndexedZSetOutput;
+import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.operators.join.Differential;
 import org.jdbsp.operators.join.Differential.Shape;
 import org.jdbsp.operators.join.Differential.Table;
@@ -189,6 +190,111 @@ class AggregateTest {
             }
             return rows == 0 ? null : squares + "/" + rows;
         });
+    }
+
+    /** Count, sum, distinct values, distinct even values and the greatest even value, in one state. */
+    static final class StatsAggregator implements IncrementalAggregator<Object, StatsAggregator.State, String> {
+        static final class State {
+            long count;
+            long sum;
+            final FilteredDistinct values;
+
+            State(long count, long sum, FilteredDistinct values) {
+                this.count = count;
+                this.sum = sum;
+                this.values = values;
+            }
+        }
+
+        @Override
+        public State newState() {
+            return new State(0, 0, new FilteredDistinct(2));
+        }
+
+        @Override
+        public void add(State s, Object value, long weight) {
+            long v = number(value);
+            s.count += weight;
+            s.sum += v * weight;
+            s.values.add(v, v % 2 == 0 ? 0b11 : 0b01, weight);
+        }
+
+        @Override
+        public boolean isEmpty(State s) {
+            return s.values.isEmpty();
+        }
+
+        @Override
+        public String result(State s) {
+            return s.count + "|" + s.sum + "|" + s.values.distinct(0) + "|" + s.values.distinct(1) + "|"
+                    + (s.values.distinct(1) == 0 ? "-" : Long.toString(s.values.max(1)));
+        }
+
+        @Override
+        public State copy(State s) {
+            return new State(s.count, s.sum, s.values.copy());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void incrementalAggregateUpdatesOneStatePerGroupUnderInsertionsAndDeletions(Shape shape) {
+        check("incremental aggregate", shape, true, s -> Aggregates.incremental(s, new StatsAggregator(), Orders.natural()), vs -> {
+            if (vs.isEmpty()) {
+                return null;
+            }
+            long count = 0;
+            long sum = 0;
+            long distinct = 0;
+            long even = 0;
+            Long maxEven = null;
+            for (Map.Entry<Object, Long> e : vs.entrySet()) {
+                long v = number(e.getKey());
+                count += e.getValue();
+                sum += v * e.getValue();
+                if (e.getValue() > 0) {
+                    distinct++;
+                    if (v % 2 == 0) {
+                        even++;
+                        maxEven = maxEven == null ? v : Math.max(maxEven, v);
+                    }
+                }
+            }
+            return count + "|" + sum + "|" + distinct + "|" + even + "|" + (maxEven == null ? "-" : maxEven.toString());
+        });
+    }
+
+    @Test
+    void incrementalAggregateRunsInsideARecursiveCircuitAndFreesEmptyGroups() {
+        record Io(IndexedZSetInput<Long, Long> in, ZSetOutput<String> recursive, ZSetOutput<String> plain) {}
+        try (CircuitHandle<Io> h = Circuit.build(b -> {
+            IndexedZSetInput<Long, Long> in = b.indexedInput("in", Layout.longToLongs());
+            ZSetOutput<String> rec = b.<String>recursive((scope, r) ->
+                    Aggregates.incremental(scope.importStream(in.stream()), new StatsAggregator(), Orders.natural()).values()).output();
+            return new Io(in, rec, Aggregates.incremental(in.stream(), new StatsAggregator(), Orders.natural()).values().output());
+        })) {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+            List<long[]> live = new java.util.ArrayList<>();
+            for (int step = 0; step < 30; step++) {
+                for (int i = 0; i < 6; i++) {
+                    if (!live.isEmpty() && r.nextInt(3) == 0) {
+                        long[] t = live.remove(r.nextInt(live.size()));
+                        h.io().in().push(t[0], t[1], -1);
+                    } else {
+                        long[] t = {r.nextInt(4), r.nextInt(10)};
+                        live.add(t);
+                        h.io().in().push(t[0], t[1], 1);
+                    }
+                }
+                h.step();
+                assertEquals(h.io().plain().integral(), h.io().recursive().integral(), "step " + step);
+            }
+            for (long[] t : live) {
+                h.io().in().push(t[0], t[1], -1);
+            }
+            h.step();
+            assertEquals(0, h.io().plain().integral().size());
+        }
     }
 
     @Test

@@ -1,0 +1,107 @@
+package org.jdbsp.operators.aggregate;
+
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.internal.BatchBuilder;
+
+/**
+ * Runs an {@link IncrementalAggregator}: one mutable state per group in a hash map (fastutil, unboxed for
+ * long keys), updated by each tuple of the step's change; emits the old and new result of every touched
+ * group. Work is proportional to the change; state to the number of groups.
+ */
+final class StateAggregateOperator implements UnaryOperator {
+    private final IncrementalAggregator<Object, Object, Object> aggregator;
+    private final Layout out;
+    private final Long2ObjectOpenHashMap<Object> longStates;
+    private final Object2ObjectOpenHashMap<Object, Object> objStates;
+
+    StateAggregateOperator(IncrementalAggregator<Object, Object, Object> aggregator, Layout in, Layout out) {
+        this.aggregator = aggregator;
+        this.out = out;
+        boolean longKeys = in.keyKind() == ColumnKind.LONG;
+        this.longStates = longKeys ? new Long2ObjectOpenHashMap<>() : null;
+        this.objStates = longKeys ? null : new Object2ObjectOpenHashMap<>();
+    }
+
+    private StateAggregateOperator(StateAggregateOperator o) {
+        this.aggregator = o.aggregator;
+        this.out = o.out;
+        if (o.longStates != null) {
+            this.longStates = new Long2ObjectOpenHashMap<>(o.longStates.size());
+            for (Long2ObjectMap.Entry<Object> e : o.longStates.long2ObjectEntrySet()) {
+                longStates.put(e.getLongKey(), aggregator.copy(e.getValue()));
+            }
+            this.objStates = null;
+        } else {
+            this.objStates = new Object2ObjectOpenHashMap<>(o.objStates.size());
+            o.objStates.forEach((k, s) -> objStates.put(k, aggregator.copy(s)));
+            this.longStates = null;
+        }
+    }
+
+    @Override
+    public Batch apply(Batch delta) {
+        if (delta.size == 0) {
+            return Batch.empty(out);
+        }
+        BatchBuilder result = new BatchBuilder(out, 2 * delta.size);
+        boolean longKeys = delta.longKeys != null;
+        int i = 0;
+        while (i < delta.size) {
+            int end = delta.endOfKey(i);
+            Object state = longKeys ? longStates.get(delta.longKeys[i]) : objStates.get(delta.objKeys[i]);
+            if (state == null) {
+                state = aggregator.newState();
+                if (longKeys) {
+                    longStates.put(delta.longKeys[i], state);
+                } else {
+                    objStates.put(delta.objKeys[i], state);
+                }
+            } else if (!aggregator.isEmpty(state)) {
+                emit(result, delta, i, aggregator.result(state), -1);
+            }
+            for (int j = i; j < end; j++) {
+                aggregator.add(state, delta.value(j), delta.weights[j]);
+            }
+            if (aggregator.isEmpty(state)) {
+                if (longKeys) {
+                    longStates.remove(delta.longKeys[i]);
+                } else {
+                    objStates.remove(delta.objKeys[i]);
+                }
+            } else {
+                emit(result, delta, i, aggregator.result(state), 1);
+            }
+            i = end;
+        }
+        return result.build();
+    }
+
+    private static void emit(BatchBuilder result, Batch keys, int k, Object value, long weight) {
+        if (value == null) {
+            throw new NullPointerException("incremental aggregator returned a null result");
+        }
+        if (keys.longKeys != null) {
+            result.addLong(keys.longKeys[k], value, weight);
+        } else {
+            result.add(keys.objKeys[k], value, weight);
+        }
+    }
+
+    @Override
+    public Operator fork() {
+        return new StateAggregateOperator(this);
+    }
+
+    /** The number of groups with state. */
+    @Override
+    public long stateTuples() {
+        return longStates != null ? longStates.size() : objStates.size();
+    }
+}

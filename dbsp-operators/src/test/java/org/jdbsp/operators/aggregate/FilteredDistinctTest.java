@@ -1,0 +1,78 @@
+package org.jdbsp.operators.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.jdbsp.operators.time.Trials;
+import org.junit.jupiter.api.Test;
+
+/** Filtered distinct counts and maxima against per-filter maps of counts. */
+class FilteredDistinctTest {
+    @Test
+    void distinctCountsAndMaximaFollowRandomInsertionsAndDeletions() {
+        Trials.run("FilteredDistinct", 30, r -> {
+            int filters = 1 + r.nextInt(4);
+            FilteredDistinct set = new FilteredDistinct(filters);
+            FilteredDistinct snapshot = null;
+            Map<Long, Long> snapshotDistinct = null;
+            @SuppressWarnings("unchecked")
+            Map<Long, Long>[] naive = new Map[filters];
+            for (int f = 0; f < filters; f++) {
+                naive[f] = new HashMap<>();
+            }
+            for (int op = 0; op < 400; op++) {
+                long value = r.nextInt(25) - 5;
+                int mask = 1 + r.nextInt((1 << filters) - 1);
+                long weight = r.nextInt(3) == 0 ? -(1 + r.nextInt(2)) : 1 + r.nextInt(2);
+                set.add(value, mask, weight);
+                for (int f = 0; f < filters; f++) {
+                    if ((mask & (1 << f)) != 0) {
+                        naive[f].merge(value, weight, Long::sum);
+                        naive[f].values().removeIf(w -> w == 0);
+                    }
+                }
+                java.util.Set<Long> any = new java.util.HashSet<>();
+                for (int f = 0; f < filters; f++) {
+                    long distinct = naive[f].values().stream().filter(w -> w > 0).count();
+                    assertEquals(distinct, set.distinct(f), "distinct in filter " + f + " after op " + op);
+                    long max = naive[f].entrySet().stream().filter(e -> e.getValue() > 0).mapToLong(Map.Entry::getKey).max().orElse(Long.MIN_VALUE);
+                    if (distinct > 0) {
+                        assertEquals(max, set.max(f), "max in filter " + f + " after op " + op);
+                    } else {
+                        int ff = f;
+                        assertThrows(NoSuchElementException.class, () -> set.max(ff));
+                    }
+                    any.addAll(naive[f].keySet());
+                }
+                assertEquals(any.size(), set.size(), "values held after op " + op);
+                if (op == 200) {
+                    snapshot = set.copy();
+                    snapshotDistinct = Map.of(0L, set.distinct(0));
+                }
+            }
+            assertEquals(snapshotDistinct.get(0L), snapshot.distinct(0), "a copy does not follow later changes");
+        });
+    }
+
+    @Test
+    void badFiltersAreRefusedWithTheirNumbers() {
+        FilteredDistinct set = new FilteredDistinct(3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> set.add(1, 0b1000, 1));
+        assertTrue(e.getMessage().contains("beyond 2"), e.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> set.distinct(3));
+        assertThrows(IllegalArgumentException.class, () -> new FilteredDistinct(0));
+        assertThrows(IllegalArgumentException.class, () -> new FilteredDistinct(32));
+    }
+
+    @Test
+    void countsThatLeaveTheIntRangeFail() {
+        FilteredDistinct set = new FilteredDistinct(1);
+        set.add(7, 1, Integer.MAX_VALUE);
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> set.add(7, 1, 1));
+        assertTrue(e.getMessage().contains("value 7"), e.getMessage());
+    }
+}
