@@ -19,6 +19,7 @@ public final class NexmarkQueries {
         register(new Q4());
         register(new Q5());
         register(new Q7());
+        register(new Q8());
         register(new Q9());
         register(new Q10());
         register(new Q13());

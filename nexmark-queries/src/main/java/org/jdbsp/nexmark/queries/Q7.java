@@ -1,6 +1,5 @@
 package org.jdbsp.nexmark.queries;
 
-import java.util.Comparator;
 import java.util.List;
 
 import org.jdbsp.circuit.IndexedStream;
@@ -51,15 +50,6 @@ public final class Q7 implements NexmarkQuery<Q7.Row> {
     /** The one group of the maximum per window. */
     private static final String ALL = "all";
 
-    /** A total order of bids consistent with equals, cheap on the common case (times and ids differ). */
-    static final Comparator<Bid> BID_ORDER = Comparator.comparingLong(Bid::dateTime)
-            .thenComparingLong(Bid::auction)
-            .thenComparingLong(Bid::bidder)
-            .thenComparingLong(Bid::price)
-            .thenComparing(Bid::extra)
-            .thenComparing(Bid::channel)
-            .thenComparing(Bid::url);
-
     /** A row of q7's result, ordered by its columns. */
     public record Row(long auction, long price, long bidder, long dateTime, String extra) implements ResultRow, Comparable<Row> {
         @Override
@@ -83,9 +73,9 @@ public final class Q7 implements NexmarkQuery<Q7.Row> {
         Stream<WindowResult<String, Long>> maxima =
                 WindowedAggregates.max(bids, b -> ALL, Bid::dateTime, WINDOWS, watermark, Bid::price).stream();
         IndexedStream<Long, Long> maxByEnd = maxima.indexLongToLong(WindowResult::end, WindowResult::value);
-        IndexedStream<Long, Bid> byOwnEnd = bids.indexByLong(b -> WINDOWS.lastStart(b.dateTime()) + size, b -> b, BID_ORDER);
+        IndexedStream<Long, Bid> byOwnEnd = bids.indexByLong(b -> WINDOWS.lastStart(b.dateTime()) + size, b -> b, EventOrders.BID_REST);
         IndexedStream<Long, Bid> atAnEnd = bids.filter(b -> WINDOWS.lastStart(b.dateTime()) == b.dateTime())
-                .indexByLong(Bid::dateTime, b -> b, BID_ORDER);
+                .indexByLong(Bid::dateTime, b -> b, EventOrders.BID_REST);
         IndexedStream<Long, Bid> byEnd = byOwnEnd.plus(atAnEnd);
         Watermarks.forgetKeysBelow(byEnd, watermark, 0);
         Watermarks.forgetKeysBelow(maxByEnd, watermark, 0);
