@@ -24,6 +24,14 @@ public abstract class AbstractStream {
         return node.layout();
     }
 
+    /**
+     * Where this stream's tuples live when the circuit runs on several workers (see {@link Placement});
+     * {@link Placement#SHARDED} after {@code shard()}.
+     */
+    public Placement placement() {
+        return node.placement();
+    }
+
     /** The circuit builder this stream belongs to (for operator libraries). */
     public CircuitBuilder builder() {
         return builder;
@@ -44,6 +52,11 @@ public abstract class AbstractStream {
         Node n = builder.derived.computeIfAbsent("trace:" + node.id(),
                 k -> builder.graph.add("trace", new IntegralTrace(layout()), layout(), node.id()));
         return (IntegralTrace) n.operator();
+    }
+
+    /** Where the image of this stream under a per-tuple function lives: replicated stays replicated, else anywhere. */
+    Placement mappedPlacement() {
+        return placement() == Placement.REPLICATED ? Placement.REPLICATED : Placement.ANY;
     }
 
     void checkTimeOperatorAllowed(String what) {

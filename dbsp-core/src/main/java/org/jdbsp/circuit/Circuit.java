@@ -5,6 +5,9 @@ import java.util.function.Function;
 import org.jdbsp.circuit.internal.CircuitRuntime;
 import org.jdbsp.circuit.internal.Executor;
 import org.jdbsp.circuit.internal.Graph;
+import org.jdbsp.circuit.internal.StepRunner;
+import org.jdbsp.circuit.internal.WorkerGroup;
+import org.jdbsp.circuit.internal.WorkerPool;
 
 /**
  * Builds circuits. A circuit is built by one function that receives a {@link CircuitBuilder}, creates
@@ -23,8 +26,10 @@ import org.jdbsp.circuit.internal.Graph;
  * }
  * }</pre>
  *
- * <p>Because the whole circuit comes from one function, a runtime can call it once per worker to build
- * identical replicas.
+ * <p>Because the whole circuit comes from one function, a circuit configured with W &gt; 1
+ * {@linkplain CircuitConfig#workers() workers} is built by calling it W times, once per worker, in worker
+ * order: it must build the same circuit every time. The value returned to the caller is worker 0's; its
+ * inputs feed every worker and its outputs gather from every worker (see {@link Placement}).
  */
 public final class Circuit {
     private Circuit() {}
@@ -39,10 +44,34 @@ public final class Circuit {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(constructor, "constructor");
         CircuitRuntime runtime = new CircuitRuntime();
+        if (config.workers() > 1) {
+            return buildReplicas(config, constructor, runtime);
+        }
         Graph graph = new Graph(null);
         CircuitBuilder builder = new CircuitBuilder(graph, runtime, config);
         T io = constructor.apply(builder);
         graph.seal();
-        return new CircuitHandle<>(io, new Executor(graph), runtime, graph);
+        return new CircuitHandle<>(io, StepRunner.onCallingThread(new Executor(graph)), runtime, graph);
+    }
+
+    private static <T> CircuitHandle<T> buildReplicas(CircuitConfig config, Function<CircuitBuilder, T> constructor, CircuitRuntime runtime) {
+        int w = config.workers();
+        WorkerGroup group = new WorkerGroup(w, config.name());
+        Graph[] graphs = new Graph[w];
+        Executor[] executors = new Executor[w];
+        T io = null;
+        for (int i = 0; i < w; i++) {
+            graphs[i] = new Graph(null);
+            CircuitBuilder builder = new CircuitBuilder(graphs[i], runtime, config, group.worker(i), group.worker(i));
+            T replicaIo = constructor.apply(builder);
+            graphs[i].seal();
+            if (i == 0) {
+                io = replicaIo;
+            } else {
+                ReplicaCheck.checkSame(graphs[0], graphs[i], group, i);
+            }
+            executors[i] = new Executor(graphs[i]);
+        }
+        return new CircuitHandle<>(io, new WorkerPool(group, executors), runtime, graphs[0]);
     }
 }

@@ -8,8 +8,11 @@ import org.jdbsp.circuit.internal.Graph;
 import org.jdbsp.circuit.internal.InputOperator;
 import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.circuit.internal.RecursiveOperator;
+import org.jdbsp.circuit.internal.SingleWorker;
 import org.jdbsp.circuit.internal.TableSource;
+import org.jdbsp.circuit.internal.WorkerContext;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.IndexedZSet;
 import org.jdbsp.zset.Layout;
@@ -25,16 +28,33 @@ public class CircuitBuilder {
     final CircuitRuntime runtime;
     final CircuitConfig config;
     final java.util.Map<String, Node> derived = new java.util.HashMap<>();
+    final Workers workers;
+    /** This worker's context when the circuit has several workers, else null. */
+    final WorkerContext context;
 
     CircuitBuilder(Graph graph, CircuitRuntime runtime, CircuitConfig config) {
+        this(graph, runtime, config, SingleWorker.INSTANCE, null);
+    }
+
+    CircuitBuilder(Graph graph, CircuitRuntime runtime, CircuitConfig config, Workers workers, WorkerContext context) {
         this.graph = graph;
         this.runtime = runtime;
         this.config = config;
+        this.workers = workers;
+        this.context = context;
     }
 
     /** The configuration the circuit is built with. */
     public CircuitConfig config() {
         return config;
+    }
+
+    /**
+     * The workers running this circuit, as seen by the one this build is for: with W workers the build
+     * function is called W times, once per worker (for operator libraries; see {@link Workers}).
+     */
+    public Workers workers() {
+        return workers;
     }
 
     /** An input of records in their natural order ({@link org.jdbsp.zset.Orders#natural()}). */
@@ -53,7 +73,7 @@ public class CircuitBuilder {
     }
 
     private <T> ZSetInput<T> zsetInput(String name, Layout layout) {
-        InputOperator op = new InputOperator(layout);
+        InputOperator op = newInput(layout);
         Node node = addInput(name, op, layout);
         return new ZSetInput<>(node.name(), op, runtime, new Stream<>(this, node));
     }
@@ -63,7 +83,7 @@ public class CircuitBuilder {
         if (layout.isPlainZSet()) {
             throw new IllegalArgumentException("an indexed input needs a layout with a value column, not " + layout);
         }
-        InputOperator op = new InputOperator(layout);
+        InputOperator op = newInput(layout);
         Node node = addInput(name, op, layout);
         return new IndexedZSetInput<>(node.name(), op, runtime, new IndexedStream<>(this, node));
     }
@@ -91,7 +111,12 @@ public class CircuitBuilder {
         }
         Node node = graph.add("table", new TableSource(contents), contents.layout);
         node.rename("table '" + name + "'");
-        return node;
+        // every worker's replica holds the whole table
+        return node.place(Placement.REPLICATED);
+    }
+
+    private InputOperator newInput(Layout layout) {
+        return context == null ? new InputOperator(layout) : InputOperator.forWorker(layout, context);
     }
 
     Node addInput(String name, InputOperator op, Layout layout) {
@@ -111,6 +136,9 @@ public class CircuitBuilder {
      * operators and end in a distinct (or otherwise converge), else the step fails after
      * {@link CircuitConfig#maxRecursionIterations()} iterations.
      *
+     * <p>With several workers, the body's result is sharded by record, and the iteration stops when every
+     * worker has reached the fixed point (a check across the workers), so all workers iterate equally.
+     *
      * @param order the order of the records of {@code R}
      * @param body  receives the scope and {@code R} as seen in the previous iteration, returns the next {@code R}
      */
@@ -126,27 +154,54 @@ public class CircuitBuilder {
     private <T> Stream<T> recursive(Layout layout, BiFunction<RecursiveScope, Stream<T>, Stream<T>> body) {
         RecursiveScope scope = new RecursiveScope(new Graph(graph), runtime, config, this);
         Node variable = scope.graph.addExternal("variable", layout);
+        boolean sharded = workers.count() > 1;
+        if (sharded) {
+            variable.place(Placement.SHARDED);
+        }
         Stream<T> result = body.apply(scope, new Stream<>(scope, variable));
         Objects.requireNonNull(result, "the recursive body returned null");
         scope.checkOwn(result);
+        if (sharded) {
+            result = result.shard();
+        }
         if (!result.layout().equals(layout)) {
             throw new IllegalArgumentException("the recursive body returned a stream of layout " + result.layout()
                     + " but the variable has " + layout);
         }
         scope.graph.seal();
         RecursiveOperator op = new RecursiveOperator(scope.graph, scope.importNodes(), variable.id(),
-                result.node.id(), layout, config.maxRecursionIterations());
-        return new Stream<>(this, graph.add("recursive", op, layout, scope.importedParents()));
+                result.node.id(), layout, config.maxRecursionIterations(), workers);
+        Node node = graph.add("recursive", op, layout, scope.importedParents());
+        return new Stream<>(this, node.place(sharded ? Placement.SHARDED : Placement.ANY));
     }
 
-    /** Adds an operator (extension point for operator libraries); {@code inputs} must belong to this circuit. */
+    /**
+     * Adds an operator (extension point for operator libraries); {@code inputs} must belong to this circuit.
+     * Its output is taken to be {@link Placement#REPLICATED} when every input is (each worker computes the
+     * same thing from the same data), else {@link Placement#ANY}; use
+     * {@link #addOperator(String, Operator, Layout, Placement, AbstractStream...)} to say otherwise.
+     */
     public Node addOperator(String kind, Operator operator, Layout layout, AbstractStream... inputs) {
+        boolean replicated = inputs.length > 0;
+        for (AbstractStream in : inputs) {
+            replicated &= in.placement() == Placement.REPLICATED;
+        }
+        return addOperator(kind, operator, layout, replicated ? Placement.REPLICATED : Placement.ANY, inputs);
+    }
+
+    /**
+     * Adds an operator whose output is placed as {@code placement} says: an operator keyed like its input
+     * (an aggregate of a {@linkplain IndexedStream#shard() sharded} stream) declares
+     * {@link Placement#SHARDED}; one whose output is the same on every worker, {@link Placement#REPLICATED}.
+     */
+    public Node addOperator(String kind, Operator operator, Layout layout, Placement placement, AbstractStream... inputs) {
+        Objects.requireNonNull(placement, "placement");
         int[] ids = new int[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             checkOwn(inputs[i]);
             ids[i] = inputs[i].node.id();
         }
-        return graph.add(kind, operator, layout, ids);
+        return graph.add(kind, operator, layout, ids).place(placement);
     }
 
     /** The plain stream produced by {@code node}, a node of this circuit (for operator libraries). */

@@ -1,26 +1,54 @@
 package org.jdbsp.circuit;
 
+import java.util.Objects;
+
 /**
- * Settings of a circuit, validated when the circuit is built.
+ * Settings of a circuit, validated when the configuration is made.
  *
  * @param maxRecursionIterations the most iterations a recursive circuit may take in one step before it is
  *                               declared divergent (at least 1)
+ * @param workers                the number of worker threads running the circuit (at least 1): with 1 the
+ *                               circuit runs on the thread calling {@link CircuitHandle#step()}; with W &gt; 1
+ *                               it runs on that thread plus W - 1 worker threads, each owning the state of
+ *                               one shard of the keys (see the package documentation)
+ * @param name                   the circuit's name, used in the names of its worker threads
+ *                               ({@code jdbsp-worker-<name>-<index>}); not blank
  */
-public record CircuitConfig(int maxRecursionIterations) {
+public record CircuitConfig(int maxRecursionIterations, int workers, String name) {
+    /** The most workers a circuit may have. */
+    public static final int MAX_WORKERS = 1024;
+
     /** Validates the settings. */
     public CircuitConfig {
         if (maxRecursionIterations < 1) {
             throw new IllegalArgumentException("maxRecursionIterations = " + maxRecursionIterations + " is invalid: must be >= 1");
         }
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("workers = " + workers + " is invalid: must be between 1 and " + MAX_WORKERS);
+        }
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("the circuit name must not be blank");
+        }
     }
 
-    /** The defaults: recursion may iterate up to 1,000,000 times per step. */
+    /** The defaults: one worker, recursion may iterate up to 1,000,000 times per step, name "circuit". */
     public static CircuitConfig defaults() {
-        return new CircuitConfig(1_000_000);
+        return new CircuitConfig(1_000_000, 1, "circuit");
     }
 
     /** A copy with another iteration limit. */
     public CircuitConfig withMaxRecursionIterations(int n) {
-        return new CircuitConfig(n);
+        return new CircuitConfig(n, workers, name);
+    }
+
+    /** A copy running on {@code n} workers (at least 1). */
+    public CircuitConfig withWorkers(int n) {
+        return new CircuitConfig(maxRecursionIterations, n, name);
+    }
+
+    /** A copy with another name. */
+    public CircuitConfig withName(String newName) {
+        return new CircuitConfig(maxRecursionIterations, workers, newName);
     }
 }

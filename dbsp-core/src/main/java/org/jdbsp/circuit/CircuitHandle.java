@@ -1,8 +1,8 @@
 package org.jdbsp.circuit;
 
 import org.jdbsp.circuit.internal.CircuitRuntime;
-import org.jdbsp.circuit.internal.Executor;
 import org.jdbsp.circuit.internal.Graph;
+import org.jdbsp.circuit.internal.StepRunner;
 
 /**
  * A built circuit: the handles its build function returned, and the clock.
@@ -13,17 +13,22 @@ import org.jdbsp.circuit.internal.Graph;
  * {@link CircuitState#FAILED}: every later call throws {@link IllegalStateException} whose cause is the
  * original failure. Not thread-safe: drive a circuit from one thread.
  *
+ * <p>With {@link CircuitConfig#workers()} W &gt; 1, the calling thread runs worker 0 and W - 1 worker
+ * threads run the others; {@code step()} returns once every worker has finished the step, so inputs,
+ * outputs and operator handles are read and written between steps exactly as with one worker. A failure
+ * names the worker too, and ends the worker threads; {@link #close()} ends them in any case.
+ *
  * @param <T> the type of the value the build function returned
  */
 public final class CircuitHandle<T> implements AutoCloseable {
     private final T io;
-    private final Executor executor;
+    private final StepRunner runner;
     private final CircuitRuntime runtime;
     private final Graph graph;
 
-    CircuitHandle(T io, Executor executor, CircuitRuntime runtime, Graph graph) {
+    CircuitHandle(T io, StepRunner runner, CircuitRuntime runtime, Graph graph) {
         this.io = io;
-        this.executor = executor;
+        this.runner = runner;
         this.runtime = runtime;
         this.graph = graph;
     }
@@ -38,9 +43,9 @@ public final class CircuitHandle<T> implements AutoCloseable {
         runtime.ensureRunning();
         long step = runtime.beginStep();
         try {
-            return executor.run();
+            return runner.run();
         } catch (CircuitException e) {
-            CircuitException failure = new CircuitException(e.operator(), step, e.getCause());
+            CircuitException failure = e.atStep(step);
             runtime.fail(failure);
             throw failure;
         } catch (RuntimeException | Error e) {
@@ -61,17 +66,18 @@ public final class CircuitHandle<T> implements AutoCloseable {
 
     /** Tuples of state held by all operators. */
     public long stateTuples() {
-        return executor.stateTuples();
+        return runner.stateTuples();
     }
 
-    /** Number of operators in the circuit. */
+    /** Number of operators in the circuit (of one worker's replica). */
     public int operatorCount() {
         return graph.size();
     }
 
-    /** Closes the circuit; later calls throw {@link IllegalStateException}. */
+    /** Closes the circuit and ends its worker threads; later calls throw {@link IllegalStateException}. */
     @Override
     public void close() {
+        runner.close();
         runtime.close();
     }
 }

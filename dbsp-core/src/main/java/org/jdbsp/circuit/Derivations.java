@@ -6,13 +6,13 @@ import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.circuit.internal.TimeOperators;
 import org.jdbsp.circuit.spi.Operator;
 
-/** Builds each derived stream (negate, delay, integrate, differentiate) at most once per source stream. */
+/** Builds each derived stream (negate, delay, integrate, differentiate) at most once per source stream; each keeps its source's placement. */
 final class Derivations {
     private Derivations() {}
 
     private static Node derive(AbstractStream s, String kind, Supplier<Operator> op) {
         return s.builder.derived.computeIfAbsent(kind + ":" + s.node.id(),
-                k -> s.builder.graph.add(kind, op.get(), s.layout(), s.node.id()));
+                k -> s.builder.graph.add(kind, op.get(), s.layout(), s.node.id()).place(s.placement()));
     }
 
     static Node negate(AbstractStream s) {

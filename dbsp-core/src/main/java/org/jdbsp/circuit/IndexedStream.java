@@ -22,6 +22,9 @@ import org.jdbsp.zset.internal.Batch;
  * A stream of indexed Z-sets: one change of a key-to-values map per step. Stateful operators (joins,
  * aggregates) read indexed streams; the operators here are the linear and time operators.
  *
+ * <p>With several workers, a stateful operator reads its input through {@link #shard()}, so that all the
+ * tuples of a key, and the key's state, live on one worker.
+ *
  * @param <K> the key type (stored as {@code long} when the layout's key column is LONG)
  * @param <V> the value type
  */
@@ -50,7 +53,18 @@ public final class IndexedStream<K, V> extends AbstractStream {
     public IndexedStream<K, V> filter(BiPredicate<? super K, ? super V> predicate) {
         Objects.requireNonNull(predicate, "predicate");
         return new IndexedStream<>(builder, builder.graph.add("filter",
-                new FilterOperator((b, i) -> predicate.test(key(b, i), value(b, i))), layout(), node.id()));
+                new FilterOperator((b, i) -> predicate.test(key(b, i), value(b, i))), layout(), node.id()).place(placement()));
+    }
+
+    /**
+     * This stream with every tuple on the worker that owns its key (see {@link Placement#SHARDED}): what
+     * every operator keeping state per key reads. With one worker, or when the stream is already sharded
+     * (by an earlier {@code shard()}, kept by filters, value maps and keyed operators), the stream itself;
+     * otherwise an exchange between the workers, built once per stream however often it is asked for.
+     */
+    public IndexedStream<K, V> shard() {
+        Node n = Exchanges.shard(this);
+        return n == node ? this : new IndexedStream<>(builder, n);
     }
 
     /** Turns every tuple into a record; the results are ordered naturally. */
@@ -63,7 +77,8 @@ public final class IndexedStream<K, V> extends AbstractStream {
         Objects.requireNonNull(f, "f");
         Layout out = Layout.zset(order);
         return new Stream<>(builder, builder.graph.add("map", new MapOperator(out,
-                (in, i, o) -> o.add(Stream.notNull(f.apply(key(in, i), value(in, i)), "map"), in.weights[i])), out, node.id()));
+                (in, i, o) -> o.add(Stream.notNull(f.apply(key(in, i), value(in, i)), "map"), in.weights[i])), out, node.id())
+                .place(mappedPlacement()));
     }
 
     /** Applies {@code f} to every value, keeping the key. */
@@ -78,7 +93,7 @@ public final class IndexedStream<K, V> extends AbstractStream {
             } else {
                 o.add(in.objKeys[i], w, in.weights[i]);
             }
-        }), out, node.id()));
+        }), out, node.id()).place(placement()));
     }
 
     /** The values, as a stream of records (ordered naturally). */
@@ -89,13 +104,17 @@ public final class IndexedStream<K, V> extends AbstractStream {
     /** The sum of this stream and {@code other}. */
     public IndexedStream<K, V> plus(IndexedStream<K, V> other) {
         builder.checkOwn(other);
-        return new IndexedStream<>(builder, builder.graph.add("plus", new LinearOperators.Plus(), layout(), node.id(), other.node.id()));
+        return new IndexedStream<>(builder, builder.graph.add("plus", new LinearOperators.Plus(), layout(),
+                Exchanges.alignFor(this, other.placement()).id(), Exchanges.alignFor(other, placement()).id())
+                .place(placement().plus(other.placement())));
     }
 
     /** This stream minus {@code other}. */
     public IndexedStream<K, V> minus(IndexedStream<K, V> other) {
         builder.checkOwn(other);
-        return new IndexedStream<>(builder, builder.graph.add("minus", new LinearOperators.Minus(), layout(), node.id(), other.node.id()));
+        return new IndexedStream<>(builder, builder.graph.add("minus", new LinearOperators.Minus(), layout(),
+                Exchanges.alignFor(this, other.placement()).id(), Exchanges.alignFor(other, placement()).id())
+                .place(placement().plus(other.placement())));
     }
 
     /** Every weight negated. */
@@ -121,10 +140,14 @@ public final class IndexedStream<K, V> extends AbstractStream {
         return new IndexedStream<>(builder, Derivations.differentiate(this));
     }
 
-    /** Calls {@code consumer} with every step's change; returns this stream. */
+    /**
+     * Calls {@code consumer} with every step's change; returns this stream. With several workers the change is
+     * gathered, and only worker 0's consumer is called, on the thread calling {@code step()}.
+     */
     public IndexedStream<K, V> inspect(Consumer<? super IndexedZSet<K, V>> consumer) {
         Objects.requireNonNull(consumer, "consumer");
-        builder.graph.add("inspect", new SinkOperators.Inspect(b -> consumer.accept(IndexedZSet.wrap(b))), layout(), node.id());
+        builder.graph.add("inspect", new SinkOperators.Inspect(builder.workers.index() == 0 ? b -> consumer.accept(IndexedZSet.wrap(b)) : b -> { }), layout(),
+                Exchanges.gather(this).id());
         return this;
     }
 
@@ -143,17 +166,17 @@ public final class IndexedStream<K, V> extends AbstractStream {
             throw new IllegalStateException("outputs cannot be created inside a recursive body");
         }
         SinkOperators.Output op = new SinkOperators.Output(layout(), keepIntegral);
-        builder.graph.add("output", op, layout(), node.id());
+        builder.graph.add("output", op, layout(), Exchanges.gather(this).id());
         return new IndexedZSetOutput<>(op, builder.runtime);
     }
 
     /** Adds a custom unary operator (extension point) producing plain Z-sets of {@code out}. */
     public <R> Stream<R> apply(String kind, UnaryOperator operator, Layout out) {
-        return new Stream<>(builder, builder.graph.add(kind, operator, out, node.id()));
+        return new Stream<>(builder, builder.graph.add(kind, operator, out, node.id()).place(mappedPlacement()));
     }
 
     /** Adds a custom unary operator (extension point) producing indexed batches of {@code out}. */
     public <K2, V2> IndexedStream<K2, V2> applyIndexed(String kind, UnaryOperator operator, Layout out) {
-        return new IndexedStream<>(builder, builder.graph.add(kind, operator, out, node.id()));
+        return new IndexedStream<>(builder, builder.graph.add(kind, operator, out, node.id()).place(mappedPlacement()));
     }
 }

@@ -20,7 +20,7 @@ public final class RecursiveScope extends CircuitBuilder {
     private final Map<Integer, AbstractStream> imported = new HashMap<>();
 
     RecursiveScope(Graph graph, CircuitRuntime runtime, CircuitConfig config, CircuitBuilder parent) {
-        super(graph, runtime, config);
+        super(graph, runtime, config, parent.workers, parent.context);
         this.parent = parent;
     }
 
@@ -40,6 +40,7 @@ public final class RecursiveScope extends CircuitBuilder {
         parent.checkOwn(outer);
         Node node = graph.addExternal("import", outer.layout());
         node.rename("import of " + outer.name());
+        node.place(outer.placement());
         importNodes.add(node.id());
         importedParents.add(outer.node.id());
         return node;

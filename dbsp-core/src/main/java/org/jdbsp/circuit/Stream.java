@@ -26,6 +26,10 @@ import org.jdbsp.zset.internal.Batch;
  * {@link #delay}, {@link #integrate} and {@link #differentiate} are the primitive operators over time.
  * Deriving the same stream twice ({@code s.integrate()} twice) builds one operator.
  *
+ * <p>With several workers, each step's change is spread over the workers (see {@link Placement}); the
+ * linear operators work on each worker's part, {@link #shard()} moves records to the worker owning them,
+ * and outputs and inspectors see the whole change.
+ *
  * @param <T> the record type
  */
 public final class Stream<T> extends AbstractStream {
@@ -47,7 +51,32 @@ public final class Stream<T> extends AbstractStream {
     /** Keeps the records {@code predicate} accepts. */
     public Stream<T> filter(Predicate<? super T> predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        return add("filter", new FilterOperator((b, i) -> predicate.test(record(b, i))), layout());
+        Stream<T> out = add("filter", new FilterOperator((b, i) -> predicate.test(record(b, i))), layout());
+        out.node.place(placement());
+        return out;
+    }
+
+    /**
+     * This stream with every record on the worker that owns it (by a well-mixed hash of the record; see
+     * {@link Placement#SHARDED}): what operators keeping state per record (distinct) read. With one worker,
+     * or when the stream is already sharded, the stream itself; otherwise an exchange between the workers.
+     */
+    public Stream<T> shard() {
+        Node n = Exchanges.shard(this);
+        return n == node ? this : new Stream<>(builder, n);
+    }
+
+    /**
+     * This stream with every record on the worker that owns {@code key(record)}: what operators keeping
+     * state per key of a plain stream (windowed aggregates) read. With one worker, the stream itself.
+     * {@code key} must give equal keys for records that must meet, and keys whose hash is stable (see
+     * {@link Placement#SHARDED}).
+     */
+    @SuppressWarnings("unchecked")
+    public Stream<T> shardBy(Function<? super T, ?> key) {
+        Objects.requireNonNull(key, "key");
+        Node n = Exchanges.shardBy(this, (Function<Object, ?>) key);
+        return n == node ? this : new Stream<>(builder, n);
     }
 
     /** Applies {@code f} to every record; the results are ordered naturally. */
@@ -135,13 +164,17 @@ public final class Stream<T> extends AbstractStream {
     /** The sum of this stream and {@code other}. */
     public Stream<T> plus(Stream<T> other) {
         builder.checkOwn(other);
-        return new Stream<>(builder, builder.graph.add("plus", new LinearOperators.Plus(), layout(), node.id(), other.node.id()));
+        return new Stream<>(builder, builder.graph.add("plus", new LinearOperators.Plus(), layout(),
+                Exchanges.alignFor(this, other.placement()).id(), Exchanges.alignFor(other, placement()).id())
+                .place(placement().plus(other.placement())));
     }
 
     /** This stream minus {@code other}. */
     public Stream<T> minus(Stream<T> other) {
         builder.checkOwn(other);
-        return new Stream<>(builder, builder.graph.add("minus", new LinearOperators.Minus(), layout(), node.id(), other.node.id()));
+        return new Stream<>(builder, builder.graph.add("minus", new LinearOperators.Minus(), layout(),
+                Exchanges.alignFor(this, other.placement()).id(), Exchanges.alignFor(other, placement()).id())
+                .place(placement().plus(other.placement())));
     }
 
     /** Every weight negated. */
@@ -167,10 +200,14 @@ public final class Stream<T> extends AbstractStream {
         return new Stream<>(builder, Derivations.differentiate(this));
     }
 
-    /** Calls {@code consumer} with every step's change; returns this stream. */
+    /**
+     * Calls {@code consumer} with every step's change; returns this stream. With several workers the change is
+     * gathered, and only worker 0's consumer is called, on the thread calling {@code step()}.
+     */
     public Stream<T> inspect(Consumer<? super ZSet<T>> consumer) {
         Objects.requireNonNull(consumer, "consumer");
-        builder.graph.add("inspect", new SinkOperators.Inspect(b -> consumer.accept(ZSet.wrap(b))), layout(), node.id());
+        builder.graph.add("inspect", new SinkOperators.Inspect(builder.workers.index() == 0 ? b -> consumer.accept(ZSet.wrap(b)) : b -> { }), layout(),
+                Exchanges.gather(this).id());
         return this;
     }
 
@@ -189,7 +226,7 @@ public final class Stream<T> extends AbstractStream {
             throw new IllegalStateException("outputs cannot be created inside a recursive body");
         }
         SinkOperators.Output op = new SinkOperators.Output(layout(), keepIntegral);
-        builder.graph.add("output", op, layout(), node.id());
+        builder.graph.add("output", op, layout(), Exchanges.gather(this).id());
         return new ZSetOutput<>(op, builder.runtime);
     }
 
@@ -206,12 +243,13 @@ public final class Stream<T> extends AbstractStream {
         return addIndexed(kind, operator, out);
     }
 
+    /** Adds a unary operator whose output is placed as a per-record function of this stream's would be. */
     private <R> Stream<R> add(String kind, UnaryOperator op, Layout out) {
-        return new Stream<>(builder, builder.graph.add(kind, op, out, node.id()));
+        return new Stream<>(builder, builder.graph.add(kind, op, out, node.id()).place(mappedPlacement()));
     }
 
     private <K, V> IndexedStream<K, V> addIndexed(String kind, UnaryOperator op, Layout out) {
-        return new IndexedStream<>(builder, builder.graph.add(kind, op, out, node.id()));
+        return new IndexedStream<>(builder, builder.graph.add(kind, op, out, node.id()).place(mappedPlacement()));
     }
 
     static <X> X notNull(X x, String what) {

@@ -1,11 +1,8 @@
 package org.jdbsp.zset;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.Comparator;
+import org.jdbsp.zset.internal.RecordAccessors;
 
 /**
  * Total orders for records stored in object columns.
@@ -70,32 +67,14 @@ public final class Orders {
         private final MethodHandle[] accessors;
 
         private RecordComponents(Class<?> type) {
-            RecordComponent[] components = type.getRecordComponents();
-            accessors = new MethodHandle[components.length];
-            for (int i = 0; i < components.length; i++) {
-                try {
-                    Method accessor = components[i].getAccessor();
-                    accessor.setAccessible(true);
-                    accessors[i] = MethodHandles.lookup().unreflect(accessor)
-                            .asType(MethodType.methodType(Object.class, Object.class));
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    throw new IllegalArgumentException("cannot read the components of record " + type.getName()
-                            + " (pass an explicit Comparator, or open its package): " + e, e);
-                }
-            }
+            accessors = RecordAccessors.of(type, "(pass an explicit Comparator, or open its package)");
         }
 
         @Override
         public int compare(Object a, Object b) {
             for (MethodHandle accessor : accessors) {
-                Object x;
-                Object y;
-                try {
-                    x = accessor.invokeExact(a);
-                    y = accessor.invokeExact(b);
-                } catch (Throwable t) {
-                    throw new IllegalStateException("record accessor failed: " + t, t);
-                }
+                Object x = RecordAccessors.get(accessor, a);
+                Object y = RecordAccessors.get(accessor, b);
                 int c = x == y ? 0 : x == null ? -1 : y == null ? 1 : compareNatural(x, y);
                 if (c != 0) {
                     return c;

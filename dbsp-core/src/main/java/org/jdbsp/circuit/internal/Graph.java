@@ -51,6 +51,11 @@ public final class Graph {
         return nodes.get(id);
     }
 
+    /** The ids of the nodes node {@code id} reads, in wiring order. */
+    public int[] inputs(int id) {
+        return nodes.get(id).inputs.clone();
+    }
+
     /** Number of nodes. */
     public int size() {
         return nodes.size();

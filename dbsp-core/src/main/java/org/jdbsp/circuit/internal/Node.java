@@ -1,15 +1,17 @@
 package org.jdbsp.circuit.internal;
 
+import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.zset.Layout;
 
-/** One operator of a circuit graph: its name, its inputs (node ids), and the layout of its output. */
+/** One operator of a circuit graph: its name, its inputs (node ids), the layout of its output, and where its tuples live. */
 public final class Node {
     final int id;
     String name;
     final Operator operator;
     final Layout layout;
     final int[] inputs;
+    private Placement placement = Placement.ANY;
 
     Node(int id, String name, Operator operator, Layout layout, int[] inputs) {
         this.id = id;
@@ -37,6 +39,17 @@ public final class Node {
     /** The layout of the batches this node produces. */
     public Layout layout() {
         return layout;
+    }
+
+    /** Where this node's tuples live when the circuit runs on several workers. */
+    public Placement placement() {
+        return placement;
+    }
+
+    /** Declares where this node's tuples live (by the builder, as it adds the node). */
+    public Node place(Placement where) {
+        this.placement = java.util.Objects.requireNonNull(where, "placement");
+        return this;
     }
 
     /** The operator. */

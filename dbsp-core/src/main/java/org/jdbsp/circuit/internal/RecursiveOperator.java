@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbsp.circuit.spi.NaryOperator;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.internal.Batch;
 
@@ -22,6 +23,11 @@ import org.jdbsp.zset.internal.Batch;
  * exactly when their changes are equal: that is the stop test, and the change of the fixed point is the
  * change of {@code r[i]}. New levels start as copies of level {@code L} taken before it ran this step,
  * since before this step they all held the same state.
+ *
+ * <p>With several workers, each runs its own levels on its shard: the body's result is sharded by record,
+ * so the fixed point is reached exactly when every worker's changes agree, and the stop test is decided
+ * across the workers ({@link Workers#allAcross}); all workers therefore run the same iterations and keep the
+ * same number of levels, and the exchanges inside the body meet in step.
  */
 public final class RecursiveOperator implements NaryOperator {
     private final Graph body;
@@ -31,10 +37,16 @@ public final class RecursiveOperator implements NaryOperator {
     private final Layout layout;
     private final int maxIterations;
     private final List<Executor> levels;
+    private final Workers workers;
 
-    /** A recursive operator over {@code body}: imports fed from this operator's inputs in order. */
-    public RecursiveOperator(Graph body, int[] importNodes, int variableNode, int resultNode, Layout layout, int maxIterations) {
+    /**
+     * A recursive operator over {@code body}: imports fed from this operator's inputs in order; the stop test
+     * is decided across {@code workers}.
+     */
+    public RecursiveOperator(Graph body, int[] importNodes, int variableNode, int resultNode, Layout layout, int maxIterations,
+                             Workers workers) {
         this.body = body;
+        this.workers = workers;
         this.importNodes = importNodes.clone();
         this.variableNode = variableNode;
         this.resultNode = resultNode;
@@ -44,7 +56,7 @@ public final class RecursiveOperator implements NaryOperator {
     }
 
     private RecursiveOperator(RecursiveOperator other) {
-        this(other.body, other.importNodes, other.variableNode, other.resultNode, other.layout, other.maxIterations);
+        this(other.body, other.importNodes, other.variableNode, other.resultNode, other.layout, other.maxIterations, other.workers);
         for (Executor level : other.levels) {
             levels.add(level.fork());
         }
@@ -75,7 +87,7 @@ public final class RecursiveOperator implements NaryOperator {
             level.setExternal(variableNode, change);
             level.run();
             Batch next = level.value(resultNode);
-            if (i >= previousDeepest && next.contentEquals(change)) {
+            if (i >= previousDeepest && fixedPoint(next.contentEquals(change))) {
                 while (levels.size() > i + 1) {
                     levels.remove(levels.size() - 1);
                 }
@@ -83,6 +95,10 @@ public final class RecursiveOperator implements NaryOperator {
             }
             change = next;
         }
+    }
+
+    private boolean fixedPoint(boolean here) {
+        return workers.count() == 1 ? here : workers.allAcross(here);
     }
 
     @Override

@@ -12,8 +12,9 @@ import org.jdbsp.zset.internal.Batch;
  * batch in the circuit's first step and empty batches afterwards, so the stream's integral is the table from
  * the first step on (it is loaded exactly once).
  *
- * <p>A runtime that runs several replicas of a circuit must let the table reach the circuit once in total
- * (one replica emits it, or each emits a disjoint share), not once per replica.
+ * <p>With several workers every replica emits the whole table: its stream is
+ * {@link org.jdbsp.circuit.Placement#REPLICATED}, which keyed operators (each worker keeps the keys it owns),
+ * sums and outputs (worker 0's copy only) count once.
  */
 public final class TableSource implements SourceOperator {
     private final Layout layout;

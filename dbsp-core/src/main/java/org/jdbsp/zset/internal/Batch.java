@@ -52,6 +52,21 @@ public final class Batch {
                 NO_LONGS);
     }
 
+    /**
+     * This batch's tuples under another, equivalent layout (the same columns, orders that agree): used
+     * where batches built by different replicas of one circuit, whose comparators are distinct but equal
+     * instances, meet. Shares the arrays.
+     */
+    public Batch withLayout(Layout other) {
+        if (other == layout) {
+            return this;
+        }
+        if (other.keyKind() != layout.keyKind() || other.valueKind() != layout.valueKind()) {
+            throw new IllegalArgumentException("cannot view a batch of " + layout + " as " + other);
+        }
+        return new Batch(other, size, longKeys, objKeys, longValues, objValues, weights);
+    }
+
     /** True when the batch holds no tuple. */
     public boolean isEmpty() {
         return size == 0;

@@ -158,6 +158,45 @@ public final class BatchBuilder {
         return b;
     }
 
+    private BatchBuilder(BatchBuilder from) {
+        this.layout = from.layout;
+        this.longKeys = from.longKeys;
+        this.objKeys = from.objKeys;
+        this.longValues = from.longValues;
+        this.objValues = from.objValues;
+        this.weights = from.weights;
+        this.size = from.size;
+    }
+
+    /**
+     * Hands over the tuples appended since the last build to a new builder, which several threads may
+     * then consolidate in slices ({@link #consolidateSlice}), and empties this builder.
+     */
+    public BatchBuilder takeAppended() {
+        BatchBuilder run = new BatchBuilder(this);
+        allocate(Math.max(16, size));
+        return run;
+    }
+
+    /**
+     * Consolidates slice {@code part} of {@code parts} equal slices, by position, of the tuples appended
+     * here into a batch of {@code target} (a layout equal to this builder's), leaving this builder as it is:
+     * threads may consolidate distinct slices at once, as long as nothing is appended meanwhile.
+     */
+    public Batch consolidateSlice(int part, int parts, Layout target) {
+        int from = (int) ((long) size * part / parts);
+        int to = (int) ((long) size * (part + 1) / parts);
+        if (from == to) {
+            return Batch.empty(target);
+        }
+        return Consolidation.consolidate(target, to - from,
+                longKeys == null ? null : Arrays.copyOfRange(longKeys, from, to),
+                objKeys == null ? null : Arrays.copyOfRange(objKeys, from, to),
+                longValues == null ? null : Arrays.copyOfRange(longValues, from, to),
+                objValues == null ? null : Arrays.copyOfRange(objValues, from, to),
+                Arrays.copyOfRange(weights, from, to));
+    }
+
     /** Drops everything appended since the last build. */
     public void clear() {
         if (objKeys != null) {

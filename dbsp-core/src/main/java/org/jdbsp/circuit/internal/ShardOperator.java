@@ -1,0 +1,127 @@
+package org.jdbsp.circuit.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.internal.Merging;
+import org.jdbsp.zset.internal.Partition;
+import org.jdbsp.zset.internal.Selection;
+
+/**
+ * The exchange: moves every tuple of this worker's batch to the worker that must hold it, and returns the
+ * sum of what every worker sent here.
+ *
+ * <p>Where a tuple goes is decided by a {@link Route}: by the {@link KeyHash} of its key column (the
+ * record, for a plain Z-set), by the hash of a function of the record, or to worker 0 (to gather a
+ * stream for an output). Each worker cuts its consolidated batch into W consolidated parts in one pass,
+ * hands them over in one collective round, and merges the W parts it receives; batches coming from other
+ * workers' replicas are relabelled with this replica's layout, whose comparators are equivalent.
+ *
+ * <p>When the input is replicated (every worker holds the whole change), nothing moves: each worker keeps
+ * the tuples it owns (for a gather, worker 0 keeps everything and the others nothing).
+ */
+public final class ShardOperator implements UnaryOperator {
+    /** Where the tuples of a batch go. */
+    public enum Route {
+        /** To the owner of the key column's value. */
+        BY_KEY,
+        /** To the owner of a function of the record. */
+        BY_FUNCTION,
+        /** To worker 0. */
+        TO_WORKER_ZERO
+    }
+
+    private final WorkerContext workers;
+    private final Layout layout;
+    private final Route route;
+    private final Function<Object, ?> keyFunction;
+    private final boolean replicatedInput;
+    private int[] owners = new int[16];
+
+    /**
+     * An exchange of batches of {@code layout} on worker {@code workers}; {@code keyFunction} is used with
+     * {@link Route#BY_FUNCTION} only; with {@code replicatedInput}, nothing is sent.
+     */
+    public ShardOperator(WorkerContext workers, Layout layout, Route route, Function<Object, ?> keyFunction, boolean replicatedInput) {
+        this.workers = workers;
+        this.layout = layout;
+        this.route = route;
+        this.keyFunction = keyFunction;
+        this.replicatedInput = replicatedInput;
+    }
+
+    @Override
+    public Batch apply(Batch input) {
+        int w = workers.count();
+        int me = workers.index();
+        if (replicatedInput) {
+            if (route == Route.TO_WORKER_ZERO) {
+                return me == 0 ? input : Batch.empty(layout);
+            }
+            int[] own = computeOwners(input, w);
+            return Selection.select(input, (b, i) -> own[i] == me);
+        }
+        Batch[] parts;
+        if (route == Route.TO_WORKER_ZERO) {
+            parts = new Batch[w];
+            Batch empty = Batch.empty(input.layout);
+            for (int j = 1; j < w; j++) {
+                parts[j] = empty;
+            }
+            parts[0] = input;
+        } else {
+            parts = Partition.split(input, computeOwners(input, w), w);
+        }
+        Batch[] incoming = workers.exchange(parts);
+        List<Batch> received = new ArrayList<>(w);
+        for (Batch b : incoming) {
+            if (b.size > 0) {
+                received.add(b.withLayout(layout));
+            }
+        }
+        if (received.isEmpty()) {
+            return Batch.empty(layout);
+        }
+        return received.size() == 1 ? received.get(0) : Merging.sum(received, null);
+    }
+
+    private int[] computeOwners(Batch b, int w) {
+        int n = b.size;
+        if (owners.length < n) {
+            owners = new int[Math.max(n, owners.length + (owners.length >> 1))];
+        }
+        int[] own = owners;
+        if (route == Route.BY_FUNCTION) {
+            for (int i = 0; i < n; i++) {
+                own[i] = KeyHash.ownerOf(keyFunction.apply(b.key(i)), w);
+            }
+        } else if (b.longKeys != null) {
+            long[] keys = b.longKeys;
+            for (int i = 0; i < n; i++) {
+                own[i] = KeyHash.ownerOfLong(keys[i], w);
+            }
+        } else {
+            Object[] keys = b.objKeys;
+            Object previous = null;
+            int owner = 0;
+            for (int i = 0; i < n; i++) {
+                Object k = keys[i];
+                if (k != previous || i == 0) {
+                    owner = KeyHash.ownerOf(k, w);
+                    previous = k;
+                }
+                own[i] = owner;
+            }
+        }
+        return own;
+    }
+
+    @Override
+    public Operator fork() {
+        return new ShardOperator(workers, layout, route, keyFunction, replicatedInput);
+    }
+}

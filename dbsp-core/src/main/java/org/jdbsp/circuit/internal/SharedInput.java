@@ -1,0 +1,38 @@
+package org.jdbsp.circuit.internal;
+
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.internal.BatchBuilder;
+
+/**
+ * The pushes into one input of a circuit run by several workers: the caller appends to one builder; at the
+ * start of a step they are handed over as one run, and worker {@code i} of W consolidates the i-th of W
+ * equal slices of it, so inputs are spread evenly and consolidated in parallel.
+ */
+final class SharedInput {
+    private final BatchBuilder pending;
+    private BatchBuilder current;
+
+    SharedInput(Layout layout) {
+        this.pending = new BatchBuilder(layout);
+    }
+
+    BatchBuilder pending() {
+        return pending;
+    }
+
+    /** Hands the pushes since the last step to the step about to run (stepping thread, before the workers start). */
+    void seal() {
+        current = pending.takeAppended();
+    }
+
+    /** Worker {@code worker}'s slice of this step's pushes, consolidated as {@code layout}. */
+    Batch slice(int worker, int workers, Layout layout) {
+        return current.consolidateSlice(worker, workers, layout);
+    }
+
+    /** Forgets the step's pushes (stepping thread, after the workers finished). */
+    void release() {
+        current = null;
+    }
+}

@@ -1,0 +1,33 @@
+package org.jdbsp.circuit.internal;
+
+/** Runs the steps of a built circuit, on the calling thread alone or with worker threads. */
+public interface StepRunner {
+    /** Runs one step; returns the work done (tuples produced by all operators of all workers). */
+    long run();
+
+    /** Tuples of state held by all operators of all workers. */
+    long stateTuples();
+
+    /** Ends every thread this runner started; idempotent. */
+    void close();
+
+    /** The runner of a circuit with one worker: runs the executor on the calling thread. */
+    static StepRunner onCallingThread(Executor executor) {
+        return new StepRunner() {
+            @Override
+            public long run() {
+                return executor.run();
+            }
+
+            @Override
+            public long stateTuples() {
+                return executor.stateTuples();
+            }
+
+            @Override
+            public void close() {
+                // no threads
+            }
+        };
+    }
+}

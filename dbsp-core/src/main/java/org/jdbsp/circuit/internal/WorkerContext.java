@@ -1,0 +1,104 @@
+package org.jdbsp.circuit.internal;
+
+import org.agrona.concurrent.IdleStrategy;
+import org.jdbsp.circuit.spi.Replicas;
+import org.jdbsp.circuit.spi.Workers;
+import org.jdbsp.zset.internal.Batch;
+
+/**
+ * One worker's view of its {@link WorkerGroup}: its index, its count of collective rounds, and its idle
+ * strategy. Used only by the thread running that worker (and, at build time, by the building thread).
+ */
+public final class WorkerContext implements Workers {
+    private static final Boolean TRUE = Boolean.TRUE;
+    private static final Boolean FALSE = Boolean.FALSE;
+
+    private final WorkerGroup group;
+    private final int index;
+    private final IdleStrategy idle = WorkerGroup.newIdleStrategy();
+    private long round;
+    private int registered;
+
+    WorkerContext(WorkerGroup group, int index) {
+        this.group = group;
+        this.index = index;
+    }
+
+    @Override
+    public int count() {
+        return group.size();
+    }
+
+    @Override
+    public int index() {
+        return index;
+    }
+
+    /** The group this worker belongs to. */
+    public WorkerGroup group() {
+        return group;
+    }
+
+    /** Publishes {@code contribution}, waits for every worker, and returns every worker's, by index. */
+    Object[] allGather(Object contribution) {
+        return group.allGather(index, round++, contribution, idle);
+    }
+
+    /** Sends {@code outgoing[j]} to worker {@code j}, for every j, and returns what each worker sent here. */
+    public Batch[] exchange(Batch[] outgoing) {
+        Object[] all = allGather(outgoing);
+        Batch[] incoming = new Batch[all.length];
+        for (int j = 0; j < all.length; j++) {
+            incoming[j] = ((Batch[]) all[j])[index];
+        }
+        return incoming;
+    }
+
+    @Override
+    public void maxAcross(long[] values) {
+        Object[] all = allGather(values.clone());
+        for (Object o : all) {
+            long[] theirs = (long[]) o;
+            if (theirs.length != values.length) {
+                throw new IllegalStateException("maxAcross called with arrays of different lengths on different workers");
+            }
+            for (int k = 0; k < values.length; k++) {
+                values[k] = Math.max(values[k], theirs[k]);
+            }
+        }
+    }
+
+    @Override
+    public boolean allAcross(boolean value) {
+        for (Object o : allGather(value ? TRUE : FALSE)) {
+            if (o != TRUE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public <T> Replicas<T> replicas(T local) {
+        return group.register(index, registered++, local);
+    }
+
+    /**
+     * The object worker 0 registered in this position: on worker 0, {@code local} itself; on the others
+     * (whose builds run after worker 0's), the one worker 0 made.
+     */
+    <T> T sharedFromWorkerZero(T local, Class<T> type) {
+        Object first = replicas(local).get(0);
+        if (!type.isInstance(first)) {
+            throw new IllegalStateException("worker " + index + " expected a " + type.getSimpleName() + " where worker 0 made "
+                    + (first == null ? "nothing" : "a " + first.getClass().getSimpleName())
+                    + ": the build function must build the same circuit on every call (it is called once per worker)");
+        }
+        return type.cast(first);
+    }
+
+    /** The number of objects this worker's build registered. */
+    public int registered() {
+        return registered;
+    }
+}

@@ -1,0 +1,171 @@
+package org.jdbsp.circuit.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.jdbsp.circuit.spi.Replicas;
+
+/**
+ * What the W workers of one circuit share: the meeting point of their collective operations, the failure
+ * that aborts a step, the threads to wake, and the registry that links the objects each worker's build
+ * made (inputs, library objects) across workers.
+ *
+ * <p><b>Meetings.</b> Every collective operation is a round: each worker puts its contribution in its slot,
+ * arrives, waits until all W have arrived, and reads every slot. Arrivals are counted by one monotonic
+ * counter, so round {@code r} (counted from 0 by each worker) is complete when it reaches
+ * {@code (r + 1) * W}; no reset is needed. Slots alternate between two sets by the parity of the round: a
+ * worker writes the set of round {@code r + 2} only after every worker has arrived at round {@code r + 1},
+ * that is, after every worker has finished reading round {@code r}. Waiting spins, then yields, then parks
+ * (agrona {@link BackoffIdleStrategy}); the last worker to arrive unparks the others.
+ *
+ * <p><b>Failure.</b> The first failure of any worker is recorded and sets the abort flag; waiting workers
+ * see it and leave with {@link StepAborted}, so no worker is left waiting for one that will not come.
+ */
+public final class WorkerGroup {
+    private final int size;
+    private final String name;
+    private final AtomicLong arrivals = new AtomicLong();
+    private final Object[][] slots;
+    private final AtomicReference<WorkerFailure> failure = new AtomicReference<>();
+    private volatile boolean aborted;
+    private final Thread[] threads;
+    private final WorkerContext[] contexts;
+    private final List<Object[]> registry = new ArrayList<>();
+    private final List<SharedInput> inputs = new ArrayList<>();
+
+    /** The first failure of a step: which worker, and what it threw. */
+    public record WorkerFailure(int worker, Throwable error) {}
+
+    /** A group of {@code size} (at least 2) workers of the circuit called {@code name}. */
+    public WorkerGroup(int size, String name) {
+        if (size < 2) {
+            throw new IllegalArgumentException("a worker group needs at least 2 workers, not " + size);
+        }
+        this.size = size;
+        this.name = name;
+        this.slots = new Object[2][size];
+        this.threads = new Thread[size];
+        this.contexts = new WorkerContext[size];
+        for (int i = 0; i < size; i++) {
+            contexts[i] = new WorkerContext(this, i);
+        }
+    }
+
+    /** The number of workers. */
+    public int size() {
+        return size;
+    }
+
+    /** The circuit's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Worker {@code index}'s view of the group. */
+    public WorkerContext worker(int index) {
+        return contexts[index];
+    }
+
+    /** An idle strategy for waiting on other workers: spin, then yield, then park from 1 µs up to 1 ms. */
+    static IdleStrategy newIdleStrategy() {
+        return new BackoffIdleStrategy(64, 16, 1_000, 1_000_000);
+    }
+
+    /** Sets the thread running worker {@code index} (worker 0: the thread calling step, at every step). */
+    void setThread(int index, Thread thread) {
+        threads[index] = thread;
+    }
+
+    /**
+     * One round of a collective operation by worker {@code index}, its {@code round}-th: publishes
+     * {@code contribution}, waits for every worker, and returns every worker's contribution (by index).
+     */
+    Object[] allGather(int index, long round, Object contribution, IdleStrategy idle) {
+        Object[] set = slots[(int) (round & 1)];
+        set[index] = contribution;
+        long target = (round + 1) * size;
+        if (arrivals.incrementAndGet() == target) {
+            wakeAllBut(index);
+        } else {
+            idle.reset();
+            while (arrivals.get() < target) {
+                if (aborted) {
+                    throw new StepAborted();
+                }
+                idle.idle();
+            }
+        }
+        return set.clone();
+    }
+
+    private void wakeAllBut(int index) {
+        for (int i = 0; i < size; i++) {
+            Thread t = threads[i];
+            if (i != index && t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** Records the failure of worker {@code index} unless one is recorded already, and aborts the step. */
+    void fail(int index, Throwable error) {
+        if (failure.compareAndSet(null, new WorkerFailure(index, error))) {
+            aborted = true;
+            wakeAllBut(index);
+        }
+    }
+
+    /** The first failure recorded, or null. */
+    WorkerFailure failure() {
+        return failure.get();
+    }
+
+    /** True once a worker has failed. */
+    boolean aborted() {
+        return aborted;
+    }
+
+    /**
+     * Links the {@code sequence}-th object registered by worker {@code index}'s build with the objects
+     * registered in the same position by the other workers' builds (which run in worker order).
+     */
+    <T> Replicas<T> register(int index, int sequence, T local) {
+        if (index == 0) {
+            registry.add(new Object[size]);
+        } else if (sequence >= registry.size()) {
+            throw new IllegalStateException("the build function made more shared objects on worker " + index
+                    + " than on worker 0: it must build the same circuit on every call (it is called once per worker)");
+        }
+        Object[] instances = registry.get(sequence);
+        instances[index] = local;
+        return new Replicas<>(instances);
+    }
+
+    /** The number of objects worker 0's build registered. */
+    int registered() {
+        return registry.size();
+    }
+
+    /** Adds an input whose pushes every worker shares. */
+    void addInput(SharedInput input) {
+        inputs.add(input);
+    }
+
+    /** Hands every input's pushes since the last step to this step (called by the stepping thread). */
+    void sealInputs() {
+        for (SharedInput in : inputs) {
+            in.seal();
+        }
+    }
+
+    /** Drops every input's pushes of the step just run. */
+    void releaseInputs() {
+        for (SharedInput in : inputs) {
+            in.release();
+        }
+    }
+}
