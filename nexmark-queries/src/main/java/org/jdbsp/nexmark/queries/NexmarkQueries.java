@@ -22,6 +22,7 @@ public final class NexmarkQueries {
         register(new Q8());
         register(new Q9());
         register(new Q10());
+        register(new Q11());
         register(new Q13());
         register(new Q14());
         register(new Q20());

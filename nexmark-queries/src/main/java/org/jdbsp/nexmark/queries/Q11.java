@@ -1,0 +1,88 @@
+package org.jdbsp.nexmark.queries;
+
+import java.util.List;
+
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.operators.time.Watermark;
+import org.jdbsp.operators.window.Aggregator;
+import org.jdbsp.operators.window.SessionWindows;
+import org.jdbsp.operators.window.WindowedAggregates;
+import org.jdbsp.operators.window.Windows;
+
+/**
+ * q11, user sessions: how many bids each bidder made in each of its sessions (10 s of inactivity end one).
+ *
+ * <pre>{@code
+ * SELECT B.bidder, count(*) AS bid_count,
+ *        SESSION_START(B.dateTime, INTERVAL '10' SECOND) AS starttime,
+ *        SESSION_END(B.dateTime, INTERVAL '10' SECOND) AS endtime
+ * FROM bid B
+ * GROUP BY B.bidder, SESSION(B.dateTime, INTERVAL '10' SECOND);
+ * }</pre>
+ *
+ * Output columns: bidder, bid_count, starttime (the session's first bid time), endtime (its last bid time
+ * plus 10 s), times in epoch ms. As in Flink, which merges the session windows {@code [t, t + 10 s)} of a
+ * bidder's bids when they overlap or touch, two bids at most 10 s apart (exactly 10 s included) share a
+ * session.
+ *
+ * <p>A session's row is final: it is emitted once the watermark rules out a bid that could still join it,
+ * i.e. when it passes {@code endtime} (by 1 ms, since a bid exactly at {@code endtime} would join), and
+ * bids later than the watermark are dropped (as Flink's window operator drops late rows). The operator
+ * keeps, per bidder, the (time, count) of the bids of its open sessions only: q11 reduces each bid to its
+ * (bidder, dateTime) first, and a closed session's state is forgotten, so state stays bounded by the
+ * bidders active within the last 10 s plus the watermark delay.
+ */
+public final class Q11 implements NexmarkQuery<Q11.Row> {
+    /** The sessions: per bidder, closed by 10 s without a bid (bids exactly 10 s apart share one). */
+    public static final SessionWindows SESSIONS = Windows.sessionInclusive(10_000);
+
+    /** A row of q11's result, ordered by its columns. */
+    public record Row(long bidder, long bidCount, long starttime, long endtime) implements ResultRow, Comparable<Row> {
+        @Override
+        public Object[] columnValues() {
+            return new Object[] {bidder, bidCount, starttime, endtime};
+        }
+
+        @Override
+        public int compareTo(Row o) {
+            int c = Long.compare(bidder, o.bidder);
+            c = c != 0 ? c : Long.compare(starttime, o.starttime);
+            c = c != 0 ? c : Long.compare(endtime, o.endtime);
+            return c != 0 ? c : Long.compare(bidCount, o.bidCount);
+        }
+    }
+
+    /** What a session needs of a bid; equal ones add up in weight. */
+    record BidTime(long bidder, long dateTime) implements Comparable<BidTime> {
+        @Override
+        public int compareTo(BidTime o) {
+            int c = Long.compare(bidder, o.bidder);
+            return c != 0 ? c : Long.compare(dateTime, o.dateTime);
+        }
+    }
+
+    /** q11 over a stream of bids, with sessions closed by {@code watermark}. */
+    public static Stream<Row> query(Stream<Bid> bids, Watermark watermark) {
+        Stream<BidTime> times = bids.map(b -> new BidTime(b.bidder(), b.dateTime()));
+        return WindowedAggregates.aggregate(times, BidTime::bidder, BidTime::dateTime, SESSIONS, watermark, 0,
+                        Aggregator.<BidTime>count())
+                .stream()
+                .map(r -> new Row(r.key(), r.value(), r.start(), r.end()));
+    }
+
+    @Override
+    public String name() {
+        return "q11";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("bidder", "bid_count", "starttime", "endtime");
+    }
+
+    @Override
+    public Stream<Row> build(NexmarkStreams in) {
+        return query(in.bids(), in.watermark());
+    }
+}
