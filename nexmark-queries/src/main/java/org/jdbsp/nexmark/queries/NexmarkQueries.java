@@ -25,6 +25,9 @@ public final class NexmarkQueries {
         register(new Q11());
         register(new Q13());
         register(new Q14());
+        register(new Q15());
+        register(new Q16());
+        register(new Q17());
         register(new Q20());
         register(new Q21());
         register(new Q22());

@@ -1,0 +1,142 @@
+package org.jdbsp.nexmark.queries;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.aggregate.FilteredDistinct;
+import org.jdbsp.operators.aggregate.IncrementalAggregator;
+import org.jdbsp.zset.Orders;
+
+/**
+ * q16, channel statistics per day: q15's measures per (channel, day), plus the latest minute seen.
+ *
+ * <pre>{@code
+ * SELECT
+ *     channel,
+ *     DATE_FORMAT(dateTime, 'yyyy-MM-dd') as `day`,
+ *     max(DATE_FORMAT(dateTime, 'HH:mm')) as `minute`,
+ *     count(*) AS total_bids,
+ *     count(*) filter (where price < 10000) AS rank1_bids,
+ *     count(*) filter (where price >= 10000 and price < 1000000) AS rank2_bids,
+ *     count(*) filter (where price >= 1000000) AS rank3_bids,
+ *     count(distinct bidder) AS total_bidders,
+ *     count(distinct bidder) filter (where price < 10000) AS rank1_bidders,
+ *     count(distinct bidder) filter (where price >= 10000 and price < 1000000) AS rank2_bidders,
+ *     count(distinct bidder) filter (where price >= 1000000) AS rank3_bidders,
+ *     count(distinct auction) AS total_auctions,
+ *     count(distinct auction) filter (where price < 10000) AS rank1_auctions,
+ *     count(distinct auction) filter (where price >= 10000 and price < 1000000) AS rank2_auctions,
+ *     count(distinct auction) filter (where price >= 1000000) AS rank3_auctions
+ * FROM bid
+ * GROUP BY channel, DATE_FORMAT(dateTime, 'yyyy-MM-dd');
+ * }</pre>
+ *
+ * Output columns: channel, day ({@code yyyy-MM-dd}, UTC), minute ({@code HH:mm}, UTC: the greatest of the
+ * group, and zero-padded text orders like the minute of the day), then q15's twelve measures. An update
+ * stream. One state per group ({@link BidBands} plus the minutes seen, so the maximum survives deletions),
+ * updated by each bid in one pass.
+ */
+public final class Q16 implements NexmarkQuery<Q16.Row> {
+    /** A row of q16's result. */
+    public record Row(String channel, String day, String minute, long totalBids, long rank1Bids, long rank2Bids,
+                      long rank3Bids, long totalBidders, long rank1Bidders, long rank2Bidders, long rank3Bidders,
+                      long totalAuctions, long rank1Auctions, long rank2Auctions, long rank3Auctions) implements ResultRow {
+        static Row of(ChannelDay key, Stats s) {
+            BidBands.Measures m = s.measures();
+            return new Row(key.channel(), BidBands.dayText(key.day()), Q10.hm(s.maxMinute() * MS_PER_MINUTE),
+                    m.totalBids(), m.rank1Bids(), m.rank2Bids(), m.rank3Bids(), m.totalBidders(), m.rank1Bidders(),
+                    m.rank2Bidders(), m.rank3Bidders(), m.totalAuctions(), m.rank1Auctions(), m.rank2Auctions(),
+                    m.rank3Auctions());
+        }
+
+        @Override
+        public Object[] columnValues() {
+            return new Object[] {channel, day, minute, totalBids, rank1Bids, rank2Bids, rank3Bids, totalBidders,
+                rank1Bidders, rank2Bidders, rank3Bidders, totalAuctions, rank1Auctions, rank2Auctions, rank3Auctions};
+        }
+    }
+
+    private static final long MS_PER_MINUTE = 60_000L;
+
+    /** A cheap total order of rows (the output changes of a step touch thousands of channels). */
+    static final Comparator<Row> ROW_ORDER = Comparator.comparing(Row::channel).thenComparing(Row::day)
+            .thenComparing(Row::minute).thenComparingLong(Row::totalBids).thenComparingLong(Row::rank1Bids)
+            .thenComparingLong(Row::rank2Bids).thenComparingLong(Row::rank3Bids).thenComparingLong(Row::totalBidders)
+            .thenComparingLong(Row::rank1Bidders).thenComparingLong(Row::rank2Bidders)
+            .thenComparingLong(Row::rank3Bidders).thenComparingLong(Row::totalAuctions)
+            .thenComparingLong(Row::rank1Auctions).thenComparingLong(Row::rank2Auctions)
+            .thenComparingLong(Row::rank3Auctions);
+
+    /** The group key: a channel and a UTC day number. */
+    record ChannelDay(String channel, long day) implements Comparable<ChannelDay> {
+        @Override
+        public int compareTo(ChannelDay o) {
+            int c = Long.compare(day, o.day);
+            return c != 0 ? c : channel.compareTo(o.channel);
+        }
+    }
+
+    /** A group's result: the measures and the greatest minute of the day. */
+    record Stats(BidBands.Measures measures, long maxMinute) {}
+
+    /** A group's state: q15's bands and the multiset of minutes of the day. */
+    private record State(BidBands bands, FilteredDistinct minutes) {}
+
+    /** Keeps a (channel, day)'s {@link State}. */
+    private static final class ChannelAggregator implements IncrementalAggregator<Bid, State, Stats> {
+        @Override
+        public State newState() {
+            return new State(new BidBands(), new FilteredDistinct(1));
+        }
+
+        @Override
+        public void add(State state, Bid bid, long weight) {
+            state.bands().add(bid, weight);
+            state.minutes().add(Math.floorMod(bid.dateTime(), BidBands.MS_PER_DAY) / MS_PER_MINUTE, 1, weight);
+        }
+
+        @Override
+        public boolean isEmpty(State state) {
+            return state.bands().isEmpty() && state.minutes().isEmpty();
+        }
+
+        @Override
+        public Stats result(State state) {
+            return new Stats(state.bands().measures(), state.minutes().max(0));
+        }
+
+        @Override
+        public State copy(State state) {
+            return new State(state.bands().copy(), state.minutes().copy());
+        }
+    }
+
+    /** q16 over a stream of bids. */
+    public static Stream<Row> query(Stream<Bid> bids) {
+        return Aggregates.incremental(
+                        bids.index(b -> new ChannelDay(b.channel(), BidBands.day(b.dateTime())), b -> b, Orders.natural(), EventOrders.BID),
+                        new ChannelAggregator(), Orders.natural())
+                .map(Row::of, ROW_ORDER);
+    }
+
+    @Override
+    public String name() {
+        return "q16";
+    }
+
+    @Override
+    public List<String> columns() {
+        List<String> columns = new ArrayList<>(List.of("channel", "day", "minute"));
+        columns.addAll(BidBands.Measures.COLUMNS);
+        return List.copyOf(columns);
+    }
+
+    @Override
+    public Stream<Row> build(NexmarkStreams in) {
+        return query(in.bids());
+    }
+}
