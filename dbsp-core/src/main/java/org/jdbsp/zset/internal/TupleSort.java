@@ -1,6 +1,9 @@
 package org.jdbsp.zset.internal;
 
+import java.util.Arrays;
 import java.util.Comparator;
+
+import org.jdbsp.zset.Orders;
 
 /**
  * In-place sorting of parallel tuple arrays by (key, value): an introsort (median-of-three quicksort with
@@ -9,6 +12,9 @@ import java.util.Comparator;
  * <p>The shapes that matter most (long keys alone, long keys with long values) have their own loops with
  * the comparison written inline; every other shape goes through {@link Columns}, whose comparison branches
  * on which arrays are present. Nothing is allocated per tuple.
+ *
+ * <p>Keys that are records in their natural order (hash code first) are sorted by hash code as primitives
+ * first, so each record's hash code is computed once (see {@link #sortRecordsByHash}).
  *
  * <p>From {@link #RADIX_THRESHOLD} tuples up, those two shapes are sorted by a least-significant-digit radix
  * sort instead (see {@link #radixSort}): keys first, over only the bits in which they differ, then each run
@@ -34,6 +40,11 @@ final class TupleSort {
         final long[] weights;
         final Comparator<Object> keyOrder;
         final Comparator<Object> valueOrder;
+        /**
+         * Set by a sort by record hash codes: the key's hash code of tuple {@code i} in the upper 32 bits of
+         * {@code keyHashes[i]}; tuples whose hash codes differ are different. Null otherwise.
+         */
+        long[] keyHashes;
 
         Columns(long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues, long[] weights,
                 Comparator<Object> keyOrder, Comparator<Object> valueOrder) {
@@ -98,8 +109,83 @@ final class TupleSort {
             } else {
                 sortLong(c.longKeys, c.weights, 0, n, depth, c);
             }
-        } else {
+        } else if (n < HASH_SORT_THRESHOLD || !sortRecordsByHash(c, n, depth)) {
             sortGeneric(c, 0, n, depth);
+        }
+    }
+
+    // ---- records in their natural order ----
+
+    /** Runs of record keys at least this long are sorted by their hash codes first. */
+    static final int HASH_SORT_THRESHOLD = 64;
+
+    /**
+     * Sorts keys that are all records of one (non-{@link Comparable}) class in {@link Orders#natural()}
+     * order, whose first criterion is the record's hash code: each hash code is computed once and sorted as
+     * a primitive (paired with the tuple's index), the columns are permuted accordingly, and only runs of
+     * equal hash codes are then sorted by the full comparison. A record's hash code combines all its
+     * components, so comparing hash codes inside the comparator recomputed it O(log n) times per tuple.
+     *
+     * @return false, having changed nothing, if the keys do not qualify
+     */
+    private static boolean sortRecordsByHash(Columns c, int n, int depth) {
+        Object[] keys = c.objKeys;
+        if (keys == null || c.keyOrder != Orders.natural()) {
+            return false;
+        }
+        Class<?> type = keys[0].getClass();
+        if (!Record.class.isAssignableFrom(type) || Comparable.class.isAssignableFrom(type)) {
+            return false;
+        }
+        long[] byHash = new long[n];
+        for (int i = 0; i < n; i++) {
+            Object k = keys[i];
+            if (k.getClass() != type) {
+                return false;
+            }
+            byHash[i] = ((long) k.hashCode() << 32) | i;
+        }
+        Arrays.sort(byHash);
+        permute(c, byHash, n);
+        c.keyHashes = byHash;
+        int i = 0;
+        while (i < n - 1) {
+            int hash = (int) (byHash[i] >> 32);
+            int j = i + 1;
+            while (j < n && (int) (byHash[j] >> 32) == hash) {
+                j++;
+            }
+            if (j - i > 1) {
+                sortGeneric(c, i, j, depth);
+            }
+            i = j;
+        }
+        return true;
+    }
+
+    /** Reorders the first {@code n} tuples so that tuple {@code i} is the old tuple {@code (int) order[i]}. */
+    private static void permute(Columns c, long[] order, int n) {
+        Object[] keys = new Object[n];
+        long[] weights = new long[n];
+        for (int i = 0; i < n; i++) {
+            int from = (int) order[i];
+            keys[i] = c.objKeys[from];
+            weights[i] = c.weights[from];
+        }
+        System.arraycopy(keys, 0, c.objKeys, 0, n);
+        System.arraycopy(weights, 0, c.weights, 0, n);
+        if (c.longValues != null) {
+            long[] values = new long[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = c.longValues[(int) order[i]];
+            }
+            System.arraycopy(values, 0, c.longValues, 0, n);
+        } else if (c.objValues != null) {
+            Object[] values = new Object[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = c.objValues[(int) order[i]];
+            }
+            System.arraycopy(values, 0, c.objValues, 0, n);
         }
     }
 
