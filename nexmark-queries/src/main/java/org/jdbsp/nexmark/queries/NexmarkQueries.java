@@ -28,6 +28,8 @@ public final class NexmarkQueries {
         register(new Q15());
         register(new Q16());
         register(new Q17());
+        register(new Q18());
+        register(new Q19());
         register(new Q20());
         register(new Q21());
         register(new Q22());

@@ -1,0 +1,85 @@
+package org.jdbsp.nexmark.queries;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.operators.topk.TopK;
+import org.jdbsp.zset.Orders;
+
+/**
+ * q18, find last bid: the latest bid of each (bidder, auction) pair.
+ *
+ * <pre>{@code
+ * SELECT auction, bidder, price, channel, url, dateTime, extra
+ *  FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY bidder, auction ORDER BY dateTime DESC) AS rank_number
+ *        FROM bid)
+ *  WHERE rank_number <= 1;
+ * }</pre>
+ *
+ * Output columns: auction, bidder, price, channel, url, dateTime (epoch ms), extra. An update stream: a later
+ * bid of a pair retracts the pair's previous row.
+ *
+ * <p><b>Deviation:</b> Flink plans this as a keep-last deduplication, so of two bids of a pair with the same
+ * dateTime (common: 10 events share each millisecond) the one that arrived later wins. A Z-set has no
+ * arrival order; such ties go to the higher price, then the least channel, url, extra ({@link #LATEST_FIRST}).
+ * The bids of each pair are kept in that order, so a step reads only the head of each touched pair.
+ */
+public final class Q18 implements NexmarkQuery<Q18.Row> {
+    /** A row of q18's result. */
+    public record Row(long auction, long bidder, long price, String channel, String url, long dateTime, String extra)
+            implements ResultRow {
+        static Row of(Bid b) {
+            return new Row(b.auction(), b.bidder(), b.price(), b.channel(), b.url(), b.dateTime(), b.extra());
+        }
+
+        @Override
+        public Object[] columnValues() {
+            return new Object[] {auction, bidder, price, channel, url, dateTime, extra};
+        }
+    }
+
+    /** The group key. */
+    record BidderAuction(long bidder, long auction) implements Comparable<BidderAuction> {
+        @Override
+        public int compareTo(BidderAuction o) {
+            int c = Long.compare(bidder, o.bidder);
+            return c != 0 ? c : Long.compare(auction, o.auction);
+        }
+    }
+
+    /**
+     * The bids of a pair, latest first: dateTime descending, then price descending, then channel, url, extra
+     * ascending (then the remaining fields, only to make the order total).
+     */
+    static final Comparator<Bid> LATEST_FIRST = (a, b) -> {
+        int c = Long.compare(b.dateTime(), a.dateTime());
+        if (c == 0) {
+            c = Long.compare(b.price(), a.price());
+        }
+        return c != 0 ? c : EventOrders.BID_REST.compare(a, b);
+    };
+
+    /** q18 over a stream of bids. */
+    public static Stream<Row> query(Stream<Bid> bids) {
+        return TopK.topKInValueOrder(bids.index(b -> new BidderAuction(b.bidder(), b.auction()), b -> b,
+                        Orders.natural(), LATEST_FIRST), 1)
+                .map((pair, b) -> Row.of(b));
+    }
+
+    @Override
+    public String name() {
+        return "q18";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("auction", "bidder", "price", "channel", "url", "dateTime", "extra");
+    }
+
+    @Override
+    public Stream<Row> build(NexmarkStreams in) {
+        return query(in.bids());
+    }
+}
