@@ -18,6 +18,7 @@ public final class NexmarkQueries {
         register(new Q3());
         register(new Q4());
         register(new Q5());
+        register(new Q6());
         register(new Q7());
         register(new Q8());
         register(new Q9());
