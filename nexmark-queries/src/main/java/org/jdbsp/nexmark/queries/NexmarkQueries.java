@@ -24,6 +24,7 @@ public final class NexmarkQueries {
         register(new Q9());
         register(new Q10());
         register(new Q11());
+        register(new Q12());
         register(new Q13());
         register(new Q14());
         register(new Q15());

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Person;
@@ -13,7 +14,8 @@ import org.jdbsp.operators.time.Watermarks;
 /**
  * What a query reads: the person, auction and bid streams of one circuit, the event-time watermark shared
  * by all three (as in the suite's DDL: the largest event time seen minus {@value #WATERMARK_DELAY_MS} ms),
- * and the {@link QueryOptions}.
+ * the processing-time watermark (the options' processing clock, read once per step), and the
+ * {@link QueryOptions}.
  */
 public final class NexmarkStreams {
     /** How far the watermark stays behind the largest event time, as in the suite's source DDL. */
@@ -25,6 +27,8 @@ public final class NexmarkStreams {
     private final Stream<Bid> bids;
     private final QueryOptions options;
     private Watermark watermark;
+    private ZSetInput<Long> processingClock;
+    private Watermark processingTime;
 
     public NexmarkStreams(CircuitBuilder builder, Stream<Person> persons, Stream<Auction> auctions, Stream<Bid> bids,
                           QueryOptions options) {
@@ -72,5 +76,33 @@ public final class NexmarkStreams {
     /** The watermark if a query asked for it, else null. */
     Watermark watermarkIfBuilt() {
         return watermark;
+    }
+
+    /**
+     * Processing time as a watermark, built on first use: the largest reading so far of the options'
+     * {@link QueryOptions#processingClock() processing clock}. The clock is read in one place, once per step,
+     * before the step runs ({@link QueryCircuit#step()} pushes the reading into the input
+     * {@link #processingClockInput()}; a circuit driven otherwise must push one reading per step itself), so
+     * every operator and every worker sees the same time in a step, and results depend only on the sequence
+     * of readings. Records get the time of the step that carries them with
+     * {@link org.jdbsp.operators.time.Watermarks#stamp}; windows over that time close when a reading reaches
+     * their end, or at the end of input.
+     */
+    public Watermark processingTime() {
+        if (processingTime == null) {
+            processingClock = builder.longZSetInput("processingClock");
+            processingTime = Watermarks.watermark(processingClock.stream(), t -> t, 0);
+        }
+        return processingTime;
+    }
+
+    /** The input taking one processing-clock reading per step, or null if no query asked for processing time. */
+    public ZSetInput<Long> processingClockInput() {
+        return processingClock;
+    }
+
+    /** The processing-time watermark if a query asked for it, else null. */
+    Watermark processingTimeIfBuilt() {
+        return processingTime;
     }
 }

@@ -37,7 +37,7 @@ public final class Q11 implements NexmarkQuery<Q11.Row> {
     /** The sessions: per bidder, closed by 10 s without a bid (bids exactly 10 s apart share one). */
     public static final SessionWindows SESSIONS = Windows.sessionInclusive(10_000);
 
-    /** A row of q11's result, ordered by its columns. */
+    /** A row of q11's result (and of q12's, which has the same columns), ordered by its columns. */
     public record Row(long bidder, long bidCount, long starttime, long endtime) implements ResultRow, Comparable<Row> {
         @Override
         public Object[] columnValues() {
@@ -53,20 +53,20 @@ public final class Q11 implements NexmarkQuery<Q11.Row> {
         }
     }
 
-    /** What a session needs of a bid; equal ones add up in weight. */
-    record BidTime(long bidder, long dateTime) implements Comparable<BidTime> {
+    /** A bidder and the time of one of its bids (event time in q11, processing time in q12); equal ones add up in weight. */
+    record BidderTime(long bidder, long time) implements Comparable<BidderTime> {
         @Override
-        public int compareTo(BidTime o) {
+        public int compareTo(BidderTime o) {
             int c = Long.compare(bidder, o.bidder);
-            return c != 0 ? c : Long.compare(dateTime, o.dateTime);
+            return c != 0 ? c : Long.compare(time, o.time);
         }
     }
 
     /** q11 over a stream of bids, with sessions closed by {@code watermark}. */
     public static Stream<Row> query(Stream<Bid> bids, Watermark watermark) {
-        Stream<BidTime> times = bids.map(b -> new BidTime(b.bidder(), b.dateTime()));
-        return WindowedAggregates.aggregate(times, BidTime::bidder, BidTime::dateTime, SESSIONS, watermark, 0,
-                        Aggregator.<BidTime>count())
+        Stream<BidderTime> times = bids.map(b -> new BidderTime(b.bidder(), b.dateTime()));
+        return WindowedAggregates.aggregate(times, BidderTime::bidder, BidderTime::time, SESSIONS, watermark, 0,
+                        Aggregator.<BidderTime>count())
                 .stream()
                 .map(r -> new Row(r.key(), r.value(), r.start(), r.end()));
     }

@@ -105,8 +105,16 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
         }
     }
 
-    /** Runs one step over the events pushed since the last one; returns the operators' work count. */
+    /**
+     * Runs one step over the events pushed since the last one; returns the operators' work count. If the
+     * query uses processing time, reads the processing clock once, before the step, as the step's time.
+     */
     public long step() {
+        NexmarkStreams streams = handle.io().streams();
+        ZSetInput<Long> clock = streams.processingClockInput();
+        if (clock != null) {
+            clock.pushLong(streams.options().processingClock().getAsLong(), 1);
+        }
         long work = handle.step();
         outputChanges += absoluteWeight(output.delta().batch());
         return work;
@@ -114,7 +122,8 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
 
     /**
      * Ends a bounded run: runs the step of any events still pushed, then signals the end of input to the
-     * watermark (if the query has one) and runs one more step, so every window closes.
+     * event-time and processing-time watermarks (those the query has) and runs one more step, so every
+     * window closes.
      */
     public void finish() {
         if (finished) {
@@ -122,8 +131,14 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
         }
         step();
         Watermark watermark = handle.io().streams().watermarkIfBuilt();
+        Watermark processingTime = handle.io().streams().processingTimeIfBuilt();
         if (watermark != null) {
             watermark.endOfInput();
+        }
+        if (processingTime != null) {
+            processingTime.endOfInput();
+        }
+        if (watermark != null || processingTime != null) {
             step();
         }
         finished = true;

@@ -95,6 +95,32 @@ final class SqlOracle implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * Adds the table {@code event_order(kind VARCHAR, kind_row BIGINT, seq BIGINT)}: for each of {@code events}
+     * (the list this oracle was loaded with) its kind ({@code 'person'}, {@code 'auction'} or {@code 'bid'}),
+     * its row in that kind's table (the table's {@code rowid}: {@link #load} appends each kind in input order)
+     * and its position in the input, all 0-based. For SQL that depends on where an event falls in the input,
+     * such as the processing time of the step that carries it.
+     */
+    void addEventOrder(List<Event> events) {
+        execute("CREATE TABLE event_order (kind VARCHAR, kind_row BIGINT, seq BIGINT)");
+        long[] rows = new long[3];
+        try (DuckDBAppender order = connection.unwrap(DuckDBConnection.class)
+                .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "event_order")) {
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                int kind = e instanceof Person ? 0 : e instanceof Auction ? 1 : 2;
+                order.beginRow();
+                order.append(kind == 0 ? "person" : kind == 1 ? "auction" : "bid");
+                order.append(rows[kind]++);
+                order.append((long) i);
+                order.endRow();
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("could not load the event order into DuckDB", ex);
+        }
+    }
+
     /** Runs one statement that returns no rows (for example {@code CREATE TABLE}). */
     void execute(String statement) {
         try (Statement s = connection.createStatement()) {
