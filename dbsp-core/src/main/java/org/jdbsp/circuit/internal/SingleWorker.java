@@ -1,5 +1,7 @@
 package org.jdbsp.circuit.internal;
 
+import java.util.Collections;
+import java.util.List;
 import org.jdbsp.circuit.spi.Replicas;
 import org.jdbsp.circuit.spi.Workers;
 
@@ -18,6 +20,11 @@ public final class SingleWorker implements Workers {
     @Override
     public int index() {
         return 0;
+    }
+
+    @Override
+    public <T> List<T> gather(T value) {
+        return Collections.singletonList(value);
     }
 
     @Override

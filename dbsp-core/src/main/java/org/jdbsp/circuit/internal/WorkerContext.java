@@ -1,5 +1,7 @@
 package org.jdbsp.circuit.internal;
 
+import java.util.Arrays;
+import java.util.List;
 import org.agrona.concurrent.IdleStrategy;
 import org.jdbsp.circuit.spi.Replicas;
 import org.jdbsp.circuit.spi.Workers;
@@ -52,6 +54,12 @@ public final class WorkerContext implements Workers {
             incoming[j] = ((Batch[]) all[j])[index];
         }
         return incoming;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> List<T> gather(T value) {
+        return (List<T>) Arrays.asList(allGather(value));
     }
 
     @Override

@@ -1,12 +1,14 @@
 package org.jdbsp.circuit.spi;
 
+import java.util.List;
+
 /**
  * The workers running a circuit, as seen by one of them: the extension point for operators whose result
  * needs the whole data and not only this worker's shard (a watermark is the maximum event time over every
  * worker; a fixed point is reached only when every worker has reached it).
  *
  * <p>Obtained at build time from {@link org.jdbsp.circuit.CircuitBuilder#workers()}. With one worker every
- * method returns its argument at once. With several, the collective methods ({@link #maxAcross},
+ * method returns its argument at once. With several, the collective methods ({@link #gather}, {@link #maxAcross},
  * {@link #allAcross}) must be called during a step by every worker, in the same order, the same number of
  * times: each call waits until every worker has made it. Since every worker runs the same operators in the
  * same static order, an operator calling one of them once per step satisfies this. If another worker fails,
@@ -18,6 +20,12 @@ public interface Workers {
 
     /** This worker's index, from 0 to {@code count() - 1}. */
     int index();
+
+    /**
+     * Every worker's {@code value}, by worker index (this worker's own at {@link #index()}); a collective
+     * call. The values must not be changed afterwards, since other workers read them.
+     */
+    <T> List<T> gather(T value);
 
     /**
      * Replaces every element of {@code values} by its maximum over all workers' arrays (which must have the

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
@@ -133,7 +134,7 @@ public final class Aggregates {
 
     private static <K, R> IndexedStream<K, R> group(IndexedStream<K, ?> input, Fold fold, Layout out, String name) {
         Objects.requireNonNull(input, "input");
-        return add(input, new GroupAggregateOperator(input.integralTrace(), out, fold), out, name);
+        return add(input, new GroupAggregateOperator(input.shard().integralTrace(), out, fold), out, name);
     }
 
     private static <K, R> IndexedStream<K, R> linear(IndexedStream<K, ?> input, LinearAggregateOperator.Result kind,
@@ -146,8 +147,9 @@ public final class Aggregates {
         return add(input, new LinearAggregateOperator(kind, f, in, out), out, name);
     }
 
+    /** Adds {@code op} over {@code input} sharded by key; its output keeps the key, so it is sharded too. */
     private static <K, R> IndexedStream<K, R> add(IndexedStream<K, ?> input, UnaryOperator op, Layout out, String name) {
         CircuitBuilder b = input.builder();
-        return b.indexedStreamOf(b.addOperator(name, op, out, input));
+        return b.indexedStreamOf(b.addOperator(name, op, out, Placement.SHARDED, input.shard()));
     }
 }

@@ -27,5 +27,10 @@
  * compute many measures of a group in one pass (for example filtered counts and filtered distinct counts
  * with {@link org.jdbsp.operators.aggregate.FilteredDistinct}); their cost is the change, their state
  * whatever the aggregator keeps.
+ *
+ * <p><b>Workers.</b> With several workers every aggregate reads its input
+ * {@linkplain org.jdbsp.circuit.IndexedStream#shard() sharded} by key (an exchange, unless the input is
+ * already sharded), so each group and its state live on one worker; the output, keyed by the group, is
+ * sharded too, and an operator reading it by the same key needs no exchange.
  */
 package org.jdbsp.operators.aggregate;

@@ -3,6 +3,7 @@ package org.jdbsp.operators.distinct;
 import java.util.Objects;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.Stream;
 
 /**
@@ -18,16 +19,18 @@ public final class Distinct {
     private Distinct() {}
 
     /** The records of {@code input} whose total weight is positive, each with weight 1. */
-    public static <T> Stream<T> distinct(Stream<T> input) {
-        Objects.requireNonNull(input, "input");
+    public static <T> Stream<T> distinct(Stream<T> unsharded) {
+        Objects.requireNonNull(unsharded, "input");
+        Stream<T> input = unsharded.shard();
         CircuitBuilder b = input.builder();
-        return b.streamOf(b.addOperator("distinct", new DistinctOperator(input.integralTrace()), input.layout(), input));
+        return b.streamOf(b.addOperator("distinct", new DistinctOperator(input.integralTrace()), input.layout(), Placement.SHARDED, input));
     }
 
     /** The (key, value) tuples of {@code input} whose total weight is positive, each with weight 1. */
-    public static <K, V> IndexedStream<K, V> distinct(IndexedStream<K, V> input) {
-        Objects.requireNonNull(input, "input");
+    public static <K, V> IndexedStream<K, V> distinct(IndexedStream<K, V> unsharded) {
+        Objects.requireNonNull(unsharded, "input");
+        IndexedStream<K, V> input = unsharded.shard();
         CircuitBuilder b = input.builder();
-        return b.indexedStreamOf(b.addOperator("distinct", new DistinctOperator(input.integralTrace()), input.layout(), input));
+        return b.indexedStreamOf(b.addOperator("distinct", new DistinctOperator(input.integralTrace()), input.layout(), Placement.SHARDED, input));
     }
 }

@@ -8,5 +8,8 @@
  * {@code -1} when {@code w > 0 >= w + Δ}, and nothing otherwise: a record's output changes only when its
  * total weight crosses zero. The work of a step is proportional to its change times the logarithm of
  * the trace, never to the whole state.
+ *
+ * <p>With several workers the input is sharded by record (by key and value for indexed streams) first, so
+ * each record's total weight lives on one worker; the output is sharded likewise.
  */
 package org.jdbsp.operators.distinct;

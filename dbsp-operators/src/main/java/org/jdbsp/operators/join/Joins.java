@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.BiPredicate;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
@@ -132,11 +133,13 @@ public final class Joins {
         return semi(left, right, true);
     }
 
-    private static <K, A, B> IndexedStream<K, A> semi(IndexedStream<K, A> left, IndexedStream<K, B> right, boolean anti) {
-        checkKeys(left, right);
+    private static <K, A, B> IndexedStream<K, A> semi(IndexedStream<K, A> unshardedLeft, IndexedStream<K, B> unshardedRight, boolean anti) {
+        checkKeys(unshardedLeft, unshardedRight);
+        IndexedStream<K, A> left = unshardedLeft.shard();
+        IndexedStream<K, B> right = unshardedRight.shard();
         CircuitBuilder b = left.builder();
         return b.indexedStreamOf(b.addOperator(anti ? "antiJoin" : "semiJoin",
-                new SemiJoinOperator(left.integralTrace(), right.integralTrace(), anti), left.layout(), left, right));
+                new SemiJoinOperator(left.integralTrace(), right.integralTrace(), anti), left.layout(), Placement.SHARDED, left, right));
     }
 
     /** Emits {@code f(a, b)} for every joined pair. */
@@ -152,9 +155,11 @@ public final class Joins {
     }
 
     /** Adds a join operator; {@code storeLeft} false makes it a lookup join, which keeps no left trace. */
-    private static <R> Stream<R> add(String kind, boolean storeLeft, IndexedStream<?, ?> left, IndexedStream<?, ?> right,
+    private static <R> Stream<R> add(String kind, boolean storeLeft, IndexedStream<?, ?> unshardedLeft, IndexedStream<?, ?> unshardedRight,
             Comparator<? super R> order, PairEmitter emitter) {
-        checkKeys(left, right);
+        checkKeys(unshardedLeft, unshardedRight);
+        IndexedStream<?, ?> left = unshardedLeft.shard();
+        IndexedStream<?, ?> right = unshardedRight.shard();
         Layout out = Layout.zset(Objects.requireNonNull(order, "order"));
         CircuitBuilder b = left.builder();
         return b.streamOf(b.addOperator(kind, new JoinOperator(storeLeft ? left.integralTrace() : null,

@@ -3,6 +3,7 @@ package org.jdbsp.operators.lag;
 import java.util.Comparator;
 import java.util.Objects;
 import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.Placement;
 import org.jdbsp.operators.topk.internal.TouchedGroups;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
@@ -27,7 +28,8 @@ public final class Lag {
         Objects.requireNonNull(order, "order");
         Layout out = Layout.indexed(in.layout().keyKind(), in.layout().keyOrder(), ColumnKind.OBJECT, Orders.natural());
         Comparator<Object> rows = ((Comparator<Object>) order).thenComparing(TouchedGroups.valueOrder(in.layout()));
-        LagOperator op = new LagOperator(in.integralTrace(), rows, out);
-        return in.builder().indexedStreamOf(in.builder().addOperator("lag", op, out, in));
+        IndexedStream<K, V> sharded = in.shard();
+        LagOperator op = new LagOperator(sharded.integralTrace(), rows, out);
+        return in.builder().indexedStreamOf(in.builder().addOperator("lag", op, out, Placement.SHARDED, sharded));
     }
 }

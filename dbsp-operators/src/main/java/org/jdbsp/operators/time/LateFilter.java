@@ -1,6 +1,7 @@
 package org.jdbsp.operators.time;
 
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.spi.Replicas;
 import org.jdbsp.operators.time.internal.LateFilterOperator;
 
 /**
@@ -10,11 +11,11 @@ import org.jdbsp.operators.time.internal.LateFilterOperator;
  * @param <T> the record type
  */
 public final class LateFilter<T> {
-    private final LateFilterOperator operator;
+    private final Replicas<LateFilterOperator> operators;
     private final Stream<T> stream;
 
-    LateFilter(LateFilterOperator operator, Stream<T> stream) {
-        this.operator = operator;
+    LateFilter(Replicas<LateFilterOperator> operators, Stream<T> stream) {
+        this.operators = operators;
         this.stream = stream;
     }
 
@@ -25,6 +26,6 @@ public final class LateFilter<T> {
 
     /** Records dropped as late so far; a record of weight {@code w} counts {@code |w|} times. */
     public long dropped() {
-        return operator.dropped();
+        return operators.sum(LateFilterOperator::dropped);
     }
 }

@@ -3,6 +3,7 @@ package org.jdbsp.operators.time;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.operators.time.internal.LateFilterOperator;
@@ -30,8 +31,9 @@ public final class Watermarks {
         if (delayMs < 0) {
             throw new IllegalArgumentException("delay must not be negative: " + delayMs);
         }
-        WatermarkOperator op = new WatermarkOperator((ToLongFunction<Object>) eventTime, delayMs);
-        Node node = records.builder().addOperator("watermark", op, Layout.LONGS, records);
+        WatermarkOperator op = new WatermarkOperator((ToLongFunction<Object>) eventTime, delayMs, records.builder().workers());
+        // the same on every worker: an all-reduce of the event times
+        Node node = records.builder().addOperator("watermark", op, Layout.LONGS, Placement.REPLICATED, records);
         return new Watermark(op, records.builder().streamOf(node), delayMs);
     }
 
@@ -47,9 +49,9 @@ public final class Watermarks {
         if (allowedLatenessMs < 0) {
             throw new IllegalArgumentException("allowed lateness must not be negative: " + allowedLatenessMs);
         }
-        LateFilterOperator op = new LateFilterOperator((ToLongFunction<Object>) eventTime, allowedLatenessMs);
-        Node node = records.builder().addOperator("dropLate", op, records.layout(), records, watermark.stream());
-        return new LateFilter<>(op, records.builder().streamOf(node));
+        LateFilterOperator op = new LateFilterOperator((ToLongFunction<Object>) eventTime, allowedLatenessMs, records.builder().workers());
+        Node node = records.builder().addOperator("dropLate", op, records.layout(), records.placement(), records, watermark.stream());
+        return new LateFilter<>(records.builder().workers().replicas(op), records.builder().streamOf(node));
     }
 
     /**
@@ -70,7 +72,8 @@ public final class Watermarks {
         if (marginMs < 0) {
             throw new IllegalArgumentException("margin must not be negative: " + marginMs);
         }
-        TraceGcOperator op = new TraceGcOperator(keyedByTime.integralTrace(), marginMs);
+        // the trace that keyed operators read: that of the stream sharded by key
+        TraceGcOperator op = new TraceGcOperator(keyedByTime.shard().integralTrace(), marginMs);
         keyedByTime.builder().addOperator("forgetKeysBelow", op, Layout.LONGS, watermark.stream());
     }
 

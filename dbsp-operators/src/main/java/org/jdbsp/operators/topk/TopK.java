@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.operators.topk.internal.TouchedGroups;
 import org.jdbsp.zset.ColumnKind;
@@ -79,7 +80,8 @@ public final class TopK {
         return in.builder().indexedStreamOf(wireSorted(in, k, true, out));
     }
 
-    private static Node wireSorted(IndexedStream<?, ?> in, int k, boolean ranked, Layout out) {
+    private static Node wireSorted(IndexedStream<?, ?> unsharded, int k, boolean ranked, Layout out) {
+        IndexedStream<?, ?> in = unsharded.shard();
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive: " + k);
         }
@@ -87,17 +89,18 @@ public final class TopK {
             throw new IllegalArgumentException("top-k needs an indexed stream with values, not " + in.layout());
         }
         SortedTopKOperator op = new SortedTopKOperator(in.integralTrace(), k, ranked, out);
-        return in.builder().addOperator(ranked ? "rowNumbers" : "topK", op, out, in);
+        return in.builder().addOperator(ranked ? "rowNumbers" : "topK", op, out, Placement.SHARDED, in);
     }
 
     @SuppressWarnings("unchecked")
-    private static <K, V> Node wire(IndexedStream<K, V> in, int k, Comparator<? super V> order, boolean ranked, Layout out) {
+    private static <K, V> Node wire(IndexedStream<K, V> unsharded, int k, Comparator<? super V> order, boolean ranked, Layout out) {
         Objects.requireNonNull(order, "order");
+        IndexedStream<K, V> in = unsharded.shard();
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive: " + k);
         }
         Comparator<Object> rows = ((Comparator<Object>) order).thenComparing(TouchedGroups.valueOrder(in.layout()));
         TopKOperator op = new TopKOperator(in.integralTrace(), k, rows, ranked, out);
-        return in.builder().addOperator(ranked ? "rowNumbers" : "topK", op, out, in);
+        return in.builder().addOperator(ranked ? "rowNumbers" : "topK", op, out, Placement.SHARDED, in);
     }
 }

@@ -1,6 +1,7 @@
 package org.jdbsp.operators.window;
 
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.spi.Replicas;
 
 /**
  * The result of a windowed aggregate: its stream of final rows, and what the operator can tell about
@@ -10,11 +11,11 @@ import org.jdbsp.circuit.Stream;
  * @param <R> the aggregate type
  */
 public final class WindowAggregation<K, R> {
-    private final WindowedOperator operator;
+    private final Replicas<WindowedOperator> operators;
     private final Stream<WindowResult<K, R>> stream;
 
-    WindowAggregation(WindowedOperator operator, Stream<WindowResult<K, R>> stream) {
-        this.operator = operator;
+    WindowAggregation(Replicas<WindowedOperator> operators, Stream<WindowResult<K, R>> stream) {
+        this.operators = operators;
         this.stream = stream;
     }
 
@@ -28,21 +29,21 @@ public final class WindowAggregation<K, R> {
 
     /** Records dropped so far because they were later than the allowed lateness ({@code |weight|} each). */
     public long droppedLate() {
-        return operator.droppedLate();
+        return operators.sum(WindowedOperator::droppedLate);
     }
 
     /** The watermark the operator has seen, after the last step. */
     public long watermark() {
-        return operator.watermark();
+        return operators.get(0).watermark();
     }
 
     /** Live tuples of state: groups of open windows plus the values or records they keep. */
     public long stateTuples() {
-        return operator.stateTuples();
+        return operators.sum(WindowedOperator::stateTuples);
     }
 
     /** Approximate bytes of that state (records pointed to are not counted). */
     public long stateBytes() {
-        return operator.stateBytes();
+        return operators.sum(WindowedOperator::stateBytes);
     }
 }

@@ -17,5 +17,9 @@
  * one; a window whose {@code end + allowedLateness} is at most W1 is forgotten, so state stays bounded by
  * the windows the watermark keeps open. A step's work is proportional to its records times the windows
  * each falls into, plus the rows it emits.
+ *
+ * <p>With several workers the records are first sent to the worker owning their key
+ * ({@link org.jdbsp.circuit.Stream#shardBy}), so a key's windows and sessions live on one worker;
+ * {@link org.jdbsp.operators.window.WindowAggregation} sums its counters over the workers.
  */
 package org.jdbsp.operators.window;

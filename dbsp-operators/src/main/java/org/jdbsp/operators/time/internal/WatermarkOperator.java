@@ -1,8 +1,11 @@
 package org.jdbsp.operators.time.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.internal.Batch;
 import org.jdbsp.zset.internal.BatchBuilder;
@@ -10,29 +13,32 @@ import org.jdbsp.zset.internal.BatchBuilder;
 /**
  * Computes the watermark of a stream: {@code max(previous, largest inserted event time - delay, floor)};
  * outputs the change of the one-tuple Z-set holding it (retract old, insert new), nothing when unchanged.
+ *
+ * <p>With several workers, each sees only its part of the records: the largest event time and the floor
+ * are agreed across the workers every step ({@link Workers#maxAcross}, see {@code acrossWorkers}), so every
+ * worker computes exactly the watermark one worker would, and its output stream is replicated.
  */
 public final class WatermarkOperator implements UnaryOperator {
     private final ToLongFunction<Object> eventTime;
     private final long delay;
+    private final Workers workers;
     private long maxSeen = TimeArithmetic.NONE;
     private long current = TimeArithmetic.NONE;
     private long floor = TimeArithmetic.NONE;
 
-    /** A watermark {@code delay} behind the largest event time of the inserted records. */
-    public WatermarkOperator(ToLongFunction<Object> eventTime, long delay) {
+    /** A watermark {@code delay} behind the largest event time of the records inserted on any of {@code workers}. */
+    public WatermarkOperator(ToLongFunction<Object> eventTime, long delay, Workers workers) {
         this.eventTime = eventTime;
         this.delay = delay;
+        this.workers = workers;
     }
 
     @Override
     public Batch apply(Batch input) {
-        for (int i = 0; i < input.size; i++) {
-            if (input.weights[i] > 0) {
-                long t = eventTime.applyAsLong(input.key(i));
-                if (t > maxSeen) {
-                    maxSeen = t;
-                }
-            }
+        if (workers.count() == 1) {
+            maxSeen = Math.max(maxSeen, largestInserted(input, maxSeen, Long.MAX_VALUE, true));
+        } else {
+            acrossWorkers(input);
         }
         long next = current;
         if (maxSeen != TimeArithmetic.NONE) {
@@ -49,6 +55,66 @@ public final class WatermarkOperator implements UnaryOperator {
         b.addLong(next, 1);
         current = next;
         return b.build();
+    }
+
+    /**
+     * The largest event time above {@code above} and below {@code below} (or at most {@code below} when
+     * {@code inclusive}) of the tuples of {@code input} with a positive weight, or {@link TimeArithmetic#NONE}.
+     */
+    private long largestInserted(Batch input, long above, long below, boolean inclusive) {
+        long largest = TimeArithmetic.NONE;
+        for (int i = 0; i < input.size; i++) {
+            if (input.weights[i] > 0) {
+                long t = eventTime.applyAsLong(input.key(i));
+                if (t > above && t > largest && (t < below || inclusive && t == below)) {
+                    largest = t;
+                }
+            }
+        }
+        return largest;
+    }
+
+    /**
+     * Advances the largest event time and the floor as one worker seeing every record would. A record counts
+     * when its weight in the step's whole change is positive; a worker sees only its part, where a record
+     * inserted and retracted in one step may sit on two workers. So the largest locally inserted time is a
+     * candidate only: it counts once some record of that time has a positive total over the workers, and
+     * otherwise the next smaller candidate is tried (rarely needed: only when a step retracts what it inserts).
+     */
+    private void acrossWorkers(Batch input) {
+        long[] first = {largestInserted(input, maxSeen, Long.MAX_VALUE, true), floor};
+        workers.maxAcross(first);
+        floor = first[1];
+        long candidate = first[0];
+        while (candidate > maxSeen) {
+            if (insertedAcross(input, candidate)) {
+                maxSeen = candidate;
+                return;
+            }
+            long[] next = {largestInserted(input, maxSeen, candidate, false)};
+            workers.maxAcross(next);
+            candidate = next[0];
+        }
+    }
+
+    /** True when some record of event time {@code t} has a positive total weight over every worker's part. */
+    private boolean insertedAcross(Batch input, long t) {
+        Map<Object, Long> mine = new HashMap<>();
+        for (int i = 0; i < input.size; i++) {
+            if (eventTime.applyAsLong(input.key(i)) == t) {
+                mine.put(input.key(i), input.weights[i]);
+            }
+        }
+        Map<Object, Long> total = new HashMap<>();
+        for (Map<Object, Long> part : workers.gather(mine)) {
+            part.forEach((record, w) -> total.merge(record, w, Math::addExact));
+        }
+        for (long w : total.values()) {
+            if (w > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The watermark after the last step ({@link TimeArithmetic#NONE} before the first record). */
@@ -68,7 +134,7 @@ public final class WatermarkOperator implements UnaryOperator {
 
     @Override
     public Operator fork() {
-        WatermarkOperator copy = new WatermarkOperator(eventTime, delay);
+        WatermarkOperator copy = new WatermarkOperator(eventTime, delay, workers);
         copy.maxSeen = maxSeen;
         copy.current = current;
         copy.floor = floor;

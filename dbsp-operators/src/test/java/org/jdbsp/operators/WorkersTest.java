@@ -1,0 +1,414 @@
+package org.jdbsp.operators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.jdbsp.circuit.Circuit;
+import org.jdbsp.circuit.CircuitBuilder;
+import org.jdbsp.circuit.CircuitConfig;
+import org.jdbsp.circuit.CircuitHandle;
+import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetInput;
+import org.jdbsp.circuit.IndexedZSetOutput;
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetInput;
+import org.jdbsp.circuit.ZSetOutput;
+import org.jdbsp.circuit.internal.KeyHash;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.aggregate.Aggregator;
+import org.jdbsp.operators.aggregate.IncrementalAggregator;
+import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.join.Differential;
+import org.jdbsp.operators.join.Differential.Change;
+import org.jdbsp.operators.join.Differential.Shape;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.lag.Lag;
+import org.jdbsp.operators.time.LateFilter;
+import org.jdbsp.operators.time.Watermark;
+import org.jdbsp.operators.time.Watermarks;
+import org.jdbsp.operators.topk.TopK;
+import org.jdbsp.operators.window.WindowAggregation;
+import org.jdbsp.operators.window.WindowedAggregates;
+import org.jdbsp.operators.window.Windows;
+import org.jdbsp.zset.Orders;
+import org.jdbsp.zset.ZSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every stateful operator gives exactly the same change in every step, and the same integral, on 1, 2 and 4
+ * workers: the same seeded random input is pushed into three circuits in lockstep and their outputs (and
+ * counters such as late records dropped) are compared after every step.
+ */
+class WorkersTest {
+    private static final int[] WORKERS = {1, 2, 4};
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    /** A joined pair (records compare by their components). */
+    record Pair(Object left, Object right) {}
+
+    /** An edge of a graph. */
+    record Edge(long src, long dst) {}
+
+    /** An event with an id, a group key, an event time and a price. */
+    record Ev(long id, long key, long time, long price) {}
+
+    /** What a circuit under test exposes: its inputs, its outputs and counters to compare, its watermark. */
+    record Io(List<IndexedZSetInput<Object, Object>> indexed, ZSetInput<Ev> events, List<Object> outputs,
+              List<LongSupplier> counters, Watermark watermark) {}
+
+    /** The same circuit built for 1, 2 and 4 workers, driven in lockstep. */
+    static final class Lockstep implements AutoCloseable {
+        final List<CircuitHandle<Io>> handles = new ArrayList<>();
+
+        Lockstep(Function<CircuitBuilder, Io> build) {
+            for (int w : WORKERS) {
+                handles.add(Circuit.build(CircuitConfig.defaults().withWorkers(w).withName("ops" + NAMES.incrementAndGet()), build));
+            }
+        }
+
+        void push(Change c) {
+            handles.forEach(h -> h.io().indexed().get(c.input()).push(c.key(), c.value(), c.weight()));
+        }
+
+        void push(Ev e, long weight) {
+            handles.forEach(h -> h.io().events().push(e, weight));
+        }
+
+        void endOfInput() {
+            handles.forEach(h -> h.io().watermark().endOfInput());
+        }
+
+        void stepAndCompare(String when) {
+            handles.forEach(CircuitHandle::step);
+            Io one = handles.get(0).io();
+            for (int c = 1; c < handles.size(); c++) {
+                Io many = handles.get(c).io();
+                String with = " with " + WORKERS[c] + " workers " + when;
+                for (int o = 0; o < one.outputs().size(); o++) {
+                    assertEquals(content(one.outputs().get(o), false), content(many.outputs().get(o), false), "change of output " + o + with);
+                    assertEquals(content(one.outputs().get(o), true), content(many.outputs().get(o), true), "integral of output " + o + with);
+                }
+                for (int k = 0; k < one.counters().size(); k++) {
+                    assertEquals(one.counters().get(k).getAsLong(), many.counters().get(k).getAsLong(), "counter " + k + with);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            handles.forEach(CircuitHandle::close);
+        }
+    }
+
+    /** The change (or the integral) an output holds: Z-sets compare by content, in the layout's order. */
+    static Object content(Object output, boolean integral) {
+        if (output instanceof ZSetOutput<?> o) {
+            return integral ? o.integral() : o.delta();
+        }
+        IndexedZSetOutput<?, ?> o = (IndexedZSetOutput<?, ?>) output;
+        return integral ? o.integral() : o.delta();
+    }
+
+    /** Outputs of any kind: an indexed stream or a plain stream. */
+    static Object output(Object stream) {
+        return stream instanceof Stream ? ((Stream<?>) stream).output() : ((IndexedStream<?, ?>) stream).output();
+    }
+
+    /** A keyed operator under test: its name, the shapes it accepts, its number of inputs, and its wiring. */
+    record Keyed(String name, List<Shape> shapes, int inputs, BiFunction<CircuitBuilder, List<IndexedStream<Object, Object>>, Object> wire) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final List<Shape> ALL = List.of(Shape.values());
+    private static final List<Shape> OBJECT_VALUES = List.of(Shape.LONG_KEYS, Shape.OBJECT_KEYS);
+    private static final List<Shape> LONG_VALUES = List.of(Shape.LONG_KEYS_LONG_VALUES, Shape.OBJECT_KEYS_LONG_VALUES);
+
+    private static long number(Object v) {
+        return ((Number) v).longValue();
+    }
+
+    /** Sum and count of a group, as text: an incremental aggregate with one mutable state per group. */
+    static final class SumCount implements IncrementalAggregator<Object, long[], String> {
+        @Override
+        public long[] newState() {
+            return new long[2];
+        }
+
+        @Override
+        public void add(long[] state, Object value, long weight) {
+            state[0] += number(value) * weight;
+            state[1] += weight;
+        }
+
+        @Override
+        public boolean isEmpty(long[] state) {
+            return state[1] == 0 && state[0] == 0;
+        }
+
+        @Override
+        public String result(long[] state) {
+            return state[0] + "/" + state[1];
+        }
+
+        @Override
+        public long[] copy(long[] state) {
+            return state.clone();
+        }
+    }
+
+    static List<Keyed> keyed() {
+        Comparator<Object> natural = Orders.natural();
+        Comparator<Object> byNumberDesc = (a, b) -> Long.compare(number(b), number(a));
+        Aggregator<Object, StringBuilder, String> concat = new Aggregator<>() {
+            @Override
+            public StringBuilder zero() {
+                return new StringBuilder();
+            }
+
+            @Override
+            public StringBuilder add(StringBuilder acc, Object value, long weight) {
+                return acc.append(value).append('x').append(weight).append(' ');
+            }
+
+            @Override
+            public String result(StringBuilder acc) {
+                return acc.toString();
+            }
+        };
+        return List.of(
+                new Keyed("join", ALL, 2, (b, s) -> Joins.join(s.get(0), s.get(1), Pair::new)),
+                new Keyed("joinWhere", ALL, 2, (b, s) -> Joins.joinWhere(s.get(0), s.get(1), (x, y) -> number(x) < number(y), Pair::new)),
+                new Keyed("joinWithKey", ALL, 2, (b, s) -> Joins.joinWithKey(s.get(0), s.get(1), (k, x, y) -> new Pair(k, new Pair(x, y)),
+                        Orders.natural())),
+                new Keyed("self join", ALL, 1, (b, s) -> Joins.join(s.get(0), s.get(0), Pair::new)),
+                new Keyed("lookupJoin", ALL, 2, (b, s) -> Joins.lookupJoin(s.get(0), s.get(1), Pair::new)),
+                new Keyed("leftJoin", ALL, 2, (b, s) -> Joins.leftJoin(s.get(0), s.get(1), (x, y) -> new Pair(x, y == null ? "none" : y))),
+                new Keyed("semiJoin", ALL, 2, (b, s) -> Joins.semiJoin(s.get(0), s.get(1))),
+                new Keyed("antiJoin", ALL, 2, (b, s) -> Joins.antiJoin(s.get(0), s.get(1))),
+                new Keyed("count", ALL, 1, (b, s) -> Aggregates.count(s.get(0))),
+                new Keyed("sum", ALL, 1, (b, s) -> Aggregates.sum(s.get(0), WorkersTest::number)),
+                new Keyed("average", ALL, 1, (b, s) -> Aggregates.average(s.get(0), WorkersTest::number)),
+                new Keyed("averageAsDouble", ALL, 1, (b, s) -> Aggregates.averageAsDouble(s.get(0), WorkersTest::number)),
+                new Keyed("min", OBJECT_VALUES, 1, (b, s) -> Aggregates.min(s.get(0), natural)),
+                new Keyed("max", OBJECT_VALUES, 1, (b, s) -> Aggregates.max(s.get(0), natural)),
+                new Keyed("minLong", LONG_VALUES, 1, (b, s) -> Aggregates.minLong(Differential.cast(s.get(0)))),
+                new Keyed("maxLong", LONG_VALUES, 1, (b, s) -> Aggregates.maxLong(Differential.cast(s.get(0)))),
+                new Keyed("countDistinct", ALL, 1, (b, s) -> Aggregates.countDistinct(s.get(0))),
+                new Keyed("user aggregate", ALL, 1, (b, s) -> Aggregates.aggregate(s.get(0), concat)),
+                new Keyed("incremental aggregate", ALL, 1, (b, s) -> Aggregates.incremental(s.get(0), new SumCount(), Orders.natural())),
+                new Keyed("indexed distinct", ALL, 1, (b, s) -> Distinct.distinct(s.get(0))),
+                new Keyed("distinct", ALL, 1, (b, s) -> Distinct.distinct(s.get(0).map(Pair::new))),
+                new Keyed("topK", ALL, 1, (b, s) -> TopK.topK(s.get(0), 2, byNumberDesc)),
+                new Keyed("rowNumbers", ALL, 1, (b, s) -> TopK.rowNumbers(s.get(0), 3, byNumberDesc)),
+                new Keyed("lastN", ALL, 1, (b, s) -> TopK.lastN(s.get(0), 2, WorkersTest::number)),
+                new Keyed("topKInValueOrder", ALL, 1, (b, s) -> TopK.topKInValueOrder(s.get(0), 2)),
+                new Keyed("rowNumbersInValueOrder", ALL, 1, (b, s) -> TopK.rowNumbersInValueOrder(s.get(0), 2)),
+                new Keyed("lag", ALL, 1, (b, s) -> Lag.lag(s.get(0), natural)),
+                new Keyed("join with a table", ALL, 1, (b, s) -> Joins.join(s.get(0), table(b, s.get(0)), Pair::new)
+                        .plus(Joins.semiJoin(table(b, s.get(0)), s.get(0)).map(Pair::new))),
+                new Keyed("count of a table plus an input", ALL, 1, (b, s) -> Aggregates.count(s.get(0).plus(table(b, s.get(0))))));
+    }
+
+    /** A static table of the input's layout holding keys 0 to 5, each with value 1 (or "1"), and key 2 twice. */
+    private static IndexedStream<Object, Object> table(CircuitBuilder b, IndexedStream<Object, Object> like) {
+        Shape shape = null;
+        for (Shape s : Shape.values()) {
+            if (s.layout.equals(like.layout())) {
+                shape = s;
+            }
+        }
+        org.jdbsp.zset.IndexedZSetBuilder<Object, Object> t = org.jdbsp.zset.IndexedZSet.builder(shape.layout);
+        for (int k = 0; k < 6; k++) {
+            t.add(key(shape, k), value(shape, 1), k == 2 ? 2 : 1);
+        }
+        return b.table("table", t.build());
+    }
+
+    private static Object key(Shape shape, int n) {
+        return shape.layout.keyKind() == org.jdbsp.zset.ColumnKind.LONG ? (Object) (long) n : "k" + n;
+    }
+
+    private static Object value(Shape shape, int n) {
+        return shape.layout.valueKind() == org.jdbsp.zset.ColumnKind.LONG ? (Object) (long) n : (Object) n;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keyed")
+    void keyedOperatorGivesTheSameChangesOnEveryWorkerCount(Keyed op) {
+        for (Shape shape : op.shapes()) {
+            Differential.trials(op.name() + " on 1, 2, 4 workers [" + shape + "]", 2, r -> {
+                List<Change> changes = Differential.randomChanges(r, shape, op.inputs(), 150, 8, 6, false);
+                try (Lockstep run = new Lockstep(b -> {
+                    List<IndexedZSetInput<Object, Object>> ins = new ArrayList<>();
+                    List<IndexedStream<Object, Object>> streams = new ArrayList<>();
+                    for (int i = 0; i < op.inputs(); i++) {
+                        ins.add(b.indexedInput("in" + i, shape.layout));
+                        streams.add(ins.get(i).stream());
+                    }
+                    return new Io(ins, null, List.of(output(op.wire().apply(b, streams))), List.of(), null);
+                })) {
+                    feed(r, changes, run);
+                }
+            });
+        }
+    }
+
+    private static void feed(SplittableRandom r, List<Change> changes, Lockstep run) {
+        int step = 0;
+        for (int from = 0; from < changes.size(); step++) {
+            int to = Math.min(changes.size(), from + 1 + r.nextInt(40));
+            for (Change c : changes.subList(from, to)) {
+                run.push(c);
+            }
+            run.stepAndCompare("after step " + step);
+            from = to;
+        }
+        run.stepAndCompare("after an empty step");
+    }
+
+    @Test
+    void aggregatesOfKeysThatAllHashToOneWorkerAreRight() {
+        Differential.trials("count and max of skewed keys on 1, 2, 4 workers", 3, r -> {
+            List<Change> changes = new ArrayList<>();
+            for (Change c : Differential.randomChanges(r, Shape.LONG_KEYS_LONG_VALUES, 1, 300, 400, 9, false)) {
+                if (KeyHash.ownerOfLong((Long) c.key(), 2) == 0 && KeyHash.ownerOfLong((Long) c.key(), 4) == 0) {
+                    changes.add(c);
+                }
+            }
+            try (Lockstep run = new Lockstep(b -> {
+                IndexedZSetInput<Object, Object> in = b.indexedInput("skewed", Shape.LONG_KEYS_LONG_VALUES.layout);
+                IndexedStream<Long, Long> s = Differential.cast(in.stream());
+                return new Io(List.of(in), null, List.of(Aggregates.count(s).output(), Aggregates.maxLong(s).output()), List.of(), null);
+            })) {
+                feed(r, changes, run);
+            }
+        });
+    }
+
+    @Test
+    void recursionOverJoinsAndDistinctGivesTheSameClosure() {
+        Differential.trials("transitive closure on 1, 2, 4 workers", 3, r -> {
+            List<Change> edges = Differential.randomChanges(r, Shape.LONG_KEYS_LONG_VALUES, 1, 60, 10, 10, false);
+            try (Lockstep run = new Lockstep(b -> {
+                IndexedZSetInput<Object, Object> in = b.indexedInput("edges", Shape.LONG_KEYS_LONG_VALUES.layout);
+                Stream<Edge> closure = b.<Edge>recursive((scope, reach) -> {
+                    IndexedStream<Long, Long> bySrc = Differential.cast(scope.importStream(in.stream()));
+                    IndexedStream<Long, Long> byDst = reach.indexLongToLong(Edge::dst, Edge::src);
+                    Stream<Edge> direct = bySrc.map(Edge::new);
+                    Stream<Edge> extended = Joins.join(byDst, bySrc, Edge::new);
+                    return Distinct.distinct(direct.plus(extended));
+                });
+                return new Io(List.of(in), null, List.of(closure.output()), List.of(), null);
+            })) {
+                feed(r, edges, run);
+            }
+        });
+    }
+
+    /** An event-time operator under test: wired onto the events and their watermark; may add counters. */
+    record Timed(String name, TimedWiring wire) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Wires an event-time operator; returns the streams to output. */
+    interface TimedWiring {
+        List<Object> wire(Stream<Ev> events, Watermark wm, List<LongSupplier> counters);
+    }
+
+    static List<Timed> timed() {
+        return List.of(
+                new Timed("watermark", (e, wm, c) -> {
+                    c.add(wm::current);
+                    c.add(wm::maxEventTime);
+                    return List.of(wm.stream(), e.plus(e.filter(x -> x.price() > 5)));
+                }),
+                new Timed("dropLate", (e, wm, c) -> {
+                    LateFilter<Ev> late = Watermarks.dropLate(e, wm, Ev::time, 100);
+                    c.add(late::dropped);
+                    return List.of(late.stream());
+                }),
+                new Timed("tumbling count", (e, wm, c) -> windows(WindowedAggregates.count(e, Ev::key, Ev::time, Windows.tumbling(1_000), wm), c)),
+                new Timed("hopping sum with lateness", (e, wm, c) -> windows(WindowedAggregates.aggregate(e, Ev::key, Ev::time,
+                        Windows.hopping(2_000, 500), wm, 300, org.jdbsp.operators.window.Aggregator.sum(Ev::price)), c)),
+                new Timed("tumbling max by record key", (e, wm, c) -> windows(WindowedAggregates.max(e, x -> List.of(x.key(), x.price() % 2),
+                        Ev::time, Windows.tumbling(700), wm, Ev::price), c)),
+                new Timed("session min with lateness", (e, wm, c) -> windows(WindowedAggregates.aggregate(e, Ev::key, Ev::time,
+                        Windows.session(400), wm, 200, org.jdbsp.operators.window.Aggregator.min(Ev::price)), c)),
+                new Timed("stamp", (e, wm, c) -> List.of(Watermarks.stamp(e, wm, (x, t) -> new Pair(x, t)))),
+                new Timed("join forgetting keys below the watermark", (e, wm, c) -> {
+                    IndexedStream<Long, Ev> bySecond = e.indexByLong(x -> x.time() / 1_000 * 1_000, x -> x);
+                    Watermarks.forgetKeysBelow(bySecond, wm, 1_000);
+                    return List.of(Joins.joinWhere(bySecond, bySecond, (x, y) -> x.id() < y.id(), (x, y) -> new Pair(x.id(), y.id())));
+                }));
+    }
+
+    private static List<Object> windows(WindowAggregation<?, ?> w, List<LongSupplier> counters) {
+        counters.add(w::droppedLate);
+        counters.add(w::stateTuples);
+        counters.add(w::watermark);
+        return List.of(w.stream());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("timed")
+    void eventTimeOperatorGivesTheSameChangesOnEveryWorkerCount(Timed op) {
+        Differential.trials(op.name() + " on 1, 2, 4 workers", 3, r -> {
+            try (Lockstep run = new Lockstep(b -> {
+                ZSetInput<Ev> events = b.zsetInput("events");
+                Watermark wm = Watermarks.watermark(events.stream(), Ev::time, 300);
+                List<LongSupplier> counters = new ArrayList<>();
+                List<Object> outs = new ArrayList<>();
+                for (Object s : op.wire().wire(events.stream(), wm, counters)) {
+                    outs.add(output(s));
+                }
+                return new Io(List.of(), events, outs, counters, wm);
+            })) {
+                List<Ev> live = new ArrayList<>();
+                long clock = 10_000;
+                for (int step = 0; step < 25; step++) {
+                    for (int i = r.nextInt(25); i > 0; i--) {
+                        if (!live.isEmpty() && r.nextInt(6) == 0) {
+                            run.push(live.remove(r.nextInt(live.size())), -1);
+                        } else {
+                            clock += r.nextInt(60);
+                            Ev e = new Ev(r.nextLong(), r.nextInt(6), clock - r.nextInt(700), r.nextInt(10));
+                            live.add(e);
+                            run.push(e, 1);
+                        }
+                    }
+                    run.stepAndCompare("after step " + step);
+                }
+                run.endOfInput();
+                run.stepAndCompare("after the end of input");
+            }
+        });
+    }
+
+    @Test
+    void aTableIsCountedOnceByEveryWorkerCount() {
+        try (Lockstep run = new Lockstep(b -> {
+            Stream<String> t = b.table("words", ZSet.of("a", "b", "b"));
+            return new Io(List.of(), null, List.of(t.output(), Distinct.distinct(t).output(), t.map(String::length).output()), List.of(), null);
+        })) {
+            run.stepAndCompare("after step 1");
+            run.stepAndCompare("after step 2");
+        }
+    }
+}
