@@ -2,14 +2,12 @@ package org.jdbsp.bench.cli;
 
 import java.nio.file.Path;
 import org.jdbsp.bench.run.RunSettings;
+import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
 import picocli.CommandLine.Option;
 
 /** The options of the query benchmark that {@code generate} does not have (a picocli mixin). */
 final class BenchOptions {
-    /** The most worker threads this build can run a circuit on. */
-    static final int MAX_SUPPORTED_CORES = 1;
-
     @Option(names = "--query", paramLabel = "all|qN[,qN...]", defaultValue = "all",
         description = "The queries to run, one after the other, each over the same events: all (default), one"
             + " name or a comma-separated list.")
@@ -20,7 +18,8 @@ final class BenchOptions {
     private long maxEvents;
 
     @Option(names = "--cpu-cores", paramLabel = "N", defaultValue = "1",
-        description = "Worker threads of the circuit. Default 1.")
+        description = "Worker threads of the circuit: the run loop's thread plus N - 1 more, each owning a shard of"
+            + " the state. Default 1.")
     private int cpuCores;
 
     @Option(names = "--input-batch-size", paramLabel = "N", defaultValue = "40000",
@@ -68,10 +67,9 @@ final class BenchOptions {
     RunSettings settings(GeneratorOptions generator) {
         GeneratorConfig config = generator.config(maxEvents);
         int threads = generator.threads();
-        atLeastOne("--cpu-cores", cpuCores);
-        if (cpuCores > MAX_SUPPORTED_CORES) {
-            throw new IllegalArgumentException("--cpu-cores = " + cpuCores + " is not supported yet: circuits run on "
-                + MAX_SUPPORTED_CORES + " worker thread in this build");
+        if (cpuCores < 1 || cpuCores > CircuitConfig.MAX_WORKERS) {
+            throw new IllegalArgumentException("--cpu-cores = " + cpuCores + " is invalid: must be between 1 and "
+                + CircuitConfig.MAX_WORKERS);
         }
         atLeastOne("--input-batch-size", inputBatchSize);
         int buffer = sourceBufferSize == null ? inputBatchSize : sourceBufferSize;

@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One Nexmark query over a fixed, pre-generated input: the first {@value #EVENTS} events of the default per-event
  * generator, pushed {@value #BATCH} per step as the CLI does, then {@code finish()}. The score is the time of one
  * whole run (single shot, milliseconds); the events are generated once per fork and the circuit is built before each
- * run, so only the circuit's work is timed. {@code query} covers q0..q22; a name not registered yet fails its setup.
+ * run, so only the circuit's work is timed. {@code query} covers q0..q22 (a name not registered yet fails its
+ * setup); {@code workers} is the circuit's number of worker threads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -51,6 +52,10 @@ public class QueryBenchmark {
     @Param({"q0", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13", "q14", "q15",
         "q16", "q17", "q18", "q19", "q20", "q21", "q22"})
     public String query;
+
+    /** Worker threads of the circuit. */
+    @Param({"1"})
+    public int workers;
 
     private Event[] events;
     private NexmarkQuery<?> nexmarkQuery;
@@ -77,7 +82,7 @@ public class QueryBenchmark {
 
     @Setup(Level.Invocation)
     public void build() {
-        circuit = QueryCircuit.start(nexmarkQuery, options, CircuitConfig.defaults(), false);
+        circuit = QueryCircuit.start(nexmarkQuery, options, CircuitConfig.defaults().withWorkers(workers), false);
     }
 
     @Benchmark

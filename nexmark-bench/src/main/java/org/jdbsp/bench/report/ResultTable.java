@@ -72,8 +72,8 @@ public final class ResultTable {
 
     private static List<String> notes(RunContext c) {
         List<String> notes = new ArrayList<>();
-        notes.add("Cores = --cpu-cores, the circuit's worker threads (with 1 core: the run loop's own thread, which"
-            + " also pushes the events). " + c.generatorNote() + " The JVM's GC and JIT threads are not counted in"
+        notes.add("Cores = --cpu-cores, the circuit's worker threads: the run loop's own thread (which also pushes"
+            + " the events) plus Cores - 1 worker threads. " + c.generatorNote() + " The JVM's GC and JIT threads are not counted in"
             + " Cores either; every thread is counted in the CPU columns.");
         notes.add("Elapsed = wall clock from " + (c.pregenerated()
             ? "the first push to the end of finish(); the events were generated into memory beforehand (--pregenerate)."

@@ -74,6 +74,11 @@ public final class BenchRunner {
         if (settings.pregenerate()) {
             Pregenerator.checkFits(settings, progress);
         }
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (settings.cores() > cpus) {
+            progress.note("warning: --cpu-cores " + settings.cores() + " is more than the " + cpus + " CPUs this JVM"
+                + " sees; the workers will share them");
+        }
         if (settings.queries().stream().anyMatch(q -> q.name().equals("q10"))) {
             q10 = Q10Directory.open(settings.q10Directory(), settings.generator(), settings.events());
             queryOptions = queryOptions.withQ10Directory(q10.path());
@@ -133,7 +138,7 @@ public final class BenchRunner {
     private QueryMeasurement runQuery(NexmarkQuery<?> query, String label, Event[] events, JvmStats jvm) {
         boolean keepIntegral = settings.results() != null;
         System.gc(); // leave the garbage of the previous query (or of the generation) out of this one's figures
-        try (QueryCircuit<?> circuit = QueryCircuit.start(query, queryOptions, circuitConfig(),
+        try (QueryCircuit<?> circuit = QueryCircuit.start(query, queryOptions, circuitConfig(query),
             keepIntegral)) {
             jvm.resetHeapPeak();
             rssResetWorks &= os.resetPeakRss();
@@ -190,8 +195,8 @@ public final class BenchRunner {
         }
     }
 
-    private CircuitConfig circuitConfig() {
-        return CircuitConfig.defaults();
+    private CircuitConfig circuitConfig(NexmarkQuery<?> query) {
+        return CircuitConfig.defaults().withWorkers(settings.cores()).withName(query.name());
     }
 
     private int generatorThreads() {

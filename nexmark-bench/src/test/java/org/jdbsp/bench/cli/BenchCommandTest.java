@@ -41,7 +41,8 @@ class BenchCommandTest {
         assertUsageError("'all' cannot be part of a list", "--query", "all,q0");
         assertUsageError("--max-events = -1 is invalid: must be >= 0", "--max-events", "-1");
         assertUsageError("'1e6' is not a long", "--max-events", "1e6");
-        assertUsageError("--cpu-cores = 0 is invalid: must be >= 1", "--cpu-cores", "0");
+        assertUsageError("--cpu-cores = 0 is invalid: must be between 1 and 1024", "--cpu-cores", "0");
+        assertUsageError("--cpu-cores = 1025 is invalid: must be between 1 and 1024", "--cpu-cores", "1025");
         assertUsageError("'two' is not an int", "--cpu-cores", "two");
         assertUsageError("--num-event-generators = 0 is invalid: must be >= 1", "--num-event-generators", "0");
         assertUsageError("--input-batch-size = -5 is invalid: must be >= 1", "--input-batch-size", "-5");
@@ -57,8 +58,17 @@ class BenchCommandTest {
     }
 
     @Test
-    void moreCoresThanTheRuntimeSupportsAreRefusedClearly() {
-        assertUsageError("--cpu-cores = 2 is not supported yet", "--cpu-cores", "2");
+    void twoCoresLeaveQ0sResultUnchanged() throws IOException {
+        Path one = dir.resolve("one.txt");
+        Path two = dir.resolve("two.txt");
+        assertEquals(0, CliRun.run("--query", "q0", "--max-events", "20000", "--results", one.toString(),
+            "--no-progress").exitCode());
+        CliRun r = CliRun.run("--query", "q0", "--max-events", "20000", "--results", two.toString(), "--no-progress",
+            "--cpu-cores", "2", "--input-batch-size", "3000");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("2", tableRows(r.outText()).get(0)[2]);
+        assertTrue(r.outText().contains("plus Cores - 1 worker threads"), r.outText());
+        assertEquals(Files.readAllLines(one), Files.readAllLines(two));
     }
 
     @Test
