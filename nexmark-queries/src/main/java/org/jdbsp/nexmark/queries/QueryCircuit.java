@@ -56,7 +56,9 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(config, "config");
-        CircuitHandle<Io<R>> handle = Circuit.build(config, c -> {
+        // worker threads are named after the query unless the configuration names the circuit
+        CircuitConfig named = config.name().equals(CircuitConfig.defaults().name()) ? config.withName(query.name()) : config;
+        CircuitHandle<Io<R>> handle = Circuit.build(named, c -> {
             ZSetInput<Person> persons = c.zsetInput("persons");
             ZSetInput<Auction> auctions = c.zsetInput("auctions");
             ZSetInput<Bid> bids = c.zsetInput("bids");
