@@ -2,14 +2,13 @@ package org.jdbsp.operators.window;
 
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.TreeMap;
 import org.jdbsp.zset.Weights;
 
 /** The accumulator of one group of a windowed aggregate (see {@link Aggregator} for what it keeps). */
 final class AggregateState {
     long count;
     long sum;
-    TreeMap<Long, Long> values;
+    LongMultiset values;
     HashMap<Object, Long> records;
 
     void add(Aggregator<?, ?> agg, Object record, long weight) {
@@ -23,9 +22,9 @@ final class AggregateState {
             case MAX:
             case MIN:
                 if (values == null) {
-                    values = new TreeMap<>();
+                    values = new LongMultiset();
                 }
-                values.merge(agg.field.applyAsLong(record), weight, AggregateState::addOrRemove);
+                values.add(agg.field.applyAsLong(record), weight);
                 break;
             default:
                 if (records == null) {
@@ -56,9 +55,9 @@ final class AggregateState {
             case SUM:
                 return sum;
             case MAX:
-                return values.isEmpty() ? null : values.lastKey();
+                return values.isEmpty() ? null : values.max();
             case MIN:
-                return values.isEmpty() ? null : values.firstKey();
+                return values.isEmpty() ? null : values.min();
             default:
                 return records.isEmpty() ? null
                         : java.util.Objects.requireNonNull(agg.custom.apply(Collections.unmodifiableMap(records)),
@@ -70,16 +69,16 @@ final class AggregateState {
         AggregateState c = new AggregateState();
         c.count = count;
         c.sum = sum;
-        c.values = values == null ? null : new TreeMap<>(values);
+        c.values = values == null ? null : values.copy();
         c.records = records == null ? null : new HashMap<>(records);
         return c;
     }
 
     long tuples() {
-        return 1 + (values == null ? 0 : values.size()) + (records == null ? 0 : records.size());
+        return 1 + (values == null ? 0 : values.entries()) + (records == null ? 0 : records.size());
     }
 
     long bytes() {
-        return 48 + 48L * ((values == null ? 0 : values.size()) + (records == null ? 0 : records.size()));
+        return 48 + (values == null ? 0 : values.bytes()) + 48L * (records == null ? 0 : records.size());
     }
 }

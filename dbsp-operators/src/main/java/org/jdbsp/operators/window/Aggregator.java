@@ -10,8 +10,9 @@ import java.util.function.ToLongFunction;
  * maximum or minimum of a long field, or a custom function of the group's multiset of records.
  *
  * <p>Count and sum are kept as two longs per group (linear: insertions and retractions are additions);
- * minimum and maximum keep a sorted multiset of the field's values, so retractions are exact; a custom
- * aggregate keeps the multiset of records and re-evaluates its function on each group a step touches.
+ * minimum and maximum keep the multiset of the field's values (an unboxed log, consolidated when a deletion
+ * needs it), so retractions are exact; a custom aggregate keeps the multiset of records and re-evaluates its
+ * function on each group a step touches.
  * Weights count: a record of weight 2 counts twice. A group whose records all cancel has no row.
  *
  * @param <T> the record type

@@ -10,7 +10,7 @@
  * spans {@code [first time, last time + gap)}.
  *
  * <p>State and timing. A windowed aggregate keeps, per (window, key), the accumulator of the records seen
- * (count and sum as longs, a sorted multiset of values for min and max, the multiset of records for a
+ * (count and sum as longs, an unboxed multiset of values for min and max, the multiset of records for a
  * custom aggregate). With W0 the watermark before a step and W1 after it: records with event time below
  * {@code W0 - allowedLateness} are dropped and counted; a window whose end is at most W1 emits its row;
  * a record within the allowed lateness that changes an already emitted row retracts it and emits the new

@@ -73,9 +73,9 @@ public final class Q7 implements NexmarkQuery<Q7.Row> {
         Stream<WindowResult<String, Long>> maxima =
                 WindowedAggregates.max(bids, b -> ALL, Bid::dateTime, WINDOWS, watermark, Bid::price).stream();
         IndexedStream<Long, Long> maxByEnd = maxima.indexLongToLong(WindowResult::end, WindowResult::value);
-        IndexedStream<Long, Bid> byOwnEnd = bids.indexByLong(b -> WINDOWS.lastStart(b.dateTime()) + size, b -> b, EventOrders.BID_REST);
+        IndexedStream<Long, Bid> byOwnEnd = bids.indexByLong(b -> WINDOWS.lastStart(b.dateTime()) + size, b -> b, EventOrders.BID);
         IndexedStream<Long, Bid> atAnEnd = bids.filter(b -> WINDOWS.lastStart(b.dateTime()) == b.dateTime())
-                .indexByLong(Bid::dateTime, b -> b, EventOrders.BID_REST);
+                .indexByLong(Bid::dateTime, b -> b, EventOrders.BID);
         IndexedStream<Long, Bid> byEnd = byOwnEnd.plus(atAnEnd);
         Watermarks.forgetKeysBelow(byEnd, watermark, 0);
         Watermarks.forgetKeysBelow(maxByEnd, watermark, 0);
