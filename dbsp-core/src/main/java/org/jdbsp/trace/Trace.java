@@ -2,6 +2,7 @@ package org.jdbsp.trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.internal.Batch;
@@ -17,6 +18,8 @@ import org.jdbsp.zset.internal.Merging;
  *
  * <p>A lower key bound set by {@link #dropKeysBelow} (watermark garbage collection) removes keys below it
  * during every later merge and hides them from cursors at once; {@link #compact()} applies it everywhere.
+ * A lower bound on a time derived from each value, set by {@link #dropValuesBelow}, works the same way
+ * during merges but is not hidden from cursors (it is for tuples that no longer matter to any reader).
  * The same key may appear in several batches, with weights that only add up to the integral;
  * {@link TraceCursor} consolidates them as it reads.
  */
@@ -26,6 +29,8 @@ public final class Trace {
     private boolean hasBound;
     private long longBound;
     private Object objectBound;
+    private ToLongFunction<Object> valueTime;
+    private long valueBound;
 
     /** An empty trace of batches of {@code layout}. */
     public Trace(Layout layout) {
@@ -39,6 +44,8 @@ public final class Trace {
         this.hasBound = other.hasBound;
         this.longBound = other.longBound;
         this.objectBound = other.objectBound;
+        this.valueTime = other.valueTime;
+        this.valueBound = other.valueBound;
     }
 
     /** An independent copy holding the same content; cheap, because batches are immutable and shared. */
@@ -97,7 +104,29 @@ public final class Trace {
         }
     }
 
-    /** Merges the whole spine into one batch, dropping keys below the bound. */
+    /**
+     * Forgets, lazily, every tuple whose value's time is below {@code bound}: such tuples are dropped by the
+     * merges that touch them from now on (and by {@link #compact()}), not hidden from cursors at once. Use it
+     * only for tuples no reader's output can depend on any more (for example rows that can no longer match
+     * anything because of the watermark), so that whether a reader still sees one makes no difference.
+     * The bound may only rise; the time function must be the same object on every call.
+     *
+     * @throws IllegalArgumentException if {@code time} differs from the one given before, or the trace has no values
+     */
+    public void dropValuesBelow(long bound, ToLongFunction<Object> time) {
+        if (layout.valueKind() == ColumnKind.NONE) {
+            throw new IllegalArgumentException("a plain Z-set trace has no values to drop; use dropKeysBelow");
+        }
+        if (valueTime != null && valueTime != time) {
+            throw new IllegalArgumentException("this trace already forgets values by another time function");
+        }
+        if (valueTime == null || bound > valueBound) {
+            valueTime = java.util.Objects.requireNonNull(time, "time");
+            valueBound = bound;
+        }
+    }
+
+    /** Merges the whole spine into one batch, dropping keys below the bound (and values below the value bound). */
     public void compact() {
         if (batches.isEmpty()) {
             return;
@@ -169,9 +198,15 @@ public final class Trace {
     }
 
     private Merging.TupleFilter filter() {
-        if (!hasBound) {
-            return null;
+        Merging.TupleFilter keys = !hasBound ? null
+                : layout.keyKind() == ColumnKind.LONG ? Merging.longKeysFrom(longBound) : Merging.keysFrom(objectBound);
+        if (valueTime == null) {
+            return keys;
         }
-        return layout.keyKind() == ColumnKind.LONG ? Merging.longKeysFrom(longBound) : Merging.keysFrom(objectBound);
+        ToLongFunction<Object> time = valueTime;
+        long bound = valueBound;
+        boolean longValues = layout.valueKind() == ColumnKind.LONG;
+        Merging.TupleFilter values = (b, i) -> time.applyAsLong(longValues ? (Object) b.longValues[i] : b.objValues[i]) >= bound;
+        return keys == null ? values : (b, i) -> keys.keep(b, i) && values.keep(b, i);
     }
 }

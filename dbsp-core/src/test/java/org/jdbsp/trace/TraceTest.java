@@ -25,6 +25,15 @@ class TraceTest {
         return b.build();
     }
 
+    /** 20 tuples with keys and values in 0..99. */
+    private static Batch randomValues(java.util.SplittableRandom r) {
+        BatchBuilder b = new BatchBuilder(Layout.longToLongs());
+        for (int i = 0; i < 20; i++) {
+            b.addLongLong(r.nextInt(100), r.nextInt(100), 1 + r.nextInt(2));
+        }
+        return b.build();
+    }
+
     private static RefZSet readAll(Trace t) {
         RefZSet out = new RefZSet();
         TraceCursor c = t.cursor();
@@ -145,6 +154,41 @@ class TraceTest {
         for (int i = 0; i < all.size; i++) {
             assertTrue(all.longKeys[i] >= 50, "the bound never goes down");
         }
+    }
+
+    @Test
+    void valuesBelowTheValueBoundAreDroppedByMergesAndCompaction() {
+        Trace t = new Trace(Layout.longToLongs());
+        java.util.function.ToLongFunction<Object> time = v -> (Long) v;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 30; i++) {
+            t.insert(randomValues(r));
+        }
+        RefZSet before = readAll(t);
+        t.dropValuesBelow(60, time);
+        assertEquals(before, readAll(t), "cursors are not filtered: tuples go only when merged");
+        t.dropValuesBelow(40, time);
+        for (int i = 0; i < 30; i++) {
+            t.insert(randomValues(r));
+        }
+        RefZSet mixed = readAll(t);
+        t.compact();
+        RefZSet expected = new RefZSet();
+        mixed.map().forEach((k, w) -> {
+            if ((Long) ((List<?>) k).get(1) >= 60) {
+                expected.add(k, w);
+            }
+        });
+        assertTrue(expected.map().size() > 100 && expected.map().size() < before.map().size(), "a meaningful test");
+        assertEquals(expected, readAll(t), "compaction keeps exactly the values at or above the highest bound");
+        Batch all = t.consolidated();
+        for (int i = 0; i < all.size; i++) {
+            assertTrue(all.longValues[i] >= 60);
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.dropValuesBelow(70, v -> 0L),
+                "one time function per trace");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Trace(Layout.LONGS).dropValuesBelow(1, time), "a plain Z-set has no values");
     }
 
     @Test

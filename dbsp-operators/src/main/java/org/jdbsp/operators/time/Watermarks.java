@@ -78,6 +78,31 @@ public final class Watermarks {
     }
 
     /**
+     * Bounds the state of every join or aggregate reading {@code stream} by forgetting tuples whose value has
+     * become irrelevant: whenever the watermark advances, the stream's shared integral trace forgets (lazily,
+     * during its merges, see {@link org.jdbsp.trace.Trace#dropValuesBelow}) every tuple whose
+     * {@code time(value)} is below {@code watermark - marginMs}. For streams keyed by something other than
+     * time, such as an interval join's sides keyed by id: the caller must ensure no output can depend on a
+     * forgotten tuple any more (typically by dropping late records with {@link #dropLate} upstream), since
+     * readers may or may not still see one.
+     */
+    @SuppressWarnings("unchecked")
+    public static <K, V> void forgetValuesBelow(IndexedStream<K, V> stream, Watermark watermark, ToLongFunction<? super V> time,
+                                                long marginMs) {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(watermark, "watermark");
+        Objects.requireNonNull(time, "time");
+        if (stream.layout().valueKind() == ColumnKind.NONE) {
+            throw new IllegalArgumentException("forgetValuesBelow needs an indexed stream with values, not " + stream.layout());
+        }
+        if (marginMs < 0) {
+            throw new IllegalArgumentException("margin must not be negative: " + marginMs);
+        }
+        TraceGcOperator op = new TraceGcOperator(stream.integralTrace(), marginMs, (ToLongFunction<Object>) time);
+        stream.builder().addOperator("forgetValuesBelow", op, Layout.LONGS, watermark.stream());
+    }
+
+    /**
      * Stamps every record of each step's change with the watermark after that step: {@code f(record, w)}.
      * With a watermark over the readings of a processing-time clock (one reading per step), this gives every
      * record the processing time of the step in which it arrived, the time attribute of processing-time

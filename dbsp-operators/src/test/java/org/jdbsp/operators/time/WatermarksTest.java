@@ -161,6 +161,52 @@ class WatermarksTest {
         }
     }
 
+    /** An interval [from, to] of key {@code key}. */
+    record Span(long key, long from, long to) {}
+
+    @Test
+    void forgetValuesBelowBoundsAnIntervalJoinKeyedByIdWithoutChangingItsResult() {
+        record SpanIo(ZSetInput<Span> spans, ZSetInput<Ev> events, ZSetOutput<String> bounded, ZSetOutput<String> full,
+                      IndexedStream<Long, Span> spansById, IndexedStream<Long, Ev> eventsById, IndexedStream<Long, Span> fullSpans) {}
+        try (CircuitHandle<SpanIo> h = Circuit.build(b -> {
+            ZSetInput<Span> spans = b.zsetInput("spans");
+            ZSetInput<Ev> events = b.zsetInput("events");
+            Watermark wm = Watermarks.watermark(events.stream().map(Ev::time).plus(spans.stream().map(Span::from)), t -> t, 50);
+            IndexedStream<Long, Span> spansById = Watermarks.dropLate(spans.stream(), wm, Span::from, 0).stream()
+                    .indexByLong(Span::key, s -> s);
+            IndexedStream<Long, Ev> eventsById = Watermarks.dropLate(events.stream(), wm, Ev::time, 0).stream()
+                    .indexByLong(e -> e.id() % 37, e -> e);
+            Watermarks.forgetValuesBelow(spansById, wm, Span::to, 0);
+            Watermarks.forgetValuesBelow(eventsById, wm, Ev::time, 0);
+            ZSetOutput<String> bounded = Joins.joinWhere(spansById, eventsById, (s, e) -> e.time() >= s.from() && e.time() <= s.to(),
+                    (s, e) -> s + "~" + e).output();
+            IndexedStream<Long, Span> fullSpans = spans.stream().indexByLong(Span::key, s -> s);
+            IndexedStream<Long, Ev> fullEvents = events.stream().indexByLong(e -> e.id() % 37, e -> e);
+            ZSetOutput<String> full = Joins.joinWhere(fullSpans, fullEvents, (s, e) -> e.time() >= s.from() && e.time() <= s.to(),
+                    (s, e) -> s + "~" + e).output();
+            return new SpanIo(spans, events, bounded, full, spansById, eventsById, fullSpans);
+        })) {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+            long maxState = 0;
+            for (int step = 0; step < 1_500; step++) {
+                long now = step * 10L;
+                for (int i = 0; i < 4; i++) {
+                    long id = step * 4L + i;
+                    h.io().events().push(new Ev(id, now + r.nextInt(10)));
+                }
+                long from = now + r.nextInt(10);
+                h.io().spans().push(new Span(r.nextInt(37), from, from + r.nextInt(40)));
+                h.step();
+                assertEquals(h.io().full().delta(), h.io().bounded().delta(), "step " + step);
+                maxState = Math.max(maxState, h.io().spansById().integralTrace().stateTuples()
+                        + h.io().eventsById().integralTrace().stateTuples());
+            }
+            assertTrue(h.io().full().integral().size() > 200, "the joins matched " + h.io().full().integral().size());
+            assertEquals(1_500, h.io().fullSpans().integralTrace().stateTuples(), "without forgetting every span stays");
+            assertTrue(maxState < 2_500, "the forgetting traces stay bounded: " + maxState + " tuples at most");
+        }
+    }
+
     record Stamped(long id, long time) {}
 
     record StampIo(ZSetInput<Long> clock, ZSetInput<Ev> in, Watermark now, ZSetOutput<Stamped> stamped,

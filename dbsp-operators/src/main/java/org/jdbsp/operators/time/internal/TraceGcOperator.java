@@ -1,31 +1,53 @@
 package org.jdbsp.operators.time.internal;
 
+import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.internal.IntegralTrace;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StrictOperator;
+import org.jdbsp.trace.Trace;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.internal.Batch;
 
 /**
- * Reads the watermark stream and tells a shared integral trace (long keys that are event times or window
- * starts) to forget every key below {@code watermark - margin}.
+ * Reads the watermark stream and tells a shared integral trace to forget what falls below
+ * {@code watermark - margin}: keys (long keys that are event times or window starts, hidden at once), or,
+ * with a value time function, tuples whose {@code time(value)} is below it ({@link Trace#dropValuesBelow},
+ * dropped lazily by merges).
  *
  * <p>It is strict: it takes the step's watermark change only after every operator of the step has run, so
- * the readers of the trace see, during a step, every key at or above the watermark <em>before</em> the step
+ * the readers of the trace see, during a step, everything at or above the watermark <em>before</em> the step
  * minus the margin. A step that moves the watermark far ahead (the end of input moves it to
- * {@link Long#MAX_VALUE}) thus still joins or aggregates this step's changes with the keys it is about to
- * forget; they are gone from the next step on.
+ * {@link Long#MAX_VALUE}) thus still joins or aggregates this step's changes with what it is about to
+ * forget; it is gone from the next step on.
+ *
+ * <p>Forgetting values: merges drop such tuples as they happen, but the largest batch of the spine merges
+ * rarely once the trace stops growing, so whenever the trace holds twice the tuples it held after the last
+ * compaction the whole spine is compacted: garbage stays within a constant factor of the live tuples, at
+ * amortised constant cost per inserted tuple.
  */
 public final class TraceGcOperator implements StrictOperator {
+    private static final long MIN_COMPACTION = 1_024;
+
     private final IntegralTrace trace;
     private final long margin;
+    private final ToLongFunction<Object> valueTime;
     private long watermark = TimeArithmetic.NONE;
+    private long afterCompaction;
 
     /** Drops keys of {@code trace} below the watermark minus {@code margin}. */
     public TraceGcOperator(IntegralTrace trace, long margin) {
+        this(trace, margin, null);
+    }
+
+    /**
+     * Drops tuples of {@code trace} whose {@code valueTime(value)} is below the watermark minus {@code margin}
+     * (keys, when {@code valueTime} is null).
+     */
+    public TraceGcOperator(IntegralTrace trace, long margin, ToLongFunction<Object> valueTime) {
         this.trace = trace;
         this.margin = margin;
+        this.valueTime = valueTime;
     }
 
     @Override
@@ -36,16 +58,28 @@ public final class TraceGcOperator implements StrictOperator {
     @Override
     public void input(Batch watermarkChange) {
         long next = TimeArithmetic.advance(watermark, watermarkChange);
-        if (next != watermark) {
-            watermark = next;
-            trace.trace().dropKeysBelow(TimeArithmetic.minus(watermark, margin));
+        if (next == watermark) {
+            return;
+        }
+        watermark = next;
+        long bound = TimeArithmetic.minus(watermark, margin);
+        Trace t = trace.trace();
+        if (valueTime == null) {
+            t.dropKeysBelow(bound);
+            return;
+        }
+        t.dropValuesBelow(bound, valueTime);
+        if (t.storedTuples() > 2 * Math.max(afterCompaction, MIN_COMPACTION)) {
+            t.compact();
+            afterCompaction = t.storedTuples();
         }
     }
 
     @Override
     public Operator fork(ForkContext context) {
-        TraceGcOperator copy = new TraceGcOperator(context.forked(trace), margin);
+        TraceGcOperator copy = new TraceGcOperator(context.forked(trace), margin, valueTime);
         copy.watermark = watermark;
+        copy.afterCompaction = afterCompaction;
         return copy;
     }
 }
