@@ -7,6 +7,7 @@ import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.time.Watermark;
 
 /**
  * q4, average price for a category: the average winning price of the auctions of each category.
@@ -36,9 +37,9 @@ public final class Q4 implements NexmarkQuery<Q4.Row> {
         }
     }
 
-    /** q4 over streams of auctions and bids. */
-    public static Stream<Row> query(Stream<Auction> auctions, Stream<Bid> bids) {
-        IndexedStream<Long, Long> finalsByCategory = WinningBids.of(auctions, bids)
+    /** q4 over streams of auctions and bids; the watermark bounds the state (see {@link WinningBids#of}). */
+    public static Stream<Row> query(Stream<Auction> auctions, Stream<Bid> bids, Watermark watermark) {
+        IndexedStream<Long, Long> finalsByCategory = WinningBids.of(auctions, bids, watermark)
                 .map((id, ab) -> ab, WinningBids.BEST_FIRST)
                 .indexLongToLong(ab -> ab.auction().category(), ab -> ab.bid().price());
         return Aggregates.average(finalsByCategory, Long::longValue).map(Row::new);
@@ -56,6 +57,6 @@ public final class Q4 implements NexmarkQuery<Q4.Row> {
 
     @Override
     public Stream<Row> build(NexmarkStreams in) {
-        return query(in.auctions(), in.bids());
+        return query(in.auctions(), in.bids(), in.watermark());
     }
 }

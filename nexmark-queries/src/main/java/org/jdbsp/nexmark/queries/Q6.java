@@ -8,6 +8,7 @@ import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.operators.topk.TopK;
 
 /**
@@ -78,9 +79,9 @@ public final class Q6 implements NexmarkQuery<Q6.Row> {
         return c != 0 ? c : Long.compare(a.seller(), b.seller());
     };
 
-    /** q6 over streams of auctions and bids. */
-    public static Stream<Row> query(Stream<Auction> auctions, Stream<Bid> bids) {
-        IndexedStream<Long, Closed> closedBySeller = WinningBids.of(auctions, bids)
+    /** q6 over streams of auctions and bids; the watermark bounds the state (see {@link WinningBids#of}). */
+    public static Stream<Row> query(Stream<Auction> auctions, Stream<Bid> bids, Watermark watermark) {
+        IndexedStream<Long, Closed> closedBySeller = WinningBids.of(auctions, bids, watermark)
                 .map((id, ab) -> new Closed(ab.auction().seller(), ab.auction().expires(), id, ab.bid().price()),
                         LATEST_CLOSED_FIRST)
                 .indexByLong(Closed::seller, c -> c, LATEST_CLOSED_FIRST);
@@ -99,6 +100,6 @@ public final class Q6 implements NexmarkQuery<Q6.Row> {
 
     @Override
     public Stream<Row> build(NexmarkStreams in) {
-        return query(in.auctions(), in.bids());
+        return query(in.auctions(), in.bids(), in.watermark());
     }
 }

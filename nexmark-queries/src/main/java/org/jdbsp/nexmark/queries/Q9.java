@@ -5,6 +5,7 @@ import java.util.List;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.operators.time.Watermark;
 
 /**
  * q9, winning bids: every auction with its best bid placed while it was open.
@@ -48,9 +49,9 @@ public final class Q9 implements NexmarkQuery<Q9.Row> {
         }
     }
 
-    /** q9 over streams of auctions and bids. */
-    public static Stream<Row> query(Stream<Auction> auctions, Stream<Bid> bids) {
-        return WinningBids.of(auctions, bids).map((id, ab) -> Row.of(ab.auction(), ab.bid()));
+    /** q9 over streams of auctions and bids; the watermark bounds the state (see {@link WinningBids#of}). */
+    public static Stream<Row> query(Stream<Auction> auctions, Stream<Bid> bids, Watermark watermark) {
+        return WinningBids.of(auctions, bids, watermark).map((id, ab) -> Row.of(ab.auction(), ab.bid()));
     }
 
     @Override
@@ -66,6 +67,6 @@ public final class Q9 implements NexmarkQuery<Q9.Row> {
 
     @Override
     public Stream<Row> build(NexmarkStreams in) {
-        return query(in.auctions(), in.bids());
+        return query(in.auctions(), in.bids(), in.watermark());
     }
 }

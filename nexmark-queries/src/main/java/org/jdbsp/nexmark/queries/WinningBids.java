@@ -7,6 +7,8 @@ import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.time.Watermark;
+import org.jdbsp.operators.time.Watermarks;
 import org.jdbsp.operators.topk.TopK;
 
 /**
@@ -22,8 +24,9 @@ import org.jdbsp.operators.topk.TopK;
  * The best bid is the highest price, then the earliest dateTime; Flink breaks the remaining ties by arrival
  * order, which a Z-set does not have, so ties go to the least (bidder, channel, url, extra) instead
  * ({@link EventOrders#BEST_BID_FIRST}). Auction ids are assumed unique, as the generator makes them.
- * Incremental: an unbounded join on the auction id (both sides kept, a bid may precede its auction),
- * then a top-1 per auction that reads only the head of each touched auction's matching bids.
+ * Incremental: a join on the auction id (a bid may precede its auction) whose state the watermark bounds
+ * (see {@link #of}), then a top-1 per auction that reads only the head of each touched auction's matching
+ * bids.
  */
 final class WinningBids {
     private WinningBids() {}
@@ -42,11 +45,25 @@ final class WinningBids {
         return b.dateTime() >= a.dateTime() && b.dateTime() <= a.expires();
     }
 
-    /** Each auction with a bid in its time range, keyed by auction id, with its winning bid. */
-    static IndexedStream<Long, AuctionBid> of(Stream<Auction> auctions, Stream<Bid> bids) {
-        IndexedStream<Long, Auction> auctionsById = auctions.indexByLong(Auction::id, a -> a, EventOrders.AUCTION);
-        IndexedStream<Long, Bid> bidsByAuction = bids.indexByLong(Bid::auction, b -> b, EventOrders.BEST_BID_FIRST);
+    /**
+     * Each auction with a bid in its time range, keyed by auction id, with its winning bid.
+     *
+     * <p>State stays bounded by the watermark: an auction whose {@code expires} is behind it can meet no
+     * later bid, and a bid behind it no later auction, so both join sides and the matched pairs of closed
+     * auctions are forgotten ({@link Watermarks#forgetValuesBelow}). That is exact for inputs that are never
+     * behind the watermark, as Nexmark's are; records that are (late) are dropped and counted instead of
+     * being joined with state that may already be gone.
+     */
+    static IndexedStream<Long, AuctionBid> of(Stream<Auction> auctions, Stream<Bid> bids, Watermark watermark) {
+        IndexedStream<Long, Auction> auctionsById = Watermarks.dropLate(auctions, watermark, Auction::dateTime, 0).stream()
+                .indexByLong(Auction::id, a -> a, EventOrders.AUCTION);
+        IndexedStream<Long, Bid> bidsByAuction = Watermarks.dropLate(bids, watermark, Bid::dateTime, 0).stream()
+                .indexByLong(Bid::auction, b -> b, EventOrders.BEST_BID_FIRST);
+        Watermarks.forgetValuesBelow(auctionsById, watermark, Auction::expires, 0);
+        Watermarks.forgetValuesBelow(bidsByAuction, watermark, Bid::dateTime, 0);
         Stream<AuctionBid> matched = Joins.joinWhere(auctionsById, bidsByAuction, WinningBids::inTime, AuctionBid::new, BEST_FIRST);
-        return TopK.topKInValueOrder(matched.indexByLong(ab -> ab.auction().id(), ab -> ab, BEST_FIRST), 1);
+        IndexedStream<Long, AuctionBid> matchedById = matched.indexByLong(ab -> ab.auction().id(), ab -> ab, BEST_FIRST);
+        Watermarks.forgetValuesBelow(matchedById, watermark, ab -> ab.auction().expires(), 0);
+        return TopK.topKInValueOrder(matchedById, 1);
     }
 }

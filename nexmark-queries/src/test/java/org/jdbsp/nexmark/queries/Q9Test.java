@@ -1,11 +1,14 @@
 package org.jdbsp.nexmark.queries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.nexmark.model.Event;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +92,31 @@ class Q9Test {
             q.step();
             assertEquals(Map.of(row(a, b), 1L), q.delta().toMap());
         }
+    }
+
+    @Test
+    void dropsBidsAndAuctionsBehindTheWatermark() {
+        Auction a = auction(1003, 10_000, 10_100, 1100, 10);
+        Bid inTime = bid(1003, 2001, 50, "Google", 10_050);
+        try (QueryCircuit<Q9.Row> q = QueryCircuit.start(Q)) {
+            q.push(a);
+            q.push(bid(9999, 2001, 1, "Google", 20_000));
+            q.step();
+            assertEquals(ZSet.empty(), q.delta());
+            q.push(inTime);
+            q.push(auction(1004, 15_000, 17_000, 1100, 10));
+            q.push(bid(1004, 2001, 60, "Google", 16_000));
+            q.step();
+            assertEquals(ZSet.empty(), q.delta(), "the watermark is 16,000: a bid at 10,050 and an auction from 15,000 are late");
+        }
+    }
+
+    @Test
+    void forgetsClosedAuctionsSoStateStaysBounded() {
+        int steps = 300;
+        List<Event> events = QueryHarness.events(steps * 1_000);
+        long max = QueryHarness.maxStateTuples(Q, QueryOptions.defaults(), steps, s -> events.subList(s * 1_000, (s + 1) * 1_000));
+        assertTrue(max < 150_000, "q9 kept at most " + max + " tuples for " + events.size() + " events");
     }
 
     @Test
