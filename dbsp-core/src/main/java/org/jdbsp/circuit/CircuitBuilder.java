@@ -177,6 +177,8 @@ public class CircuitBuilder {
 
     /**
      * Adds an operator (extension point for operator libraries); {@code inputs} must belong to this circuit.
+     * An operator keeping state per key must be given its inputs {@linkplain IndexedStream#shard() sharded}
+     * by that key (and read the sharded streams' traces), or it is wrong on several workers.
      * Its output is taken to be {@link Placement#REPLICATED} when every input is (each worker computes the
      * same thing from the same data), else {@link Placement#ANY}; use
      * {@link #addOperator(String, Operator, Layout, Placement, AbstractStream...)} to say otherwise.
