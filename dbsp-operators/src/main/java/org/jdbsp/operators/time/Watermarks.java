@@ -98,7 +98,7 @@ public final class Watermarks {
         if (marginMs < 0) {
             throw new IllegalArgumentException("margin must not be negative: " + marginMs);
         }
-        TraceGcOperator op = new TraceGcOperator(stream.integralTrace(), marginMs, (ToLongFunction<Object>) time);
+        TraceGcOperator op = new TraceGcOperator(stream.shard().integralTrace(), marginMs, (ToLongFunction<Object>) time);
         stream.builder().addOperator("forgetValuesBelow", op, Layout.LONGS, watermark.stream());
     }
 
