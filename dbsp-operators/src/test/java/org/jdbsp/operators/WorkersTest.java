@@ -356,6 +356,12 @@ class WorkersTest {
                     IndexedStream<Long, Ev> bySecond = e.indexByLong(x -> x.time() / 1_000 * 1_000, x -> x);
                     Watermarks.forgetKeysBelow(bySecond, wm, 1_000);
                     return List.of(Joins.joinWhere(bySecond, bySecond, (x, y) -> x.id() < y.id(), (x, y) -> new Pair(x.id(), y.id())));
+                }),
+                new Timed("interval join by key forgetting values below the watermark", (e, wm, c) -> {
+                    IndexedStream<Long, Ev> byKey = Watermarks.dropLate(e, wm, Ev::time, 0).stream().indexByLong(Ev::key, x -> x);
+                    Watermarks.forgetValuesBelow(byKey, wm, x -> x.time() + 200, 0);
+                    return List.of(Joins.joinWhere(byKey, byKey, (x, y) -> x.id() < y.id() && Math.abs(x.time() - y.time()) <= 200,
+                            (x, y) -> new Pair(x.id(), y.id())));
                 }));
     }
 
