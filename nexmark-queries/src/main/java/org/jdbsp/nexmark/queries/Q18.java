@@ -25,6 +25,9 @@ import org.jdbsp.zset.Orders;
  * dateTime (common: 10 events share each millisecond) the one that arrived later wins. A Z-set has no
  * arrival order; such ties go to the higher price, then the least channel, url, extra ({@link #LATEST_FIRST}).
  * The bids of each pair are kept in that order, so a step reads only the head of each touched pair.
+ *
+ * <p><b>State:</b> every bid (the SQL is unbounded: a deletion may bring back any bid of a pair), about
+ * 250 bytes of heap per bid, so runs of tens of millions of events need a large heap.
  */
 public final class Q18 implements NexmarkQuery<Q18.Row> {
     /** A row of q18's result. */

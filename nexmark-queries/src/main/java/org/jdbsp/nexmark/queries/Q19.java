@@ -26,7 +26,9 @@ import org.jdbsp.operators.topk.TopK;
  * ascending ({@link EventOrders#BEST_BID_FIRST}). Identical bids get consecutive ranks, like ROW_NUMBER.
  *
  * <p><b>Cost.</b> The bids of each auction are kept in rank order, so a step reads only the first ten and
- * the new bids of each touched auction, however many bids a hot auction has.
+ * the new bids of each touched auction, however many bids a hot auction has. <b>State:</b> every bid
+ * (the SQL is unbounded: a deletion may bring any bid back into a top 10), about 250 bytes of heap per
+ * bid, so runs of tens of millions of events need a large heap.
  */
 public final class Q19 implements NexmarkQuery<Q19.Row> {
     /** A row of q19's result. */
