@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.jdbsp.operators.time.Trials;
@@ -18,11 +20,10 @@ class FilteredDistinctTest {
             int filters = 1 + r.nextInt(4);
             FilteredDistinct set = new FilteredDistinct(filters);
             FilteredDistinct snapshot = null;
-            Map<Long, Long> snapshotDistinct = null;
-            @SuppressWarnings("unchecked")
-            Map<Long, Long>[] naive = new Map[filters];
+            long[] snapshotDistinct = new long[filters];
+            List<Map<Long, Long>> naive = new ArrayList<>();
             for (int f = 0; f < filters; f++) {
-                naive[f] = new HashMap<>();
+                naive.add(new HashMap<>());
             }
             for (int op = 0; op < 400; op++) {
                 long value = r.nextInt(25) - 5;
@@ -31,30 +32,34 @@ class FilteredDistinctTest {
                 set.add(value, mask, weight);
                 for (int f = 0; f < filters; f++) {
                     if ((mask & (1 << f)) != 0) {
-                        naive[f].merge(value, weight, Long::sum);
-                        naive[f].values().removeIf(w -> w == 0);
+                        naive.get(f).merge(value, weight, Long::sum);
+                        naive.get(f).values().removeIf(w -> w == 0);
                     }
                 }
                 java.util.Set<Long> any = new java.util.HashSet<>();
                 for (int f = 0; f < filters; f++) {
-                    long distinct = naive[f].values().stream().filter(w -> w > 0).count();
+                    long distinct = naive.get(f).values().stream().filter(w -> w > 0).count();
                     assertEquals(distinct, set.distinct(f), "distinct in filter " + f + " after op " + op);
-                    long max = naive[f].entrySet().stream().filter(e -> e.getValue() > 0).mapToLong(Map.Entry::getKey).max().orElse(Long.MIN_VALUE);
+                    long max = naive.get(f).entrySet().stream().filter(e -> e.getValue() > 0).mapToLong(Map.Entry::getKey).max().orElse(Long.MIN_VALUE);
                     if (distinct > 0) {
                         assertEquals(max, set.max(f), "max in filter " + f + " after op " + op);
                     } else {
                         int ff = f;
                         assertThrows(NoSuchElementException.class, () -> set.max(ff));
                     }
-                    any.addAll(naive[f].keySet());
+                    any.addAll(naive.get(f).keySet());
                 }
                 assertEquals(any.size(), set.size(), "values held after op " + op);
                 if (op == 200) {
                     snapshot = set.copy();
-                    snapshotDistinct = Map.of(0L, set.distinct(0));
+                    for (int f = 0; f < filters; f++) {
+                        snapshotDistinct[f] = set.distinct(f);
+                    }
                 }
             }
-            assertEquals(snapshotDistinct.get(0L), snapshot.distinct(0), "a copy does not follow later changes");
+            for (int f = 0; f < filters; f++) {
+                assertEquals(snapshotDistinct[f], snapshot.distinct(f), "a copy does not follow later changes (filter " + f + ")");
+            }
         });
     }
 
