@@ -124,11 +124,6 @@ public final class WorkerGroup {
         return failure.get();
     }
 
-    /** True once a worker has failed. */
-    boolean aborted() {
-        return aborted;
-    }
-
     /**
      * Links the {@code sequence}-th object registered by worker {@code index}'s build with the objects
      * registered in the same position by the other workers' builds (which run in worker order).
@@ -143,11 +138,6 @@ public final class WorkerGroup {
         Object[] instances = registry.get(sequence);
         instances[index] = local;
         return new Replicas<>(instances);
-    }
-
-    /** The number of objects worker 0's build registered. */
-    int registered() {
-        return registry.size();
     }
 
     /** Adds an input whose pushes every worker shares. */
