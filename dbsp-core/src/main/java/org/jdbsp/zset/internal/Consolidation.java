@@ -39,13 +39,15 @@ public final class Consolidation {
         if (c.longKeys != null && c.objValues == null) {
             return c.longValues != null ? compactLongLong(c.longKeys, c.longValues, w, n) : compactLong(c.longKeys, w, n);
         }
-        long[] hashes = c.keyHashes;
+        long[] primary = c.primary;
+        long[] secondary = c.secondary;
         int out = 0;
         int i = 0;
         while (i < n) {
             long sum = w[i];
             int j = i + 1;
-            while (j < n && (hashes == null || (hashes[i] >> 32) == (hashes[j] >> 32)) && c.compare(i, j) == 0) {
+            while (j < n && (primary == null || primary[i] == primary[j])
+                    && (secondary == null || secondary[i] == secondary[j]) && c.compare(i, j) == 0) {
                 checkSame(c, i, j);
                 sum = Weights.add(sum, w[j]);
                 j++;

@@ -13,8 +13,9 @@ import org.jdbsp.zset.Orders;
  * the comparison written inline; every other shape goes through {@link Columns}, whose comparison branches
  * on which arrays are present. Nothing is allocated per tuple.
  *
- * <p>Keys that are records in their natural order (hash code first) are sorted by hash code as primitives
- * first, so each record's hash code is computed once (see {@link #sortRecordsByHash}).
+ * <p>Object columns whose order starts with a long (records in their natural order start with their hash
+ * code; {@link LongPrefixOrder}s with their prefix), and long keys with object values, are sorted by those
+ * longs as primitives first, so each is computed once (see {@link #sortByPrefixes}).
  *
  * <p>From {@link #RADIX_THRESHOLD} tuples up, those two shapes are sorted by a least-significant-digit radix
  * sort instead (see {@link #radixSort}): keys first, over only the bits in which they differ, then each run
@@ -41,10 +42,11 @@ final class TupleSort {
         final Comparator<Object> keyOrder;
         final Comparator<Object> valueOrder;
         /**
-         * Set by a sort by record hash codes: the key's hash code of tuple {@code i} in the upper 32 bits of
-         * {@code keyHashes[i]}; tuples whose hash codes differ are different. Null otherwise.
+         * Set by a sort by prefixes ({@link #sortByPrefixes}): the primary and secondary (may be null) longs
+         * of tuple {@code i}, in sorted order; tuples whose longs differ are different. Null otherwise.
          */
-        long[] keyHashes;
+        long[] primary;
+        long[] secondary;
 
         Columns(long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues, long[] weights,
                 Comparator<Object> keyOrder, Comparator<Object> valueOrder) {
@@ -109,51 +111,67 @@ final class TupleSort {
             } else {
                 sortLong(c.longKeys, c.weights, 0, n, depth, c);
             }
-        } else if (n < HASH_SORT_THRESHOLD || !sortRecordsByHash(c, n, depth)) {
+        } else if (n < PREFIX_SORT_THRESHOLD || !sortByPrefixes(c, n, depth)) {
             sortGeneric(c, 0, n, depth);
         }
     }
 
-    // ---- records in their natural order ----
+    // ---- object columns sorted by primitive prefixes first ----
 
-    /** Runs of record keys at least this long are sorted by their hash codes first. */
-    static final int HASH_SORT_THRESHOLD = 64;
+    /** Runs of tuples with object columns at least this long are sorted by primitive prefixes first. */
+    static final int PREFIX_SORT_THRESHOLD = 64;
 
     /**
-     * Sorts keys that are all records of one (non-{@link Comparable}) class in {@link Orders#natural()}
-     * order, whose first criterion is the record's hash code: each hash code is computed once and sorted as
-     * a primitive (paired with the tuple's index), the columns are permuted accordingly, and only runs of
-     * equal hash codes are then sorted by the full comparison. A record's hash code combines all its
-     * components, so comparing hash codes inside the comparator recomputed it O(log n) times per tuple.
+     * Sorts tuples with object columns by primitive prefixes of the order first: each tuple gets a
+     * {@code primary} long (a long key itself; else the key's {@link LongPrefixOrder} prefix, or the hash
+     * code of a record key in {@link Orders#natural()} order, whose first criterion it is) and, under a long
+     * key, a {@code secondary} long from the value the same way. The longs are drawn once per tuple and sorted
+     * as primitives (paired with the tuple's index), the columns are permuted accordingly, and only runs of
+     * equal longs are then sorted by the full comparison. Comparing inside the comparator instead recomputed
+     * record hash codes, or chased object fields, O(log n) times per tuple.
      *
-     * @return false, having changed nothing, if the keys do not qualify
+     * @return false, having changed nothing, if the keys have no primitive prefix
      */
-    private static boolean sortRecordsByHash(Columns c, int n, int depth) {
-        Object[] keys = c.objKeys;
-        if (keys == null || c.keyOrder != Orders.natural()) {
-            return false;
-        }
-        Class<?> type = keys[0].getClass();
-        if (!Record.class.isAssignableFrom(type) || Comparable.class.isAssignableFrom(type)) {
-            return false;
-        }
-        long[] byHash = new long[n];
-        for (int i = 0; i < n; i++) {
-            Object k = keys[i];
-            if (k.getClass() != type) {
+    private static boolean sortByPrefixes(Columns c, int n, int depth) {
+        long[] primary;
+        long[] secondary = null;
+        if (c.longKeys != null) {
+            primary = Arrays.copyOf(c.longKeys, n);
+            secondary = prefixes(c.objValues, c.valueOrder, n);
+        } else {
+            primary = prefixes(c.objKeys, c.keyOrder, n);
+            if (primary == null) {
                 return false;
             }
-            byHash[i] = ((long) k.hashCode() << 32) | i;
         }
-        Arrays.sort(byHash);
-        permute(c, byHash, n);
-        c.keyHashes = byHash;
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Columns prefixColumns = new Columns(primary, null, secondary, null, order, null, null);
+        if (n >= RADIX_THRESHOLD) {
+            radixSort(primary, secondary, order, n, prefixColumns);
+        } else if (secondary != null) {
+            sortLongLong(primary, secondary, order, 0, n, depth, prefixColumns);
+        } else {
+            sortLong(primary, order, 0, n, depth, prefixColumns);
+        }
+        permute(c, primary, order, n);
+        c.primary = primary;
+        c.secondary = secondary;
         int i = 0;
         while (i < n - 1) {
-            int hash = (int) (byHash[i] >> 32);
+            long p = primary[i];
             int j = i + 1;
-            while (j < n && (int) (byHash[j] >> 32) == hash) {
-                j++;
+            if (secondary == null) {
+                while (j < n && primary[j] == p) {
+                    j++;
+                }
+            } else {
+                long q = secondary[i];
+                while (j < n && primary[j] == p && secondary[j] == q) {
+                    j++;
+                }
             }
             if (j - i > 1) {
                 sortGeneric(c, i, j, depth);
@@ -163,16 +181,56 @@ final class TupleSort {
         return true;
     }
 
-    /** Reorders the first {@code n} tuples so that tuple {@code i} is the old tuple {@code (int) order[i]}. */
-    private static void permute(Columns c, long[] order, int n) {
-        Object[] keys = new Object[n];
+    /**
+     * The prefix of each of the first {@code n} objects under {@code order}, or null if it has none: the
+     * {@link LongPrefixOrder} prefix, or the hash code of records of one non-{@link Comparable} class in
+     * their natural order.
+     */
+    private static long[] prefixes(Object[] objects, Comparator<Object> order, int n) {
+        if (order instanceof LongPrefixOrder) {
+            LongPrefixOrder byPrefix = (LongPrefixOrder) order;
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = byPrefix.prefix(objects[i]);
+            }
+            return out;
+        }
+        if (order != Orders.natural()) {
+            return null;
+        }
+        Class<?> type = objects[0].getClass();
+        if (!Record.class.isAssignableFrom(type) || Comparable.class.isAssignableFrom(type)) {
+            return null;
+        }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            Object o = objects[i];
+            if (o.getClass() != type) {
+                return null;
+            }
+            out[i] = o.hashCode();
+        }
+        return out;
+    }
+
+    /**
+     * Reorders the first {@code n} tuples so that tuple {@code i} is the old tuple {@code (int) order[i]};
+     * long keys are taken from {@code sortedKeys}, which holds them already in that order.
+     */
+    private static void permute(Columns c, long[] sortedKeys, long[] order, int n) {
+        if (c.longKeys != null) {
+            System.arraycopy(sortedKeys, 0, c.longKeys, 0, n);
+        } else {
+            Object[] keys = new Object[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = c.objKeys[(int) order[i]];
+            }
+            System.arraycopy(keys, 0, c.objKeys, 0, n);
+        }
         long[] weights = new long[n];
         for (int i = 0; i < n; i++) {
-            int from = (int) order[i];
-            keys[i] = c.objKeys[from];
-            weights[i] = c.weights[from];
+            weights[i] = c.weights[(int) order[i]];
         }
-        System.arraycopy(keys, 0, c.objKeys, 0, n);
         System.arraycopy(weights, 0, c.weights, 0, n);
         if (c.longValues != null) {
             long[] values = new long[n];

@@ -4,6 +4,7 @@ import java.util.Comparator;
 
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.zset.Orders;
 
 /**
  * Cheap total orders of the event records, consistent with {@code equals} (every field is compared), for
@@ -34,12 +35,12 @@ final class EventOrders {
         return c != 0 ? c : Long.compare(a.dateTime(), b.dateTime());
     };
 
-    /** Bids by their long fields (auction, bidder, price, dateTime), then channel, url, extra. */
-    static final Comparator<Bid> BID = (a, b) -> {
-        int c = Long.compare(a.auction(), b.auction());
-        if (c == 0) {
-            c = Long.compare(a.bidder(), b.bidder());
-        }
+    /**
+     * Bids by their long fields (auction, bidder, price, dateTime), then channel, url, extra; the auction is
+     * the order's long prefix ({@link Orders#byLong}), so sorting compares bids only within an auction.
+     */
+    static final Comparator<Bid> BID = Orders.byLong(Bid::auction, (Bid a, Bid b) -> {
+        int c = Long.compare(a.bidder(), b.bidder());
         if (c == 0) {
             c = Long.compare(a.price(), b.price());
         }
@@ -53,26 +54,25 @@ final class EventOrders {
             c = a.url().compareTo(b.url());
         }
         return c != 0 ? c : a.extra().compareTo(b.extra());
-    };
+    });
 
     /**
      * Bids by price descending, then dateTime ascending, then bidder, channel, url, extra ascending (the
      * "best bid first" order of q9 and q19; the last four fields only make the order total).
      */
-    static final Comparator<Bid> BEST_BID_FIRST = (a, b) -> {
-        int c = Long.compare(b.price(), a.price());
-        if (c == 0) {
-            c = Long.compare(a.dateTime(), b.dateTime());
-        }
+    static final Comparator<Bid> BEST_BID_FIRST = Orders.byLong(EventOrders::priceDescending, (Bid a, Bid b) -> {
+        int c = Long.compare(a.dateTime(), b.dateTime());
         return c != 0 ? c : BID_REST.compare(a, b);
-    };
+    });
 
-    /** Auctions by id, then every other field. */
-    static final Comparator<Auction> AUCTION = (a, b) -> {
-        int c = Long.compare(a.id(), b.id());
-        if (c == 0) {
-            c = Long.compare(a.dateTime(), b.dateTime());
-        }
+    /** A long that orders bids by price descending: bitwise NOT reverses the signed order without overflow. */
+    static long priceDescending(Bid b) {
+        return ~b.price();
+    }
+
+    /** Auctions by id (the order's long prefix), then every other field. */
+    static final Comparator<Auction> AUCTION = Orders.byLong(Auction::id, (Auction a, Auction b) -> {
+        int c = Long.compare(a.dateTime(), b.dateTime());
         if (c == 0) {
             c = Long.compare(a.expires(), b.expires());
         }
@@ -95,5 +95,5 @@ final class EventOrders {
             c = a.description().compareTo(b.description());
         }
         return c != 0 ? c : a.extra().compareTo(b.extra());
-    };
+    });
 }

@@ -10,6 +10,7 @@ import org.jdbsp.operators.join.Joins;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.operators.time.Watermarks;
 import org.jdbsp.operators.topk.TopK;
+import org.jdbsp.zset.Orders;
 
 /**
  * The "winning bid" core shared by q4, q6 and q9: for each auction, its best bid among the bids on it whose
@@ -34,11 +35,12 @@ final class WinningBids {
     /** An auction with one of its bids. */
     record AuctionBid(Auction auction, Bid bid) {}
 
-    /** Best bid first, then the auction fields (only to make the order total). */
-    static final Comparator<AuctionBid> BEST_FIRST = (x, y) -> {
-        int c = EventOrders.BEST_BID_FIRST.compare(x.bid(), y.bid());
-        return c != 0 ? c : EventOrders.AUCTION.compare(x.auction(), y.auction());
-    };
+    /** Best bid first, then the auction fields (only to make the order total); the bid's price descending is its long prefix. */
+    static final Comparator<AuctionBid> BEST_FIRST = Orders.byLong((AuctionBid ab) -> EventOrders.priceDescending(ab.bid()),
+            (AuctionBid x, AuctionBid y) -> {
+                int c = EventOrders.BEST_BID_FIRST.compare(x.bid(), y.bid());
+                return c != 0 ? c : EventOrders.AUCTION.compare(x.auction(), y.auction());
+            });
 
     /** True when {@code b} was placed while {@code a} was open: {@code b.dateTime BETWEEN a.dateTime AND a.expires}. */
     static boolean inTime(Auction a, Bid b) {
