@@ -111,9 +111,23 @@ final class TupleSort {
             } else {
                 sortLong(c.longKeys, c.weights, 0, n, depth, c);
             }
-        } else if (n < PREFIX_SORT_THRESHOLD || !sortByPrefixes(c, n, depth)) {
+        } else if (!isSorted(c, n) && (n < PREFIX_SORT_THRESHOLD || !sortByPrefixes(c, n, depth))) {
             sortGeneric(c, 0, n, depth);
         }
+    }
+
+    /**
+     * True if the first {@code n} tuples are already in order (operators that emit per key in the order of
+     * their input often append them so). Stops at the first inversion, so an unsorted run costs a few
+     * comparisons and a sorted one {@code n - 1} instead of a sort.
+     */
+    private static boolean isSorted(Columns c, int n) {
+        for (int i = 1; i < n; i++) {
+            if (c.compare(i - 1, i) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- object columns sorted by primitive prefixes first ----

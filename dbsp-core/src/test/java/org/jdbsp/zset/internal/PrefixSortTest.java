@@ -123,4 +123,37 @@ class PrefixSortTest {
         assertEquals(-1, Integer.signum(BY_A.compare(new P(5, "a"), new P(5, "b"))));
         assertEquals(0, BY_A.compare(new P(5, "a"), new P(5, "a")));
     }
+
+    @Test
+    void sortedAndNearlySortedInputsAreConsolidatedInOrder() {
+        Seeded.trials("presorted input", 4, r -> {
+            int n = 2 + r.nextInt(5_000);
+            String[] sorted = new String[n];
+            for (int i = 0; i < n; i++) {
+                sorted[i] = String.format("k%06d", r.nextInt(n)); // duplicates, so equal tuples are adjacent
+            }
+            Arrays.sort(sorted);
+            for (boolean disturb : new boolean[] {false, true}) {
+                Object[] keys = sorted.clone();
+                if (disturb) {
+                    int i = r.nextInt(n - 1);
+                    Object t = keys[i];
+                    keys[i] = keys[n - 1];
+                    keys[n - 1] = t;
+                }
+                long[] w = new long[n];
+                Arrays.fill(w, 1);
+                Batch b = Consolidation.consolidate(Layout.OBJECTS, n, null, keys, null, null, w);
+                long total = 0;
+                for (int i = 0; i < b.size; i++) {
+                    if (i > 0) {
+                        assertEquals(-1, Integer.signum(((String) b.objKeys[i - 1]).compareTo((String) b.objKeys[i])),
+                                "n=" + n + ", disturbed " + disturb + ": keys out of order at " + i);
+                    }
+                    total += b.weights[i];
+                }
+                assertEquals(n, total, "n=" + n + ", disturbed " + disturb + ": weights");
+            }
+        });
+    }
 }

@@ -56,6 +56,7 @@ final class StateAggregateOperator implements UnaryOperator {
         while (i < delta.size) {
             int end = delta.endOfKey(i);
             Object state = longKeys ? longStates.get(delta.longKeys[i]) : objStates.get(delta.objKeys[i]);
+            Object before = null;
             if (state == null) {
                 state = aggregator.newState();
                 if (longKeys) {
@@ -64,11 +65,12 @@ final class StateAggregateOperator implements UnaryOperator {
                     objStates.put(delta.objKeys[i], state);
                 }
             } else if (!aggregator.isEmpty(state)) {
-                emit(result, delta, i, aggregator.result(state), -1);
+                before = checked(aggregator.result(state));
             }
             for (int j = i; j < end; j++) {
                 aggregator.add(state, delta.value(j), delta.weights[j]);
             }
+            Object after = null;
             if (aggregator.isEmpty(state)) {
                 if (longKeys) {
                     longStates.remove(delta.longKeys[i]);
@@ -76,17 +78,46 @@ final class StateAggregateOperator implements UnaryOperator {
                     objStates.remove(delta.objKeys[i]);
                 }
             } else {
-                emit(result, delta, i, aggregator.result(state), 1);
+                after = checked(aggregator.result(state));
             }
+            emitChange(result, delta, i, before, after);
             i = end;
         }
         return result.build();
     }
 
-    private static void emit(BatchBuilder result, Batch keys, int k, Object value, long weight) {
+    private static Object checked(Object value) {
         if (value == null) {
             throw new NullPointerException("incremental aggregator returned a null result");
         }
+        return value;
+    }
+
+    /**
+     * Appends a group's change (retract {@code before}, insert {@code after}; either may be null) in the
+     * output's order, so that the batch of a step, whose groups come in key order, is built without a sort;
+     * an unchanged result cancels out.
+     */
+    private void emitChange(BatchBuilder result, Batch keys, int k, Object before, Object after) {
+        if (before != null && after != null) {
+            if (before.equals(after)) {
+                return;
+            }
+            if (out.valueOrder().compare(before, after) > 0) {
+                emit(result, keys, k, after, 1);
+                emit(result, keys, k, before, -1);
+                return;
+            }
+        }
+        if (before != null) {
+            emit(result, keys, k, before, -1);
+        }
+        if (after != null) {
+            emit(result, keys, k, after, 1);
+        }
+    }
+
+    private static void emit(BatchBuilder result, Batch keys, int k, Object value, long weight) {
         if (keys.longKeys != null) {
             result.addLong(keys.longKeys[k], value, weight);
         } else {
