@@ -1,10 +1,7 @@
 package org.jdbsp.nexmark.generator;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 import org.jdbsp.nexmark.model.Event;
 
@@ -16,8 +13,8 @@ import org.jdbsp.nexmark.model.Event;
  * {@code chunkSize} events. Each thread owns a fixed pool of chunk permits that circulates through two
  * single-producer single-consumer agrona queues: full chunks to the consumer, empty ones back. A thread with no empty chunk waits,
  * so no thread runs more than its pool ahead of the consumer. The consumer ({@link #nextBatch(Event[], int)})
- * takes event {@code n} from thread {@code n mod G}. Waiting on either side uses a
- * {@link BackoffIdleStrategy}.
+ * takes event {@code n} from thread {@code n mod G}. A side that finds its queue empty spins, yields, then parks
+ * until the other side hands it a chunk ({@link QueueWaiter}), so waiting costs no CPU the other threads need.
  *
  * <p>{@link #close()} stops and joins every thread, also before the end of the stream. An exception thrown in a
  * generator thread is rethrown to the consumer as an {@link IllegalStateException} whose cause it is.
@@ -38,7 +35,6 @@ public final class ParallelEventSource implements EventSource {
     private final Thread[] threads;
     private final Chunk[] current;
     private final int[] currentPos;
-    private final IdleStrategy idle = newIdleStrategy();
     private final AtomicReference<Failure> failure = new AtomicReference<>();
     private volatile boolean running = true;
     private boolean closed;
@@ -127,6 +123,7 @@ public final class ParallelEventSource implements EventSource {
                 if (c != null) {
                     c.events = null;
                     workers[g].free.offer(c);
+                    workers[g].freeWaiter.wake();
                 }
                 c = awaitChunk(g);
                 current[g] = c;
@@ -170,6 +167,7 @@ public final class ParallelEventSource implements EventSource {
 
     private Chunk awaitChunk(int g) {
         OneToOneConcurrentArrayQueue<Chunk> full = workers[g].full;
+        QueueWaiter idle = workers[g].fullWaiter;
         Chunk c;
         while ((c = full.poll()) == null) {
             Failure f = failure.get();
@@ -180,14 +178,10 @@ public final class ParallelEventSource implements EventSource {
             if (!threads[g].isAlive() && full.isEmpty()) {
                 throw new IllegalStateException("generator thread nexmark-generator-" + g + " ended early");
             }
-            idle.idle();
+            idle.idle(full);
         }
         idle.reset();
         return c;
-    }
-
-    private static IdleStrategy newIdleStrategy() {
-        return new BackoffIdleStrategy(1, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
     }
 
     /** The first exception of a generator thread. */
@@ -208,6 +202,10 @@ public final class ParallelEventSource implements EventSource {
     private final class Worker implements Runnable {
         final OneToOneConcurrentArrayQueue<Chunk> full;
         final OneToOneConcurrentArrayQueue<Chunk> free;
+        /** How the consumer waits for {@link #full}. */
+        final QueueWaiter fullWaiter = new QueueWaiter();
+        /** How this generator thread waits for {@link #free}. */
+        final QueueWaiter freeWaiter = new QueueWaiter();
         private final GeneratorConfig config;
         private final GeneratorTables tables;
         private final int index;
@@ -246,15 +244,14 @@ public final class ParallelEventSource implements EventSource {
             long stride = threadCount;
             long k = index;
             boolean more = k < maxEvents;
-            IdleStrategy waiting = newIdleStrategy();
             LongConsumer hook = beforeEvent;
             while (more && running) {
                 Chunk c = free.poll();
                 if (c == null) {
-                    waiting.idle();
+                    freeWaiter.idle(free);
                     continue;
                 }
-                waiting.reset();
+                freeWaiter.reset();
                 Event[] events = new Event[chunkSize];
                 int n = 0;
                 while (n < events.length) {
@@ -271,6 +268,7 @@ public final class ParallelEventSource implements EventSource {
                 c.events = events;
                 c.count = n;
                 full.offer(c); // never full: the queue holds the whole pool
+                fullWaiter.wake();
             }
         }
     }
