@@ -116,6 +116,27 @@ public final class BatchBuilder {
         weights[size++] = weight;
     }
 
+    /**
+     * Appends (the key of tuple {@code i} of {@code keys}, {@code value}): the key column of {@code keys}
+     * (long or object) must be that of this builder, whose value column holds objects.
+     */
+    public void addKeyOf(Batch keys, int i, Object value, long weight) {
+        if (keys.longKeys != null) {
+            addLong(keys.longKeys[i], value, weight);
+        } else {
+            add(keys.objKeys[i], value, weight);
+        }
+    }
+
+    /** As {@link #addKeyOf(Batch, int, Object, long)}, for a builder whose value column holds longs. */
+    public void addKeyOf(Batch keys, int i, long value, long weight) {
+        if (keys.longKeys != null) {
+            addLongLong(keys.longKeys[i], value, weight);
+        } else {
+            addObjectLong(keys.objKeys[i], value, weight);
+        }
+    }
+
     /** Appends tuple {@code i} of {@code batch} (same layout) with weight {@code weight}. */
     public void addFrom(Batch batch, int i, long weight) {
         ensureRoom();

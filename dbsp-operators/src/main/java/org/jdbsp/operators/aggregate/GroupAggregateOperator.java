@@ -85,16 +85,10 @@ final class GroupAggregateOperator implements UnaryOperator {
 
     private void emit(BatchBuilder result, Batch keys, int k, Fold fold, long weight) {
         boolean longValues = out.valueKind() == ColumnKind.LONG;
-        if (keys.longKeys != null) {
-            if (longValues) {
-                result.addLongLong(keys.longKeys[k], fold.longResult(), weight);
-            } else {
-                result.addLong(keys.longKeys[k], fold.result(), weight);
-            }
-        } else if (longValues) {
-            result.addObjectLong(keys.objKeys[k], fold.longResult(), weight);
+        if (longValues) {
+            result.addKeyOf(keys, k, fold.longResult(), weight);
         } else {
-            result.add(keys.objKeys[k], fold.result(), weight);
+            result.addKeyOf(keys, k, fold.result(), weight);
         }
     }
 

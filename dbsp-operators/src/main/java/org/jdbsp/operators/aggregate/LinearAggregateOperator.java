@@ -158,19 +158,11 @@ final class LinearAggregateOperator implements UnaryOperator {
     private void emit(BatchBuilder result, Batch keys, int k, long count, long sum, long weight) {
         if (kind == Result.DOUBLE_AVERAGE) {
             Double avg = (double) sum / count;
-            if (keys.longKeys != null) {
-                result.addLong(keys.longKeys[k], avg, weight);
-            } else {
-                result.add(keys.objKeys[k], avg, weight);
-            }
+            result.addKeyOf(keys, k, avg, weight);
             return;
         }
         long value = kind == Result.COUNT ? count : kind == Result.SUM ? sum : sum / count;
-        if (keys.longKeys != null) {
-            result.addLongLong(keys.longKeys[k], value, weight);
-        } else {
-            result.addObjectLong(keys.objKeys[k], value, weight);
-        }
+        result.addKeyOf(keys, k, value, weight);
     }
 
     @Override

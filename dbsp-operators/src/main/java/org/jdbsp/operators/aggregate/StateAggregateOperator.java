@@ -104,24 +104,16 @@ final class StateAggregateOperator implements UnaryOperator {
                 return;
             }
             if (out.valueOrder().compare(before, after) > 0) {
-                emit(result, keys, k, after, 1);
-                emit(result, keys, k, before, -1);
+                result.addKeyOf(keys, k, after, 1);
+                result.addKeyOf(keys, k, before, -1);
                 return;
             }
         }
         if (before != null) {
-            emit(result, keys, k, before, -1);
+            result.addKeyOf(keys, k, before, -1);
         }
         if (after != null) {
-            emit(result, keys, k, after, 1);
-        }
-    }
-
-    private static void emit(BatchBuilder result, Batch keys, int k, Object value, long weight) {
-        if (keys.longKeys != null) {
-            result.addLong(keys.longKeys[k], value, weight);
-        } else {
-            result.add(keys.objKeys[k], value, weight);
+            result.addKeyOf(keys, k, after, 1);
         }
     }
 

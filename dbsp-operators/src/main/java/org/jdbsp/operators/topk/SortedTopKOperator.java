@@ -98,21 +98,13 @@ final class SortedTopKOperator implements UnaryOperator {
         Object value = src.value(at);
         for (long r = before + 1; r <= before + nBefore; r++) {
             if (r <= after || r > after + nAfter) {
-                add(result, keys, k, new Ranked<>(r, value), -1);
+                result.addKeyOf(keys, k, new Ranked<>(r, value), -1);
             }
         }
         for (long r = after + 1; r <= after + nAfter; r++) {
             if (r <= before || r > before + nBefore) {
-                add(result, keys, k, new Ranked<>(r, value), 1);
+                result.addKeyOf(keys, k, new Ranked<>(r, value), 1);
             }
-        }
-    }
-
-    private static void add(BatchBuilder result, Batch keys, int k, Object value, long weight) {
-        if (keys.longKeys != null) {
-            result.addLong(keys.longKeys[k], value, weight);
-        } else {
-            result.add(keys.objKeys[k], value, weight);
         }
     }
 
