@@ -13,8 +13,9 @@ import org.jdbsp.nexmark.model.Event;
  * {@code chunkSize} events. Each thread owns a fixed pool of chunk permits that circulates through two
  * single-producer single-consumer agrona queues: full chunks to the consumer, empty ones back. A thread with no empty chunk waits,
  * so no thread runs more than its pool ahead of the consumer. The consumer ({@link #nextBatch(Event[], int)})
- * takes event {@code n} from thread {@code n mod G}. A side that finds its queue empty spins, yields, then parks
- * until the other side hands it a chunk ({@link QueueWaiter}), so waiting costs no CPU the other threads need.
+ * takes event {@code n} from thread {@code n mod G}, copying whole rounds thread by thread. A side that finds its
+ * queue empty spins, yields, then parks until the other side has handed it half of the pool
+ * ({@link QueueWaiter}), so waiting costs no CPU the other threads need, and each wake-up serves several chunks.
  *
  * <p>{@link #close()} stops and joins every thread, also before the end of the stream. An exception thrown in a
  * generator thread is rethrown to the consumer as an {@link IllegalStateException} whose cause it is.
@@ -115,29 +116,61 @@ public final class ParallelEventSource implements EventSource {
             return 0;
         }
         int n = (int) Math.min(Math.min(max, dst.length), maxEvents - next);
+        // Interleave into a fresh (young) array, then copy in bulk: storing into a caller's array that the GC
+        // has promoted would cost a card-marking barrier with a memory fence per element under G1.
+        Event[] merged = new Event[n];
+        int i = 0;
         int g = nextThread;
-        for (int i = 0; i < n; i++) {
-            Chunk c = current[g];
-            int p = currentPos[g];
-            if (c == null || p == c.count) {
-                if (c != null) {
-                    c.events = null;
-                    workers[g].free.offer(c);
-                    workers[g].freeWaiter.wake();
-                }
-                c = awaitChunk(g);
-                current[g] = c;
-                p = 0;
-            }
-            dst[i] = c.events[p];
-            currentPos[g] = p + 1;
-            if (++g == threadCount) {
-                g = 0;
-            }
+        while (i < n && g != 0) { // finish the round of threads that the last call left open
+            merged[i++] = take(g);
+            g = g + 1 == threadCount ? 0 : g + 1;
         }
+        while (n - i >= threadCount) { // whole rounds, thread by thread, as far as every current chunk reaches
+            int rounds = (n - i) / threadCount;
+            for (int t = 0; t < threadCount; t++) {
+                rounds = Math.min(rounds, readableChunk(t).count - currentPos[t]);
+            }
+            for (int t = 0; t < threadCount; t++) {
+                Event[] events = current[t].events;
+                int p = currentPos[t];
+                for (int r = 0, at = i + t; r < rounds; r++, at += threadCount) {
+                    merged[at] = events[p + r];
+                }
+                currentPos[t] = p + rounds;
+            }
+            i += rounds * threadCount;
+        }
+        while (i < n) { // the start of a round that the next call finishes
+            merged[i++] = take(g);
+            g++;
+        }
+        System.arraycopy(merged, 0, dst, 0, n);
         nextThread = g;
         next += n;
         return n;
+    }
+
+    /** The next event of thread {@code g}. */
+    private Event take(int g) {
+        Chunk c = readableChunk(g);
+        return c.events[currentPos[g]++];
+    }
+
+    /** Thread {@code g}'s current chunk, after handing it back and waiting for the next one if it is used up. */
+    private Chunk readableChunk(int g) {
+        Chunk c = current[g];
+        if (c != null && currentPos[g] < c.count) {
+            return c;
+        }
+        if (c != null) {
+            c.events = null;
+            workers[g].free.offer(c);
+            workers[g].freeWaiter.wake(workers[g].free);
+        }
+        c = awaitChunk(g);
+        current[g] = c;
+        currentPos[g] = 0;
+        return c;
     }
 
     /** Stops every generator thread and waits for it to end; idempotent. */
@@ -203,9 +236,9 @@ public final class ParallelEventSource implements EventSource {
         final OneToOneConcurrentArrayQueue<Chunk> full;
         final OneToOneConcurrentArrayQueue<Chunk> free;
         /** How the consumer waits for {@link #full}. */
-        final QueueWaiter fullWaiter = new QueueWaiter();
+        final QueueWaiter fullWaiter;
         /** How this generator thread waits for {@link #free}. */
-        final QueueWaiter freeWaiter = new QueueWaiter();
+        final QueueWaiter freeWaiter;
         private final GeneratorConfig config;
         private final GeneratorTables tables;
         private final int index;
@@ -220,6 +253,9 @@ public final class ParallelEventSource implements EventSource {
             this.chunkSize = chunkSize;
             this.beforeEvent = beforeEvent;
             int pool = chunksPerThread + 1; // one more for the chunk the consumer is reading
+            int wakeDepth = Math.max(1, chunksPerThread / 2);
+            fullWaiter = new QueueWaiter(wakeDepth);
+            freeWaiter = new QueueWaiter(wakeDepth);
             full = new OneToOneConcurrentArrayQueue<>(pool);
             free = new OneToOneConcurrentArrayQueue<>(pool);
             for (int i = 0; i < pool; i++) {
@@ -233,6 +269,8 @@ public final class ParallelEventSource implements EventSource {
                 generate();
             } catch (Throwable t) {
                 failure.compareAndSet(null, new Failure(Thread.currentThread().getName(), t));
+            } finally {
+                fullWaiter.fillerDone();
             }
         }
 
@@ -268,7 +306,7 @@ public final class ParallelEventSource implements EventSource {
                 c.events = events;
                 c.count = n;
                 full.offer(c); // never full: the queue holds the whole pool
-                fullWaiter.wake();
+                fullWaiter.wake(full);
             }
         }
     }
