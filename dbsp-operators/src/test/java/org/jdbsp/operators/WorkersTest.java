@@ -194,6 +194,8 @@ class WorkersTest {
                 new Keyed("joinWhere", ALL, 2, (b, s) -> Joins.joinWhere(s.get(0), s.get(1), (x, y) -> number(x) < number(y), Pair::new)),
                 new Keyed("joinWithKey", ALL, 2, (b, s) -> Joins.joinWithKey(s.get(0), s.get(1), (k, x, y) -> new Pair(k, new Pair(x, y)),
                         Orders.natural())),
+                new Keyed("joinWhereByKey then top-1 per key", ALL, 2, (b, s) -> TopK.topKInValueOrder(
+                        Joins.joinWhereByKey(s.get(0), s.get(1), (x, y) -> number(x) < number(y), Pair::new, natural), 1)),
                 new Keyed("self join", ALL, 1, (b, s) -> Joins.join(s.get(0), s.get(0), Pair::new)),
                 new Keyed("lookupJoin", ALL, 2, (b, s) -> Joins.lookupJoin(s.get(0), s.get(1), Pair::new)),
                 new Keyed("leftJoin", ALL, 2, (b, s) -> Joins.leftJoin(s.get(0), s.get(1), (x, y) -> new Pair(x, y == null ? "none" : y))),

@@ -18,8 +18,8 @@ import org.jdbsp.zset.Orders;
  * order). Every join reads the two streams' shared integral traces, so joining a stream several times
  * stores it once ({@code lookupJoin} reads only its right side's). The output of {@code join},
  * {@code lookupJoin} and {@code leftJoin} is a plain stream of the records the
- * join function returns, ordered naturally unless an order is given; {@code semiJoin} and
- * {@code antiJoin} return the left stream's tuples. Weights multiply; all joins may be used inside a
+ * join function returns, ordered naturally unless an order is given; {@code joinWhereByKey} keeps its
+ * output indexed by the join key; {@code semiJoin} and {@code antiJoin} return the left stream's tuples. Weights multiply; all joins may be used inside a
  * recursive body.
  */
 public final class Joins {
@@ -58,6 +58,36 @@ public final class Joins {
                 out.add(notNull(g.apply(a, b)), w);
             }
         });
+    }
+
+    /**
+     * The inner join with a residual predicate whose output stays indexed by the join key: for every key,
+     * {@code f(a, b)} for its pairs with {@code predicate.test(a, b)}, the values ordered by {@code valueOrder}.
+     * Equal to indexing {@link #joinWhere}'s output by the key again, but cheaper: the output is already on
+     * the worker that owns its key ({@link Placement#SHARDED}), so a keyed operator reading it (an
+     * aggregate or top-k per join key) needs no exchange, and nothing is sorted by the key a second time.
+     */
+    @SuppressWarnings("unchecked")
+    public static <K, A, B, R> IndexedStream<K, R> joinWhereByKey(IndexedStream<K, A> left, IndexedStream<K, B> right,
+            BiPredicate<? super A, ? super B> predicate, JoinFunction<? super A, ? super B, ? extends R> f,
+            Comparator<? super R> valueOrder) {
+        Objects.requireNonNull(predicate, "predicate");
+        Objects.requireNonNull(f, "f");
+        BiPredicate<Object, Object> p = (BiPredicate<Object, Object>) predicate;
+        JoinFunction<Object, Object, Object> g = (JoinFunction<Object, Object, Object>) f;
+        checkKeys(left, right);
+        IndexedStream<K, A> l = left.shard();
+        IndexedStream<K, B> r = right.shard();
+        Layout in = l.layout();
+        Layout out = Layout.indexed(in.keyKind(), in.keyOrder(), ColumnKind.OBJECT, Objects.requireNonNull(valueOrder, "valueOrder"));
+        PairEmitter emitter = (keys, k, a, b, w, builder) -> {
+            if (p.test(a, b)) {
+                builder.addKeyOf(keys, k, notNull(g.apply(a, b)), w);
+            }
+        };
+        CircuitBuilder cb = l.builder();
+        return cb.indexedStreamOf(cb.addOperator("join", new JoinOperator(l.integralTrace(), r.integralTrace(), out, emitter),
+                out, Placement.SHARDED, l, r));
     }
 
     /** The inner join whose function also sees the key (boxed for long keys). */

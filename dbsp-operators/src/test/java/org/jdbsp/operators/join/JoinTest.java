@@ -1,17 +1,22 @@
 package org.jdbsp.operators.join;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashMap;
 import java.util.Map;
 import org.jdbsp.circuit.Circuit;
+import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
+import org.jdbsp.circuit.IndexedStream;
 import org.jdbsp.circuit.IndexedZSetInput;
+import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.operators.join.Differential.Shape;
 import org.jdbsp.operators.join.Differential.Table;
 import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.Orders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -56,6 +61,28 @@ class JoinTest {
         Differential.check("join with predicate", 12, shape, 2, 80, 6, 5, true,
                 s -> Joins.joinWhere(s.get(0), s.get(1), (Object a, Object b) -> (Integer) a <= (Integer) b, Pair::new),
                 t -> nestedLoop(t.get(0), t.get(1), (a, b) -> (Integer) a <= (Integer) b, false));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Shape.class, names = {"LONG_KEYS", "OBJECT_KEYS"})
+    void joinByKeyEqualsTheJoinIndexedByItsKey(Shape shape) {
+        Differential.check("join by key", 12, shape, 2, 80, 6, 5, true,
+                s -> Joins.joinWhereByKey(s.get(0), s.get(1), (Object a, Object b) -> (Integer) a <= (Integer) b, Pair::new, Orders.natural())
+                        .map((k, pair) -> new Keyed(k, pair.left(), pair.right())),
+                t -> nestedLoop(t.get(0), t.get(1), (a, b) -> (Integer) a <= (Integer) b, true));
+    }
+
+    @Test
+    void joinByKeyIsShardedSoAKeyedOperatorAfterItNeedsNoExchange() {
+        try (CircuitHandle<IndexedStream<Long, Pair>> h = Circuit.build(CircuitConfig.defaults().withWorkers(2), b -> {
+            IndexedZSetInput<Long, String> a = b.indexedInput("a", Layout.longToObjects());
+            IndexedZSetInput<Long, String> c = b.indexedInput("b", Layout.longToObjects());
+            IndexedStream<Long, Pair> joined = Joins.joinWhereByKey(a.stream(), c.stream(), (String x, String y) -> true, Pair::new, Orders.natural());
+            assertSame(joined, joined.shard());
+            return joined;
+        })) {
+            assertEquals(Placement.SHARDED, h.io().placement());
+        }
     }
 
     @ParameterizedTest

@@ -63,8 +63,8 @@ final class WinningBids {
                 .indexByLong(Bid::auction, b -> b, EventOrders.BEST_BID_FIRST);
         Watermarks.forgetValuesBelow(auctionsById, watermark, Auction::expires, 0);
         Watermarks.forgetValuesBelow(bidsByAuction, watermark, Bid::dateTime, 0);
-        Stream<AuctionBid> matched = Joins.joinWhere(auctionsById, bidsByAuction, WinningBids::inTime, AuctionBid::new, BEST_FIRST);
-        IndexedStream<Long, AuctionBid> matchedById = matched.indexByLong(ab -> ab.auction().id(), ab -> ab, BEST_FIRST);
+        IndexedStream<Long, AuctionBid> matchedById =
+                Joins.joinWhereByKey(auctionsById, bidsByAuction, WinningBids::inTime, AuctionBid::new, BEST_FIRST);
         Watermarks.forgetValuesBelow(matchedById, watermark, ab -> ab.auction().expires(), 0);
         return TopK.topKInValueOrder(matchedById, 1);
     }
