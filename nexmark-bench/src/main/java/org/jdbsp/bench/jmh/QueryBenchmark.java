@@ -36,13 +36,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * whole run (single shot, milliseconds); the events are generated once per fork and the circuit is built before each
  * run, so only the circuit's work is timed. {@code query} covers q0..q22 (a name not registered yet fails its
  * setup); {@code workers} is the circuit's number of worker threads.
+ *
+ * <p>The heap is fixed and pre-touched ({@code -XX:+AlwaysPreTouch}): otherwise the kernel zeroes heap pages the
+ * first time the young generation reaches them, which made later runs of one fork up to 40% slower than earlier
+ * ones (q4, W = 1: 700 ms, then 1,000 ms once the young generation grew into untouched pages), a cost of the
+ * benchmark's short life rather than of the circuit. Ten warm-up runs, because with two workers both cores are
+ * busy and the JIT compiler, which has a free core with one worker, needs about five runs to catch up.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
+@Warmup(iterations = 10)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class QueryBenchmark {
     /** Events per run. */
     public static final int EVENTS = 1_000_000;
