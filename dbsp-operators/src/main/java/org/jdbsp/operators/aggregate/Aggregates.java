@@ -17,7 +17,8 @@ import org.jdbsp.zset.Orders;
  * <p>Each returns an indexed stream holding one tuple {@code (key, result)} of weight 1 per group that
  * has a row; a change of a group's result retracts the old tuple and inserts the new one. Long results
  * (count, sum, long average, count distinct, min/max of long values) are stored unboxed. Count, sum and
- * average keep only a running {@code (count, sum)} per group; min, max, count distinct and
+ * average keep only a running {@code (count, sum)} per group, and on several workers send only each worker's
+ * partial {@code (count, sum)} per group to the group's owner; min, max, count distinct and
  * {@link Aggregator}s read the input's shared trace and retract correctly under deletions (see the
  * package documentation for weights that are not positive).
  */
@@ -144,7 +145,16 @@ public final class Aggregates {
         Layout out = kind == LinearAggregateOperator.Result.DOUBLE_AVERAGE
                 ? Layout.indexed(in.keyKind(), in.keyOrder(), ColumnKind.OBJECT, Orders.natural())
                 : Layout.indexed(in.keyKind(), in.keyOrder(), ColumnKind.LONG, null);
-        return add(input, new LinearAggregateOperator(kind, f, in, out), out, name);
+        CircuitBuilder b = input.builder();
+        if (b.workers().count() == 1 || input.placement() == Placement.SHARDED) {
+            return add(input, new LinearAggregateOperator(kind, f, false, in, out), out, name);
+        }
+        // Several workers and an input not yet by key: each worker first sums its own tuples per group, and
+        // only those partial sums travel to the groups' owners.
+        Layout partialLayout = Layout.indexed(in.keyKind(), in.keyOrder(), ColumnKind.OBJECT, Orders.natural());
+        IndexedStream<K, LinearPartial> partials = b.indexedStreamOf(b.addOperator(name + " (partial)",
+                new LinearPartialOperator(kind != LinearAggregateOperator.Result.COUNT, f, partialLayout), partialLayout, input));
+        return add(partials, new LinearAggregateOperator(kind, null, true, partialLayout, out), out, name);
     }
 
     /** Adds {@code op} over {@code input} sharded by key; its output keeps the key, so it is sharded too. */

@@ -30,6 +30,8 @@ final class LinearAggregateOperator implements UnaryOperator {
     private final Result kind;
     /** Extracts the summed quantity from an object value; null for count, or to sum long (or Number) values. */
     private final ToLongFunction<Object> extractor;
+    /** Whether the input's values are {@link LinearPartial}s made by {@link LinearPartialOperator}s. */
+    private final boolean partialInput;
     private final Layout out;
     private final Long2IntOpenHashMap longSlots;
     private final Object2IntOpenHashMap<Object> objSlots;
@@ -38,9 +40,14 @@ final class LinearAggregateOperator implements UnaryOperator {
     private long[] sums;
     private int used;
 
-    LinearAggregateOperator(Result kind, ToLongFunction<Object> extractor, Layout in, Layout out) {
+    /**
+     * The aggregate {@code kind} of {@code in} batches into {@code out} ones; with {@code partialInput}, the
+     * values of {@code in} are {@link LinearPartial}s and {@code extractor} is not used.
+     */
+    LinearAggregateOperator(Result kind, ToLongFunction<Object> extractor, boolean partialInput, Layout in, Layout out) {
         this.kind = kind;
         this.extractor = extractor;
+        this.partialInput = partialInput;
         this.out = out;
         if (in.keyKind() == ColumnKind.LONG) {
             longSlots = new Long2IntOpenHashMap();
@@ -59,6 +66,7 @@ final class LinearAggregateOperator implements UnaryOperator {
     private LinearAggregateOperator(LinearAggregateOperator o) {
         this.kind = o.kind;
         this.extractor = o.extractor;
+        this.partialInput = o.partialInput;
         this.out = o.out;
         this.longSlots = o.longSlots == null ? null : new Long2IntOpenHashMap(o.longSlots);
         if (longSlots != null) {
@@ -82,18 +90,13 @@ final class LinearAggregateOperator implements UnaryOperator {
         BatchBuilder result = new BatchBuilder(out, 2 * delta.size);
         boolean longKeys = delta.longKeys != null;
         boolean summing = kind != Result.COUNT;
+        long[] change = new long[2];
         int i = 0;
         while (i < delta.size) {
             int end = delta.endOfKey(i);
-            long dCount = 0;
-            long dSum = 0;
-            for (int j = i; j < end; j++) {
-                long w = delta.weights[j];
-                dCount = Weights.add(dCount, w);
-                if (summing) {
-                    dSum = Math.addExact(dSum, Math.multiplyExact(w, quantity(delta, j)));
-                }
-            }
+            groupChange(delta, i, end, summing, extractor, partialInput, change);
+            long dCount = change[0];
+            long dSum = change[1];
             if (dCount != 0 || dSum != 0) {
                 int slot = longKeys ? longSlots.get(delta.longKeys[i]) : objSlots.getInt(delta.objKeys[i]);
                 long oldCount = slot == NO_SLOT ? 0 : counts[slot];
@@ -113,7 +116,34 @@ final class LinearAggregateOperator implements UnaryOperator {
         return result.build();
     }
 
-    private long quantity(Batch delta, int j) {
+    /**
+     * The change {@code (count, sum)} that tuples {@code [from, end)} of {@code delta} (one group) make, into
+     * {@code change[0]} and {@code change[1]}: weights counted, quantities summed times their weights (only
+     * when {@code summing}); with {@code partials}, the values are {@link LinearPartial}s added up times
+     * their weights. Overflow throws {@link ArithmeticException}.
+     */
+    static void groupChange(Batch delta, int from, int end, boolean summing, ToLongFunction<Object> extractor,
+                            boolean partials, long[] change) {
+        long dCount = 0;
+        long dSum = 0;
+        for (int j = from; j < end; j++) {
+            long w = delta.weights[j];
+            if (partials) {
+                LinearPartial p = (LinearPartial) delta.objValues[j];
+                dCount = Weights.add(dCount, Math.multiplyExact(w, p.count()));
+                dSum = Math.addExact(dSum, Math.multiplyExact(w, p.sum()));
+            } else {
+                dCount = Weights.add(dCount, w);
+                if (summing) {
+                    dSum = Math.addExact(dSum, Math.multiplyExact(w, quantity(delta, j, extractor)));
+                }
+            }
+        }
+        change[0] = dCount;
+        change[1] = dSum;
+    }
+
+    private static long quantity(Batch delta, int j, ToLongFunction<Object> extractor) {
         if (extractor != null) {
             return extractor.applyAsLong(delta.value(j));
         }

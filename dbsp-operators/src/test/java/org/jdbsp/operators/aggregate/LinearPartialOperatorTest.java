@@ -1,0 +1,57 @@
+package org.jdbsp.operators.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.Orders;
+import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.internal.BatchBuilder;
+import org.junit.jupiter.api.Test;
+
+/** The local half of count/sum/average on several workers sends one partial per touched group. */
+class LinearPartialOperatorTest {
+    private static final Layout IN = Layout.longToLongs();
+    private static final Layout PARTIALS = Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT, Orders.natural());
+
+    private static Batch batch(long[][] keyValueWeight) {
+        BatchBuilder b = new BatchBuilder(IN);
+        for (long[] t : keyValueWeight) {
+            b.addLongLong(t[0], t[1], t[2]);
+        }
+        return b.build();
+    }
+
+    @Test
+    void oneWeightOnePartialPerGroupWithItsCountAndSumChange() {
+        Batch delta = batch(new long[][] {{1, 10, 1}, {1, 20, 2}, {1, 5, -1}, {2, 7, 3}, {3, 4, 1}, {3, 4, -1}});
+        Batch out = new LinearPartialOperator(true, null, PARTIALS).apply(delta);
+        // key 3 changes nothing (its tuples cancel out before the operator sees them)
+        assertEquals(2, out.size);
+        assertEquals(1L, out.longKeys[0]);
+        assertEquals(new LinearPartial(2, 45), out.objValues[0]);
+        assertEquals(2L, out.longKeys[1]);
+        assertEquals(new LinearPartial(3, 21), out.objValues[1]);
+        assertEquals(1L, out.weights[0]);
+    }
+
+    @Test
+    void theOwnerAddsPartialsTimesTheirWeights() {
+        Layout out = Layout.longToLongs();
+        LinearAggregateOperator avg = new LinearAggregateOperator(LinearAggregateOperator.Result.LONG_AVERAGE, null, true, PARTIALS, out);
+        BatchBuilder b = new BatchBuilder(PARTIALS);
+        b.addLong(1, new LinearPartial(2, 45), 1);
+        b.addLong(1, new LinearPartial(1, 5), 2); // two workers sent the same partial: weight 2
+        Batch result = avg.apply(b.build());
+        assertEquals(1, result.size);
+        assertEquals(1L, result.longKeys[0]);
+        assertEquals(55L / 4, result.longValues[0]);
+    }
+
+    @Test
+    void overflowingSumsFailLoudly() {
+        Batch delta = batch(new long[][] {{1, Long.MAX_VALUE, 1}, {1, 1, 1}});
+        assertThrows(ArithmeticException.class, () -> new LinearPartialOperator(true, null, PARTIALS).apply(delta));
+    }
+}
