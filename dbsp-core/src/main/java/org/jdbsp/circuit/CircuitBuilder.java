@@ -9,9 +9,11 @@ import org.jdbsp.circuit.internal.InputOperator;
 import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.circuit.internal.RecursiveOperator;
 import org.jdbsp.circuit.internal.SingleWorker;
+import org.jdbsp.circuit.internal.SplitInputState;
 import org.jdbsp.circuit.internal.TableSource;
 import org.jdbsp.circuit.internal.WorkerContext;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.SourceOperator;
 import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.IndexedZSet;
@@ -78,6 +80,30 @@ public class CircuitBuilder {
         return new ZSetInput<>(node.name(), op, runtime, new Stream<>(this, node));
     }
 
+    /**
+     * An input for records of several types, split by type into one stream per part declared on it (see
+     * {@link SplitInput}): pushing only appends references, and the records are read on the workers.
+     */
+    public <T> SplitInput<T> splitInput(String name) {
+        Objects.requireNonNull(name, "name");
+        refuseInputInsideRecursion();
+        SplitInputState state = context == null ? SplitInputState.single(name) : SplitInputState.forWorker(name, context);
+        return new SplitInput<>(name, state, runtime, this);
+    }
+
+    private void refuseInputInsideRecursion() {
+        if (insideRecursion()) {
+            throw new IllegalStateException("inputs cannot be created inside a recursive body: create them outside and import them");
+        }
+    }
+
+    /** Adds the source node of one part of a split input. */
+    Node addSplitPart(String inputName, Class<?> type, SourceOperator part, Layout layout) {
+        Node node = graph.add("input", part, layout);
+        node.rename("input '" + inputName + "' (" + type.getSimpleName() + ")");
+        return node;
+    }
+
     /** An input of (key, value) tuples stored as {@code layout} says. */
     public <K, V> IndexedZSetInput<K, V> indexedInput(String name, Layout layout) {
         if (layout.isPlainZSet()) {
@@ -121,9 +147,7 @@ public class CircuitBuilder {
 
     Node addInput(String name, InputOperator op, Layout layout) {
         Objects.requireNonNull(name, "name");
-        if (insideRecursion()) {
-            throw new IllegalStateException("inputs cannot be created inside a recursive body: create them outside and import them");
-        }
+        refuseInputInsideRecursion();
         Node node = graph.add("input", op, layout);
         node.rename("input '" + name + "'");
         return node;

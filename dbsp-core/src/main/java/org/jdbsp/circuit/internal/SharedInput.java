@@ -26,6 +26,11 @@ final class SharedInput {
         current = pending.takeAppended();
     }
 
+    /** This step's pushes, as sealed (read-only; for inputs that slice them themselves). */
+    BatchBuilder sealedRun() {
+        return current;
+    }
+
     /** Worker {@code worker}'s slice of this step's pushes, consolidated as {@code layout}. */
     Batch slice(int worker, int workers, Layout layout) {
         return current.consolidateSlice(worker, workers, layout);

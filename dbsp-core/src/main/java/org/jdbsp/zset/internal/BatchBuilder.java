@@ -77,6 +77,32 @@ public final class BatchBuilder {
         weights[size++] = weight;
     }
 
+    /** Appends {@code keys[from..to)} as keys of a plain Z-set (object key column), each with {@code weight}. */
+    public void addAll(Object[] keys, int from, int to, long weight) {
+        if (objKeys == null || longValues != null || objValues != null) {
+            throw new IllegalStateException("addAll appends keys of a plain Z-set of objects, not to " + layout);
+        }
+        int n = to - from;
+        if (size + n > weights.length) {
+            int capacity = Math.max(size + n, weights.length + (weights.length >> 1));
+            objKeys = Arrays.copyOf(objKeys, capacity);
+            weights = Arrays.copyOf(weights, capacity);
+        }
+        System.arraycopy(keys, from, objKeys, size, n);
+        Arrays.fill(weights, size, size + n, weight);
+        size += n;
+    }
+
+    /** The object keys appended so far, in positions {@code [0, size())}; read only, and only until the next append. */
+    public Object[] appendedKeys() {
+        return objKeys;
+    }
+
+    /** The weights appended so far, in positions {@code [0, size())}; read only, and only until the next append. */
+    public long[] appendedWeights() {
+        return weights;
+    }
+
     /** Appends a key of a plain Z-set (long key column). */
     public void addLong(long key, long weight) {
         ensureRoom();

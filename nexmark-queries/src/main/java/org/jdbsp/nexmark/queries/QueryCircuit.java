@@ -5,6 +5,8 @@ import java.util.Objects;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
+import org.jdbsp.circuit.SplitInput;
+import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.nexmark.model.Auction;
@@ -22,14 +24,11 @@ import org.jdbsp.zset.internal.Batch;
  * @param <R> the query's row type
  */
 public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
-    private record Io<R>(ZSetInput<Person> persons, ZSetInput<Auction> auctions, ZSetInput<Bid> bids,
-                         ZSetOutput<R> output, NexmarkStreams streams) {}
+    private record Io<R>(SplitInput<Event> events, ZSetOutput<R> output, NexmarkStreams streams) {}
 
     private final NexmarkQuery<R> query;
     private final CircuitHandle<Io<R>> handle;
-    private final ZSetInput<Person> persons;
-    private final ZSetInput<Auction> auctions;
-    private final ZSetInput<Bid> bids;
+    private final SplitInput<Event> events;
     private final ZSetOutput<R> output;
     private final boolean keepsIntegral;
     private long outputChanges;
@@ -38,9 +37,7 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
     private QueryCircuit(NexmarkQuery<R> query, CircuitHandle<Io<R>> handle, boolean keepsIntegral) {
         this.query = query;
         this.handle = handle;
-        this.persons = handle.io().persons();
-        this.auctions = handle.io().auctions();
-        this.bids = handle.io().bids();
+        this.events = handle.io().events();
         this.output = handle.io().output();
         this.keepsIntegral = keepsIntegral;
     }
@@ -59,12 +56,14 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
         // worker threads are named after the query unless the configuration names the circuit
         CircuitConfig named = config.name().equals(CircuitConfig.defaults().name()) ? config.withName(query.name()) : config;
         CircuitHandle<Io<R>> handle = Circuit.build(named, c -> {
-            ZSetInput<Person> persons = c.zsetInput("persons");
-            ZSetInput<Auction> auctions = c.zsetInput("auctions");
-            ZSetInput<Bid> bids = c.zsetInput("bids");
-            NexmarkStreams streams = new NexmarkStreams(c, persons.stream(), auctions.stream(), bids.stream(), options);
+            // one input split by type in the circuit: pushing only appends, the workers read the events
+            SplitInput<Event> events = c.splitInput("events");
+            Stream<Person> persons = events.part(Person.class);
+            Stream<Auction> auctions = events.part(Auction.class);
+            Stream<Bid> bids = events.part(Bid.class);
+            NexmarkStreams streams = new NexmarkStreams(c, persons, auctions, bids, options);
             var out = query.build(streams).named(query.name());
-            return new Io<>(persons, auctions, bids, keepIntegral ? out.output() : out.outputDeltas(), streams);
+            return new Io<>(events, keepIntegral ? out.output() : out.outputDeltas(), streams);
         });
         return new QueryCircuit<>(query, handle, keepIntegral);
     }
@@ -88,23 +87,12 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
      * it to check retractions).
      */
     public void push(Event event, long weight) {
-        if (event instanceof Bid b) {
-            bids.push(b, weight);
-        } else if (event instanceof Auction a) {
-            auctions.push(a, weight);
-        } else if (event instanceof Person p) {
-            persons.push(p, weight);
-        } else {
-            throw new IllegalArgumentException("not a Nexmark event: " + event);
-        }
+        events.push(event, weight);
     }
 
     /** Adds {@code events[from..to)} to the next step's input. */
     public void push(Event[] events, int from, int to) {
-        Objects.checkFromToIndex(from, to, events.length);
-        for (int i = from; i < to; i++) {
-            push(events[i]);
-        }
+        this.events.pushAll(events, from, to);
     }
 
     /**
