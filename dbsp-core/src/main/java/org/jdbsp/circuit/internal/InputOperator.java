@@ -38,11 +38,7 @@ public final class InputOperator implements SourceOperator {
      * the other workers' builds, running after it, link to them.
      */
     public static InputOperator forWorker(Layout layout, WorkerContext context) {
-        SharedInput shared = context.sharedFromWorkerZero(context.index() == 0 ? new SharedInput(layout) : null, SharedInput.class);
-        if (context.index() == 0) {
-            context.group().addInput(shared);
-        }
-        return new InputOperator(layout, shared, context);
+        return new InputOperator(layout, SharedInput.forWorker(layout, context), context);
     }
 
     /** The changes pushed since the last step. */

@@ -17,6 +17,18 @@ final class SharedInput {
         this.pending = new BatchBuilder(layout);
     }
 
+    /**
+     * Worker {@code context}'s view of the pushes of one input: worker 0's build makes them and registers them
+     * with the group (which seals them at every step); the other workers' builds, running after it, link to them.
+     */
+    static SharedInput forWorker(Layout layout, WorkerContext context) {
+        SharedInput shared = context.sharedFromWorkerZero(context.index() == 0 ? new SharedInput(layout) : null, SharedInput.class);
+        if (context.index() == 0) {
+            context.group().addInput(shared);
+        }
+        return shared;
+    }
+
     BatchBuilder pending() {
         return pending;
     }

@@ -45,10 +45,7 @@ public final class SplitInputState {
 
     /** Worker {@code context}'s state of a split input whose pushes every worker shares (made by worker 0). */
     public static SplitInputState forWorker(String name, WorkerContext context) {
-        SharedInput shared = context.sharedFromWorkerZero(context.index() == 0 ? new SharedInput(Layout.OBJECTS) : null, SharedInput.class);
-        if (context.index() == 0) {
-            context.group().addInput(shared);
-        }
+        SharedInput shared = SharedInput.forWorker(Layout.OBJECTS, context);
         return new SplitInputState(name, shared.pending(), shared, context.index(), context.count());
     }
 

@@ -51,12 +51,13 @@ public final class BatchBuilder {
 
     private void ensureRoom() {
         if (size == weights.length) {
-            grow();
+            grow(size + 1);
         }
     }
 
-    private void grow() {
-        int capacity = Math.max(16, weights.length + (weights.length >> 1));
+    /** Grows the arrays geometrically, to at least {@code needed} tuples. */
+    private void grow(int needed) {
+        int capacity = Math.max(needed, Math.max(16, weights.length + (weights.length >> 1)));
         if (longKeys != null) {
             longKeys = Arrays.copyOf(longKeys, capacity);
         } else {
@@ -84,9 +85,7 @@ public final class BatchBuilder {
         }
         int n = to - from;
         if (size + n > weights.length) {
-            int capacity = Math.max(size + n, weights.length + (weights.length >> 1));
-            objKeys = Arrays.copyOf(objKeys, capacity);
-            weights = Arrays.copyOf(weights, capacity);
+            grow(size + n);
         }
         System.arraycopy(keys, from, objKeys, size, n);
         Arrays.fill(weights, size, size + n, weight);
