@@ -116,7 +116,7 @@ public final class Watermarks {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(watermark, "watermark");
         Objects.requireNonNull(f, "f");
-        StampOperator op = new StampOperator((TimeStamper<Object, Object>) f, Layout.OBJECTS);
+        StampOperator op = new StampOperator((TimeStamper<Object, Object>) f, Layout.OBJECTS, records.builder().workers());
         Node node = records.builder().addOperator("stamp", op, Layout.OBJECTS, records, watermark.stream());
         return records.builder().streamOf(node);
     }

@@ -1,7 +1,10 @@
 package org.jdbsp.operators.time.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.operators.time.TimeStamper;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.internal.Batch;
@@ -14,23 +17,30 @@ import org.jdbsp.zset.internal.BatchBuilder;
 public final class StampOperator implements BinaryOperator {
     private final TimeStamper<Object, Object> stamper;
     private final Layout out;
+    private final Workers workers;
     private long watermark = TimeArithmetic.NONE;
 
-    /** Stamps with {@code stamper}, producing batches of {@code out}. */
-    public StampOperator(TimeStamper<Object, Object> stamper, Layout out) {
+    /** Stamps with {@code stamper}, producing batches of {@code out}, on one of {@code workers}. */
+    public StampOperator(TimeStamper<Object, Object> stamper, Layout out, Workers workers) {
         this.stamper = stamper;
         this.out = out;
+        this.workers = workers;
     }
 
     @Override
     public Batch apply(Batch records, Batch watermarkChange) {
         watermark = TimeArithmetic.advance(watermark, watermarkChange);
-        if (records.size == 0) {
+        if (watermark == TimeArithmetic.NONE) {
+            // The watermark is the same on every worker, so all of them take this branch together.
+            long unstamped = recordsOfTheWholeStep(records);
+            if (unstamped != 0) {
+                throw new IllegalStateException("cannot stamp " + unstamped
+                        + " records: the watermark has no value yet (no time was read before or in this step)");
+            }
             return Batch.empty(out);
         }
-        if (watermark == TimeArithmetic.NONE) {
-            throw new IllegalStateException("cannot stamp " + records.size
-                    + " records: the watermark has no value yet (no time was read before or in this step)");
+        if (records.size == 0) {
+            return Batch.empty(out);
         }
         BatchBuilder b = new BatchBuilder(out, records.size);
         for (int i = 0; i < records.size; i++) {
@@ -43,9 +53,31 @@ public final class StampOperator implements BinaryOperator {
         return b.build();
     }
 
+    /**
+     * The number of distinct records with a non-zero weight in the step's whole change. With several workers a
+     * record pushed and retracted in one step may sit on two workers with opposite weights: it is no record at
+     * all, as with one worker, whose consolidated change would not hold it.
+     */
+    private long recordsOfTheWholeStep(Batch records) {
+        if (workers.count() == 1) {
+            return records.size;
+        }
+        Map<Object, Long> mine = new HashMap<>();
+        for (int i = 0; i < records.size; i++) {
+            mine.put(records.key(i), records.weights[i]);
+        }
+        long n = 0;
+        for (long w : WeightsAcrossWorkers.totals(workers, mine).values()) {
+            if (w != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Override
     public Operator fork() {
-        StampOperator copy = new StampOperator(stamper, out);
+        StampOperator copy = new StampOperator(stamper, out, workers);
         copy.watermark = watermark;
         return copy;
     }

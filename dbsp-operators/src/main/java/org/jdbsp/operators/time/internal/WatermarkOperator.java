@@ -105,11 +105,7 @@ public final class WatermarkOperator implements UnaryOperator {
                 mine.put(input.key(i), input.weights[i]);
             }
         }
-        Map<Object, Long> total = new HashMap<>();
-        for (Map<Object, Long> part : workers.gather(mine)) {
-            part.forEach((record, w) -> total.merge(record, w, Math::addExact));
-        }
-        for (long w : total.values()) {
+        for (long w : WeightsAcrossWorkers.totals(workers, mine).values()) {
             if (w > 0) {
                 return true;
             }
