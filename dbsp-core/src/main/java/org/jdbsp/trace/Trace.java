@@ -20,12 +20,18 @@ import org.jdbsp.zset.internal.Merging;
  * during every later merge and hides them from cursors at once; {@link #compact()} applies it everywhere.
  * A lower bound on a time derived from each value, set by {@link #dropValuesBelow}, works the same way
  * during merges but is not hidden from cursors (it is for tuples that no longer matter to any reader).
+ * The time of each tuple is computed once, when its batch first meets the bound, and then kept beside the
+ * batch (a {@code long[]} parallel to it) and carried through merges, so a merge compares times in an
+ * array instead of calling the time function (which typically follows references into the records) on
+ * every tuple it touches.
  * The same key may appear in several batches, with weights that only add up to the integral;
  * {@link TraceCursor} consolidates them as it reads.
  */
 public final class Trace {
     private final Layout layout;
     private final ArrayList<Batch> batches;
+    /** Per batch, the times of its tuples by {@link #valueTime}, or null until first needed. */
+    private final ArrayList<long[]> times;
     private boolean hasBound;
     private long longBound;
     private Object objectBound;
@@ -36,11 +42,13 @@ public final class Trace {
     public Trace(Layout layout) {
         this.layout = layout;
         this.batches = new ArrayList<>();
+        this.times = new ArrayList<>();
     }
 
     private Trace(Trace other) {
         this.layout = other.layout;
         this.batches = new ArrayList<>(other.batches);
+        this.times = new ArrayList<>(other.times);
         this.hasBound = other.hasBound;
         this.longBound = other.longBound;
         this.objectBound = other.objectBound;
@@ -67,18 +75,62 @@ public final class Trace {
             return;
         }
         batches.add(delta);
+        times.add(valueTime == null ? null : timesOf(delta));
         int n = batches.size();
         while (n >= 2 && 2 * batches.get(n - 1).size >= batches.get(n - 2).size) {
-            Batch merged = Merging.merge(batches.get(n - 2), batches.get(n - 1), false, filter());
-            batches.remove(n - 1);
-            n--;
-            if (merged.size == 0) {
-                batches.remove(n - 1);
-                n--;
-            } else {
-                batches.set(n - 1, merged);
+            mergeLastTwo();
+            n = batches.size();
+        }
+    }
+
+    /** Replaces the last two batches of the spine by their sum (dropping what the bounds forget), or by nothing if it is empty. */
+    private void mergeLastTwo() {
+        int last = batches.size() - 1;
+        Batch a = batches.get(last - 1);
+        Batch b = batches.get(last);
+        Batch merged;
+        long[] mergedTimes = null;
+        if (valueTime == null) {
+            merged = Merging.merge(a, b, false, keyFilter());
+        } else {
+            mergedTimes = new long[a.size + b.size];
+            merged = Merging.mergeTimed(a, timesAt(last - 1), b, timesAt(last), valueBound, keyFilter(), mergedTimes);
+        }
+        batches.remove(last);
+        times.remove(last);
+        if (merged.size == 0) {
+            batches.remove(last - 1);
+            times.remove(last - 1);
+        } else {
+            batches.set(last - 1, merged);
+            times.set(last - 1, mergedTimes);
+        }
+    }
+
+    /** The times of batch {@code k}'s tuples, computed now if they were not yet. */
+    private long[] timesAt(int k) {
+        long[] t = times.get(k);
+        if (t == null) {
+            t = timesOf(batches.get(k));
+            times.set(k, t);
+        }
+        return t;
+    }
+
+    private long[] timesOf(Batch b) {
+        ToLongFunction<Object> time = valueTime;
+        long[] t = new long[b.size];
+        if (b.longValues != null) {
+            for (int i = 0; i < b.size; i++) {
+                t[i] = time.applyAsLong(b.longValues[i]);
+            }
+        } else {
+            Object[] values = b.objValues;
+            for (int i = 0; i < b.size; i++) {
+                t[i] = time.applyAsLong(values[i]);
             }
         }
+        return t;
     }
 
     /** Forgets every key below {@code bound} (long keys); may only rise. */
@@ -131,10 +183,22 @@ public final class Trace {
         if (batches.isEmpty()) {
             return;
         }
-        Batch all = Merging.sum(batches, filter());
-        batches.clear();
-        if (all.size > 0) {
-            batches.add(all);
+        if (valueTime == null) {
+            Batch all = Merging.sum(batches, keyFilter());
+            batches.clear();
+            times.clear();
+            if (all.size > 0) {
+                batches.add(all);
+                times.add(null);
+            }
+            return;
+        }
+        if (batches.size() == 1) {
+            batches.add(Batch.empty(layout));
+            times.add(new long[0]);
+        }
+        while (batches.size() > 1) {
+            mergeLastTwo();
         }
     }
 
@@ -163,6 +227,9 @@ public final class Trace {
         long n = 0;
         for (Batch b : batches) {
             n += b.approximateBytes();
+        }
+        for (long[] t : times) {
+            n += t == null ? 0 : 16L + 8L * t.length;
         }
         return n;
     }
@@ -197,16 +264,8 @@ public final class Trace {
         return hasBound && layout.keyOrder().compare(key, objectBound) < 0;
     }
 
-    private Merging.TupleFilter filter() {
-        Merging.TupleFilter keys = !hasBound ? null
+    private Merging.TupleFilter keyFilter() {
+        return !hasBound ? null
                 : layout.keyKind() == ColumnKind.LONG ? Merging.longKeysFrom(longBound) : Merging.keysFrom(objectBound);
-        if (valueTime == null) {
-            return keys;
-        }
-        ToLongFunction<Object> time = valueTime;
-        long bound = valueBound;
-        boolean longValues = layout.valueKind() == ColumnKind.LONG;
-        Merging.TupleFilter values = (b, i) -> time.applyAsLong(longValues ? (Object) b.longValues[i] : b.objValues[i]) >= bound;
-        return keys == null ? values : (b, i) -> keys.keep(b, i) && values.keep(b, i);
     }
 }

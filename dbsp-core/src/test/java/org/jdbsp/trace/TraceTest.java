@@ -192,6 +192,48 @@ class TraceTest {
     }
 
     @Test
+    void theValueTimeIsComputedOncePerTupleNotAtEveryMerge() {
+        Trace t = new Trace(Layout.longToLongs());
+        long[] calls = {0};
+        java.util.function.ToLongFunction<Object> time = v -> {
+            calls[0]++;
+            return (Long) v;
+        };
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        long inserted = 0;
+        t.insert(randomValues(r));
+        inserted += t.storedTuples();
+        t.dropValuesBelow(10, time);
+        t.dropKeysBelow(5L);
+        RefZSet reference = new RefZSet();
+        reference.addAll(readAll(t));
+        for (int i = 0; i < 60; i++) {
+            Batch b = randomValues(r);
+            inserted += b.size;
+            for (int k = 0; k < b.size; k++) {
+                reference.add(List.of(b.longKeys[k], b.longValues[k]), b.weights[k]);
+            }
+            t.insert(b);
+        }
+        Trace copy = t.fork();
+        t.compact();
+        assertTrue(calls[0] <= inserted, "the time function ran " + calls[0] + " times for " + inserted + " tuples inserted");
+        RefZSet expected = new RefZSet();
+        reference.map().forEach((k, w) -> {
+            List<?> kv = (List<?>) k;
+            if ((Long) kv.get(0) >= 5 && (Long) kv.get(1) >= 10) {
+                expected.add(k, w);
+            }
+        });
+        assertEquals(expected, readAll(t), "both bounds apply to the merged tuples");
+        copy.dropValuesBelow(50, time);
+        copy.compact();
+        assertTrue(readAll(copy).map().keySet().stream().allMatch(k -> (Long) ((List<?>) k).get(1) >= 50),
+                "a fork keeps the times of its batches and applies its own bound");
+        assertEquals(expected, readAll(t), "forgetting more in a fork leaves the original as it was");
+    }
+
+    @Test
     void objectKeysWorkLikeLongKeys() {
         Trace t = new Trace(Layout.objectsToObjects());
         BatchBuilder b = new BatchBuilder(Layout.objectsToObjects());

@@ -59,9 +59,7 @@ public final class Merging {
      * every tuple whose key {@code filter} rejects (when it is not null).
      */
     public static Batch merge(Batch a, Batch b, boolean negateB, TupleFilter filter) {
-        if (!a.layout.equals(b.layout)) {
-            throw new IllegalArgumentException("cannot merge batches of different layouts: " + a.layout + " and " + b.layout);
-        }
+        checkSameLayout(a, b);
         if (filter == null) {
             if (b.size == 0) {
                 return a;
@@ -70,25 +68,50 @@ public final class Merging {
                 return negateB ? negate(b) : b;
             }
         }
+        if (filter == null && a.longKeys != null && a.objValues == null) {
+            int cap = a.size + b.size;
+            long[] lk = new long[cap];
+            long[] lv = a.longValues != null ? new long[cap] : null;
+            long[] w = new long[cap];
+            int out = lv != null
+                    ? mergeLongLong(a, b, negateB, lk, lv, w)
+                    : mergeLong(a, b, negateB, lk, w);
+            return new Batch(a.layout, out, lk, null, lv, null, w);
+        }
+        return mergeGeneric(a, b, negateB, filter, null);
+    }
+
+    /**
+     * Returns {@code a + b} where each tuple carries a time, given by {@code aTimes} and {@code bTimes}
+     * (parallel to the batches; equal tuples have equal times): tuples whose time is below {@code timeBound},
+     * or whose key {@code keyFilter} rejects (when it is not null), are left out, and the times of the tuples
+     * kept are written to {@code timesOut} (of length at least {@code a.size + b.size}) in the result's order.
+     * For traces that forget values by a time derived from each value: the time is computed once per tuple,
+     * not at every merge.
+     */
+    public static Batch mergeTimed(Batch a, long[] aTimes, Batch b, long[] bTimes, long timeBound, TupleFilter keyFilter,
+                                   long[] timesOut) {
+        checkSameLayout(a, b);
+        return mergeGeneric(a, b, false, keyFilter, new Times(aTimes, bTimes, timeBound, timesOut));
+    }
+
+    /** The times carried by a {@link #mergeTimed} merge: those of both inputs, the bound, and where the kept ones go. */
+    private record Times(long[] a, long[] b, long bound, long[] out) {}
+
+    private static void checkSameLayout(Batch a, Batch b) {
+        if (!a.layout.equals(b.layout)) {
+            throw new IllegalArgumentException("cannot merge batches of different layouts: " + a.layout + " and " + b.layout);
+        }
+    }
+
+    /** The merge of any layout, with comparators; with {@code times}, also carries and filters the tuples' times. */
+    private static Batch mergeGeneric(Batch a, Batch b, boolean negateB, TupleFilter filter, Times times) {
         int cap = a.size + b.size;
         long[] lk = a.longKeys != null ? new long[cap] : null;
         Object[] ok = a.objKeys != null ? new Object[cap] : null;
         long[] lv = a.longValues != null ? new long[cap] : null;
         Object[] ov = a.objValues != null ? new Object[cap] : null;
         long[] w = new long[cap];
-        int out;
-        if (filter == null && lk != null && ov == null) {
-            out = lv != null
-                    ? mergeLongLong(a, b, negateB, lk, lv, w)
-                    : mergeLong(a, b, negateB, lk, w);
-        } else {
-            out = mergeGeneric(a, b, negateB, filter, lk, ok, lv, ov, w);
-        }
-        return new Batch(a.layout, out, lk, ok, lv, ov, w);
-    }
-
-    private static int mergeGeneric(Batch a, Batch b, boolean negateB, TupleFilter filter,
-                                    long[] lk, Object[] ok, long[] lv, Object[] ov, long[] w) {
         int i = 0;
         int j = 0;
         int out = 0;
@@ -106,14 +129,17 @@ public final class Merging {
             Batch src;
             int at;
             long weight;
+            long[] srcTimes = null;
             if (c < 0) {
                 src = a;
                 at = i++;
                 weight = a.weights[at];
+                srcTimes = times == null ? null : times.a;
             } else if (c > 0) {
                 src = b;
                 at = j++;
                 weight = negateB ? Weights.negate(b.weights[at]) : b.weights[at];
+                srcTimes = times == null ? null : times.b;
             } else {
                 a.checkSameTuple(i, b, j);
                 src = a;
@@ -123,6 +149,10 @@ public final class Merging {
                 if (weight == 0) {
                     continue;
                 }
+                srcTimes = times == null ? null : times.a;
+            }
+            if (srcTimes != null && srcTimes[at] < times.bound) {
+                continue;
             }
             if (filter != null && !filter.keep(src, at)) {
                 continue;
@@ -137,9 +167,12 @@ public final class Merging {
             } else if (ov != null) {
                 ov[out] = src.objValues[at];
             }
+            if (srcTimes != null) {
+                times.out[out] = srcTimes[at];
+            }
             w[out++] = weight;
         }
-        return out;
+        return new Batch(a.layout, out, lk, ok, lv, ov, w);
     }
 
     private static int mergeLong(Batch a, Batch b, boolean negateB, long[] k, long[] w) {
