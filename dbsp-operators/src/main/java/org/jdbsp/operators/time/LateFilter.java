@@ -24,8 +24,8 @@ public final class LateFilter<T> {
         return stream;
     }
 
-    /** Records dropped as late so far; a record of weight {@code w} counts {@code |w|} times. */
+    /** Records dropped as late so far; a record of weight {@code w} counts {@code |w|} times. Read it between steps. */
     public long dropped() {
-        return operators.sum(LateFilterOperator::dropped);
+        return LateFilterOperator.droppedAcross(operators);
     }
 }

@@ -30,7 +30,11 @@ class WatermarksTest {
     record Io(ZSetInput<Ev> in, Watermark wm, ZSetOutput<Long> wmOut, LateFilter<Ev> late, ZSetOutput<Ev> kept) {}
 
     static CircuitHandle<Io> circuit(long delay, long lateness) {
-        return Circuit.build(b -> {
+        return circuit(delay, lateness, CircuitConfig.defaults());
+    }
+
+    static CircuitHandle<Io> circuit(long delay, long lateness, CircuitConfig config) {
+        return Circuit.build(config, b -> {
             ZSetInput<Ev> in = b.zsetInput("events");
             Watermark wm = Watermarks.watermark(in.stream(), Ev::time, delay);
             LateFilter<Ev> late = Watermarks.dropLate(in.stream(), wm, Ev::time, lateness);
@@ -63,6 +67,54 @@ class WatermarksTest {
             h.step();
             assertEquals(Long.MAX_VALUE, h.io().wm().current());
             assertEquals(Map.of(Long.MAX_VALUE, 1L), h.io().wmOut().integral().toMap());
+        }
+    }
+
+    @Test
+    void onTwoWorkersARecordInsertedAndRetractedInOneStepDoesNotMoveTheWatermark() {
+        // Pushes are cut by position: worker 0 gets the insertion at 10,000, worker 1 its retraction and a record
+        // at 7,000. One worker would see only the record at 7,000.
+        try (CircuitHandle<Io> h = circuit(1_000, 0, CircuitConfig.defaults().withWorkers(2).withName("wm-cancel"))) {
+            h.io().in().push(new Ev(1, 10_000), 1);
+            h.io().in().push(new Ev(1, 10_000), -1);
+            h.io().in().push(new Ev(2, 7_000), 1);
+            h.step();
+            assertEquals(6_000, h.io().wm().current(), "the cancelled record's time does not count");
+            h.io().in().push(new Ev(3, 9_000), 1);
+            h.io().in().push(new Ev(4, 8_000), 1);
+            h.step();
+            assertEquals(8_000, h.io().wm().current(), "records inserted on either worker count");
+            h.io().in().push(new Ev(4, 8_000), -1);
+            h.io().in().push(new Ev(5, 9_500), 1);
+            h.step();
+            assertEquals(8_500, h.io().wm().current(), "an older retraction does not hide a newer insertion");
+        }
+    }
+
+    @Test
+    void onTwoWorkersLateRecordsAreCountedAsOneWorkerWouldWheneverTheCountIsRead() {
+        // Each step pushes, cut by position: a late record inserted and a fresh record that moves the watermark
+        // (worker 0), the late record retracted and another late record (worker 1). One worker would count
+        // one late record per step. Read every step, every 10th step, or only at the end (past the periodic
+        // settling rounds), the count is the same.
+        for (int readEvery : new int[] {1, 10, 1_000}) {
+            try (CircuitHandle<Io> h = circuit(0, 0, CircuitConfig.defaults().withWorkers(2).withName("late-" + readEvery))) {
+                h.io().in().push(new Ev(0, 1_000));
+                h.step();
+                int steps = 150;
+                for (int s = 1; s <= steps; s++) {
+                    h.io().in().push(new Ev(2 * s, 0), 1);
+                    h.io().in().push(new Ev(-s, 1_000 + s), 1);
+                    h.io().in().push(new Ev(2 * s, 0), -1);
+                    h.io().in().push(new Ev(2 * s + 1, 1), 1);
+                    h.step();
+                    if (s % readEvery == 0) {
+                        assertEquals(s, h.io().late().dropped(), "after step " + s + ", reading every " + readEvery);
+                    }
+                }
+                assertEquals(steps, h.io().late().dropped(), "reading every " + readEvery);
+                assertEquals(steps + 1, h.io().kept().integral().toMap().size(), "only the fresh records are kept");
+            }
         }
     }
 

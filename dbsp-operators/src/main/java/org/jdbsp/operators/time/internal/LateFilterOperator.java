@@ -1,10 +1,13 @@
 package org.jdbsp.operators.time.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.Replicas;
 import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.internal.Batch;
 import org.jdbsp.zset.internal.BatchBuilder;
@@ -15,14 +18,26 @@ import org.jdbsp.zset.internal.BatchBuilder;
  *
  * <p>With several workers, a record inserted and retracted in one step may sit on two workers, where one
  * worker would have seen nothing; so the late records are counted by their total weight over the workers
- * ({@link Workers#gather}, one collective round per step) and the count is kept by worker 0.
+ * in each step. Adding them up needs every worker's late records, but not at once: each worker keeps its
+ * late records per step, and they are added up when the count is read between steps
+ * ({@link #droppedAcross}), or by a collective round every {@value #SETTLE_EVERY} steps, which bounds what
+ * is kept. So a step with no late records costs no round.
  */
 public final class LateFilterOperator implements BinaryOperator {
+    /** Steps between two collective rounds that add up the late records kept by the workers. */
+    static final int SETTLE_EVERY = 64;
+
     private final ToLongFunction<Object> eventTime;
     private final long allowedLateness;
     private final Workers workers;
     private long watermark = TimeArithmetic.NONE;
     private long dropped;
+    private long steps;
+    /** With several workers: this worker's late records of the steps not added up yet; replaced, never changed, once shared. */
+    private List<StepLate> pending = new ArrayList<>();
+
+    /** The late records one worker saw in one step, with their weights there. */
+    private record StepLate(long step, Map<Object, Long> weights) {}
 
     /** A filter with the given event time and allowed lateness (non-negative). */
     public LateFilterOperator(ToLongFunction<Object> eventTime, long allowedLateness, Workers workers) {
@@ -33,9 +48,13 @@ public final class LateFilterOperator implements BinaryOperator {
 
     @Override
     public Batch apply(Batch records, Batch watermarkChange) {
+        long step = steps++;
+        if (workers.count() > 1 && step % SETTLE_EVERY == SETTLE_EVERY - 1) {
+            settleAcross();
+        }
         long bound = TimeArithmetic.minus(watermark, allowedLateness);
         watermark = TimeArithmetic.advance(watermark, watermarkChange);
-        if (bound == TimeArithmetic.NONE || (records.size == 0 && workers.count() == 1)) {
+        if (bound == TimeArithmetic.NONE || records.size == 0) {
             return records;
         }
         Map<Object, Long> late = workers.count() > 1 ? new HashMap<>() : null;
@@ -57,27 +76,54 @@ public final class LateFilterOperator implements BinaryOperator {
                 kept.addFrom(records, i, records.weights[i]);
             }
         }
-        if (late != null) {
-            countAcross(late);
+        if (late != null && !late.isEmpty()) {
+            pending.add(new StepLate(step, late));
         }
         return kept == null ? records : kept.build();
     }
 
-    private void countAcross(Map<Object, Long> late) {
-        Map<Object, Long> total = new HashMap<>();
-        for (Map<Object, Long> part : workers.gather(late)) {
-            part.forEach((record, w) -> total.merge(record, w, Math::addExact));
-        }
+    /** The collective round: worker 0 adds up every worker's kept late records; each starts a new list. */
+    private void settleAcross() {
+        List<List<StepLate>> all = workers.gather(pending);
+        pending = new ArrayList<>();
         if (workers.index() == 0) {
-            for (long w : total.values()) {
-                dropped += Math.abs(w);
-            }
+            dropped += countLate(all);
         }
     }
 
-    /** Records dropped as late so far (a record of weight w counts |w| times). */
-    public long dropped() {
-        return dropped;
+    /**
+     * Records dropped as late so far by the filter whose instances on every worker are {@code replicas} (a
+     * record of weight w counts |w| times); adds up the late records the workers keep. Only between steps.
+     */
+    public static long droppedAcross(Replicas<LateFilterOperator> replicas) {
+        if (replicas.count() > 1) {
+            List<List<StepLate>> all = new ArrayList<>();
+            for (int i = 0; i < replicas.count(); i++) {
+                LateFilterOperator op = replicas.get(i);
+                all.add(op.pending);
+                op.pending = new ArrayList<>();
+            }
+            replicas.get(0).dropped += countLate(all);
+        }
+        return replicas.sum(op -> op.dropped);
+    }
+
+    /** The late records of several workers counted as one worker would: by step, |total weight| per record. */
+    private static long countLate(List<List<StepLate>> workersLate) {
+        Map<Long, Map<Object, Long>> byStep = new HashMap<>();
+        for (List<StepLate> worker : workersLate) {
+            for (StepLate s : worker) {
+                Map<Object, Long> total = byStep.computeIfAbsent(s.step(), k -> new HashMap<>());
+                s.weights().forEach((record, w) -> total.merge(record, w, Math::addExact));
+            }
+        }
+        long count = 0;
+        for (Map<Object, Long> total : byStep.values()) {
+            for (long w : total.values()) {
+                count = Math.addExact(count, Math.abs(w));
+            }
+        }
+        return count;
     }
 
     @Override
@@ -85,16 +131,22 @@ public final class LateFilterOperator implements BinaryOperator {
         LateFilterOperator copy = new LateFilterOperator(eventTime, allowedLateness, workers);
         copy.watermark = watermark;
         copy.dropped = dropped;
+        copy.steps = steps;
+        copy.pending = new ArrayList<>(pending);
         return copy;
     }
 
     @Override
     public long stateTuples() {
-        return 1;
+        long n = 1;
+        for (StepLate s : pending) {
+            n += s.weights().size();
+        }
+        return n;
     }
 
     @Override
     public long stateBytes() {
-        return 16;
+        return 16 + 64 * (stateTuples() - 1);
     }
 }

@@ -15,7 +15,8 @@ import org.jdbsp.zset.internal.BatchBuilder;
  * outputs the change of the one-tuple Z-set holding it (retract old, insert new), nothing when unchanged.
  *
  * <p>With several workers, each sees only its part of the records: the largest event time and the floor
- * are agreed across the workers every step ({@link Workers#maxAcross}, see {@code acrossWorkers}), so every
+ * are agreed across the workers every step ({@link Workers#maxAcross}, one round unless the step retracts
+ * recent records; see {@code acrossWorkers}), so every
  * worker computes exactly the watermark one worker would, and its output stream is replicated.
  */
 public final class WatermarkOperator implements UnaryOperator {
@@ -79,13 +80,20 @@ public final class WatermarkOperator implements UnaryOperator {
      * when its weight in the step's whole change is positive; a worker sees only its part, where a record
      * inserted and retracted in one step may sit on two workers. So the largest locally inserted time is a
      * candidate only: it counts once some record of that time has a positive total over the workers, and
-     * otherwise the next smaller candidate is tried (rarely needed: only when a step retracts what it inserts).
+     * otherwise the next smaller candidate is tried. The first round also agrees on the largest retracted
+     * time: a candidate above it needs no check (no record of its time is retracted anywhere), so a step
+     * costs one round unless it retracts records at least as recent as those it inserts.
      */
     private void acrossWorkers(Batch input) {
-        long[] first = {largestInserted(input, maxSeen, Long.MAX_VALUE, true), floor};
+        long[] first = {largestInserted(input, maxSeen, Long.MAX_VALUE, true), floor, largestRetracted(input)};
         workers.maxAcross(first);
         floor = first[1];
         long candidate = first[0];
+        if (candidate > maxSeen && candidate > first[2]) {
+            // no worker retracts a record of this time, so the records inserted with it have a positive total
+            maxSeen = candidate;
+            return;
+        }
         while (candidate > maxSeen) {
             if (insertedAcross(input, candidate)) {
                 maxSeen = candidate;
@@ -95,6 +103,17 @@ public final class WatermarkOperator implements UnaryOperator {
             workers.maxAcross(next);
             candidate = next[0];
         }
+    }
+
+    /** The largest event time of the tuples of {@code input} with a negative weight, or {@link TimeArithmetic#NONE}. */
+    private long largestRetracted(Batch input) {
+        long largest = TimeArithmetic.NONE;
+        for (int i = 0; i < input.size; i++) {
+            if (input.weights[i] < 0) {
+                largest = Math.max(largest, eventTime.applyAsLong(input.key(i)));
+            }
+        }
+        return largest;
     }
 
     /** True when some record of event time {@code t} has a positive total weight over every worker's part. */
