@@ -1,13 +1,15 @@
 package org.jdbsp.circuit;
 
 import java.util.function.Function;
+import org.jdbsp.circuit.internal.MapOperator;
 import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.circuit.internal.ShardOperator;
 import org.jdbsp.circuit.internal.ShardOperator.Route;
 
 /**
  * Adds the exchanges of a circuit run by several workers; with one worker each returns its stream's own
- * node and adds nothing, so a one-worker circuit is exactly the single-threaded one.
+ * node and adds nothing, so a one-worker circuit is exactly the single-threaded one. A map, flatMap or index
+ * whose output must be sharded does the exchange itself, before consolidating ({@link MapOperator}).
  */
 final class Exchanges {
     private Exchanges() {}
@@ -20,6 +22,11 @@ final class Exchanges {
     static Node shard(AbstractStream s) {
         if (single(s) || s.placement() == Placement.SHARDED) {
             return s.node;
+        }
+        if (s.placement() == Placement.ANY && s.node.operator() instanceof MapOperator) {
+            // a map's raw output goes to the owners before it is consolidated; the node itself becomes sharded
+            ((MapOperator) s.node.operator()).exchangeBeforeConsolidating(s.builder.context);
+            return s.node.place(Placement.SHARDED);
         }
         return s.builder.derived.computeIfAbsent("shard:" + s.node.id(),
                 k -> add(s, "shard", Route.BY_KEY, null).place(Placement.SHARDED));

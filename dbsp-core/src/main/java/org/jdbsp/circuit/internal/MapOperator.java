@@ -6,17 +6,35 @@ import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.internal.Batch;
 import org.jdbsp.zset.internal.BatchBuilder;
 
-/** The linear operators map, flatMap and index: each input tuple becomes zero or more output tuples, then the output is consolidated. */
+/**
+ * The linear operators map, flatMap and index: each input tuple becomes zero or more output tuples, then the
+ * output is consolidated.
+ *
+ * <p>On several workers, when the output must be sharded by key ({@link #exchangeBeforeConsolidating}),
+ * the raw output tuples go to their key's owner first and each worker consolidates what it receives: one
+ * sort per tuple, where consolidating, exchanging and then merging the parts received would sort and merge.
+ */
 public final class MapOperator implements UnaryOperator {
     private final Layout outLayout;
     private final TupleMapper mapper;
     private final BatchBuilder builder;
+    private WorkerContext exchange;
+    private int[] owners = new int[16];
 
     /** An operator applying {@code mapper} to every tuple and producing batches of {@code outLayout}. */
     public MapOperator(Layout outLayout, TupleMapper mapper) {
         this.outLayout = outLayout;
         this.mapper = mapper;
         this.builder = new BatchBuilder(outLayout);
+    }
+
+    /**
+     * Makes this operator's output sharded by key on the workers of {@code workers}: each output tuple goes
+     * to the owner of its key (as a {@link ShardOperator} would send it) before being consolidated there.
+     * Called at build time, before the circuit runs.
+     */
+    public void exchangeBeforeConsolidating(WorkerContext workers) {
+        this.exchange = workers;
     }
 
     @Override
@@ -29,11 +47,47 @@ public final class MapOperator implements UnaryOperator {
             builder.clear();
             throw e;
         }
-        return builder.build();
+        return exchange == null ? builder.build() : exchangeAndBuild();
+    }
+
+    private Batch exchangeAndBuild() {
+        int w = exchange.count();
+        BatchBuilder[] incoming = exchange.exchange(builder.takeAppendedByPart(ownersOfAppended(w), w));
+        int total = 0;
+        for (BatchBuilder part : incoming) {
+            total += part.size();
+        }
+        BatchBuilder mine = new BatchBuilder(outLayout, total);
+        for (BatchBuilder part : incoming) {
+            mine.addAppended(part);
+        }
+        return mine.build();
+    }
+
+    private int[] ownersOfAppended(int w) {
+        int n = builder.size();
+        if (owners.length < n) {
+            owners = new int[Math.max(n, owners.length + (owners.length >> 1))];
+        }
+        int[] own = owners;
+        long[] longKeys = builder.appendedLongKeys();
+        if (longKeys != null) {
+            for (int i = 0; i < n; i++) {
+                own[i] = KeyHash.ownerOfLong(longKeys[i], w);
+            }
+        } else {
+            Object[] keys = builder.appendedKeys();
+            for (int i = 0; i < n; i++) {
+                own[i] = KeyHash.ownerOf(keys[i], w);
+            }
+        }
+        return own;
     }
 
     @Override
     public Operator fork() {
-        return new MapOperator(outLayout, mapper);
+        MapOperator copy = new MapOperator(outLayout, mapper);
+        copy.exchange = exchange;
+        return copy;
     }
 }

@@ -47,11 +47,12 @@ public final class WorkerContext implements Workers {
     }
 
     /** Sends {@code outgoing[j]} to worker {@code j}, for every j, and returns what each worker sent here. */
-    public Batch[] exchange(Batch[] outgoing) {
+    @SuppressWarnings("unchecked")
+    public <T> T[] exchange(T[] outgoing) {
         Object[] all = allGather(outgoing);
-        Batch[] incoming = new Batch[all.length];
+        T[] incoming = java.util.Arrays.copyOf(outgoing, all.length);
         for (int j = 0; j < all.length; j++) {
-            incoming[j] = ((Batch[]) all[j])[index];
+            incoming[j] = ((T[]) all[j])[index];
         }
         return incoming;
     }

@@ -243,6 +243,66 @@ public final class BatchBuilder {
                 Arrays.copyOfRange(weights, from, to));
     }
 
+    /** The long keys appended so far, in positions {@code [0, size())}; read only, and only until the next append. */
+    public long[] appendedLongKeys() {
+        return longKeys;
+    }
+
+    /**
+     * Hands over the tuples appended since the last build, cut into {@code count} builders by part number
+     * ({@code parts[i]} for tuple {@code i}, in {@code [0, count)}; order kept within a part), and empties
+     * this builder. Nothing is consolidated: the parts are raw tuples, to be sent elsewhere and built there.
+     */
+    public BatchBuilder[] takeAppendedByPart(int[] parts, int count) {
+        int[] sizes = new int[count];
+        for (int i = 0; i < size; i++) {
+            sizes[parts[i]]++;
+        }
+        BatchBuilder[] out = new BatchBuilder[count];
+        for (int p = 0; p < count; p++) {
+            out[p] = new BatchBuilder(layout, sizes[p]);
+        }
+        for (int i = 0; i < size; i++) {
+            out[parts[i]].copyTuple(this, i);
+        }
+        clear();
+        return out;
+    }
+
+    private void copyTuple(BatchBuilder from, int i) {
+        if (longKeys != null) {
+            longKeys[size] = from.longKeys[i];
+        } else {
+            objKeys[size] = from.objKeys[i];
+        }
+        if (longValues != null) {
+            longValues[size] = from.longValues[i];
+        } else if (objValues != null) {
+            objValues[size] = from.objValues[i];
+        }
+        weights[size++] = from.weights[i];
+    }
+
+    /** Appends every tuple appended to {@code other} (of the same layout) since its last build, leaving it as it is. */
+    public void addAppended(BatchBuilder other) {
+        int n = other.size;
+        if (size + n > weights.length) {
+            grow(size + n);
+        }
+        if (longKeys != null) {
+            System.arraycopy(other.longKeys, 0, longKeys, size, n);
+        } else {
+            System.arraycopy(other.objKeys, 0, objKeys, size, n);
+        }
+        if (longValues != null) {
+            System.arraycopy(other.longValues, 0, longValues, size, n);
+        } else if (objValues != null) {
+            System.arraycopy(other.objValues, 0, objValues, size, n);
+        }
+        System.arraycopy(other.weights, 0, weights, size, n);
+        size += n;
+    }
+
     /** Drops everything appended since the last build. */
     public void clear() {
         if (objKeys != null) {
