@@ -282,8 +282,8 @@ class MultiWorkerTest {
             });
             h.io().in().push("a");
             h.step();
-            // two pushes: worker 0 consolidates the first, worker 1 the second, which fails while worker 0
-            // waits in the exchange of distinct
+            // two pushes: worker 0 maps the first, worker 1 the second, which fails while worker 0 waits in
+            // the exchange that shards the map's output for distinct
             h.io().in().push("b");
             h.io().in().push("zz-bad");
             CircuitException e = assertThrows(CircuitException.class, h::step);
