@@ -24,6 +24,7 @@ final class Exchanges {
             return s.node;
         }
         if (s.placement() == Placement.ANY && s.node.operator() instanceof MapOperator) {
+            s.builder.graph.checkNotSealed();
             // a map's raw output goes to the owners before it is consolidated; the node itself becomes sharded
             ((MapOperator) s.node.operator()).exchangeBeforeConsolidating(s.builder.context);
             return s.node.place(Placement.SHARDED);

@@ -74,8 +74,9 @@ public final class Trace {
         if (delta.size == 0) {
             return;
         }
+        long[] deltaTimes = valueTime == null ? null : timesOf(delta);
         batches.add(delta);
-        times.add(valueTime == null ? null : timesOf(delta));
+        times.add(deltaTimes);
         int n = batches.size();
         while (n >= 2 && 2 * batches.get(n - 1).size >= batches.get(n - 2).size) {
             mergeLastTwo();

@@ -263,6 +263,29 @@ class MultiWorkerTest {
         }
     }
 
+    record MapIo(ZSetInput<Long> in, Stream<Long> mapped, ZSetOutput<Long> out) {}
+
+    @Test
+    void shardingAMapAfterTheBuildIsRefusedAndLeavesTheCircuitAsItWas() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            try (CircuitHandle<MapIo> h = Circuit.build(workers(2), b -> {
+                ZSetInput<Long> in = b.zsetInput("numbers");
+                Stream<Long> mapped = in.stream().map(x -> x + 1);
+                return new MapIo(in, mapped, mapped.output());
+            })) {
+                h.io().in().push(1L);
+                h.step();
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> h.io().mapped().shard());
+                assertTrue(e.getMessage().contains("already built"), e.getMessage());
+                h.io().in().push(2L);
+                h.io().in().push(3L);
+                h.step();
+                assertEquals(Map.of(2L, 1L, 3L, 1L, 4L, 1L), h.io().out().integral().toMap(),
+                        "the map still runs as built: no worker exchanges in it");
+            }
+        });
+    }
+
     record FailIo(ZSetInput<String> in, ZSetOutput<String> out) {}
 
     @Test

@@ -234,6 +234,38 @@ class TraceTest {
     }
 
     @Test
+    void aTimeFunctionThatFailsLeavesTheTraceAsItWas() {
+        Trace t = new Trace(Layout.longToLongs());
+        java.util.function.ToLongFunction<Object> time = v -> {
+            if ((Long) v == 99) {
+                throw new IllegalArgumentException("no time for 99");
+            }
+            return (Long) v;
+        };
+        t.dropValuesBelow(10, time);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        RefZSet expected = new RefZSet();
+        for (int i = 0; i < 20; i++) {
+            Batch b = randomValues(r);
+            BatchBuilder kept = new BatchBuilder(Layout.longToLongs());
+            for (int k = 0; k < b.size; k++) {
+                if (b.longValues[k] != 99) {
+                    kept.addLongLong(b.longKeys[k], b.longValues[k], b.weights[k]);
+                    if (b.longValues[k] >= 10) {
+                        expected.add(List.of(b.longKeys[k], b.longValues[k]), b.weights[k]);
+                    }
+                }
+            }
+            BatchBuilder bad = new BatchBuilder(Layout.longToLongs());
+            bad.addLongLong(1, 99, 1);
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.insert(bad.build()));
+            t.insert(kept.build());
+        }
+        t.compact();
+        assertEquals(expected, readAll(t), "failed inserts left nothing behind, later merges still work");
+    }
+
+    @Test
     void objectKeysWorkLikeLongKeys() {
         Trace t = new Trace(Layout.objectsToObjects());
         BatchBuilder b = new BatchBuilder(Layout.objectsToObjects());

@@ -28,9 +28,7 @@ public final class Graph {
 
     /** Adds an operator reading the given nodes; returns its node. */
     public Node add(String kind, Operator operator, Layout layout, int... inputs) {
-        if (sealed) {
-            throw new IllegalStateException("the circuit is already built: operators can only be added inside the build function");
-        }
+        checkNotSealed();
         for (int in : inputs) {
             if (in < 0 || in >= nodes.size()) {
                 throw new IllegalArgumentException("unknown input node " + in);
@@ -59,6 +57,13 @@ public final class Graph {
     /** Number of nodes. */
     public int size() {
         return nodes.size();
+    }
+
+    /** Throws {@link IllegalStateException} once the graph is sealed (the circuit is built). */
+    public void checkNotSealed() {
+        if (sealed) {
+            throw new IllegalStateException("the circuit is already built: operators can only be added inside the build function");
+        }
     }
 
     /** Forbids further changes. */

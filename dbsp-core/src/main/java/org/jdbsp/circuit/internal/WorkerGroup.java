@@ -32,6 +32,7 @@ public final class WorkerGroup {
     private final Object[][] slots;
     private final AtomicReference<WorkerFailure> failure = new AtomicReference<>();
     private volatile boolean aborted;
+    private volatile boolean stepRunning;
     private final Thread[] threads;
     private final WorkerContext[] contexts;
     private final List<Object[]> registry = new ArrayList<>();
@@ -137,12 +138,17 @@ public final class WorkerGroup {
         }
         Object[] instances = registry.get(sequence);
         instances[index] = local;
-        return new Replicas<>(instances);
+        return new Replicas<>(instances, () -> stepRunning);
     }
 
     /** Adds an input whose pushes every worker shares. */
     void addInput(SharedInput input) {
         inputs.add(input);
+    }
+
+    /** Marks whether the workers are running a step (set by the stepping thread around each step). */
+    void stepRunning(boolean running) {
+        stepRunning = running;
     }
 
     /** Hands every input's pushes since the last step to this step (called by the stepping thread). */

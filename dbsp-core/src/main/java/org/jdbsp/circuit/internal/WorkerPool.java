@@ -80,6 +80,7 @@ public final class WorkerPool implements StepRunner {
         threads[0] = caller;
         group.setThread(0, caller);
         group.sealInputs();
+        group.stepRunning(true);
         long step = ++steps;
         requested = step;
         for (int i = 1; i < threads.length; i++) {
@@ -97,6 +98,7 @@ public final class WorkerPool implements StepRunner {
             idle.idle();
         }
         group.releaseInputs();
+        group.stepRunning(false);
         WorkerGroup.WorkerFailure failure = group.failure();
         if (failure != null) {
             close();

@@ -1,5 +1,6 @@
 package org.jdbsp.circuit.spi;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -10,10 +11,28 @@ import java.util.function.ToLongFunction;
  */
 public final class Replicas<T> {
     private final Object[] instances;
+    private final BooleanSupplier stepRunning;
 
     /** A handle over {@code instances}, filled in by worker index as the workers' circuits are built. */
     public Replicas(Object[] instances) {
+        this(instances, () -> false);
+    }
+
+    /** As {@link #Replicas(Object[])}, for workers that may be running a step when {@code stepRunning} says so. */
+    public Replicas(Object[] instances, BooleanSupplier stepRunning) {
         this.instances = instances;
+        this.stepRunning = stepRunning;
+    }
+
+    /**
+     * Throws {@link IllegalStateException} if the workers are running a step: for readers that combine what
+     * several workers hold, which is only consistent between steps (not, say, from an inspector).
+     */
+    public void requireBetweenSteps(String what) {
+        if (stepRunning.getAsBoolean()) {
+            throw new IllegalStateException(what + " can only be read between steps, not while the workers run one"
+                    + " (for example from an inspector)");
+        }
     }
 
     /** The number of workers. */

@@ -24,7 +24,11 @@ public final class LateFilter<T> {
         return stream;
     }
 
-    /** Records dropped as late so far; a record of weight {@code w} counts {@code |w|} times. Read it between steps. */
+    /**
+     * Records dropped as late so far; a record of weight {@code w} counts {@code |w|} times. Read it between
+     * steps: with several workers, reading it during a step (from an inspector) throws
+     * {@link IllegalStateException}.
+     */
     public long dropped() {
         return LateFilterOperator.droppedAcross(operators);
     }

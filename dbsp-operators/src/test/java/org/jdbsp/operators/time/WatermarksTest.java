@@ -119,6 +119,23 @@ class WatermarksTest {
     }
 
     @Test
+    void onTwoWorkersTheLateCountCannotBeReadDuringAStep() {
+        record InspectIo(ZSetInput<Ev> in, LateFilter<Ev> late) {}
+        try (CircuitHandle<InspectIo> h = Circuit.build(CircuitConfig.defaults().withWorkers(2).withName("late-inspect"), b -> {
+            ZSetInput<Ev> in = b.zsetInput("events");
+            Watermark wm = Watermarks.watermark(in.stream(), Ev::time, 0);
+            LateFilter<Ev> late = Watermarks.dropLate(in.stream(), wm, Ev::time, 0);
+            late.stream().inspect(z -> late.dropped());
+            return new InspectIo(in, late);
+        })) {
+            h.io().in().push(new Ev(1, 1_000));
+            CircuitException e = assertThrows(CircuitException.class, h::step);
+            assertTrue(e.getCause() instanceof IllegalStateException && e.getCause().getMessage().contains("between steps"),
+                    String.valueOf(e.getCause()));
+        }
+    }
+
+    @Test
     void dropLateKeepsExactlyTheRecordsNotOlderThanTheWatermarkBeforeTheStepMinusTheLateness() {
         for (long lateness : new long[] {0, 300}) {
             Trials.run("dropLate lateness " + lateness, 30, r -> {

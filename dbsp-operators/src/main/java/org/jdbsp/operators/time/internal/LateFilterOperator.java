@@ -93,10 +93,12 @@ public final class LateFilterOperator implements BinaryOperator {
 
     /**
      * Records dropped as late so far by the filter whose instances on every worker are {@code replicas} (a
-     * record of weight w counts |w| times); adds up the late records the workers keep. Only between steps.
+     * record of weight w counts |w| times); adds up the late records the workers keep. Only between steps:
+     * during one (from an inspector) it throws {@link IllegalStateException} and changes nothing.
      */
     public static long droppedAcross(Replicas<LateFilterOperator> replicas) {
         if (replicas.count() > 1) {
+            replicas.requireBetweenSteps("the count of late records (LateFilter.dropped())");
             List<List<StepLate>> all = new ArrayList<>();
             for (int i = 0; i < replicas.count(); i++) {
                 LateFilterOperator op = replicas.get(i);
