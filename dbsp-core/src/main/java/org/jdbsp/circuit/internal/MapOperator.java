@@ -19,7 +19,7 @@ public final class MapOperator implements UnaryOperator {
     private final TupleMapper mapper;
     private final BatchBuilder builder;
     private WorkerContext exchange;
-    private int[] owners = new int[16];
+    private final KeyOwners owners = new KeyOwners();
 
     /** An operator applying {@code mapper} to every tuple and producing batches of {@code outLayout}. */
     public MapOperator(Layout outLayout, TupleMapper mapper) {
@@ -65,23 +65,8 @@ public final class MapOperator implements UnaryOperator {
     }
 
     private int[] ownersOfAppended(int w) {
-        int n = builder.size();
-        if (owners.length < n) {
-            owners = new int[Math.max(n, owners.length + (owners.length >> 1))];
-        }
-        int[] own = owners;
         long[] longKeys = builder.appendedLongKeys();
-        if (longKeys != null) {
-            for (int i = 0; i < n; i++) {
-                own[i] = KeyHash.ownerOfLong(longKeys[i], w);
-            }
-        } else {
-            Object[] keys = builder.appendedKeys();
-            for (int i = 0; i < n; i++) {
-                own[i] = KeyHash.ownerOf(keys[i], w);
-            }
-        }
-        return own;
+        return longKeys != null ? owners.ofLongs(longKeys, builder.size(), w) : owners.ofObjects(builder.appendedKeys(), builder.size(), w);
     }
 
     @Override

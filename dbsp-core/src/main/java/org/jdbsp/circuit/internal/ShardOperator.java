@@ -40,7 +40,7 @@ public final class ShardOperator implements UnaryOperator {
     private final Route route;
     private final Function<Object, ?> keyFunction;
     private final boolean replicatedInput;
-    private int[] owners = new int[16];
+    private final KeyOwners owners = new KeyOwners();
 
     /**
      * An exchange of batches of {@code layout} on worker {@code workers}; {@code keyFunction} is used with
@@ -90,34 +90,14 @@ public final class ShardOperator implements UnaryOperator {
     }
 
     private int[] computeOwners(Batch b, int w) {
-        int n = b.size;
-        if (owners.length < n) {
-            owners = new int[Math.max(n, owners.length + (owners.length >> 1))];
-        }
-        int[] own = owners;
         if (route == Route.BY_FUNCTION) {
-            for (int i = 0; i < n; i++) {
+            int[] own = owners.room(b.size);
+            for (int i = 0; i < b.size; i++) {
                 own[i] = KeyHash.ownerOf(keyFunction.apply(b.key(i)), w);
             }
-        } else if (b.longKeys != null) {
-            long[] keys = b.longKeys;
-            for (int i = 0; i < n; i++) {
-                own[i] = KeyHash.ownerOfLong(keys[i], w);
-            }
-        } else {
-            Object[] keys = b.objKeys;
-            Object previous = null;
-            int owner = 0;
-            for (int i = 0; i < n; i++) {
-                Object k = keys[i];
-                if (k != previous || i == 0) {
-                    owner = KeyHash.ownerOf(k, w);
-                    previous = k;
-                }
-                own[i] = owner;
-            }
+            return own;
         }
-        return own;
+        return b.longKeys != null ? owners.ofLongs(b.longKeys, b.size, w) : owners.ofObjects(b.objKeys, b.size, w);
     }
 
     @Override

@@ -115,8 +115,7 @@ public final class LateFilterOperator implements BinaryOperator {
         Map<Long, Map<Object, Long>> byStep = new HashMap<>();
         for (List<StepLate> worker : workersLate) {
             for (StepLate s : worker) {
-                Map<Object, Long> total = byStep.computeIfAbsent(s.step(), k -> new HashMap<>());
-                s.weights().forEach((record, w) -> total.merge(record, w, Math::addExact));
+                WeightsAcrossWorkers.addInto(byStep.computeIfAbsent(s.step(), k -> new HashMap<>()), s.weights());
             }
         }
         long count = 0;

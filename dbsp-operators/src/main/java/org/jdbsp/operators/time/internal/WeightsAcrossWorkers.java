@@ -16,8 +16,13 @@ final class WeightsAcrossWorkers {
     static Map<Object, Long> totals(Workers workers, Map<Object, Long> mine) {
         Map<Object, Long> total = new HashMap<>();
         for (Map<Object, Long> part : workers.gather(mine)) {
-            part.forEach((record, w) -> total.merge(record, w, Math::addExact));
+            addInto(total, part);
         }
         return total;
+    }
+
+    /** Adds the weights of {@code part} into {@code total}, record by record (overflow fails). */
+    static void addInto(Map<Object, Long> total, Map<Object, Long> part) {
+        part.forEach((record, w) -> total.merge(record, w, Math::addExact));
     }
 }
