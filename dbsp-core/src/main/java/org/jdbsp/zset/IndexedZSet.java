@@ -1,7 +1,10 @@
 package org.jdbsp.zset;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.ObjLongConsumer;
 import org.jdbsp.zset.internal.Batch;
@@ -101,10 +104,13 @@ public final class IndexedZSet<K, V> {
 
     /** The values of {@code key} as a Z-set (empty when the key is absent). */
     public ZSet<V> lookup(K key) {
-        Layout valuesLayout = batch.layout.valueKind() == ColumnKind.LONG ? Layout.LONGS : Layout.zset(batch.layout.valueOrder());
-        BatchBuilder b = new BatchBuilder(valuesLayout);
+        BatchBuilder b = new BatchBuilder(valuesLayout());
         forEachValue(key, (v, w) -> b.addBoxed(v, null, w));
         return ZSet.wrap(b.build());
+    }
+
+    private Layout valuesLayout() {
+        return batch.layout.valueKind() == ColumnKind.LONG ? Layout.LONGS : Layout.zset(batch.layout.valueOrder());
     }
 
     /** Calls {@code consumer} with each tuple, in (key, value) order. */
@@ -120,25 +126,51 @@ public final class IndexedZSet<K, V> {
         return new ZSetCursor<>(batch);
     }
 
+    /**
+     * Each key with its values as a Z-set (the same Z-set {@link #lookup} returns), in an unmodifiable map
+     * that iterates in this indexed Z-set's key order (boxes; for tests and small results).
+     */
+    public Map<K, ZSet<V>> toMap() {
+        Layout valuesLayout = valuesLayout();
+        Map<K, ZSet<V>> m = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size; ) {
+            int end = batch.endOfKey(i);
+            BatchBuilder values = new BatchBuilder(valuesLayout, end - i);
+            for (int j = i; j < end; j++) {
+                values.addBoxed(batch.value(j), null, batch.weights[j]);
+            }
+            @SuppressWarnings("unchecked") // the batch's keys are K's
+            K key = (K) batch.key(i);
+            m.put(key, ZSet.wrap(values.build()));
+            i = end;
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * True when {@code o} is an indexed Z-set holding the same (key, value) tuples (compared with
+     * {@code equals}) with the same weights, whatever the order or layout each is stored in. Two indexed
+     * Z-sets of one layout are compared array by array.
+     */
     @Override
     public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        return o instanceof IndexedZSet && batch.contentEquals(((IndexedZSet<?, ?>) o).batch);
+        return this == o || o instanceof IndexedZSet && Content.equal(batch, ((IndexedZSet<?, ?>) o).batch);
     }
 
+    /** A hash code of the content, independent of the storage order and layout (consistent with {@link #equals}). */
     @Override
     public int hashCode() {
-        int h = 1;
-        for (int i = 0; i < batch.size; i++) {
-            h = 31 * h + Objects.hashCode(batch.key(i)) + 7 * Objects.hashCode(batch.value(i)) + 17 * Long.hashCode(batch.weights[i]);
-        }
-        return h;
+        return Content.hash(batch);
     }
 
+    /**
+     * The tuples as {@code {key -> value xW, ...}}, sorted by key, then value, each column in an order
+     * that depends on the content only: longs in numeric order; records that are all {@link Comparable}
+     * and of one class in their {@code compareTo} order; any other records in the order of their
+     * {@code toString}.
+     */
     @Override
     public String toString() {
-        return batch.toString();
+        return Content.text(batch);
     }
 }

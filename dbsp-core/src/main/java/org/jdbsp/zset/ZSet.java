@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.ObjLongConsumer;
 import org.jdbsp.zset.internal.Batch;
 import org.jdbsp.zset.internal.Merging;
@@ -147,28 +146,31 @@ public final class ZSet<T> {
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * True when {@code o} is a Z-set holding the same records (compared with {@code equals}) with the same
+     * weights, whatever the order or layout each is stored in: a Z-set of longs equals a Z-set of the same
+     * {@code Long}s in an object column, and a Z-set sorted by one comparator equals the same records
+     * sorted by another. Two Z-sets of one layout are compared array by array.
+     */
     @Override
     public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ZSet)) {
-            return false;
-        }
-        return batch.contentEquals(((ZSet<?>) o).batch);
+        return this == o || o instanceof ZSet && Content.equal(batch, ((ZSet<?>) o).batch);
     }
 
+    /** A hash code of the content, independent of the storage order and layout (consistent with {@link #equals}). */
     @Override
     public int hashCode() {
-        int h = 1;
-        for (int i = 0; i < batch.size; i++) {
-            h = 31 * h + Objects.hashCode(batch.key(i)) + 17 * Long.hashCode(batch.weights[i]);
-        }
-        return h;
+        return Content.hash(batch);
     }
 
+    /**
+     * The records and weights as {@code {record xW, ...}}, in an order that depends on the content only:
+     * longs in numeric order; records that are all {@link Comparable} and of one class in their
+     * {@code compareTo} order; any other records (Java records, say) in the order of their
+     * {@code toString}.
+     */
     @Override
     public String toString() {
-        return batch.toString();
+        return Content.text(batch);
     }
 }

@@ -1,5 +1,7 @@
 package org.jdbsp.zset.internal;
 
+import java.util.Arrays;
+import java.util.Objects;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 
@@ -166,18 +168,26 @@ public final class Batch {
         }
     }
 
-    /** True when {@code other} holds exactly the same tuples with the same weights. */
+    /**
+     * True when {@code other} holds the same tuples with the same weights at the same positions: content
+     * equality for two batches stored in the same order (columns of one kind are compared as arrays).
+     */
     public boolean contentEquals(Batch other) {
-        if (size != other.size) {
+        if (size != other.size || !Arrays.equals(weights, 0, size, other.weights, 0, size)) {
             return false;
         }
-        for (int i = 0; i < size; i++) {
-            if (weights[i] != other.weights[i] || !java.util.Objects.equals(key(i), other.key(i))
-                    || !java.util.Objects.equals(value(i), other.value(i))) {
-                return false;
+        if (layout.keyKind() != other.layout.keyKind() || layout.valueKind() != other.layout.valueKind()) {
+            for (int i = 0; i < size; i++) {
+                if (!Objects.equals(key(i), other.key(i)) || !Objects.equals(value(i), other.value(i))) {
+                    return false;
+                }
             }
+            return true;
         }
-        return true;
+        return (longKeys != null ? Arrays.equals(longKeys, 0, size, other.longKeys, 0, size)
+                        : Arrays.equals(objKeys, 0, size, other.objKeys, 0, size))
+                && (longValues != null ? Arrays.equals(longValues, 0, size, other.longValues, 0, size)
+                        : objValues == null || Arrays.equals(objValues, 0, size, other.objValues, 0, size));
     }
 
     @Override
