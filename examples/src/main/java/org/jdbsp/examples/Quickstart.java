@@ -1,3 +1,5 @@
+package org.jdbsp.examples;
+
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.ZSetInput;
@@ -8,7 +10,7 @@ import org.jdbsp.circuit.ZSetOutput;
  *
  * Run it from the repository root after building:
  *   ./mvnw -q -DskipTests package
- *   java -cp dbsp-core/target/dbsp-core-0.1.0-SNAPSHOT.jar examples/Quickstart.java
+ *   java -cp 'examples/target/classes:examples/target/lib/*' org.jdbsp.examples.Quickstart
  */
 public class Quickstart {
     record Order(long id, String customer, long cents) {}
