@@ -7,6 +7,8 @@
  * and values in {@code long[]}, records of user types in {@code Object[]} ordered by a comparator
  * (see {@link org.jdbsp.zset.Layout} and {@link org.jdbsp.zset.Orders}). Builders accept tuples in
  * any order and consolidate them; {@link org.jdbsp.zset.Weights} is the one place that adds weights,
- * and it never lets them overflow silently.
+ * and it never lets them overflow silently. Z-sets and indexed Z-sets are equal when they hold the same
+ * tuples with the same weights, whatever order or layout stores them, and print in an order that depends
+ * on their content only.
  */
 package org.jdbsp.zset;
