@@ -48,9 +48,11 @@ public final class CircuitHandle<T> implements AutoCloseable {
             CircuitException failure = e.atStep(step);
             runtime.fail(failure);
             throw failure;
-        } catch (RuntimeException | Error e) {
-            runtime.fail(new CircuitException("circuit", step, e));
-            throw e;
+        } catch (Throwable e) {
+            // operators' failures arrive named (above); this is a failure of the runtime itself
+            CircuitException failure = new CircuitException("circuit", step, e);
+            runtime.fail(failure);
+            throw failure;
         }
     }
 

@@ -16,7 +16,9 @@ import org.jdbsp.zset.internal.Batch;
 /**
  * Runs the operators of one {@link Graph} once per step, in its static schedule, and holds the batch each
  * produced. Strict operators give their output when their turn comes and receive their input after every
- * other operator has run. A failing operator surfaces as a {@link CircuitException} naming it.
+ * other operator has run. Whatever an operator throws (a runtime exception, an {@link Error}, a checked
+ * exception thrown sneakily by user code) surfaces as a {@link CircuitException} naming it; only
+ * {@link StepAborted}, which unwinds a worker when another has failed, passes through unchanged.
  */
 public final class Executor {
     private final Graph graph;
@@ -113,10 +115,8 @@ public final class Executor {
             Batch out;
             try {
                 out = evaluate(id, op);
-            } catch (CircuitException e) {
-                throw new CircuitException(graph.node(id).name + "/" + e.operator(), -1, e.getCause());
-            } catch (RuntimeException | StackOverflowError | AssertionError e) {
-                throw new CircuitException(graph.node(id).name, -1, e);
+            } catch (Throwable e) {
+                throw failure(id, e);
             }
             values[id] = out;
             if (out != null) {
@@ -126,11 +126,23 @@ public final class Executor {
         for (int id : strictNodes) {
             try {
                 ((StrictOperator) operators[id]).input(values[graph.node(id).inputs[0]]);
-            } catch (RuntimeException e) {
-                throw new CircuitException(graph.node(id).name, -1, e);
+            } catch (Throwable e) {
+                throw failure(id, e);
             }
         }
         return work;
+    }
+
+    /** {@code e}, thrown by node {@code id}, as the failure of the step naming the operator (and the inner one, for a nested circuit). */
+    private RuntimeException failure(int id, Throwable e) {
+        if (e instanceof StepAborted) {
+            return (StepAborted) e;
+        }
+        if (e instanceof CircuitException) {
+            CircuitException inner = (CircuitException) e;
+            return new CircuitException(graph.node(id).name + "/" + inner.operator(), -1, inner.getCause());
+        }
+        return new CircuitException(graph.node(id).name, -1, e);
     }
 
     private Batch evaluate(int id, Operator op) {
