@@ -11,12 +11,25 @@ import org.jdbsp.circuit.internal.StepRunner;
  * operator once in dependency order, and makes each output's change for that step readable. If an
  * operator fails, the step throws {@link CircuitException} naming it, and the circuit is
  * {@link CircuitState#FAILED}: every later call throws {@link IllegalStateException} whose cause is the
- * original failure. Not thread-safe: drive a circuit from one thread.
+ * original failure, whatever the operator threw (an exception, checked or not, or an {@link Error}).
+ *
+ * <p><b>Threads.</b> A circuit is driven by one thread at a time: its handle, inputs and outputs are not
+ * thread-safe, and a call made while another thread is inside one (a push, a read of an output, or
+ * {@link #close()} while a step runs; a second concurrent {@code step()}) is refused with an
+ * {@link IllegalStateException} saying so, before it changes anything: a push either lands whole in a
+ * step or is refused, and the circuit stays usable. Handing the circuit from one thread to another between
+ * calls is fine when the hand-over is synchronized (a queue, a lock, {@code Thread.join}). The thread
+ * running a step may read outputs and push (for the next step) from an inspector, but not step or close.
+ * If the thread calling {@code step()} is interrupted, the step still runs to its end and the thread's
+ * interrupt status is kept.
  *
  * <p>With {@link CircuitConfig#workers()} W &gt; 1, the calling thread runs worker 0 and W - 1 worker
  * threads run the others; {@code step()} returns once every worker has finished the step, so inputs,
  * outputs and operator handles are read and written between steps exactly as with one worker. A failure
- * names the worker too, and ends the worker threads; {@link #close()} ends them in any case.
+ * names the worker too, and ends the worker threads; {@link #close()} ends them in any case. A worker
+ * thread that dies (an {@link Error} outside any operator) fails the step within a bounded time with a
+ * {@link CircuitException} naming it, instead of leaving {@code step()} waiting for it. Worker threads
+ * ignore interrupts; idle workers sleep until the next step.
  *
  * @param <T> the type of the value the build function returned
  */
@@ -40,7 +53,6 @@ public final class CircuitHandle<T> implements AutoCloseable {
 
     /** Runs one step; returns the work done (tuples produced by all operators). */
     public long step() {
-        runtime.ensureRunning();
         long step = runtime.beginStep();
         try {
             return runner.run();
@@ -53,6 +65,8 @@ public final class CircuitHandle<T> implements AutoCloseable {
             CircuitException failure = new CircuitException("circuit", step, e);
             runtime.fail(failure);
             throw failure;
+        } finally {
+            runtime.endStep();
         }
     }
 
@@ -68,7 +82,12 @@ public final class CircuitHandle<T> implements AutoCloseable {
 
     /** Tuples of state held by all operators. */
     public long stateTuples() {
-        return runner.stateTuples();
+        boolean took = runtime.enterInAnyState("stateTuples()", null);
+        try {
+            return runner.stateTuples();
+        } finally {
+            runtime.exit(took);
+        }
     }
 
     /** Number of operators in the circuit (of one worker's replica). */
@@ -76,10 +95,19 @@ public final class CircuitHandle<T> implements AutoCloseable {
         return graph.size();
     }
 
-    /** Closes the circuit and ends its worker threads; later calls throw {@link IllegalStateException}. */
+    /**
+     * Closes the circuit and ends its worker threads; later calls throw {@link IllegalStateException}.
+     * Idempotent; refused (with {@link IllegalStateException}) while another thread runs a step, and from
+     * inside a step.
+     */
     @Override
     public void close() {
-        runner.close();
-        runtime.close();
+        runtime.beginClose();
+        try {
+            runner.close();
+            runtime.close();
+        } finally {
+            runtime.exit(true);
+        }
     }
 }

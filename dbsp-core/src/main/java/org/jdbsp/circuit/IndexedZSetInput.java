@@ -4,7 +4,9 @@ import org.jdbsp.circuit.internal.CircuitRuntime;
 import org.jdbsp.circuit.internal.InputOperator;
 
 /**
- * Where (key, value) changes enter a circuit; see {@link ZSetInput}.
+ * Where (key, value) changes enter a circuit; see {@link ZSetInput}. Push from the thread driving the
+ * circuit, between steps: a push made while another thread runs a step, or is pushing, is refused with an
+ * {@link IllegalStateException} and applies nothing (see {@link CircuitHandle}).
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -29,10 +31,14 @@ public final class IndexedZSetInput<K, V> {
 
     /** Adds {@code weight} to the tuple (key, value) in the next step's change; nulls are rejected. */
     public void push(K key, V value, long weight) {
-        runtime.ensureRunning();
-        if (key == null || value == null) {
-            throw new IllegalArgumentException("null " + (key == null ? "key" : "value") + " pushed to " + name);
+        boolean took = runtime.enter("push to", name);
+        try {
+            if (key == null || value == null) {
+                throw new IllegalArgumentException("null " + (key == null ? "key" : "value") + " pushed to " + name);
+            }
+            operator.pending().addBoxed(key, value, weight);
+        } finally {
+            runtime.exit(took);
         }
-        operator.pending().addBoxed(key, value, weight);
     }
 }

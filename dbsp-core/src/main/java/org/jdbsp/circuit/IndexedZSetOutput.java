@@ -7,6 +7,7 @@ import org.jdbsp.zset.internal.Batch;
 
 /**
  * Reads an indexed stream's results: the last change, and the integral unless made by {@code outputDeltas()}.
+ * Read between steps, from the thread driving the circuit (see {@link ZSetOutput}).
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -22,17 +23,25 @@ public final class IndexedZSetOutput<K, V> {
 
     /** The change of the last step. */
     public IndexedZSet<K, V> delta() {
-        runtime.ensureRunning();
-        return IndexedZSet.wrap(operator.delta());
+        boolean took = runtime.enter("delta() of an output", null);
+        try {
+            return IndexedZSet.wrap(operator.delta());
+        } finally {
+            runtime.exit(took);
+        }
     }
 
     /** The sum of every change so far. */
     public IndexedZSet<K, V> integral() {
-        runtime.ensureRunning();
-        Batch b = operator.integral();
-        if (b == null) {
-            throw new IllegalStateException("this output keeps no integral (it was made with outputDeltas())");
+        boolean took = runtime.enter("integral() of an output", null);
+        try {
+            Batch b = operator.integral();
+            if (b == null) {
+                throw new IllegalStateException("this output keeps no integral (it was made with outputDeltas())");
+            }
+            return IndexedZSet.wrap(b);
+        } finally {
+            runtime.exit(took);
         }
-        return IndexedZSet.wrap(b);
     }
 }

@@ -20,16 +20,22 @@ import org.jdbsp.zset.internal.BatchBuilder;
  * every type that can be pushed (for a sealed interface, one per permitted subtype). A null record is rejected
  * when pushed, and a rejected push applies nothing.
  *
+ * <p>Push from the thread driving the circuit, between steps (see {@link CircuitHandle}): a push made while
+ * another thread runs a step, or is pushing, is refused with an {@link IllegalStateException} and applies
+ * nothing.
+ *
  * @param <T> the common type of the records pushed
  */
 public final class SplitInput<T> {
     private final String name;
+    private final String described;
     private final SplitInputState state;
     private final CircuitRuntime runtime;
     private final CircuitBuilder builder;
 
     SplitInput(String name, SplitInputState state, CircuitRuntime runtime, CircuitBuilder builder) {
         this.name = name;
+        this.described = "split input '" + name + "'";
         this.state = state;
         this.runtime = runtime;
         this.builder = builder;
@@ -54,11 +60,15 @@ public final class SplitInput<T> {
 
     /** Adds {@code weight} to {@code record} in the next step's change. */
     public void push(T record, long weight) {
-        runtime.ensureRunning();
-        if (record == null) {
-            throw new IllegalArgumentException("null record pushed to split input '" + name + "'");
+        boolean took = runtime.enter("push to", described);
+        try {
+            if (record == null) {
+                throw new IllegalArgumentException("null record pushed to " + described);
+            }
+            state.pending().add(record, weight);
+        } finally {
+            runtime.exit(took);
         }
-        state.pending().add(record, weight);
     }
 
     /** Inserts {@code record} once in the next step's change. */
@@ -72,15 +82,19 @@ public final class SplitInput<T> {
      * @throws IndexOutOfBoundsException if the range is not within the array
      */
     public void pushAll(T[] records, int from, int to) {
-        runtime.ensureRunning();
-        Objects.checkFromToIndex(from, to, records.length);
-        for (int i = from; i < to; i++) {
-            if (records[i] == null) {
-                throw new IllegalArgumentException("null record at index " + i + " pushed to split input '" + name
-                        + "'; nothing of this push was applied");
+        boolean took = runtime.enter("push to", described);
+        try {
+            Objects.checkFromToIndex(from, to, records.length);
+            for (int i = from; i < to; i++) {
+                if (records[i] == null) {
+                    throw new IllegalArgumentException("null record at index " + i + " pushed to " + described
+                            + "; nothing of this push was applied");
+                }
             }
+            BatchBuilder pending = state.pending();
+            pending.addAll(records, from, to, 1);
+        } finally {
+            runtime.exit(took);
         }
-        BatchBuilder pending = state.pending();
-        pending.addAll(records, from, to, 1);
     }
 }

@@ -11,6 +11,10 @@ import org.jdbsp.zset.internal.BatchBuilder;
  * Where changes enter a circuit: records pushed with a weight (+1 insert, -1 delete) between steps make up
  * the input change of the next step. A null record is rejected, and a rejected push applies nothing.
  *
+ * <p>Push from the thread driving the circuit, between steps (see {@link CircuitHandle}): a push made while
+ * another thread runs a step, or is pushing, is refused with an {@link IllegalStateException} and applies
+ * nothing.
+ *
  * @param <T> the record type
  */
 public final class ZSetInput<T> {
@@ -35,11 +39,15 @@ public final class ZSetInput<T> {
 
     /** Adds {@code weight} to {@code record} in the next step's change. */
     public void push(T record, long weight) {
-        runtime.ensureRunning();
-        if (record == null) {
-            throw new IllegalArgumentException("null record pushed to " + name);
+        boolean took = runtime.enter("push to", name);
+        try {
+            if (record == null) {
+                throw new IllegalArgumentException("null record pushed to " + name);
+            }
+            append(operator.pending(), record, weight);
+        } finally {
+            runtime.exit(took);
         }
-        append(operator.pending(), record, weight);
     }
 
     /** Inserts {@code record} once in the next step's change. */
@@ -49,34 +57,46 @@ public final class ZSetInput<T> {
 
     /** Adds {@code weight} to a long record (inputs of longs). */
     public void pushLong(long record, long weight) {
-        runtime.ensureRunning();
-        if (!longs) {
-            throw new IllegalStateException(name + " does not hold longs");
+        boolean took = runtime.enter("push to", name);
+        try {
+            if (!longs) {
+                throw new IllegalStateException(name + " does not hold longs");
+            }
+            operator.pending().addLong(record, weight);
+        } finally {
+            runtime.exit(took);
         }
-        operator.pending().addLong(record, weight);
     }
 
     /** Inserts every record once; if any is null, none is pushed. */
     public void pushAll(Collection<? extends T> records) {
-        runtime.ensureRunning();
-        int i = 0;
-        for (T r : records) {
-            if (r == null) {
-                throw new IllegalArgumentException("null record at position " + i + " pushed to " + name + "; nothing of this push was applied");
+        boolean took = runtime.enter("push to", name);
+        try {
+            int i = 0;
+            for (T r : records) {
+                if (r == null) {
+                    throw new IllegalArgumentException("null record at position " + i + " pushed to " + name + "; nothing of this push was applied");
+                }
+                i++;
             }
-            i++;
-        }
-        BatchBuilder pending = operator.pending();
-        for (T r : records) {
-            append(pending, r, 1);
+            BatchBuilder pending = operator.pending();
+            for (T r : records) {
+                append(pending, r, 1);
+            }
+        } finally {
+            runtime.exit(took);
         }
     }
 
     /** Adds a whole Z-set to the next step's change. */
     public void pushAll(ZSet<T> changes) {
-        runtime.ensureRunning();
-        BatchBuilder pending = operator.pending();
-        changes.forEach((r, w) -> append(pending, r, w));
+        boolean took = runtime.enter("push to", name);
+        try {
+            BatchBuilder pending = operator.pending();
+            changes.forEach((r, w) -> append(pending, r, w));
+        } finally {
+            runtime.exit(took);
+        }
     }
 
     private void append(BatchBuilder pending, T record, long weight) {

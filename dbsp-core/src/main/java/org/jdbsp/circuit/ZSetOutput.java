@@ -7,7 +7,8 @@ import org.jdbsp.zset.internal.Batch;
 
 /**
  * Reads a stream's results: the change of the last step, and (unless made by {@code outputDeltas()}) the
- * integral of all changes so far.
+ * integral of all changes so far. Read between steps, from the thread driving the circuit: a read while
+ * another thread runs a step is refused with an {@link IllegalStateException} (see {@link CircuitHandle}).
  *
  * @param <T> the record type
  */
@@ -22,17 +23,25 @@ public final class ZSetOutput<T> {
 
     /** The change of the last step (empty before the first step). */
     public ZSet<T> delta() {
-        runtime.ensureRunning();
-        return ZSet.wrap(operator.delta());
+        boolean took = runtime.enter("delta() of an output", null);
+        try {
+            return ZSet.wrap(operator.delta());
+        } finally {
+            runtime.exit(took);
+        }
     }
 
     /** The sum of every change so far: the current result. */
     public ZSet<T> integral() {
-        runtime.ensureRunning();
-        Batch b = operator.integral();
-        if (b == null) {
-            throw new IllegalStateException("this output keeps no integral (it was made with outputDeltas())");
+        boolean took = runtime.enter("integral() of an output", null);
+        try {
+            Batch b = operator.integral();
+            if (b == null) {
+                throw new IllegalStateException("this output keeps no integral (it was made with outputDeltas())");
+            }
+            return ZSet.wrap(b);
+        } finally {
+            runtime.exit(took);
         }
-        return ZSet.wrap(b);
     }
 }
