@@ -2,7 +2,6 @@ package org.jdbsp.circuit.internal;
 
 import java.util.Arrays;
 import java.util.List;
-import org.agrona.concurrent.IdleStrategy;
 import org.jdbsp.circuit.spi.Replicas;
 import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.internal.Batch;
@@ -17,7 +16,7 @@ public final class WorkerContext implements Workers {
 
     private final WorkerGroup group;
     private final int index;
-    private final IdleStrategy idle = WorkerGroup.newIdleStrategy();
+    private final StepWait idle = new StepWait();
     private long round;
     private int registered;
 
@@ -44,6 +43,11 @@ public final class WorkerContext implements Workers {
     /** Publishes {@code contribution}, waits for every worker, and returns every worker's, by index. */
     Object[] allGather(Object contribution) {
         return group.allGather(index, round++, contribution, idle);
+    }
+
+    /** Whether the thread running this worker was interrupted while waiting in a meeting since the last call. */
+    boolean takeInterrupt() {
+        return idle.takeInterrupt();
     }
 
     /** Sends {@code outgoing[j]} to worker {@code j}, for every j, and returns what each worker sent here. */

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 import org.jdbsp.circuit.spi.Replicas;
 
 /**
@@ -20,10 +18,12 @@ import org.jdbsp.circuit.spi.Replicas;
  * {@code (r + 1) * W}; no reset is needed. Slots alternate between two sets by the parity of the round: a
  * worker writes the set of round {@code r + 2} only after every worker has arrived at round {@code r + 1},
  * that is, after every worker has finished reading round {@code r}. Waiting spins, then yields, then parks
- * (agrona {@link BackoffIdleStrategy}); the last worker to arrive unparks the others.
+ * ({@link StepWait}); the last worker to arrive unparks the others.
  *
  * <p><b>Failure.</b> The first failure of any worker is recorded and sets the abort flag; waiting workers
- * see it and leave with {@link StepAborted}, so no worker is left waiting for one that will not come.
+ * see it and leave with {@link StepAborted}, so no worker is left waiting for one that will not come. A
+ * worker whose thread has died cannot record anything: a waiting worker checks now and then, while parked,
+ * that the other threads are alive, and records the death of one as its failure.
  */
 public final class WorkerGroup {
     private final int size;
@@ -71,11 +71,6 @@ public final class WorkerGroup {
         return contexts[index];
     }
 
-    /** An idle strategy for waiting on other workers: spin, then yield, then park from 1 µs up to 1 ms. */
-    static IdleStrategy newIdleStrategy() {
-        return new BackoffIdleStrategy(64, 16, 1_000, 1_000_000);
-    }
-
     /** Sets the thread running worker {@code index} (worker 0: the thread calling step, at every step). */
     void setThread(int index, Thread thread) {
         threads[index] = thread;
@@ -85,7 +80,7 @@ public final class WorkerGroup {
      * One round of a collective operation by worker {@code index}, its {@code round}-th: publishes
      * {@code contribution}, waits for every worker, and returns every worker's contribution (by index).
      */
-    Object[] allGather(int index, long round, Object contribution, IdleStrategy idle) {
+    Object[] allGather(int index, long round, Object contribution, StepWait idle) {
         Object[] set = slots[(int) (round & 1)];
         set[index] = contribution;
         long target = (round + 1) * size;
@@ -97,7 +92,9 @@ public final class WorkerGroup {
                 if (aborted) {
                     throw new StepAborted();
                 }
-                idle.idle();
+                if (idle.idle()) {
+                    failIfAnotherDied(index);
+                }
             }
         }
         return set.clone();
@@ -110,6 +107,29 @@ public final class WorkerGroup {
                 LockSupport.unpark(t);
             }
         }
+    }
+
+    /** Records the death of the thread of any worker but {@code index} as its failure (which aborts the step). */
+    private void failIfAnotherDied(int index) {
+        for (int i = 0; i < size; i++) {
+            Thread t = threads[i];
+            if (i != index && t != null && !t.isAlive()) {
+                fail(i, died(i, t));
+                return;
+            }
+        }
+    }
+
+    /** The failure of worker {@code index}, whose thread {@code t} has ended in the middle of a step. */
+    static IllegalStateException died(int index, Thread t) {
+        return new IllegalStateException("the thread " + t.getName() + " of worker " + index
+                + " died outside any operator (an Error in the runtime, such as OutOfMemoryError) and cannot finish the step");
+    }
+
+    /** Aborts the step without recording a failure (when the workers are stopped): no worker stays in a meeting. */
+    void abort() {
+        aborted = true;
+        wakeAllBut(-1);
     }
 
     /** Records the failure of worker {@code index} unless one is recorded already, and aborts the step. */
