@@ -41,8 +41,9 @@ class BenchCommandTest {
         assertUsageError("'all' cannot be part of a list", "--query", "all,q0");
         assertUsageError("--max-events = -1 is invalid: must be >= 0", "--max-events", "-1");
         assertUsageError("'1e6' is not a long", "--max-events", "1e6");
-        assertUsageError("--cpu-cores = 0 is invalid: must be between 1 and 1024", "--cpu-cores", "0");
-        assertUsageError("--cpu-cores = 1025 is invalid: must be between 1 and 1024", "--cpu-cores", "1025");
+        assertUsageError("--cpu-cores = 0 is invalid: must be between 1 and 256", "--cpu-cores", "0");
+        assertUsageError("--cpu-cores = 257 is invalid: must be between 1 and 256", "--cpu-cores", "257");
+        assertUsageError("--cpu-cores = 1000 is invalid: must be between 1 and 256", "--cpu-cores", "1000");
         assertUsageError("'two' is not an int", "--cpu-cores", "two");
         assertUsageError("--num-event-generators = 0 is invalid: must be >= 1", "--num-event-generators", "0");
         assertUsageError("--input-batch-size = -5 is invalid: must be >= 1", "--input-batch-size", "-5");
