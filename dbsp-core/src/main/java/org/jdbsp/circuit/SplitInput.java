@@ -41,8 +41,14 @@ public final class SplitInput<T> {
         this.builder = builder;
     }
 
-    /** The stream of the changes of the records of {@code type}, in their natural order (build time only). */
+    /**
+     * The stream of the changes of the records of {@code type}, in their natural order (build time only).
+     *
+     * @throws IllegalArgumentException if {@code type} has no natural order ({@link Orders#requireNatural}), naming
+     *                                  the record component that has none
+     */
     public <S extends T> Stream<S> part(Class<S> type) {
+        Orders.requireNatural(Objects.requireNonNull(type, "type"));
         return part(type, Orders.natural());
     }
 

@@ -1,7 +1,9 @@
 package org.jdbsp.zset.internal;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.Orders;
 import org.jdbsp.zset.Weights;
 
 /**
@@ -9,7 +11,10 @@ import org.jdbsp.zset.Weights;
  * the weights of equal tuples, and drop the tuples whose weight is zero.
  *
  * <p>It works in place on the arrays it is given and hands them to the resulting {@link Batch}: callers
- * must not touch them afterwards. Weight sums are overflow-checked ({@link Weights#add}).
+ * must not touch them afterwards. Weight sums are overflow-checked ({@link Weights#add}). Records in the
+ * {@linkplain Orders#natural() natural order} are checked to have one ({@link Orders#requireNatural}) by the
+ * class of the first, once per batch: a type that cannot be ordered fails its first batch, not the first
+ * time two of its hash codes happen to collide.
  */
 public final class Consolidation {
     private Consolidation() {}
@@ -20,6 +25,10 @@ public final class Consolidation {
      */
     public static Batch consolidate(Layout layout, int n, long[] longKeys, Object[] objKeys,
                                     long[] longValues, Object[] objValues, long[] weights) {
+        if (n > 0) {
+            requireOrder(layout.keyOrder(), objKeys);
+            requireOrder(layout.valueOrder(), objValues);
+        }
         TupleSort.Columns c = new TupleSort.Columns(longKeys, objKeys, longValues, objValues, weights,
                 layout.keyOrder(), layout.valueOrder());
         TupleSort.sort(c, n);
@@ -31,6 +40,12 @@ public final class Consolidation {
             Arrays.fill(objValues, m, n, null);
         }
         return new Batch(layout, m, longKeys, objKeys, longValues, objValues, weights);
+    }
+
+    private static void requireOrder(Comparator<Object> order, Object[] column) {
+        if (column != null && order == Orders.natural()) {
+            Orders.requireNatural(column[0].getClass());
+        }
     }
 
     /** Adds the weights of adjacent equal tuples of sorted arrays and drops zeros; returns the new length. */
