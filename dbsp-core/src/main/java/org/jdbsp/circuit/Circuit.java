@@ -51,7 +51,7 @@ public final class Circuit {
         CircuitBuilder builder = new CircuitBuilder(graph, runtime, config);
         T io = constructor.apply(builder);
         graph.seal();
-        return new CircuitHandle<>(io, StepRunner.onCallingThread(new Executor(graph)), runtime, graph);
+        return new CircuitHandle<>(io, StepRunner.onCallingThread(new Executor(graph, config.validation())), runtime, graph);
     }
 
     private static <T> CircuitHandle<T> buildReplicas(CircuitConfig config, Function<CircuitBuilder, T> constructor, CircuitRuntime runtime) {
@@ -70,7 +70,7 @@ public final class Circuit {
             } else {
                 ReplicaCheck.checkSame(graphs[0], graphs[i], group, i);
             }
-            executors[i] = new Executor(graphs[i]);
+            executors[i] = new Executor(graphs[i], config.validation());
         }
         return new CircuitHandle<>(io, new WorkerPool(group, executors), runtime, graphs[0]);
     }

@@ -13,8 +13,10 @@ import java.util.Objects;
  *                               one shard of the keys (see the package documentation)
  * @param name                   the circuit's name, used in the names of its worker threads
  *                               ({@code jdbsp-worker-<name>-<index>}); not blank
+ * @param validation             whether every step checks that user types keep their contract (off by default;
+ *                               see {@link #withValidation})
  */
-public record CircuitConfig(int maxRecursionIterations, int workers, String name) {
+public record CircuitConfig(int maxRecursionIterations, int workers, String name, boolean validation) {
     /**
      * The most workers a circuit may have: 256. Each worker is a thread, and the workers meet several times per
      * step (at every exchange), each meeting costing every worker work in proportion to W (it cuts its batch
@@ -39,23 +41,39 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
         }
     }
 
-    /** The defaults: one worker, recursion may iterate up to 1,000,000 times per step, name "circuit". */
+    /** The defaults: one worker, recursion may iterate up to 1,000,000 times per step, name "circuit", no validation. */
     public static CircuitConfig defaults() {
-        return new CircuitConfig(1_000_000, 1, "circuit");
+        return new CircuitConfig(1_000_000, 1, "circuit", false);
     }
 
     /** A copy with another iteration limit. */
     public CircuitConfig withMaxRecursionIterations(int n) {
-        return new CircuitConfig(n, workers, name);
+        return new CircuitConfig(n, workers, name, validation);
     }
 
     /** A copy running on {@code n} workers (at least 1). */
     public CircuitConfig withWorkers(int n) {
-        return new CircuitConfig(maxRecursionIterations, n, name);
+        return new CircuitConfig(maxRecursionIterations, n, name, validation);
     }
 
     /** A copy with another name. */
     public CircuitConfig withName(String newName) {
-        return new CircuitConfig(maxRecursionIterations, workers, newName);
+        return new CircuitConfig(maxRecursionIterations, workers, newName, validation);
+    }
+
+    /**
+     * A copy in validation mode ({@code true}) or not: every step then checks that the records it handles keep the
+     * contract of user types (see {@link ZSetInput}), and fails with a
+     * {@link CircuitException} naming the type, the two records and the rule broken, where a broken contract
+     * otherwise gives wrong results that may differ with the number of workers. It checks: that each record's
+     * {@code hashCode} is the same when asked twice, in every batch made and, hashed for an exchange, twice before
+     * it is sent and once more where it arrives; that records the order calls equal are {@code equals} and hash
+     * alike; and that neighbours in a sorted batch that the order tells apart are not {@code equals} (an order
+     * finer than equals). Equal records that never meet in one batch, or meet apart, escape it. It costs two hash
+     * codes per record of every batch consolidated, and one comparison and one {@code equals} per record of every
+     * batch made (also when traces merge); off, it costs nothing per record. Meant for tests.
+     */
+    public CircuitConfig withValidation(boolean on) {
+        return new CircuitConfig(maxRecursionIterations, workers, name, on);
     }
 }

@@ -35,7 +35,7 @@ class MultiWorkerTest {
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private static CircuitConfig workers(int w) {
-        return CircuitConfig.defaults().withWorkers(w).withName("mwtest" + NAMES.incrementAndGet());
+        return CircuitConfig.defaults().withWorkers(w).withValidation(true).withName("mwtest" + NAMES.incrementAndGet());
     }
 
     record Io(ZSetInput<Long> in, List<Object> outputs) {}

@@ -73,7 +73,7 @@ class WorkersTest {
 
         Lockstep(Function<CircuitBuilder, Io> build) {
             for (int w : WORKERS) {
-                handles.add(Circuit.build(CircuitConfig.defaults().withWorkers(w).withName("ops" + NAMES.incrementAndGet()), build));
+                handles.add(Circuit.build(CircuitConfig.defaults().withWorkers(w).withValidation(true).withName("ops" + NAMES.incrementAndGet()), build));
             }
         }
 

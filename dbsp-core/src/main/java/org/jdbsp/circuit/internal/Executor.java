@@ -12,13 +12,15 @@ import org.jdbsp.circuit.spi.SourceOperator;
 import org.jdbsp.circuit.spi.StrictOperator;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.internal.ContractChecks;
 
 /**
  * Runs the operators of one {@link Graph} once per step, in its static schedule, and holds the batch each
  * produced. Strict operators give their output when their turn comes and receive their input after every
  * other operator has run. Whatever an operator throws (a runtime exception, an {@link Error}, a checked
  * exception thrown sneakily by user code) surfaces as a {@link CircuitException} naming it; only
- * {@link StepAborted}, which unwinds a worker when another has failed, passes through unchanged.
+ * {@link StepAborted}, which unwinds a worker when another has failed, passes through unchanged. In
+ * validation mode the {@link ContractChecks} are active on the running thread during each run.
  */
 public final class Executor {
     private final Graph graph;
@@ -27,9 +29,16 @@ public final class Executor {
     private final int[] order;
     private final int[] strictNodes;
     private final Batch[][] naryArgs;
+    private final boolean validation;
 
-    /** An executor running the operators of {@code graph} themselves. */
+    /** An executor running the operators of {@code graph} themselves (nested ones inherit validation from the thread). */
     public Executor(Graph graph) {
+        this(graph, false);
+    }
+
+    /** An executor running the operators of {@code graph} themselves, checking user types when {@code validation}. */
+    public Executor(Graph graph, boolean validation) {
+        this.validation = validation;
         this.graph = graph;
         int n = graph.size();
         this.operators = new Operator[n];
@@ -54,6 +63,7 @@ public final class Executor {
     }
 
     private Executor(Executor other) {
+        this.validation = other.validation;
         this.graph = other.graph;
         int n = other.operators.length;
         this.operators = new Operator[n];
@@ -106,6 +116,18 @@ public final class Executor {
 
     /** Runs every operator once; returns the number of tuples produced. */
     public long run() {
+        if (!validation) {
+            return runOperators();
+        }
+        boolean wasValidating = ContractChecks.activate(true);
+        try {
+            return runOperators();
+        } finally {
+            ContractChecks.activate(wasValidating);
+        }
+    }
+
+    private long runOperators() {
         long work = 0;
         for (int id : order) {
             Operator op = operators[id];

@@ -61,7 +61,9 @@ public final class MapOperator implements UnaryOperator {
         for (BatchBuilder part : incoming) {
             mine.addAppended(part);
         }
-        return mine.build();
+        Batch received = mine.build();
+        KeyOwners.checkReceived(received, exchange.index(), w);
+        return received;
     }
 
     private int[] ownersOfAppended(int w) {

@@ -86,7 +86,11 @@ public final class ShardOperator implements UnaryOperator {
         if (received.isEmpty()) {
             return Batch.empty(layout);
         }
-        return received.size() == 1 ? received.get(0) : Merging.sum(received, null);
+        Batch mine = received.size() == 1 ? received.get(0) : Merging.sum(received, null);
+        if (route == Route.BY_KEY) {
+            KeyOwners.checkReceived(mine, me, w);
+        }
+        return mine;
     }
 
     private int[] computeOwners(Batch b, int w) {

@@ -32,14 +32,19 @@ public final class Consolidation {
         TupleSort.Columns c = new TupleSort.Columns(longKeys, objKeys, longValues, objValues, weights,
                 layout.keyOrder(), layout.valueOrder());
         TupleSort.sort(c, n);
-        int m = compact(c, n);
+        boolean validating = ContractChecks.active();
+        int m = compact(c, n, validating);
         if (objKeys != null) {
             Arrays.fill(objKeys, m, n, null);
         }
         if (objValues != null) {
             Arrays.fill(objValues, m, n, null);
         }
-        return new Batch(layout, m, longKeys, objKeys, longValues, objValues, weights);
+        Batch b = new Batch(layout, m, longKeys, objKeys, longValues, objValues, weights);
+        if (validating) {
+            ContractChecks.checkBatch(b, true);
+        }
+        return b;
     }
 
     private static void requireOrder(Comparator<Object> order, Object[] column) {
@@ -48,8 +53,11 @@ public final class Consolidation {
         }
     }
 
-    /** Adds the weights of adjacent equal tuples of sorted arrays and drops zeros; returns the new length. */
-    private static int compact(TupleSort.Columns c, int n) {
+    /**
+     * Adds the weights of adjacent equal tuples of sorted arrays and drops zeros; returns the new length. When
+     * {@code validating}, equal tuples must also hash alike ({@link ContractChecks}).
+     */
+    private static int compact(TupleSort.Columns c, int n, boolean validating) {
         long[] w = c.weights;
         if (c.longKeys != null && c.objValues == null) {
             return c.longValues != null ? compactLongLong(c.longKeys, c.longValues, w, n) : compactLong(c.longKeys, w, n);
@@ -63,7 +71,7 @@ public final class Consolidation {
             int j = i + 1;
             while (j < n && (primary == null || primary[i] == primary[j])
                     && (secondary == null || secondary[i] == secondary[j]) && c.compare(i, j) == 0) {
-                checkSame(c, i, j);
+                checkSame(c, i, j, validating);
                 sum = Weights.add(sum, w[j]);
                 j++;
             }
@@ -78,12 +86,18 @@ public final class Consolidation {
         return out;
     }
 
-    private static void checkSame(TupleSort.Columns c, int i, int j) {
+    private static void checkSame(TupleSort.Columns c, int i, int j, boolean validating) {
         if (c.objKeys != null) {
             Batch.checkSame(c.objKeys[i], c.objKeys[j], "key");
+            if (validating) {
+                ContractChecks.checkSameHash(c.objKeys[i], c.objKeys[j], "key");
+            }
         }
         if (c.objValues != null) {
             Batch.checkSame(c.objValues[i], c.objValues[j], "value");
+            if (validating) {
+                ContractChecks.checkSameHash(c.objValues[i], c.objValues[j], "value");
+            }
         }
     }
 

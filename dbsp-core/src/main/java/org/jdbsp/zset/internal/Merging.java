@@ -106,6 +106,7 @@ public final class Merging {
 
     /** The merge of any layout, with comparators; with {@code times}, also carries and filters the tuples' times. */
     private static Batch mergeGeneric(Batch a, Batch b, boolean negateB, TupleFilter filter, Times times) {
+        boolean validating = ContractChecks.active();
         int cap = a.size + b.size;
         long[] lk = a.longKeys != null ? new long[cap] : null;
         Object[] ok = a.objKeys != null ? new Object[cap] : null;
@@ -142,6 +143,9 @@ public final class Merging {
                 srcTimes = times == null ? null : times.b;
             } else {
                 a.checkSameTuple(i, b, j);
+                if (validating) {
+                    checkSameHash(a, i, b, j);
+                }
                 src = a;
                 at = i++;
                 long wb = b.weights[j++];
@@ -172,7 +176,21 @@ public final class Merging {
             }
             w[out++] = weight;
         }
-        return new Batch(a.layout, out, lk, ok, lv, ov, w);
+        Batch merged = new Batch(a.layout, out, lk, ok, lv, ov, w);
+        if (validating) {
+            ContractChecks.checkBatch(merged, false);
+        }
+        return merged;
+    }
+
+    /** Checks that the object columns of tuple {@code i} of {@code a} and tuple {@code j} of {@code b}, which are equal, hash alike. */
+    private static void checkSameHash(Batch a, int i, Batch b, int j) {
+        if (a.objKeys != null) {
+            ContractChecks.checkSameHash(a.objKeys[i], b.objKeys[j], "key");
+        }
+        if (a.objValues != null) {
+            ContractChecks.checkSameHash(a.objValues[i], b.objValues[j], "value");
+        }
     }
 
     private static int mergeLong(Batch a, Batch b, boolean negateB, long[] k, long[] w) {

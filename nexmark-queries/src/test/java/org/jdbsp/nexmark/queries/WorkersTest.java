@@ -47,7 +47,7 @@ class WorkersTest {
         try {
             for (int w : WORKERS) {
                 QueryOptions options = QueryOptions.defaults().withQ10Directory(q10.resolve("w" + w)).withProcessingClock(clock());
-                circuits.add(QueryCircuit.start(query, options, CircuitConfig.defaults().withWorkers(w), true));
+                circuits.add(QueryCircuit.start(query, options, CircuitConfig.defaults().withWorkers(w).withValidation(true), true));
             }
             int step = 0;
             long changes = 0;
