@@ -24,6 +24,10 @@ import org.jdbsp.zset.internal.BatchBuilder;
  * another thread runs a step, or is pushing, is refused with an {@link IllegalStateException} and applies
  * nothing.
  *
+ * <p>The records keep the contract of user types described on {@link ZSetInput} (immutable; {@code equals},
+ * {@code hashCode} and each part's order agree). A part in the natural order checks its type when it is declared
+ * ({@link Orders#requireNatural}).
+ *
  * @param <T> the common type of the records pushed
  */
 public final class SplitInput<T> {

@@ -15,6 +15,24 @@ import org.jdbsp.zset.internal.BatchBuilder;
  * another thread runs a step, or is pushing, is refused with an {@link IllegalStateException} and applies
  * nothing.
  *
+ * <p><b>The contract of user types.</b> The records pushed, and those the circuit's functions return, must
+ * keep it; a type that breaks it gives wrong results, which may differ with the number of workers:
+ * <ul>
+ *   <li>records are immutable: nothing that {@code equals}, {@code hashCode} or the order reads changes once a
+ *       record is pushed or returned (the circuit keeps records in its state and compares them later);</li>
+ *   <li>{@code hashCode} is deterministic (never random, never an identity hash code) and equal for equal
+ *       records;</li>
+ *   <li>the stream's order (its {@code Comparator}; {@link org.jdbsp.zset.Orders#natural()} by default) calls
+ *       two records equal exactly when {@code equals} does: an order that calls different records equal fails
+ *       the step, while one finer than {@code equals} silently keeps equal records apart.</li>
+ * </ul>
+ * With several workers the exchanges place each key by a stable hash: longs and boxed integers by their
+ * value, strings by {@code String.hashCode}, enums by ordinal, records and lists by their components' and
+ * elements' stable hashes, any other class by its own {@code hashCode} (a class without one is refused).
+ * The natural order refuses, on the first batch, a record with a component it cannot order (see
+ * {@link org.jdbsp.zset.Orders}). The other rules are checked only in validation mode
+ * ({@link CircuitConfig#withValidation}), which fails the step naming the type, the records and the rule.
+ *
  * @param <T> the record type
  */
 public final class ZSetInput<T> {
