@@ -8,9 +8,9 @@ import org.jdbsp.circuit.internal.InputOperator;
  * circuit, between steps: a push made while another thread runs a step, or is pushing, is refused with an
  * {@link IllegalStateException} and applies nothing (see {@link CircuitHandle}).
  *
- * <p>Keys and values keep the contract of
- * user types described there (immutable; {@code equals}, {@code hashCode} and the layout's orders agree); with
- * several workers the exchanges place each tuple by the stable hash of its key.
+ * <p>Keys and values keep the contract of user types described there (immutable; {@code equals},
+ * {@code hashCode} and the layout's orders agree); with several workers the exchanges place each tuple by
+ * the stable hash of its key.
  *
  * @param <K> the key type
  * @param <V> the value type
