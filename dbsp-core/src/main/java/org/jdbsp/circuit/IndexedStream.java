@@ -26,11 +26,23 @@ import org.jdbsp.zset.internal.Batch;
  * tuples of a key, and the key's state, live on one worker.
  *
  * @param <K> the key type (stored as {@code long} when the layout's key column is LONG)
+ * <p>Not final: an operator library may subclass it to add its operators as methods (see
+ * {@link #IndexedStream(IndexedStream)}).
+ *
  * @param <V> the value type
  */
-public final class IndexedStream<K, V> extends AbstractStream {
+public class IndexedStream<K, V> extends AbstractStream {
     IndexedStream(CircuitBuilder builder, Node node) {
         super(builder, node);
+    }
+
+    /**
+     * The same indexed stream (same circuit, same producing operator) seen through a subclass: for operator
+     * libraries that add methods to streams. A subclass should override every method returning a stream so
+     * that a chain keeps its type.
+     */
+    protected IndexedStream(IndexedStream<K, V> stream) {
+        super(Objects.requireNonNull(stream, "stream").builder, stream.node);
     }
 
     /** Renames the operator producing this stream. */

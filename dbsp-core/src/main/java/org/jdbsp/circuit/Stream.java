@@ -30,11 +30,23 @@ import org.jdbsp.zset.internal.Batch;
  * linear operators work on each worker's part, {@link #shard()} moves records to the worker owning them,
  * and outputs and inspectors see the whole change.
  *
+ * <p>Not final: an operator library may subclass it to add its operators as methods (see
+ * {@link #Stream(Stream)}).
+ *
  * @param <T> the record type
  */
-public final class Stream<T> extends AbstractStream {
+public class Stream<T> extends AbstractStream {
     Stream(CircuitBuilder builder, Node node) {
         super(builder, node);
+    }
+
+    /**
+     * The same stream (same circuit, same producing operator) seen through a subclass: for operator libraries
+     * that add methods to streams. A subclass should override every method returning a stream so that a
+     * chain keeps its type.
+     */
+    protected Stream(Stream<T> stream) {
+        super(Objects.requireNonNull(stream, "stream").builder, stream.node);
     }
 
     /** Renames the operator producing this stream (names appear in errors). */
