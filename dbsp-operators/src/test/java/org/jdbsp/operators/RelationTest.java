@@ -62,22 +62,7 @@ class RelationTest {
     private static final Comparator<Object> BY_TEXT = Comparator.comparing(Object::toString);
 
     /** Concatenates a group's values with their weights. */
-    private static final Aggregator<Object, StringBuilder, String> CONCAT = new Aggregator<>() {
-        @Override
-        public StringBuilder zero() {
-            return new StringBuilder();
-        }
-
-        @Override
-        public StringBuilder add(StringBuilder acc, Object value, long weight) {
-            return acc.append(value).append('x').append(weight).append(' ');
-        }
-
-        @Override
-        public String result(StringBuilder acc) {
-            return acc.toString();
-        }
-    };
+    private static final Aggregator<Object, StringBuilder, String> CONCAT = WorkersTest.concat();
 
     /** A keyed operator wired by its static entry and by the fluent method standing for it. */
     record Keyed(String name, List<Shape> shapes, int inputs,

@@ -170,10 +170,9 @@ class WorkersTest {
         }
     }
 
-    static List<Keyed> keyed() {
-        Comparator<Object> natural = Orders.natural();
-        Comparator<Object> byNumberDesc = (a, b) -> Long.compare(number(b), number(a));
-        Aggregator<Object, StringBuilder, String> concat = new Aggregator<>() {
+    /** A user-defined aggregate: a group's values with their weights, as text. */
+    static Aggregator<Object, StringBuilder, String> concat() {
+        return new Aggregator<>() {
             @Override
             public StringBuilder zero() {
                 return new StringBuilder();
@@ -189,6 +188,12 @@ class WorkersTest {
                 return acc.toString();
             }
         };
+    }
+
+    static List<Keyed> keyed() {
+        Comparator<Object> natural = Orders.natural();
+        Comparator<Object> byNumberDesc = (a, b) -> Long.compare(number(b), number(a));
+        Aggregator<Object, StringBuilder, String> concat = concat();
         return List.of(
                 new Keyed("join", ALL, 2, (b, s) -> Joins.join(s.get(0), s.get(1), Pair::new)),
                 new Keyed("joinWhere", ALL, 2, (b, s) -> Joins.joinWhere(s.get(0), s.get(1), (x, y) -> number(x) < number(y), Pair::new)),
