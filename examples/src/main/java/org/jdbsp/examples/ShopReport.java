@@ -4,20 +4,17 @@ import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.IndexedZSetOutput;
-import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
-import org.jdbsp.operators.aggregate.Aggregates;
-import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.Relation;
 import org.jdbsp.operators.time.Watermark;
-import org.jdbsp.operators.time.Watermarks;
 import org.jdbsp.operators.window.WindowResult;
-import org.jdbsp.operators.window.WindowedAggregates;
 import org.jdbsp.operators.window.Windows;
 
 /**
  * A join, an aggregate and a window on two workers: the orders of a shop joined with its customers, the
- * revenue of each country, and the orders of each country per minute of event time.
+ * revenue of each country, and the orders of each country per minute of event time. The relational
+ * operators are methods of {@link Relation}, the core stream of an input seen through {@code Relation.of}.
  *
  * <p>The output is the same on any number of workers (the first argument; 2 by default). Run it from the
  * repository root (see the README, "Use it in your project"):
@@ -46,17 +43,18 @@ public final class ShopReport {
             ZSetInput<Customer> customers = c.zsetInput("customers");
             ZSetInput<Order> orders = c.zsetInput("orders");
             // join: each order with its customer, on the customer id
-            Stream<Sale> sales = Joins.join(
-                    orders.stream().indexByLong(Order::customerId, o -> o),
-                    customers.stream().indexByLong(Customer::id, cu -> cu),
-                    (o, cu) -> new Sale(cu.country(), cu.name(), o.cents(), o.timeMs()));
+            Relation<Sale> sales = Relation.of(orders)
+                    .indexByLong(Order::customerId, o -> o)
+                    .join(customers.stream().indexByLong(Customer::id, cu -> cu),
+                            (o, cu) -> new Sale(cu.country(), cu.name(), o.cents(), o.timeMs()));
             // aggregate: the revenue of each country
-            IndexedZSetOutput<String, Long> revenue = Aggregates.sum(sales.index(Sale::country, s -> s), Sale::cents).output();
+            IndexedZSetOutput<String, Long> revenue = sales.groupBy(Sale::country).sum(Sale::cents).output();
             // window: the orders of each country per minute, final once the watermark passes the minute
-            Watermark watermark = Watermarks.watermark(orders.stream(), Order::timeMs, 0);
-            ZSetOutput<WindowResult<String, Long>> perMinute = WindowedAggregates
-                    .count(sales, Sale::country, Sale::timeMs, Windows.tumbling(60_000), watermark)
-                    .stream().output();
+            Watermark watermark = Relation.of(orders).watermark(Order::timeMs, 0);
+            ZSetOutput<WindowResult<String, Long>> perMinute = sales
+                    .window(Windows.tumbling(60_000), Sale::timeMs, watermark)
+                    .count(Sale::country)
+                    .output();
             return new Io(customers, orders, watermark, revenue, perMinute);
         })) {
             Customer ada = new Customer(1, "ada", "fr");
