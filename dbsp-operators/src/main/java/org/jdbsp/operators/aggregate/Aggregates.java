@@ -17,8 +17,9 @@ import org.jdbsp.zset.Orders;
  * <p>Each returns an indexed stream holding one tuple {@code (key, result)} of weight 1 per group that
  * has a row; a change of a group's result retracts the old tuple and inserts the new one. Long results
  * (count, sum, long average, count distinct, min/max of long values) are stored unboxed. Count, sum and
- * average keep only a running {@code (count, sum)} per group, and on several workers send only each worker's
- * partial {@code (count, sum)} per group to the group's owner; min, max, count distinct and
+ * average keep only a running {@code (count, sum)} per group, exact in 128 bits, and on several workers send
+ * only each worker's partial {@code (count, sum)} per group to the group's owner; they fail only when a
+ * group's result does not fit in a long, the same way on every number of workers; min, max, count distinct and
  * {@link Aggregator}s read the input's shared trace and retract correctly under deletions (see the
  * package documentation for weights that are not positive).
  */

@@ -3,27 +3,37 @@ package org.jdbsp.operators.aggregate;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.operators.aggregate.internal.Int128;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.Weights;
 import org.jdbsp.zset.internal.Batch;
 import org.jdbsp.zset.internal.BatchBuilder;
 
 /**
  * Count, sum and average by key, keeping only the running {@code (count, sum)} of each group: a key maps
- * to a slot of two parallel {@code long[]} columns (fastutil {@link Long2IntOpenHashMap} for long keys,
- * {@link Object2IntOpenHashMap} otherwise). A group's slot is freed when both its count and sum return
- * to zero.
+ * to a slot of a {@code long[]} holding the group's count and sum as exact 128-bit integers
+ * ({@link Int128}; fastutil {@link Long2IntOpenHashMap} for long keys, {@link Object2IntOpenHashMap}
+ * otherwise). A group's slot is freed when both its count and sum return to zero.
+ *
+ * <p>Overflow: the count ({@code Σ w}) and sum ({@code Σ w·f(v)}) of a group are accumulated exactly, so no
+ * order or split of its tuples (over workers, over steps) overflows on the way; a step fails with an
+ * {@link ArithmeticException} naming the group's key and its exact value only when the group's result after
+ * the step does not fit in a long (its count, its sum, or its integer average; the double average never
+ * fails).
  */
 final class LinearAggregateOperator implements UnaryOperator {
     /** What a group's row holds. */
     enum Result {
         COUNT, SUM, LONG_AVERAGE, DOUBLE_AVERAGE
     }
+
+    /** Longs per group: count high and low word, sum high and low word. */
+    static final int WORDS = 4;
 
     private static final int NO_SLOT = -1;
 
@@ -36,8 +46,8 @@ final class LinearAggregateOperator implements UnaryOperator {
     private final Long2IntOpenHashMap longSlots;
     private final Object2IntOpenHashMap<Object> objSlots;
     private final IntArrayList free;
-    private long[] counts;
-    private long[] sums;
+    /** {@link #WORDS} longs per slot. */
+    private long[] groups;
     private int used;
 
     /**
@@ -59,8 +69,7 @@ final class LinearAggregateOperator implements UnaryOperator {
             longSlots = null;
         }
         free = new IntArrayList();
-        counts = new long[16];
-        sums = new long[16];
+        groups = new long[16 * WORDS];
     }
 
     private LinearAggregateOperator(LinearAggregateOperator o) {
@@ -77,8 +86,7 @@ final class LinearAggregateOperator implements UnaryOperator {
             objSlots.defaultReturnValue(NO_SLOT);
         }
         this.free = new IntArrayList(o.free);
-        this.counts = o.counts.clone();
-        this.sums = o.sums.clone();
+        this.groups = o.groups.clone();
         this.used = o.used;
     }
 
@@ -90,57 +98,61 @@ final class LinearAggregateOperator implements UnaryOperator {
         BatchBuilder result = new BatchBuilder(out, 2 * delta.size);
         boolean longKeys = delta.longKeys != null;
         boolean summing = kind != Result.COUNT;
-        long[] change = new long[2];
+        long[] change = new long[WORDS];
+        long[] before = new long[WORDS];
         int i = 0;
         while (i < delta.size) {
             int end = delta.endOfKey(i);
             groupChange(delta, i, end, summing, extractor, partialInput, change);
-            long dCount = change[0];
-            long dSum = change[1];
-            if (dCount != 0 || dSum != 0) {
+            if (!isZero(change)) {
                 int slot = longKeys ? longSlots.get(delta.longKeys[i]) : objSlots.getInt(delta.objKeys[i]);
-                long oldCount = slot == NO_SLOT ? 0 : counts[slot];
-                long oldSum = slot == NO_SLOT ? 0 : sums[slot];
-                long newCount = Weights.add(oldCount, dCount);
-                long newSum = Math.addExact(oldSum, dSum);
-                if (oldCount != 0) {
-                    emit(result, delta, i, oldCount, oldSum, -1);
+                if (slot == NO_SLOT) {
+                    Arrays.fill(before, 0);
+                } else {
+                    System.arraycopy(groups, slot * WORDS, before, 0, WORDS);
                 }
-                if (newCount != 0) {
-                    emit(result, delta, i, newCount, newSum, 1);
+                Int128.add(change, 0, before[0], before[1]);
+                Int128.add(change, 2, before[2], before[3]);
+                // change now holds the group after the step; a result that does not fit fails before the state changes
+                if (!Int128.isZero(before[0], before[1])) {
+                    emit(result, delta, i, before, -1);
                 }
-                store(delta, i, slot, newCount, newSum);
+                if (!Int128.isZero(change[0], change[1])) {
+                    emit(result, delta, i, change, 1);
+                }
+                store(delta, i, slot, change);
             }
             i = end;
         }
         return result.build();
     }
 
+    private static boolean isZero(long[] group) {
+        return (group[0] | group[1] | group[2] | group[3]) == 0;
+    }
+
     /**
      * The change {@code (count, sum)} that tuples {@code [from, end)} of {@code delta} (one group) make, into
-     * {@code change[0]} and {@code change[1]}: weights counted, quantities summed times their weights (only
-     * when {@code summing}); with {@code partials}, the values are {@link LinearPartial}s added up times
-     * their weights. Overflow throws {@link ArithmeticException}.
+     * {@code change} as two 128-bit integers (count high and low, sum high and low): weights counted,
+     * quantities summed times their weights (only when {@code summing}); with {@code partials}, the values are
+     * {@link LinearPartial}s added up times their weights. Exact, never overflows (see {@link Int128}).
      */
     static void groupChange(Batch delta, int from, int end, boolean summing, ToLongFunction<Object> extractor,
                             boolean partials, long[] change) {
-        long dCount = 0;
-        long dSum = 0;
+        Arrays.fill(change, 0);
         for (int j = from; j < end; j++) {
             long w = delta.weights[j];
             if (partials) {
                 LinearPartial p = (LinearPartial) delta.objValues[j];
-                dCount = Weights.add(dCount, Math.multiplyExact(w, p.count()));
-                dSum = Math.addExact(dSum, Math.multiplyExact(w, p.sum()));
+                Int128.addMultiple(change, 0, w, p.countHigh(), p.countLow());
+                Int128.addMultiple(change, 2, w, p.sumHigh(), p.sumLow());
             } else {
-                dCount = Weights.add(dCount, w);
+                Int128.addLong(change, 0, w);
                 if (summing) {
-                    dSum = Math.addExact(dSum, Math.multiplyExact(w, quantity(delta, j, extractor)));
+                    Int128.addProduct(change, 2, w, quantity(delta, j, extractor));
                 }
             }
         }
-        change[0] = dCount;
-        change[1] = dSum;
     }
 
     private static long quantity(Batch delta, int j, ToLongFunction<Object> extractor) {
@@ -150,9 +162,9 @@ final class LinearAggregateOperator implements UnaryOperator {
         return delta.longValues != null ? delta.longValues[j] : ((Number) delta.objValues[j]).longValue();
     }
 
-    private void store(Batch keys, int k, int slot, long count, long sum) {
+    private void store(Batch keys, int k, int slot, long[] group) {
         if (slot == NO_SLOT) {
-            if (count == 0 && sum == 0) {
+            if (isZero(group)) {
                 return;
             }
             slot = newSlot();
@@ -161,7 +173,7 @@ final class LinearAggregateOperator implements UnaryOperator {
             } else {
                 objSlots.put(keys.objKeys[k], slot);
             }
-        } else if (count == 0 && sum == 0) {
+        } else if (isZero(group)) {
             if (keys.longKeys != null) {
                 longSlots.remove(keys.longKeys[k]);
             } else {
@@ -170,29 +182,58 @@ final class LinearAggregateOperator implements UnaryOperator {
             free.add(slot);
             return;
         }
-        counts[slot] = count;
-        sums[slot] = sum;
+        System.arraycopy(group, 0, groups, slot * WORDS, WORDS);
     }
 
     private int newSlot() {
         if (!free.isEmpty()) {
             return free.popInt();
         }
-        if (used == counts.length) {
-            counts = Arrays.copyOf(counts, used * 2);
-            sums = Arrays.copyOf(sums, used * 2);
+        if ((used + 1) * WORDS > groups.length) {
+            groups = Arrays.copyOf(groups, groups.length * 2);
         }
         return used++;
     }
 
-    private void emit(BatchBuilder result, Batch keys, int k, long count, long sum, long weight) {
+    /** Adds the row of a group whose count (not zero) and sum are {@code group}; fails if its result does not fit. */
+    private void emit(BatchBuilder result, Batch keys, int k, long[] group, long weight) {
+        long countHigh = group[0];
+        long count = group[1];
+        long sumHigh = group[2];
+        long sum = group[3];
+        boolean exactLongs = Int128.fitsLong(countHigh, count) && Int128.fitsLong(sumHigh, sum);
         if (kind == Result.DOUBLE_AVERAGE) {
-            Double avg = (double) sum / count;
+            Double avg = exactLongs ? (double) sum / count : Int128.toDouble(sumHigh, sum) / Int128.toDouble(countHigh, count);
             result.addKeyOf(keys, k, avg, weight);
             return;
         }
-        long value = kind == Result.COUNT ? count : kind == Result.SUM ? sum : sum / count;
+        long value;
+        if (kind == Result.COUNT) {
+            if (!Int128.fitsLong(countHigh, count)) {
+                throw overflow("count", keys, k, Int128.toString(countHigh, count), group);
+            }
+            value = count;
+        } else if (kind == Result.SUM) {
+            if (!Int128.fitsLong(sumHigh, sum)) {
+                throw overflow("sum", keys, k, Int128.toString(sumHigh, sum), group);
+            }
+            value = sum;
+        } else if (exactLongs && !(sum == Long.MIN_VALUE && count == -1)) {
+            value = sum / count;
+        } else {
+            BigInteger avg = Int128.toBigInteger(sumHigh, sum).divide(Int128.toBigInteger(countHigh, count));
+            if (avg.bitLength() > 63) {
+                throw overflow("average", keys, k, avg.toString(), group);
+            }
+            value = avg.longValue();
+        }
         result.addKeyOf(keys, k, value, weight);
+    }
+
+    private static ArithmeticException overflow(String what, Batch keys, int k, String value, long[] group) {
+        return new ArithmeticException("the " + what + " of group " + keys.key(k) + " is " + value
+                + ", which does not fit in a long (count " + Int128.toString(group[0], group[1])
+                + ", sum " + Int128.toString(group[2], group[3]) + ")");
     }
 
     @Override
@@ -211,6 +252,6 @@ final class LinearAggregateOperator implements UnaryOperator {
     public long stateBytes() {
         long groups = stateTuples();
         long perEntry = longSlots != null ? 12 : 8;
-        return (long) (groups * perEntry / 0.75) + 16L * counts.length + 4L * free.size();
+        return (long) (groups * perEntry / 0.75) + 8L * this.groups.length + 4L * free.size();
     }
 }

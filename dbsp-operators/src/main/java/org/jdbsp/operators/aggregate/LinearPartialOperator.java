@@ -12,7 +12,8 @@ import org.jdbsp.zset.internal.BatchBuilder;
  * into one {@link LinearPartial} per group it touches, so that the exchange to the groups' owners carries one
  * tuple per (worker, group) instead of every tuple, and a group with many tuples (a hot key, or a grouping
  * with few keys) no longer loads its owner with all of them. Linear and stateless: the owner's
- * {@link LinearAggregateOperator} adds the partials up.
+ * {@link LinearAggregateOperator} adds the partials up. Partials are exact 128-bit sums, so they never
+ * overflow: only the owner's integrated result of a group can.
  */
 final class LinearPartialOperator implements UnaryOperator {
     private final boolean summing;
@@ -32,13 +33,13 @@ final class LinearPartialOperator implements UnaryOperator {
             return Batch.empty(out);
         }
         BatchBuilder result = new BatchBuilder(out, Math.min(delta.size, 1024));
-        long[] change = new long[2];
+        long[] change = new long[LinearAggregateOperator.WORDS];
         int i = 0;
         while (i < delta.size) {
             int end = delta.endOfKey(i);
             LinearAggregateOperator.groupChange(delta, i, end, summing, extractor, false, change);
-            if (change[0] != 0 || change[1] != 0) {
-                result.addKeyOf(delta, i, new LinearPartial(change[0], change[1]), 1);
+            if ((change[0] | change[1] | change[2] | change[3]) != 0) {
+                result.addKeyOf(delta, i, new LinearPartial(change[0], change[1], change[2], change[3]), 1);
             }
             i = end;
         }

@@ -12,8 +12,11 @@
  * {@code (count, sum)} of each group in a primitive hash map (fastutil, unboxed for long keys). A
  * tuple's weight is its multiplicity: {@code count = Σ w}, {@code sum = Σ w·f(v)}. A group has a row
  * while its count is non-zero (so count-0 rows are never emitted; with negative total weights, which
- * SQL tables never have, the count and sum are the negative numbers). Sums overflow with an
- * {@link java.lang.ArithmeticException}.
+ * SQL tables never have, the count and sum are the negative numbers). The count and sum of a group are
+ * accumulated exactly in 128 bits, so the outcome does not depend on how the tuples are split over workers
+ * or steps: a step fails with an {@link java.lang.ArithmeticException} naming the group's key and value only
+ * when a group's result after the step (its count, sum or integer average) does not fit in a long. (Exact
+ * while a group's sum stays within ±2^127, which needs tuples whose |weight × value| is near 2^126 to leave.)
  *
  * <p><b>Group aggregates</b> (min, max, count distinct, user-defined) read the input's shared integral
  * trace: for each touched group they merge the trace's consolidated values with the step's change and

@@ -2,6 +2,7 @@ package org.jdbsp.operators.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
@@ -30,9 +31,9 @@ class LinearPartialOperatorTest {
         // key 3 changes nothing (its tuples cancel out before the operator sees them)
         assertEquals(2, out.size);
         assertEquals(1L, out.longKeys[0]);
-        assertEquals(new LinearPartial(2, 45), out.objValues[0]);
+        assertEquals(new LinearPartial(0, 2, 0, 45), out.objValues[0]);
         assertEquals(2L, out.longKeys[1]);
-        assertEquals(new LinearPartial(3, 21), out.objValues[1]);
+        assertEquals(new LinearPartial(0, 3, 0, 21), out.objValues[1]);
         assertEquals(1L, out.weights[0]);
     }
 
@@ -41,8 +42,8 @@ class LinearPartialOperatorTest {
         Layout out = Layout.longToLongs();
         LinearAggregateOperator avg = new LinearAggregateOperator(LinearAggregateOperator.Result.LONG_AVERAGE, null, true, PARTIALS, out);
         BatchBuilder b = new BatchBuilder(PARTIALS);
-        b.addLong(1, new LinearPartial(2, 45), 1);
-        b.addLong(1, new LinearPartial(1, 5), 2); // two workers sent the same partial: weight 2
+        b.addLong(1, new LinearPartial(0, 2, 0, 45), 1);
+        b.addLong(1, new LinearPartial(0, 1, 0, 5), 2); // two workers sent the same partial: weight 2
         Batch result = avg.apply(b.build());
         assertEquals(1, result.size);
         assertEquals(1L, result.longKeys[0]);
@@ -50,8 +51,15 @@ class LinearPartialOperatorTest {
     }
 
     @Test
-    void overflowingSumsFailLoudly() {
+    void partialsAreExactAndOnlyTheOwnersResultFailsWhenItDoesNotFit() {
         Batch delta = batch(new long[][] {{1, Long.MAX_VALUE, 1}, {1, 1, 1}});
-        assertThrows(ArithmeticException.class, () -> new LinearPartialOperator(true, null, PARTIALS).apply(delta));
+        Batch partials = new LinearPartialOperator(true, null, PARTIALS).apply(delta);
+        // 2^63: high word 0, low word 2^63 read as unsigned
+        assertEquals(new LinearPartial(0, 2, 0, Long.MIN_VALUE), partials.objValues[0]);
+        LinearAggregateOperator sum = new LinearAggregateOperator(LinearAggregateOperator.Result.SUM, null, true, PARTIALS, Layout.longToLongs());
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> sum.apply(partials));
+        assertTrue(e.getMessage().contains("sum of group 1 is 9223372036854775808"), e.getMessage());
+        LinearAggregateOperator avg = new LinearAggregateOperator(LinearAggregateOperator.Result.LONG_AVERAGE, null, true, PARTIALS, Layout.longToLongs());
+        assertEquals(1L << 62, avg.apply(partials).longValues[0], "the average of MAX and 1 fits");
     }
 }
