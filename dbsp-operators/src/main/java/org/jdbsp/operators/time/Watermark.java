@@ -57,7 +57,8 @@ public final class Watermark {
 
     /**
      * Signals the end of a bounded input: from the next step on, the watermark is {@link Long#MAX_VALUE},
-     * so every window closes and emits its result, and all windowed state is dropped.
+     * the end of time, so every window closes and emits its result, all windowed state is dropped, and every
+     * later record is late.
      */
     public void endOfInput() {
         operator.advanceTo(Long.MAX_VALUE);

@@ -16,6 +16,12 @@ import org.jdbsp.zset.Layout;
 /**
  * Entry points for event time: build a {@link Watermark} from a stream, drop late records, and let the
  * watermark garbage-collect a time-keyed trace.
+ *
+ * <p>At the edges of long: the watermark's arithmetic saturates. A watermark of {@code maxEventTime - delay}
+ * below {@link Long#MIN_VALUE} stays at {@code Long.MIN_VALUE} (no record is late), and so does a lateness
+ * bound {@code watermark - allowedLateness}. A watermark of {@link Long#MAX_VALUE} is the end of time: every
+ * window closes, windowed state is dropped, and every record arriving afterwards is late (also one at
+ * {@code Long.MAX_VALUE} itself), for {@link #dropLate} and windowed aggregates alike.
  */
 public final class Watermarks {
     private Watermarks() {}

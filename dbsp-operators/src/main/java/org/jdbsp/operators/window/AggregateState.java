@@ -2,22 +2,27 @@ package org.jdbsp.operators.window;
 
 import java.util.Collections;
 import java.util.HashMap;
+import org.jdbsp.operators.aggregate.internal.Int128;
 import org.jdbsp.zset.Weights;
 
-/** The accumulator of one group of a windowed aggregate (see {@link Aggregator} for what it keeps). */
+/**
+ * The accumulator of one group of a windowed aggregate (see {@link Aggregator} for what it keeps). Count and
+ * sum are exact 128-bit integers ({@link Int128}), so the order and split of the records over steps never
+ * overflows them; only a result that does not fit in a long fails, when the row is emitted.
+ */
 final class AggregateState {
-    long count;
-    long sum;
+    /** Count high and low word, sum high and low word. */
+    final long[] totals = new long[4];
     LongMultiset values;
     HashMap<Object, Long> records;
 
     void add(Aggregator<?, ?> agg, Object record, long weight) {
-        count = Weights.add(count, weight);
+        Int128.addLong(totals, 0, weight);
         switch (agg.kind) {
             case COUNT:
                 break;
             case SUM:
-                sum = Weights.add(sum, Weights.multiply(agg.field.applyAsLong(record), weight));
+                Int128.addProduct(totals, 2, agg.field.applyAsLong(record), weight);
                 break;
             case MAX:
             case MIN:
@@ -41,19 +46,23 @@ final class AggregateState {
 
     /** True when every record added has been retracted. */
     boolean isEmpty() {
-        return count == 0 && (values == null || values.isEmpty()) && (records == null || records.isEmpty());
+        return (totals[0] | totals[1] | totals[2] | totals[3]) == 0 && (values == null || values.isEmpty())
+                && (records == null || records.isEmpty());
     }
 
-    /** The aggregate, or null when the group has no row (its record count is not positive). */
-    Object result(Aggregator<?, ?> agg) {
-        if (count <= 0) {
+    /**
+     * The aggregate of the group of {@code key} in the window {@code [start, end)}, or null when the group has
+     * no row (its record count is not positive); a count or sum that does not fit in a long fails, naming them.
+     */
+    Object result(Aggregator<?, ?> agg, Object key, long start, long end) {
+        if (Int128.signum(totals[0], totals[1]) <= 0) {
             return null;
         }
         switch (agg.kind) {
             case COUNT:
-                return count;
+                return fitting("count", totals[0], totals[1], key, start, end);
             case SUM:
-                return sum;
+                return fitting("sum", totals[2], totals[3], key, start, end);
             case MAX:
                 return values.isEmpty() ? null : values.max();
             case MIN:
@@ -65,10 +74,17 @@ final class AggregateState {
         }
     }
 
+    private static long fitting(String what, long high, long low, Object key, long start, long end) {
+        if (!Int128.fitsLong(high, low)) {
+            throw new ArithmeticException("the " + what + " of key " + key + " in the window [" + start + ", " + end
+                    + ") is " + Int128.toString(high, low) + ", which does not fit in a long");
+        }
+        return low;
+    }
+
     AggregateState copy() {
         AggregateState c = new AggregateState();
-        c.count = count;
-        c.sum = sum;
+        System.arraycopy(totals, 0, c.totals, 0, totals.length);
         c.values = values == null ? null : values.copy();
         c.records = records == null ? null : new HashMap<>(records);
         return c;

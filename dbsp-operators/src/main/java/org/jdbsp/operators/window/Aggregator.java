@@ -9,7 +9,10 @@ import java.util.function.ToLongFunction;
  * What a windowed aggregate computes over the records of one (window, key) group: a count, a sum, a
  * maximum or minimum of a long field, or a custom function of the group's multiset of records.
  *
- * <p>Count and sum are kept as two longs per group (linear: insertions and retractions are additions);
+ * <p>Count and sum are kept per group as exact 128-bit integers (linear: insertions and retractions are
+ * additions), so no order or split of the records over steps and workers overflows on the way; emitting a
+ * row whose count or sum does not fit in a long fails the step with an {@link ArithmeticException} naming
+ * the key, the window and the value;
  * minimum and maximum keep the multiset of the field's values (an unboxed log, consolidated when a deletion
  * needs it), so retractions are exact; a custom aggregate keeps the multiset of records and re-evaluates its
  * function on each group a step touches.
@@ -37,7 +40,7 @@ public final class Aggregator<T, R> {
         return new Aggregator<>(Kind.COUNT, null, null);
     }
 
-    /** {@code SUM(field)}, overflow-checked. */
+    /** {@code SUM(field)}: exact; fails when a row's sum does not fit in a long (see above). */
     public static <T> Aggregator<T, Long> sum(ToLongFunction<? super T> field) {
         return new Aggregator<>(Kind.SUM, Objects.requireNonNull(field, "field"), null);
     }

@@ -26,6 +26,9 @@ import org.jdbsp.zset.internal.BatchBuilder;
  * end of its first open session, or end + allowed lateness of its first closed one); a revisit rebuilds
  * the key's sessions from its live records and emits the difference to what was emitted. A step's work is
  * therefore proportional to the live records of the keys it touches.
+ *
+ * <p>Near {@link Long#MAX_VALUE}: a session whose end (or deadline) would pass it ends there, and its key has
+ * no deadline; the end of time (a watermark of {@code Long.MAX_VALUE}) revisits every key.
  */
 final class SessionAggregateOperator extends WindowedOperator {
     private final long gap;
@@ -95,7 +98,10 @@ final class SessionAggregateOperator extends WindowedOperator {
             }
             touched.add(k);
         }
-        if (w1 > w0) {
+        if (w1 == Long.MAX_VALUE && w0 < w1) {
+            // the end of time closes every session, also those whose deadline saturated there
+            touched.addAll(keys.keySet());
+        } else if (w1 > w0) {
             for (Set<Object> due : deadlines.headMap(w1, true).values()) {
                 touched.addAll(due);
             }
@@ -116,7 +122,7 @@ final class SessionAggregateOperator extends WindowedOperator {
         long last = 0;
         for (Map.Entry<Long, HashMap<Object, Long>> e : ks.byTime.entrySet()) {
             long t = e.getKey();
-            if (acc != null && t >= TimeArithmetic.plus(last, reach)) {
+            if (acc != null && TimeArithmetic.atLeastApart(last, t, reach)) {
                 deadline = Math.min(deadline, finish(k, acc, start, last, w, closed, forget));
                 acc = null;
             }
@@ -165,9 +171,10 @@ final class SessionAggregateOperator extends WindowedOperator {
         if (closesAt > w) {
             return closesAt;
         }
-        Object r = acc.result(agg);
+        long end = TimeArithmetic.plus(last, gap);
+        Object r = acc.result(agg, k, start, end);
         if (r != null) {
-            closed.put(start, new WindowResult<>(k, start, TimeArithmetic.plus(last, gap), r));
+            closed.put(start, new WindowResult<>(k, start, end, r));
         }
         long gcAt = TimeArithmetic.plus(closesAt, lateness);
         if (gcAt <= w) {

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
-import org.jdbsp.operators.time.internal.TimeArithmetic;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.internal.Batch;
 import org.jdbsp.zset.internal.BatchBuilder;
@@ -46,21 +45,23 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
             if (late(records, i, t, w0)) {
                 continue;
             }
+            windows.requireWindowed(t);
             Object k = keyOf(record);
-            for (long s = windows.firstStart(t); s <= t; s += slide) {
+            long s = windows.firstStart(t);
+            for (int n = windows.windowsOf(t); n > 0; n--, s += slide) {
                 HashMap<Object, AggregateState> groups = byStart.get(s);
                 if (groups == null) {
                     groups = new HashMap<>();
                     byStart.put(s, groups);
                 }
                 AggregateState state = groups.get(k);
-                if (s + size <= w0) {
+                if (windows.end(s) <= w0) {
                     if (reopened == null) {
                         reopened = new HashMap<>();
                     }
                     GroupRef ref = new GroupRef(s, k);
                     if (!reopened.containsKey(ref)) {
-                        Object before = state == null ? null : state.result(agg);
+                        Object before = state == null ? null : state.result(agg, k, s, windows.end(s));
                         reopened.put(ref, before == null ? ABSENT : before);
                     }
                 }
@@ -82,36 +83,53 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
                 GroupRef ref = e.getKey();
                 HashMap<Object, AggregateState> groups = byStart.get(ref.start);
                 AggregateState state = groups == null ? null : groups.get(ref.key);
-                Object after = state == null ? null : state.result(agg);
+                Object after = state == null ? null : state.result(agg, ref.key, ref.start, windows.end(ref.start));
                 Object before = e.getValue() == ABSENT ? null : e.getValue();
                 if (!Objects.equals(before, after)) {
                     if (before != null) {
-                        out.add(new WindowResult<>(ref.key, ref.start, ref.start + size, before), -1);
+                        out.add(new WindowResult<>(ref.key, ref.start, windows.end(ref.start), before), -1);
                     }
                     if (after != null) {
-                        out.add(new WindowResult<>(ref.key, ref.start, ref.start + size, after), 1);
+                        out.add(new WindowResult<>(ref.key, ref.start, windows.end(ref.start), after), 1);
                     }
                 }
             }
         }
         if (w1 > w0) {
             // windows whose end lies in (w0, w1] close now
-            long from = TimeArithmetic.minus(w0, size);
-            long to = TimeArithmetic.minus(w1, size);
-            for (Map.Entry<Long, HashMap<Object, AggregateState>> e : byStart.subMap(from, false, to, true).entrySet()) {
+            NavigableMap<Long, HashMap<Object, AggregateState>> closing = reachedBy(w1, 0);
+            if (w0 >= Long.MIN_VALUE + size) {
+                closing = closing.tailMap(w0 - size, false);
+            }
+            for (Map.Entry<Long, HashMap<Object, AggregateState>> e : closing.entrySet()) {
                 long s = e.getKey();
                 for (Map.Entry<Object, AggregateState> g : e.getValue().entrySet()) {
-                    Object r = g.getValue().result(agg);
+                    Object r = g.getValue().result(agg, g.getKey(), s, windows.end(s));
                     if (r != null) {
-                        out.add(new WindowResult<>(g.getKey(), s, s + size, r), 1);
+                        out.add(new WindowResult<>(g.getKey(), s, windows.end(s), r), 1);
                     }
                 }
             }
             // windows with end + lateness <= w1 can change no output any more
-            long forgetTo = TimeArithmetic.minus(TimeArithmetic.minus(w1, lateness), size);
-            byStart.headMap(forgetTo, true).clear();
+            reachedBy(w1, lateness).clear();
         }
         return out.build();
+    }
+
+    /**
+     * The windows whose end plus {@code extra} is at most the watermark {@code w}, exactly (no wrapping near
+     * {@link Long#MIN_VALUE}); the end of time, {@link Long#MAX_VALUE}, reaches every window, also those
+     * whose end saturates there.
+     */
+    private NavigableMap<Long, HashMap<Object, AggregateState>> reachedBy(long w, long extra) {
+        if (w == Long.MAX_VALUE) {
+            return byStart;
+        }
+        long size = windows.size();
+        if (w < Long.MIN_VALUE + extra || w - extra < Long.MIN_VALUE + size) {
+            return byStart.headMap(Long.MIN_VALUE, false);
+        }
+        return byStart.headMap(w - extra - size, true);
     }
 
     @Override

@@ -36,9 +36,9 @@ abstract class WindowedOperator implements BinaryOperator {
     /** One step: {@code w0} is the watermark before it (lateness), {@code w1} after it (closing, forgetting). */
     abstract Batch step(Batch records, long w0, long w1);
 
-    /** True (and counted) when record {@code i} is later than the allowed lateness. */
+    /** True (and counted) when record {@code i} is later than the allowed lateness ({@link TimeArithmetic#late}). */
     final boolean late(Batch records, int i, long t, long w0) {
-        if (t < TimeArithmetic.minus(w0, lateness)) {
+        if (TimeArithmetic.late(t, w0, lateness)) {
             dropped += Math.abs(records.weights[i]);
             return true;
         }

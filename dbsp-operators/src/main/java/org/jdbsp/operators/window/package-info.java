@@ -7,10 +7,11 @@
  * a record at time {@code t} lies in every window with {@code start <= t < start + size}. A session
  * ({@link org.jdbsp.operators.window.SessionWindows}) per key is a maximal run of records whose successive
  * event times are less than {@code gap} apart (at most {@code gap} apart for Flink's inclusive variant); it
- * spans {@code [first time, last time + gap)}.
+ * spans {@code [first time, last time + gap)}. Ends that would pass {@link Long#MAX_VALUE} end there, and a
+ * fixed-size window cannot start before {@link Long#MIN_VALUE} (see {@link org.jdbsp.operators.window.Windows}).
  *
  * <p>State and timing. A windowed aggregate keeps, per (window, key), the accumulator of the records seen
- * (count and sum as longs, an unboxed multiset of values for min and max, the multiset of records for a
+ * (count and sum as exact 128-bit integers, an unboxed multiset of values for min and max, the multiset of records for a
  * custom aggregate). With W0 the watermark before a step and W1 after it: records with event time below
  * {@code W0 - allowedLateness} are dropped and counted; a window whose end is at most W1 emits its row;
  * a record within the allowed lateness that changes an already emitted row retracts it and emits the new

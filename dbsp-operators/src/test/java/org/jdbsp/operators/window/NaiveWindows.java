@@ -1,5 +1,6 @@
 package org.jdbsp.operators.window;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,10 @@ import org.jdbsp.operators.window.Events.Bid;
 
 /**
  * A deliberately naive reference for windows and watermarks, on plain collections: it keeps every
- * accepted record and recomputes all closed windows from scratch.
+ * accepted record and recomputes all closed windows from scratch. Its arithmetic on times is exact
+ * (BigInteger), with the rules at the edges of long: a watermark below Long.MIN_VALUE stays there, a window or
+ * session end beyond Long.MAX_VALUE is Long.MAX_VALUE, and a watermark at Long.MAX_VALUE (the end of time)
+ * makes every later record late.
  */
 final class NaiveWindows {
     private final long delay;
@@ -28,7 +32,7 @@ final class NaiveWindows {
     /** Applies one step's net change; at the end of input the watermark jumps to the end of time. */
     void step(Map<Bid, Long> change, boolean endOfInput) {
         for (Map.Entry<Bid, Long> e : change.entrySet()) {
-            if (watermark != Long.MIN_VALUE && e.getKey().time() < watermark - lateness) {
+            if (watermark == Long.MAX_VALUE || big(e.getKey().time()).compareTo(big(watermark).subtract(big(lateness))) < 0) {
                 dropped += Math.abs(e.getValue());
             } else {
                 accepted.merge(e.getKey(), e.getValue(), Long::sum);
@@ -41,7 +45,7 @@ final class NaiveWindows {
             }
         }
         if (maxSeen != Long.MIN_VALUE) {
-            watermark = Math.max(watermark, maxSeen - delay);
+            watermark = Math.max(watermark, big(maxSeen).subtract(big(delay)).max(big(Long.MIN_VALUE)).longValueExact());
         }
         if (endOfInput) {
             watermark = Long.MAX_VALUE;
@@ -53,10 +57,14 @@ final class NaiveWindows {
         Map<List<Long>, List<Bid>> groups = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
                 ? Long.compare(a.get(1), b.get(1)) : Long.compare(a.get(0), b.get(0)));
         accepted.forEach((bid, w) -> {
-            long t = bid.time();
-            for (long s = Math.floorDiv(t, slide) * slide; s > t - size; s -= slide) {
-                if (s + size <= watermark) {
-                    List<Bid> g = groups.computeIfAbsent(List.of(bid.key(), s), x -> new ArrayList<>());
+            BigInteger t = big(bid.time());
+            BigInteger step = big(slide);
+            for (BigInteger s = floorDiv(t, step).multiply(step); s.compareTo(t.subtract(big(size))) > 0; s = s.subtract(step)) {
+                if (s.compareTo(big(Long.MIN_VALUE)) < 0) {
+                    throw new IllegalArgumentException("the test generated a time whose window starts before Long.MIN_VALUE: " + t);
+                }
+                if (clampedSum(s.longValueExact(), size) <= watermark) {
+                    List<Bid> g = groups.computeIfAbsent(List.of(bid.key(), s.longValueExact()), x -> new ArrayList<>());
                     for (long i = 0; i < w; i++) {
                         g.add(bid);
                     }
@@ -64,7 +72,7 @@ final class NaiveWindows {
             }
         });
         Map<WindowResult<Long, Object>, Long> rows = new HashMap<>();
-        groups.forEach((ks, bids) -> rows.put(new WindowResult<>(ks.get(0), ks.get(1), ks.get(1) + size, agg.apply(bids)), 1L));
+        groups.forEach((ks, bids) -> rows.put(new WindowResult<>(ks.get(0), ks.get(1), clampedSum(ks.get(1), size), agg.apply(bids)), 1L));
         return rows;
     }
 
@@ -90,9 +98,11 @@ final class NaiveWindows {
             bids.sort((a, b) -> Long.compare(a.time(), b.time()));
             List<Bid> session = new ArrayList<>();
             for (int i = 0; i <= bids.size(); i++) {
-                if (i == bids.size() || (!session.isEmpty() && bids.get(i).time() - session.get(session.size() - 1).time() >= reach)) {
-                    long end = session.get(session.size() - 1).time() + gap;
-                    if (end - gap + reach <= watermark) {
+                if (i == bids.size() || (!session.isEmpty()
+                        && big(bids.get(i).time()).subtract(big(session.get(session.size() - 1).time())).compareTo(big(reach)) >= 0)) {
+                    long last = session.get(session.size() - 1).time();
+                    long end = clampedSum(last, gap);
+                    if (clampedSum(last, reach) <= watermark) {
                         rows.put(new WindowResult<>(key, session.get(0).time(), end, agg.apply(session)), 1L);
                     }
                     session = new ArrayList<>();
@@ -103,5 +113,19 @@ final class NaiveWindows {
             }
         });
         return rows;
+    }
+
+    private static BigInteger big(long x) {
+        return BigInteger.valueOf(x);
+    }
+
+    private static BigInteger floorDiv(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.divideAndRemainder(b);
+        return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+    }
+
+    /** {@code a + b} (b non-negative), or Long.MAX_VALUE when the sum passes it. */
+    private static long clampedSum(long a, long b) {
+        return big(a).add(big(b)).min(big(Long.MAX_VALUE)).longValueExact();
     }
 }

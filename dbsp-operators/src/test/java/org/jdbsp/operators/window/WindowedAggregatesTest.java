@@ -96,29 +96,38 @@ class WindowedAggregatesTest {
             long lateness = r.nextBoolean() ? 0 : 700;
             List<Op> ops = Events.random(r, 20 + r.nextInt(60), 1 + r.nextInt(4), 2_500);
             for (int stepSize : Trials.STEP_SIZES) {
-                NaiveWindows ref = new NaiveWindows(DELAY, lateness);
                 try (CircuitHandle<Io> h = circuit(windows, a.aggregator, lateness)) {
-                    List<List<Op>> steps = Trials.steps(ops, stepSize);
-                    for (int s = 0; s <= steps.size(); s++) {
-                        boolean end = s == steps.size();
-                        List<Op> step = end ? List.of() : steps.get(s);
-                        for (Op op : step) {
-                            h.io().in().push(op.bid(), op.weight());
-                        }
-                        if (end) {
-                            h.io().wm().endOfInput();
-                        }
-                        h.step();
-                        ref.step(Events.net(step), end);
-                        String where = "step size " + stepSize + ", lateness " + lateness + ", after step " + s;
-                        assertEquals(ref.watermark, h.io().wm().current(), "watermark, " + where);
-                        assertEquals(expected(ref, windows, a), h.io().out().integral().toMap(), "rows, " + where);
-                        assertEquals(ref.dropped, h.io().agg().droppedLate(), "late records, " + where);
-                    }
-                    assertEquals(0, h.io().agg().stateTuples(), "state left after the end of input");
+                    checkAgainstNaive(h, ops, stepSize, lateness, ref -> expected(ref, windows, a), "");
                 }
             }
         });
+    }
+
+    /**
+     * Feeds {@code ops} to {@code h} in steps of {@code stepSize}, then the end of input, and after every step
+     * compares the watermark, the rows and the late count with {@link NaiveWindows}; no state may be left.
+     */
+    static void checkAgainstNaive(CircuitHandle<Io> h, List<Op> ops, int stepSize, long lateness,
+                                  Function<NaiveWindows, Map<WindowResult<Long, Object>, Long>> expected, String what) {
+        NaiveWindows ref = new NaiveWindows(DELAY, lateness);
+        List<List<Op>> steps = Trials.steps(ops, stepSize);
+        for (int s = 0; s <= steps.size(); s++) {
+            boolean end = s == steps.size();
+            List<Op> step = end ? List.of() : steps.get(s);
+            for (Op op : step) {
+                h.io().in().push(op.bid(), op.weight());
+            }
+            if (end) {
+                h.io().wm().endOfInput();
+            }
+            h.step();
+            ref.step(Events.net(step), end);
+            String where = what + "step size " + stepSize + ", lateness " + lateness + ", after step " + s;
+            assertEquals(ref.watermark, h.io().wm().current(), "watermark, " + where);
+            assertEquals(expected.apply(ref), h.io().out().integral().toMap(), "rows, " + where);
+            assertEquals(ref.dropped, h.io().agg().droppedLate(), "late records, " + where);
+        }
+        assertEquals(0, h.io().agg().stateTuples(), "state left after the end of input, " + what);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,7 +14,8 @@ import org.jdbsp.zset.internal.BatchBuilder;
 
 /**
  * Drops (and counts) the records whose event time is below the watermark before the step minus the
- * allowed lateness; inputs: the records, the watermark stream.
+ * allowed lateness, and every record once the watermark is {@link Long#MAX_VALUE} (see
+ * {@link TimeArithmetic#late}); inputs: the records, the watermark stream.
  *
  * <p>With several workers, a record inserted and retracted in one step may sit on two workers, where one
  * worker would have seen nothing; so the late records are counted by their total weight over the workers
@@ -52,15 +53,15 @@ public final class LateFilterOperator implements BinaryOperator {
         if (workers.count() > 1 && step % SETTLE_EVERY == SETTLE_EVERY - 1) {
             settleAcross();
         }
-        long bound = TimeArithmetic.minus(watermark, allowedLateness);
+        long before = watermark;
         watermark = TimeArithmetic.advance(watermark, watermarkChange);
-        if (bound == TimeArithmetic.NONE || records.size == 0) {
+        if (TimeArithmetic.minus(before, allowedLateness) == TimeArithmetic.NONE || records.size == 0) {
             return records;
         }
         Map<Object, Long> late = workers.count() > 1 ? new HashMap<>() : null;
         BatchBuilder kept = null;
         for (int i = 0; i < records.size; i++) {
-            if (eventTime.applyAsLong(records.key(i)) < bound) {
+            if (TimeArithmetic.late(eventTime.applyAsLong(records.key(i)), before, allowedLateness)) {
                 if (kept == null) {
                     kept = new BatchBuilder(records.layout, records.size);
                     for (int j = 0; j < i; j++) {
