@@ -1,11 +1,15 @@
 package org.jdbsp.circuit;
 
-import org.jdbsp.circuit.internal.IntegralTrace;
+import org.jdbsp.circuit.internal.StreamWiring;
 import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.zset.Layout;
 
 /** What every stream has: the circuit it belongs to and the operator that produces it. */
 public abstract class AbstractStream {
+    static {
+        StreamWiring.register(ApiWiring.INSTANCE);
+    }
+
     final CircuitBuilder builder;
     final Node node;
 
@@ -32,26 +36,9 @@ public abstract class AbstractStream {
         return node.placement();
     }
 
-    /** The circuit builder this stream belongs to (for operator libraries). */
+    /** The circuit builder this stream belongs to (to add tables, inputs or recursive sub-circuits beside it). */
     public CircuitBuilder builder() {
         return builder;
-    }
-
-    /** The node producing this stream (for operator libraries). */
-    public Node node() {
-        return node;
-    }
-
-    /**
-     * The shared trace of this stream's integral, created on first use; every stateful operator reading
-     * this stream should keep a reference to this one object rather than integrate the stream again. During
-     * a step it holds the integral up to the previous step. An operator holding it must override
-     * {@link org.jdbsp.circuit.spi.Operator#fork(org.jdbsp.circuit.spi.ForkContext)} to use the copy's trace.
-     */
-    public IntegralTrace integralTrace() {
-        Node n = builder.derived.computeIfAbsent("trace:" + node.id(),
-                k -> builder.graph.add("trace", new IntegralTrace(layout()), layout(), node.id()));
-        return (IntegralTrace) n.operator();
     }
 
     /** Where the image of this stream under a per-tuple function lives: replicated stays replicated, else anywhere. */

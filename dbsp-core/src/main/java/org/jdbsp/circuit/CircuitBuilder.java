@@ -12,14 +12,13 @@ import org.jdbsp.circuit.internal.SingleWorker;
 import org.jdbsp.circuit.internal.SplitInputState;
 import org.jdbsp.circuit.internal.TableSource;
 import org.jdbsp.circuit.internal.WorkerContext;
-import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.SourceOperator;
 import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.IndexedZSet;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.ZSet;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * Creates the inputs of a circuit and the recursive sub-circuits; the {@link Stream} methods add every
@@ -197,61 +196,6 @@ public class CircuitBuilder {
                 result.node.id(), layout, config.maxRecursionIterations(), workers);
         Node node = graph.add("recursive", op, layout, scope.importedParents());
         return new Stream<>(this, node.place(sharded ? Placement.SHARDED : Placement.ANY));
-    }
-
-    /**
-     * Adds an operator (extension point for operator libraries); {@code inputs} must belong to this circuit.
-     * An operator keeping state per key must be given its inputs {@linkplain IndexedStream#shard() sharded}
-     * by that key (and read the sharded streams' traces), or it is wrong on several workers.
-     * Its output is taken to be {@link Placement#REPLICATED} when every input is (each worker computes the
-     * same thing from the same data), else {@link Placement#ANY}; use
-     * {@link #addOperator(String, Operator, Layout, Placement, AbstractStream...)} to say otherwise.
-     */
-    public Node addOperator(String kind, Operator operator, Layout layout, AbstractStream... inputs) {
-        boolean replicated = inputs.length > 0;
-        for (AbstractStream in : inputs) {
-            replicated &= in.placement() == Placement.REPLICATED;
-        }
-        return addOperator(kind, operator, layout, replicated ? Placement.REPLICATED : Placement.ANY, inputs);
-    }
-
-    /**
-     * Adds an operator whose output is placed as {@code placement} says: an operator keyed like its input
-     * (an aggregate of a {@linkplain IndexedStream#shard() sharded} stream) declares
-     * {@link Placement#SHARDED}; one whose output is the same on every worker, {@link Placement#REPLICATED}.
-     */
-    public Node addOperator(String kind, Operator operator, Layout layout, Placement placement, AbstractStream... inputs) {
-        Objects.requireNonNull(placement, "placement");
-        int[] ids = new int[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            checkOwn(inputs[i]);
-            ids[i] = inputs[i].node.id();
-        }
-        return graph.add(kind, operator, layout, ids).place(placement);
-    }
-
-    /** The plain stream produced by {@code node}, a node of this circuit (for operator libraries). */
-    public <T> Stream<T> streamOf(Node node) {
-        checkNode(node);
-        if (!node.layout().isPlainZSet()) {
-            throw new IllegalArgumentException(node.name() + " produces indexed batches: use indexedStreamOf");
-        }
-        return new Stream<>(this, node);
-    }
-
-    /** The indexed stream produced by {@code node}, a node of this circuit (for operator libraries). */
-    public <K, V> IndexedStream<K, V> indexedStreamOf(Node node) {
-        checkNode(node);
-        if (node.layout().isPlainZSet()) {
-            throw new IllegalArgumentException(node.name() + " produces plain Z-sets: use streamOf");
-        }
-        return new IndexedStream<>(this, node);
-    }
-
-    private void checkNode(Node node) {
-        if (node.id() >= graph.size() || graph.node(node.id()) != node) {
-            throw new IllegalArgumentException(node.name() + " belongs to another circuit");
-        }
     }
 
     /** True inside the body of a recursive circuit, where time operators, inputs and outputs are not allowed. */

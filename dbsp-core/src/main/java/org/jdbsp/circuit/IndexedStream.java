@@ -16,7 +16,7 @@ import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.IndexedZSet;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * A stream of indexed Z-sets: one change of a key-to-values map per step. Stateful operators (joins,

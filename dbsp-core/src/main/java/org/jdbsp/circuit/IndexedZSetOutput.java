@@ -3,7 +3,7 @@ package org.jdbsp.circuit;
 import org.jdbsp.circuit.internal.CircuitRuntime;
 import org.jdbsp.circuit.internal.SinkOperators;
 import org.jdbsp.zset.IndexedZSet;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * Reads an indexed stream's results: the last change, and the integral unless made by {@code outputDeltas()}.

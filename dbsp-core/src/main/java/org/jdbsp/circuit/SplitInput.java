@@ -6,7 +6,7 @@ import org.jdbsp.circuit.internal.CircuitRuntime;
 import org.jdbsp.circuit.internal.SplitInputState;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * One input for records of several types, split by type inside the circuit into one stream per declared

@@ -16,7 +16,7 @@ import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
 import org.jdbsp.zset.ZSet;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * A stream of Z-sets of records: one Z-set (a change) per step. Its methods add operators to the circuit.

@@ -5,7 +5,7 @@ import org.jdbsp.circuit.internal.CircuitRuntime;
 import org.jdbsp.circuit.internal.InputOperator;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.ZSet;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Where changes enter a circuit: records pushed with a weight (+1 insert, -1 delete) between steps make up

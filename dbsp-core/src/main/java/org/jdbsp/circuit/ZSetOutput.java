@@ -3,7 +3,7 @@ package org.jdbsp.circuit;
 import org.jdbsp.circuit.internal.CircuitRuntime;
 import org.jdbsp.circuit.internal.SinkOperators;
 import org.jdbsp.zset.ZSet;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * Reads a stream's results: the change of the last step, and (unless made by {@code outputDeltas()}) the

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.Merging;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.Merging;
 
 /**
  * The integral of a stream of batches, kept as a spine of consolidated batches merged by size tiers, like

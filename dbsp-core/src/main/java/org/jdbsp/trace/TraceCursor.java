@@ -1,7 +1,7 @@
 package org.jdbsp.trace;
 
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * Reads a {@link Trace} key by key, consolidating the batches of its spine on the fly.

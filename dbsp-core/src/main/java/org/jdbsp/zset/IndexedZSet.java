@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ObjLongConsumer;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
-import org.jdbsp.zset.internal.Merging;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
+import org.jdbsp.zset.spi.Merging;
 
 /**
  * An indexed Z-set: an immutable map from keys to Z-sets of values, stored as one consolidated batch of

@@ -1,7 +1,7 @@
 package org.jdbsp.zset;
 
 import java.util.Objects;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Collects (key, value, weight) tuples in any order and consolidates them into an {@link IndexedZSet}.

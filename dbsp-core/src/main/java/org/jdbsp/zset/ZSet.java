@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ObjLongConsumer;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.Merging;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.Merging;
 
 /**
  * A Z-set: an immutable finite map from records to non-zero {@code long} weights, with group addition.

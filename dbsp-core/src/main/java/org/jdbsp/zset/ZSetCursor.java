@@ -1,6 +1,6 @@
 package org.jdbsp.zset;
 
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * Walks the tuples of one batch in order, without allocating per tuple.

@@ -1,5 +1,6 @@
 package org.jdbsp.circuit;
 
+import org.jdbsp.circuit.spi.Wiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,11 +18,11 @@ class CircuitBuilderTest {
         int[] counts = new int[2];
         try (CircuitHandle<Object> h = Circuit.build(b -> {
             Stream<Long> s = b.<Long>zsetInput("in").stream();
-            counts[0] = s.integrate().node().id();
-            counts[1] = s.integrate().node().id();
+            counts[0] = s.integrate().node.id();
+            counts[1] = s.integrate().node.id();
             IndexedStream<Long, Long> idx = s.indexByLong(x -> x, x -> x);
-            assertSame(idx.integralTrace(), idx.integralTrace(), "one trace per indexed stream");
-            assertSame(s.delay().node(), s.delay().node());
+            assertSame(Wiring.integralTrace(idx), Wiring.integralTrace(idx), "one trace per indexed stream");
+            assertSame(s.delay().node, s.delay().node);
             return null;
         })) {
             assertEquals(counts[0], counts[1]);

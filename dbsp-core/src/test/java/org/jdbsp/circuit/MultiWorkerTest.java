@@ -1,5 +1,6 @@
 package org.jdbsp.circuit;
 
+import org.jdbsp.circuit.spi.Wiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -18,15 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jdbsp.circuit.internal.KeyHash;
-import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.testing.Seeded;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.WeightOverflowException;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 import org.junit.jupiter.api.Test;
 
 /** A circuit run by several workers gives exactly the results of one worker, fails cleanly, and ends its threads. */
@@ -92,17 +92,15 @@ class MultiWorkerTest {
 
     static Stream<String> distinct(Stream<String> s) {
         Stream<String> in = s.shard();
-        Node n = in.builder().addOperator("distinct", new TestOperators.Distinct(in.integralTrace()), in.layout(), Placement.SHARDED, in);
-        return in.builder().streamOf(n);
+        return Wiring.addStream("distinct", new TestOperators.Distinct(Wiring.integralTrace(in)), in.layout(), Placement.SHARDED, in);
     }
 
     static Stream<String> join(IndexedStream<Long, Long> a, IndexedStream<Long, Long> b) {
         IndexedStream<Long, Long> l = a.shard();
         IndexedStream<Long, Long> r = b.shard();
         assertSame(r, r.shard(), "a sharded stream is not sharded again");
-        Node n = l.builder().addOperator("join", new TestOperators.Join(l.integralTrace(), r.integralTrace(), Layout.OBJECTS,
+        return Wiring.addStream("join", new TestOperators.Join(Wiring.integralTrace(l), Wiring.integralTrace(r), Layout.OBJECTS,
                 (x, y) -> x + ":" + y), Layout.OBJECTS, l, r);
-        return l.builder().streamOf(n);
     }
 
     @Test
@@ -203,12 +201,12 @@ class MultiWorkerTest {
             Stream<RecursionTest.Edge> e = scope.importStream(edges);
             IndexedStream<Long, RecursionTest.Edge> byDst = reach.indexByLong(RecursionTest.Edge::dst, x -> x).shard();
             IndexedStream<Long, RecursionTest.Edge> bySrc = e.indexByLong(RecursionTest.Edge::src, x -> x).shard();
-            Node join = scope.addOperator("join", new TestOperators.Join(byDst.integralTrace(), bySrc.integralTrace(),
+            Stream<RecursionTest.Edge> joined = Wiring.addStream("join", new TestOperators.Join(Wiring.integralTrace(byDst), Wiring.integralTrace(bySrc),
                     Layout.zset(RecursionTest.ORDER), (l, r) -> new RecursionTest.Edge(((RecursionTest.Edge) l).src(),
                     ((RecursionTest.Edge) r).dst())), Layout.zset(RecursionTest.ORDER), byDst, bySrc);
-            Stream<RecursionTest.Edge> all = e.plus(scope.streamOf(join)).shard();
-            return scope.streamOf(scope.addOperator("distinct", new TestOperators.Distinct(all.integralTrace()), all.layout(),
-                    Placement.SHARDED, all));
+            Stream<RecursionTest.Edge> all = e.plus(joined).shard();
+            return Wiring.addStream("distinct", new TestOperators.Distinct(Wiring.integralTrace(all)), all.layout(),
+                    Placement.SHARDED, all);
         });
     }
 
@@ -487,7 +485,7 @@ class MultiWorkerTest {
     void aReplicatedStreamCountsOnceInSumsAndOutputs() {
         Seeded.trials("replicated maximum on 1, 2 and 4 workers", 6, r -> {
             try (Lockstep run = new Lockstep(true, b -> s -> {
-                Stream<Long> max = b.streamOf(b.addOperator("max", new GlobalMax(b.workers()), Layout.LONGS, Placement.REPLICATED, s));
+                Stream<Long> max = Wiring.addStream("max", new GlobalMax(b.workers()), Layout.LONGS, Placement.REPLICATED, s);
                 assertEquals(Placement.REPLICATED, max.map(x -> x + 1).placement());
                 return List.of(max.output(), max.plus(s).output(), s.minus(max).output(), max.shard().output(),
                         max.plus(max).output());

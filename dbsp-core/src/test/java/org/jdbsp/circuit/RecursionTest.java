@@ -1,5 +1,6 @@
 package org.jdbsp.circuit;
 
+import org.jdbsp.circuit.spi.Wiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.testing.Seeded;
 import org.jdbsp.zset.Layout;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,7 @@ class RecursionTest {
     record Io(ZSetInput<Edge> edges, ZSetOutput<Edge> reach) {}
 
     static Stream<Edge> distinct(CircuitBuilder b, Stream<Edge> s) {
-        Node n = b.addOperator("distinct", new TestOperators.Distinct(s.integralTrace()), s.layout(), s);
-        return b.streamOf(n);
+        return Wiring.addStream("distinct", new TestOperators.Distinct(Wiring.integralTrace(s)), s.layout(), s);
     }
 
     static Stream<Edge> reachability(CircuitBuilder b, Stream<Edge> edges) {
@@ -35,9 +34,8 @@ class RecursionTest {
             Stream<Edge> e = scope.importStream(edges);
             IndexedStream<Long, Edge> byDst = reach.indexByLong(Edge::dst, x -> x);
             IndexedStream<Long, Edge> bySrc = e.indexByLong(Edge::src, x -> x);
-            Node join = scope.addOperator("join", new TestOperators.Join(byDst.integralTrace(), bySrc.integralTrace(), Layout.zset(ORDER),
+            Stream<Edge> extended = Wiring.addStream("join", new TestOperators.Join(Wiring.integralTrace(byDst), Wiring.integralTrace(bySrc), Layout.zset(ORDER),
                     (l, r) -> new Edge(((Edge) l).src(), ((Edge) r).dst())), Layout.zset(ORDER), byDst, bySrc);
-            Stream<Edge> extended = scope.streamOf(join);
             return distinct(scope, e.plus(extended));
         });
     }

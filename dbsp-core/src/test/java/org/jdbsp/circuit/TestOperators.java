@@ -1,6 +1,6 @@
 package org.jdbsp.circuit;
 
-import org.jdbsp.circuit.internal.IntegralTrace;
+import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
@@ -9,8 +9,8 @@ import org.jdbsp.trace.Trace;
 import org.jdbsp.trace.TraceCursor;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Weights;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Minimal incremental join and distinct written against the operator SPI over shared integral traces, to test

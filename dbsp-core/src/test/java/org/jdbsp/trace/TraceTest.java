@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import org.jdbsp.testing.RefZSet;
 import org.jdbsp.testing.Seeded;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 import org.junit.jupiter.api.Test;
 
 /** The spine keeps the integral exactly, stays logarithmic, seeks across batches, and drops keys below a bound. */

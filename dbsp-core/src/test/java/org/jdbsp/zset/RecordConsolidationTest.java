@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.jdbsp.testing.RefZSet;
 import org.jdbsp.testing.Seeded;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 import org.junit.jupiter.api.Test;
 
 /** Group laws and consolidation of Z-sets and indexed Z-sets, for every column layout, on seeded random inputs. */

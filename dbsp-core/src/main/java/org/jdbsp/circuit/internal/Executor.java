@@ -11,8 +11,8 @@ import org.jdbsp.circuit.spi.SinkOperator;
 import org.jdbsp.circuit.spi.SourceOperator;
 import org.jdbsp.circuit.spi.StrictOperator;
 import org.jdbsp.circuit.spi.UnaryOperator;
-import org.jdbsp.zset.internal.Batch;
 import org.jdbsp.zset.internal.ContractChecks;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * Runs the operators of one {@link Graph} once per step, in its static schedule, and holds the batch each

@@ -2,8 +2,8 @@ package org.jdbsp.circuit.internal;
 
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.Merging;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.Merging;
 import org.jdbsp.zset.internal.Selection;
 
 /** Keeps the tuples a predicate accepts; the output stays consolidated without sorting. */

@@ -2,8 +2,8 @@ package org.jdbsp.circuit.internal;
 
 import org.jdbsp.circuit.spi.SourceOperator;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * A circuit input: collects the changes pushed between steps and emits them, consolidated, at the next step.

@@ -3,8 +3,8 @@ package org.jdbsp.circuit.internal;
 import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.Merging;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.Merging;
 
 /** The stateless group operators: plus, minus and negate. */
 public final class LinearOperators {

@@ -6,7 +6,7 @@ import org.jdbsp.circuit.spi.NaryOperator;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * Computes, in every step, the change of the fixed point {@code R = F(x, R)} of a recursive body, working

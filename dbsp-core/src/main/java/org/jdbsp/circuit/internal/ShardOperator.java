@@ -6,8 +6,8 @@ import java.util.function.Function;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.Merging;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.Merging;
 import org.jdbsp.zset.internal.Partition;
 import org.jdbsp.zset.internal.Selection;
 

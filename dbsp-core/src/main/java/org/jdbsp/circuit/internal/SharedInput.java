@@ -1,8 +1,8 @@
 package org.jdbsp.circuit.internal;
 
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * The pushes into one input of a circuit run by several workers: the caller appends to one builder; at the

@@ -5,7 +5,7 @@ import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.SinkOperator;
 import org.jdbsp.trace.Trace;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /** Sinks: circuit outputs, which keep the last change and optionally its integral, and inspectors. */
 public final class SinkOperators {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbsp.circuit.spi.SourceOperator;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * One worker's side of a split input: the records pushed (raw, unconsolidated, in one buffer shared by every

@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.SourceOperator;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * The source of a bounded table the circuit owns ({@link org.jdbsp.circuit.CircuitBuilder#table}): emits its

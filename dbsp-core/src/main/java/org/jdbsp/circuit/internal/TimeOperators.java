@@ -4,8 +4,8 @@ import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StrictOperator;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.Merging;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.Merging;
 
 /** The primitive stream operators over time: delay (z<sup>-1</sup>), integrate (I) and differentiate (D). */
 public final class TimeOperators {

@@ -1,7 +1,7 @@
 package org.jdbsp.circuit.internal;
 
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /** Turns tuple {@code i} of an input batch into zero or more tuples appended to an output builder. */
 @FunctionalInterface

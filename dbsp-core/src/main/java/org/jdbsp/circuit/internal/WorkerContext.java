@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.jdbsp.circuit.spi.Replicas;
 import org.jdbsp.circuit.spi.Workers;
-import org.jdbsp.zset.internal.Batch;
 
 /**
  * One worker's view of its {@link WorkerGroup}: its index, its count of collective rounds, and its idle

@@ -1,6 +1,6 @@
 package org.jdbsp.circuit.spi;
 
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /** An operator with two inputs. */
 public interface BinaryOperator extends Operator {

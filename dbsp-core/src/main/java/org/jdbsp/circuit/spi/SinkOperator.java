@@ -1,6 +1,6 @@
 package org.jdbsp.circuit.spi;
 
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /** An operator that consumes its input and produces nothing downstream (outputs, inspectors). */
 public interface SinkOperator extends Operator {

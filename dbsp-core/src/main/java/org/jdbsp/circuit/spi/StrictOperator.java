@@ -1,6 +1,6 @@
 package org.jdbsp.circuit.spi;
 
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * An operator whose output of a step does not depend on its input of the same step, such as the delay

@@ -1,5 +1,7 @@
 package org.jdbsp.zset.internal;
 
+import org.jdbsp.zset.spi.Batch;
+
 /**
  * Cuts a batch into parts by a given part number per tuple. The parts of a consolidated batch are
  * consolidated (a subsequence of sorted distinct tuples is sorted and distinct), so nothing is sorted.

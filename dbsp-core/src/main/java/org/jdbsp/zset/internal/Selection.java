@@ -1,5 +1,8 @@
 package org.jdbsp.zset.internal;
 
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.Merging;
+
 /**
  * Keeps the tuples of a batch that a {@link Merging.TupleFilter} accepts. A subset of a consolidated batch
  * is consolidated, so nothing is sorted again.

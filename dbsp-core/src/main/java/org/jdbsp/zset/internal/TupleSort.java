@@ -21,7 +21,7 @@ import org.jdbsp.zset.Orders;
  * sort instead (see {@link #radixSort}): keys first, over only the bits in which they differ, then each run
  * of equal keys by value. It allocates one scratch set of arrays per call.
  */
-final class TupleSort {
+public final class TupleSort {
     private TupleSort() {}
 
     private static final int INSERTION_THRESHOLD = 16;
@@ -33,22 +33,24 @@ final class TupleSort {
     private static final int MAX_DIGIT_BITS = 11;
 
     /** The parallel arrays of an unsorted run of tuples, with their comparators. */
-    static final class Columns {
-        final long[] longKeys;
-        final Object[] objKeys;
-        final long[] longValues;
-        final Object[] objValues;
-        final long[] weights;
-        final Comparator<Object> keyOrder;
-        final Comparator<Object> valueOrder;
+    public static final class Columns {
+        public final long[] longKeys;
+        public final Object[] objKeys;
+        public final long[] longValues;
+        public final Object[] objValues;
+        public final long[] weights;
+        public final Comparator<Object> keyOrder;
+        public final Comparator<Object> valueOrder;
         /**
          * Set by a sort by prefixes ({@link #sortByPrefixes}): the primary and secondary (may be null) longs
          * of tuple {@code i}, in sorted order; tuples whose longs differ are different. Null otherwise.
          */
-        long[] primary;
-        long[] secondary;
+        public long[] primary;
+        /** See {@link #primary}. */
+        public long[] secondary;
 
-        Columns(long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues, long[] weights,
+        /** The columns of one run to sort (arrays sorted in place). */
+        public Columns(long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues, long[] weights,
                 Comparator<Object> keyOrder, Comparator<Object> valueOrder) {
             this.longKeys = longKeys;
             this.objKeys = objKeys;
@@ -59,7 +61,7 @@ final class TupleSort {
             this.valueOrder = valueOrder;
         }
 
-        int compare(int i, int j) {
+        public int compare(int i, int j) {
             int c = longKeys != null ? Long.compare(longKeys[i], longKeys[j]) : keyOrder.compare(objKeys[i], objKeys[j]);
             if (c != 0) {
                 return c;
@@ -98,7 +100,8 @@ final class TupleSort {
         }
     }
 
-    static void sort(Columns c, int n) {
+    /** Sorts the first {@code n} tuples of {@code c} in place, by key then value. */
+    public static void sort(Columns c, int n) {
         if (n < 2) {
             return;
         }

@@ -1,9 +1,5 @@
 /**
- * The kernels behind Z-sets, not a public API: the {@link org.jdbsp.zset.internal.Batch} layout,
- * {@link org.jdbsp.zset.internal.Consolidation} (sort, add equal tuples, drop zeros), linear
- * {@link org.jdbsp.zset.internal.Merging} and galloping {@link org.jdbsp.zset.internal.Seek}.
- *
- * <p>None of these allocates per tuple. Batches share arrays freely because nobody writes them after
- * they are built.
+ * Internals of Z-sets, not exported by the module: the tuple sorts behind consolidation, long prefixes of
+ * record orders, record accessors, and the splitting and selection of batches used by exchanges.
  */
 package org.jdbsp.zset.internal;

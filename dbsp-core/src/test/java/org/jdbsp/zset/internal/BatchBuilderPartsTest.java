@@ -1,5 +1,7 @@
 package org.jdbsp.zset.internal;
 
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package org.jdbsp.operators.aggregate;
 
+import org.jdbsp.circuit.spi.Wiring;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
@@ -136,7 +137,7 @@ public final class Aggregates {
 
     private static <K, R> IndexedStream<K, R> group(IndexedStream<K, ?> input, Fold fold, Layout out, String name) {
         Objects.requireNonNull(input, "input");
-        return add(input, new GroupAggregateOperator(input.shard().integralTrace(), out, fold), out, name);
+        return add(input, new GroupAggregateOperator(Wiring.integralTrace(input.shard()), out, fold), out, name);
     }
 
     private static <K, R> IndexedStream<K, R> linear(IndexedStream<K, ?> input, LinearAggregateOperator.Result kind,
@@ -153,14 +154,14 @@ public final class Aggregates {
         // Several workers and an input not yet by key: each worker first sums its own tuples per group, and
         // only those partial sums travel to the groups' owners.
         Layout partialLayout = Layout.indexed(in.keyKind(), in.keyOrder(), ColumnKind.OBJECT, Orders.natural());
-        IndexedStream<K, LinearPartial> partials = b.indexedStreamOf(b.addOperator(name + " (partial)",
-                new LinearPartialOperator(kind != LinearAggregateOperator.Result.COUNT, f, partialLayout), partialLayout, input));
+        IndexedStream<K, LinearPartial> partials = Wiring.addIndexedStream(name + " (partial)",
+                new LinearPartialOperator(kind != LinearAggregateOperator.Result.COUNT, f, partialLayout), partialLayout, input);
         return add(partials, new LinearAggregateOperator(kind, null, true, partialLayout, out), out, name);
     }
 
     /** Adds {@code op} over {@code input} sharded by key; its output keeps the key, so it is sharded too. */
     private static <K, R> IndexedStream<K, R> add(IndexedStream<K, ?> input, UnaryOperator op, Layout out, String name) {
         CircuitBuilder b = input.builder();
-        return b.indexedStreamOf(b.addOperator(name, op, out, Placement.SHARDED, input.shard()));
+        return Wiring.addIndexedStream(name, op, out, Placement.SHARDED, input.shard());
     }
 }

@@ -1,6 +1,6 @@
 package org.jdbsp.operators.aggregate;
 
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /** The state of one group aggregate while a group's values are folded: reset, add values, read the result. */
 abstract class Fold {

@@ -1,6 +1,6 @@
 package org.jdbsp.operators.aggregate;
 
-import org.jdbsp.circuit.internal.IntegralTrace;
+import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
@@ -8,8 +8,8 @@ import org.jdbsp.trace.TraceCursor;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Weights;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * A non-linear aggregate by key over the input's shared trace: for each key of the step's change, folds

@@ -11,8 +11,9 @@ import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.operators.aggregate.internal.Int128;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.Weights;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Count, sum and average by key, keeping only the running {@code (count, sum)} of each group: a key maps

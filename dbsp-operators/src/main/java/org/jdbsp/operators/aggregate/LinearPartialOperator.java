@@ -4,8 +4,8 @@ import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * The local half of a count, sum or average on several workers: turns this worker's part of a step's change

@@ -7,8 +7,8 @@ import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Runs an {@link IncrementalAggregator}: one mutable state per group in a hash map (fastutil, unboxed for

@@ -1,5 +1,6 @@
 package org.jdbsp.operators.distinct;
 
+import org.jdbsp.circuit.spi.Wiring;
 import java.util.Objects;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.IndexedStream;
@@ -23,7 +24,7 @@ public final class Distinct {
         Objects.requireNonNull(unsharded, "input");
         Stream<T> input = unsharded.shard();
         CircuitBuilder b = input.builder();
-        return b.streamOf(b.addOperator("distinct", new DistinctOperator(input.integralTrace()), input.layout(), Placement.SHARDED, input));
+        return Wiring.addStream("distinct", new DistinctOperator(Wiring.integralTrace(input)), input.layout(), Placement.SHARDED, input);
     }
 
     /** The (key, value) tuples of {@code input} whose total weight is positive, each with weight 1. */
@@ -31,6 +32,6 @@ public final class Distinct {
         Objects.requireNonNull(unsharded, "input");
         IndexedStream<K, V> input = unsharded.shard();
         CircuitBuilder b = input.builder();
-        return b.indexedStreamOf(b.addOperator("distinct", new DistinctOperator(input.integralTrace()), input.layout(), Placement.SHARDED, input));
+        return Wiring.addIndexedStream("distinct", new DistinctOperator(Wiring.integralTrace(input)), input.layout(), Placement.SHARDED, input);
     }
 }

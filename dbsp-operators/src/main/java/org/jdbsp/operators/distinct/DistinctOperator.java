@@ -1,13 +1,13 @@
 package org.jdbsp.operators.distinct;
 
-import org.jdbsp.circuit.internal.IntegralTrace;
+import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.trace.TraceCursor;
 import org.jdbsp.zset.Weights;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Emits the change of {@code distinct(I s)} from the change of {@code s} and the shared trace of

@@ -2,7 +2,7 @@
  * Distinct: the set of records whose total weight is positive, maintained incrementally.
  *
  * <p>{@link org.jdbsp.operators.distinct.Distinct#distinct} reads the shared integral trace of its
- * input ({@link org.jdbsp.circuit.AbstractStream#integralTrace()}), which during a step holds the
+ * input ({@link org.jdbsp.circuit.spi.Wiring#integralTrace}), which during a step holds the
  * integral up to the previous step. For every tuple of the step's change it looks up the tuple's old
  * total weight {@code w} (one ascending cursor per step) and emits {@code +1} when {@code w <= 0 < w + Δ},
  * {@code -1} when {@code w > 0 >= w + Δ}, and nothing otherwise: a record's output changes only when its

@@ -1,5 +1,6 @@
 package org.jdbsp.operators.join;
 
+import org.jdbsp.circuit.spi.Wiring;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.BiPredicate;
@@ -86,8 +87,8 @@ public final class Joins {
             }
         };
         CircuitBuilder cb = l.builder();
-        return cb.indexedStreamOf(cb.addOperator("join", new JoinOperator(l.integralTrace(), r.integralTrace(), out, emitter),
-                out, Placement.SHARDED, l, r));
+        return Wiring.addIndexedStream("join", new JoinOperator(Wiring.integralTrace(l), Wiring.integralTrace(r), out, emitter),
+                out, Placement.SHARDED, l, r);
     }
 
     /** The inner join whose function also sees the key (boxed for long keys). */
@@ -168,8 +169,8 @@ public final class Joins {
         IndexedStream<K, A> left = unshardedLeft.shard();
         IndexedStream<K, B> right = unshardedRight.shard();
         CircuitBuilder b = left.builder();
-        return b.indexedStreamOf(b.addOperator(anti ? "antiJoin" : "semiJoin",
-                new SemiJoinOperator(left.integralTrace(), right.integralTrace(), anti), left.layout(), Placement.SHARDED, left, right));
+        return Wiring.addIndexedStream(anti ? "antiJoin" : "semiJoin",
+                new SemiJoinOperator(Wiring.integralTrace(left), Wiring.integralTrace(right), anti), left.layout(), Placement.SHARDED, left, right);
     }
 
     /** Emits {@code f(a, b)} for every joined pair. */
@@ -192,8 +193,8 @@ public final class Joins {
         IndexedStream<?, ?> right = unshardedRight.shard();
         Layout out = Layout.zset(Objects.requireNonNull(order, "order"));
         CircuitBuilder b = left.builder();
-        return b.streamOf(b.addOperator(kind, new JoinOperator(storeLeft ? left.integralTrace() : null,
-                right.integralTrace(), out, emitter), out, left, right));
+        return Wiring.addStream(kind, new JoinOperator(storeLeft ? Wiring.integralTrace(left) : null,
+                Wiring.integralTrace(right), out, emitter), out, left, right);
     }
 
     private static void checkKeys(IndexedStream<?, ?> left, IndexedStream<?, ?> right) {

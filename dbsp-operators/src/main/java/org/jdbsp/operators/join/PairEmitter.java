@@ -1,7 +1,7 @@
 package org.jdbsp.operators.join;
 
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /** Writes the output of one joined pair; the key is tuple {@code k} of {@code keys}. */
 @FunctionalInterface

@@ -1,13 +1,13 @@
 package org.jdbsp.operators.join;
 
-import org.jdbsp.circuit.internal.IntegralTrace;
+import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.trace.TraceCursor;
 import org.jdbsp.zset.Weights;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * The incremental semi-join (or, with {@code anti}, anti-join): the left tuples whose key is present

@@ -4,7 +4,7 @@
  *
  * <p><b>Inner join.</b> For indexed streams {@code a} and {@code b} the change of {@code I a ⋈ I b} in a
  * step is {@code Δa ⋈ Δb + Δa ⋈ z^-1(I b) + z^-1(I a) ⋈ Δb = Δa ⋈ (z^-1(I b) + Δb) + z^-1(I a) ⋈ Δb}.
- * The integrals are the streams' shared traces ({@link org.jdbsp.circuit.AbstractStream#integralTrace()}),
+ * The integrals are the streams' shared traces ({@link org.jdbsp.circuit.spi.Wiring#integralTrace}),
  * which during a step hold the integrals up to the previous step. The operator walks the keys of each
  * change in ascending order and seeks them in the other side's trace with one galloping cursor per step,
  * so a step that changes one side only costs {@code O(|Δ| log |trace|)} plus the size of its output.

@@ -1,5 +1,6 @@
 package org.jdbsp.operators.lag;
 
+import org.jdbsp.circuit.spi.Wiring;
 import java.util.Comparator;
 import java.util.Objects;
 import org.jdbsp.circuit.IndexedStream;
@@ -29,7 +30,7 @@ public final class Lag {
         Layout out = Layout.indexed(in.layout().keyKind(), in.layout().keyOrder(), ColumnKind.OBJECT, Orders.natural());
         Comparator<Object> rows = ((Comparator<Object>) order).thenComparing(TouchedGroups.valueOrder(in.layout()));
         IndexedStream<K, V> sharded = in.shard();
-        LagOperator op = new LagOperator(sharded.integralTrace(), rows, out);
-        return in.builder().indexedStreamOf(in.builder().addOperator("lag", op, out, Placement.SHARDED, sharded));
+        LagOperator op = new LagOperator(Wiring.integralTrace(sharded), rows, out);
+        return Wiring.addIndexedStream("lag", op, out, Placement.SHARDED, sharded);
     }
 }

@@ -1,11 +1,11 @@
 package org.jdbsp.operators.time;
 
+import org.jdbsp.circuit.spi.Wiring;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.IndexedStream;
 import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.operators.time.internal.LateFilterOperator;
 import org.jdbsp.operators.time.internal.StampOperator;
 import org.jdbsp.operators.time.internal.TraceGcOperator;
@@ -39,8 +39,7 @@ public final class Watermarks {
         }
         WatermarkOperator op = new WatermarkOperator((ToLongFunction<Object>) eventTime, delayMs, records.builder().workers());
         // the same on every worker: an all-reduce of the event times
-        Node node = records.builder().addOperator("watermark", op, Layout.LONGS, Placement.REPLICATED, records);
-        return new Watermark(op, records.builder().streamOf(node), delayMs);
+        return new Watermark(op, Wiring.addStream("watermark", op, Layout.LONGS, Placement.REPLICATED, records), delayMs);
     }
 
     /**
@@ -56,8 +55,8 @@ public final class Watermarks {
             throw new IllegalArgumentException("allowed lateness must not be negative: " + allowedLatenessMs);
         }
         LateFilterOperator op = new LateFilterOperator((ToLongFunction<Object>) eventTime, allowedLatenessMs, records.builder().workers());
-        Node node = records.builder().addOperator("dropLate", op, records.layout(), records.placement(), records, watermark.stream());
-        return new LateFilter<>(records.builder().workers().replicas(op), records.builder().streamOf(node));
+        Stream<T> kept = Wiring.addStream("dropLate", op, records.layout(), records.placement(), records, watermark.stream());
+        return new LateFilter<>(records.builder().workers().replicas(op), kept);
     }
 
     /**
@@ -79,8 +78,8 @@ public final class Watermarks {
             throw new IllegalArgumentException("margin must not be negative: " + marginMs);
         }
         // the trace that keyed operators read: that of the stream sharded by key
-        TraceGcOperator op = new TraceGcOperator(keyedByTime.shard().integralTrace(), marginMs);
-        keyedByTime.builder().addOperator("forgetKeysBelow", op, Layout.LONGS, watermark.stream());
+        TraceGcOperator op = new TraceGcOperator(Wiring.integralTrace(keyedByTime.shard()), marginMs);
+        Wiring.addSink("forgetKeysBelow", op, watermark.stream());
     }
 
     /**
@@ -104,8 +103,8 @@ public final class Watermarks {
         if (marginMs < 0) {
             throw new IllegalArgumentException("margin must not be negative: " + marginMs);
         }
-        TraceGcOperator op = new TraceGcOperator(stream.shard().integralTrace(), marginMs, (ToLongFunction<Object>) time);
-        stream.builder().addOperator("forgetValuesBelow", op, Layout.LONGS, watermark.stream());
+        TraceGcOperator op = new TraceGcOperator(Wiring.integralTrace(stream.shard()), marginMs, (ToLongFunction<Object>) time);
+        Wiring.addSink("forgetValuesBelow", op, watermark.stream());
     }
 
     /**
@@ -123,7 +122,6 @@ public final class Watermarks {
         Objects.requireNonNull(watermark, "watermark");
         Objects.requireNonNull(f, "f");
         StampOperator op = new StampOperator((TimeStamper<Object, Object>) f, Layout.OBJECTS, records.builder().workers());
-        Node node = records.builder().addOperator("stamp", op, Layout.OBJECTS, records, watermark.stream());
-        return records.builder().streamOf(node);
+        return Wiring.addStream("stamp", op, Layout.OBJECTS, records, watermark.stream());
     }
 }

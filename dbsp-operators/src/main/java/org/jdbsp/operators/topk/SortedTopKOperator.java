@@ -1,14 +1,14 @@
 package org.jdbsp.operators.topk;
 
-import org.jdbsp.circuit.internal.IntegralTrace;
+import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.trace.TraceCursor;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Weights;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Incremental top-k per key when the ranking order is the input's own value order: the shared integral

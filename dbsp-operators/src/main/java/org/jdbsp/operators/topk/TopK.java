@@ -1,11 +1,11 @@
 package org.jdbsp.operators.topk;
 
+import org.jdbsp.circuit.spi.Wiring;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.IndexedStream;
 import org.jdbsp.circuit.Placement;
-import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.operators.topk.internal.TouchedGroups;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
@@ -32,7 +32,7 @@ public final class TopK {
 
     /** The first {@code k} values of each key in {@code order} (ties as in the class comment). */
     public static <K, V> IndexedStream<K, V> topK(IndexedStream<K, V> in, int k, Comparator<? super V> order) {
-        return in.builder().indexedStreamOf(wire(in, k, order, false, in.layout()));
+        return wire(in, k, order, false, in.layout());
     }
 
     /**
@@ -41,7 +41,7 @@ public final class TopK {
      */
     public static <K, V> IndexedStream<K, Ranked<V>> rowNumbers(IndexedStream<K, V> in, int k, Comparator<? super V> order) {
         Layout out = Layout.indexed(in.layout().keyKind(), in.layout().keyOrder(), ColumnKind.OBJECT, Orders.natural());
-        return in.builder().indexedStreamOf(wire(in, k, order, true, out));
+        return wire(in, k, order, true, out);
     }
 
     /**
@@ -62,7 +62,7 @@ public final class TopK {
      * touched group instead of the whole group (hot groups cost {@code O(k + change)}).
      */
     public static <K, V> IndexedStream<K, V> topKInValueOrder(IndexedStream<K, V> in, int k) {
-        return in.builder().indexedStreamOf(wireSorted(in, k, false, in.layout()));
+        return wireSorted(in, k, false, in.layout());
     }
 
     /**
@@ -77,10 +77,10 @@ public final class TopK {
             return c != 0 ? c : values.compare(a.value(), b.value());
         };
         Layout out = Layout.indexed(in.layout().keyKind(), in.layout().keyOrder(), ColumnKind.OBJECT, byRank);
-        return in.builder().indexedStreamOf(wireSorted(in, k, true, out));
+        return wireSorted(in, k, true, out);
     }
 
-    private static Node wireSorted(IndexedStream<?, ?> unsharded, int k, boolean ranked, Layout out) {
+    private static <K, V> IndexedStream<K, V> wireSorted(IndexedStream<?, ?> unsharded, int k, boolean ranked, Layout out) {
         IndexedStream<?, ?> in = unsharded.shard();
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive: " + k);
@@ -88,19 +88,19 @@ public final class TopK {
         if (in.layout().valueKind() == ColumnKind.NONE) {
             throw new IllegalArgumentException("top-k needs an indexed stream with values, not " + in.layout());
         }
-        SortedTopKOperator op = new SortedTopKOperator(in.integralTrace(), k, ranked, out);
-        return in.builder().addOperator(ranked ? "rowNumbers" : "topK", op, out, Placement.SHARDED, in);
+        SortedTopKOperator op = new SortedTopKOperator(Wiring.integralTrace(in), k, ranked, out);
+        return Wiring.addIndexedStream(ranked ? "rowNumbers" : "topK", op, out, Placement.SHARDED, in);
     }
 
     @SuppressWarnings("unchecked")
-    private static <K, V> Node wire(IndexedStream<K, V> unsharded, int k, Comparator<? super V> order, boolean ranked, Layout out) {
+    private static <K, V, R> IndexedStream<K, R> wire(IndexedStream<K, V> unsharded, int k, Comparator<? super V> order, boolean ranked, Layout out) {
         Objects.requireNonNull(order, "order");
         IndexedStream<K, V> in = unsharded.shard();
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive: " + k);
         }
         Comparator<Object> rows = ((Comparator<Object>) order).thenComparing(TouchedGroups.valueOrder(in.layout()));
-        TopKOperator op = new TopKOperator(in.integralTrace(), k, rows, ranked, out);
-        return in.builder().addOperator(ranked ? "rowNumbers" : "topK", op, out, Placement.SHARDED, in);
+        TopKOperator op = new TopKOperator(Wiring.integralTrace(in), k, rows, ranked, out);
+        return Wiring.addIndexedStream(ranked ? "rowNumbers" : "topK", op, out, Placement.SHARDED, in);
     }
 }

@@ -3,12 +3,12 @@ package org.jdbsp.operators.topk;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.jdbsp.circuit.internal.IntegralTrace;
+import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.operators.topk.internal.GroupRewriteOperator;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Incremental top-k per key over the input's shared integral trace: for each key the step touches, the

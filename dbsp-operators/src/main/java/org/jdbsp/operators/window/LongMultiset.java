@@ -2,8 +2,8 @@ package org.jdbsp.operators.window;
 
 import java.util.Arrays;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.Consolidation;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.Consolidation;
 
 /**
  * The multiset of long values (with signed multiplicities) behind a windowed {@code MIN} or {@code MAX}.

@@ -14,8 +14,8 @@ import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.operators.time.internal.TimeArithmetic;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Weights;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Aggregates per (session, key) and emits each session's row once the watermark reaches its end; inputs:

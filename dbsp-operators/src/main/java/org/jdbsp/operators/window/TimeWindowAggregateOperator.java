@@ -9,8 +9,8 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Aggregates per (fixed-size window, key) and emits each window's rows once the watermark reaches its end;

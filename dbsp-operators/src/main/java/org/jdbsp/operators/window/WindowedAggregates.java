@@ -1,11 +1,11 @@
 package org.jdbsp.operators.window;
 
+import org.jdbsp.circuit.spi.Wiring;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.zset.Layout;
 
@@ -103,7 +103,7 @@ public final class WindowedAggregates {
     private static <T, K, R> WindowAggregation<K, R> wire(String kind, WindowedOperator op, Stream<T> records, Watermark watermark) {
         // the records of a key, and the key's windows, live on the worker owning the key
         Stream<T> byKey = records.shardBy(op.key);
-        Node node = records.builder().addOperator(kind, op, Layout.OBJECTS, Placement.ANY, byKey, watermark.stream());
-        return new WindowAggregation<>(records.builder().workers().replicas(op), records.builder().streamOf(node));
+        Stream<WindowResult<K, R>> rows = Wiring.addStream(kind, op, Layout.OBJECTS, Placement.ANY, byKey, watermark.stream());
+        return new WindowAggregation<>(records.builder().workers().replicas(op), rows);
     }
 }

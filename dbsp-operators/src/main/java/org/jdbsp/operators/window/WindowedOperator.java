@@ -5,7 +5,7 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.operators.time.internal.TimeArithmetic;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * What windowed aggregates share: the key, event time and aggregator, the watermark they have seen, and

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 import org.junit.jupiter.api.Test;
 
 /** The local half of count/sum/average on several workers sends one partial per touched group. */

@@ -1,5 +1,6 @@
 package org.jdbsp.operators.time;
 
+import org.jdbsp.circuit.spi.Wiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -180,10 +181,10 @@ class WatermarksTest {
             ZSetInput<Ev> in = b.zsetInput("events");
             Watermark wm = Watermarks.watermark(in.stream(), Ev::time, 1_000);
             IndexedStream<Long, Ev> byTime = in.stream().indexByLong(e -> e.time() / 100 * 100, e -> e);
-            byTime.integralTrace();
+            Wiring.integralTrace(byTime);
             Watermarks.forgetKeysBelow(byTime, wm, 1_000);
             IndexedStream<Long, Ev> unbounded = in.stream().indexByLong(Ev::id, e -> e);
-            unbounded.integralTrace();
+            Wiring.integralTrace(unbounded);
             return new GcIo(in, byTime, unbounded);
         })) {
             long maxBounded = 0;
@@ -193,10 +194,10 @@ class WatermarksTest {
                     h.io().in().push(new Ev(id, id));
                 }
                 h.step();
-                maxBounded = Math.max(maxBounded, h.io().byTime().integralTrace().stateTuples());
+                maxBounded = Math.max(maxBounded, Wiring.integralTrace(h.io().byTime()).stateTuples());
             }
             assertTrue(maxBounded < 6_000, "time-keyed trace stayed bounded: " + maxBounded);
-            assertEquals(20_000, h.io().unbounded().integralTrace().stateTuples(), "the trace without a watermark keeps everything");
+            assertEquals(20_000, Wiring.integralTrace(h.io().unbounded()).stateTuples(), "the trace without a watermark keeps everything");
         }
     }
 
@@ -268,11 +269,11 @@ class WatermarksTest {
                 h.io().spans().push(new Span(r.nextInt(37), from, from + r.nextInt(40)));
                 h.step();
                 assertEquals(h.io().full().delta(), h.io().bounded().delta(), "step " + step);
-                maxState = Math.max(maxState, h.io().spansById().integralTrace().stateTuples()
-                        + h.io().eventsById().integralTrace().stateTuples());
+                maxState = Math.max(maxState, Wiring.integralTrace(h.io().spansById()).stateTuples()
+                        + Wiring.integralTrace(h.io().eventsById()).stateTuples());
             }
             assertTrue(h.io().full().integral().size() > 200, "the joins matched " + h.io().full().integral().size());
-            assertEquals(1_500, h.io().fullSpans().integralTrace().stateTuples(), "without forgetting every span stays");
+            assertEquals(1_500, Wiring.integralTrace(h.io().fullSpans()).stateTuples(), "without forgetting every span stays");
             assertTrue(maxState < 2_500, "the forgetting traces stay bounded: " + maxState + " tuples at most");
         }
     }

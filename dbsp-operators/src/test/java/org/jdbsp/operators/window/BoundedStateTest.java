@@ -1,5 +1,6 @@
 package org.jdbsp.operators.window;
 
+import org.jdbsp.circuit.spi.Wiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,7 @@ class BoundedStateTest {
                     Windows.hopping(size, slide), wm);
             // the state a regular (non-windowed) join on the key would keep: the integral of one side
             IndexedStream<Long, Event> joinSide = in.stream().indexByLong(Event::key, e -> e);
-            joinSide.integralTrace();
+            Wiring.integralTrace(joinSide);
             return new Io(in, wm, counts, counts.stream().outputDeltas(), joinSide);
         })) {
             // windows open at once: those containing [watermark, max time], plus one per key per slide of disorder
@@ -50,7 +51,7 @@ class BoundedStateTest {
                 h.step();
                 maxState = Math.max(maxState, h.io().counts().stateTuples());
                 rows += h.io().out().delta().size();
-                long joinState = h.io().joinSide().integralTrace().stateTuples();
+                long joinState = Wiring.integralTrace(h.io().joinSide()).stateTuples();
                 assertTrue(joinState > previousJoinState, "the join's state grows");
                 previousJoinState = joinState;
             }

@@ -15,8 +15,8 @@ import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.operators.time.Trials;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 import org.junit.jupiter.api.Test;
 
 /** Window assignment (the window table-valued function) and forking a windowed aggregate. */

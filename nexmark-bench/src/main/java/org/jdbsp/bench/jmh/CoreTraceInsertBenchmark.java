@@ -3,7 +3,7 @@ package org.jdbsp.bench.jmh;
 import java.util.concurrent.TimeUnit;
 import org.jdbsp.trace.Trace;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

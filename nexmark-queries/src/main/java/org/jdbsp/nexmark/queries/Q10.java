@@ -1,5 +1,6 @@
 package org.jdbsp.nexmark.queries;
 
+import org.jdbsp.circuit.spi.Wiring;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -119,7 +120,7 @@ public final class Q10 implements NexmarkQuery<Q10.Row> {
     public static Stream<Row> query(Stream<Bid> bids, Path directory) {
         Objects.requireNonNull(directory, "directory");
         Stream<Row> rows = query(bids);
-        rows.builder().addOperator("q10 files", new Q10FileSink(directory), rows.layout(), rows);
+        Wiring.addSink("q10 files", new Q10FileSink(directory), rows);
         return rows;
     }
 

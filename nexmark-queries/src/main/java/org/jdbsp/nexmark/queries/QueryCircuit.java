@@ -15,7 +15,7 @@ import org.jdbsp.nexmark.model.Event;
 import org.jdbsp.nexmark.model.Person;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.zset.ZSet;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * Runs one query over a stream of events: push events, {@link #step()}, read the output change, and at the

@@ -9,8 +9,8 @@ import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.Replicas;
 import org.jdbsp.circuit.spi.Workers;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Drops (and counts) the records whose event time is below the watermark before the step minus the

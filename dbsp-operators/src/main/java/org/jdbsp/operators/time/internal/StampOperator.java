@@ -7,8 +7,8 @@ import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.operators.time.TimeStamper;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Stamps every record of the step's change with the watermark after the step; inputs: the records, the

@@ -1,6 +1,6 @@
 package org.jdbsp.operators.time.internal;
 
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * Overflow-safe arithmetic on event times and how a watermark is read from its one-tuple stream.

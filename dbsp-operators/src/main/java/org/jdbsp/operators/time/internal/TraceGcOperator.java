@@ -1,13 +1,13 @@
 package org.jdbsp.operators.time.internal;
 
 import java.util.function.ToLongFunction;
-import org.jdbsp.circuit.internal.IntegralTrace;
+import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StrictOperator;
 import org.jdbsp.trace.Trace;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * Reads the watermark stream and tells a shared integral trace to forget what falls below

@@ -7,8 +7,8 @@ import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Computes the watermark of a stream: {@code max(previous, largest inserted event time - delay, floor)};

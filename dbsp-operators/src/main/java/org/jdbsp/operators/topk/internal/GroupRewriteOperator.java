@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.jdbsp.circuit.internal.IntegralTrace;
+import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
-import org.jdbsp.zset.internal.BatchBuilder;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * An operator whose output for a key is a function of that key's whole group (top-k, lag): each step it

@@ -7,7 +7,7 @@ import org.jdbsp.trace.TraceCursor;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Weights;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * Visits every key of a step's change with its group of values before the step (read from the shared

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.SinkOperator;
 import org.jdbsp.nexmark.queries.Q10;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * Appends q10's rows to CSV files partitioned by date and minute, like the suite's filesystem sink.

@@ -1,4 +1,4 @@
-package org.jdbsp.zset.internal;
+package org.jdbsp.zset.spi;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -31,7 +31,11 @@ public final class Batch {
     /** Weights, never zero. */
     public final long[] weights;
 
-    Batch(Layout layout, int size, long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues, long[] weights) {
+    /**
+     * A batch over the given columns, taken as they are: they must already be consolidated (sorted by the
+     * layout's orders, no duplicate tuple, no zero weight) and never be written afterwards.
+     */
+    public Batch(Layout layout, int size, long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues, long[] weights) {
         this.layout = layout;
         this.size = size;
         this.longKeys = longKeys;

@@ -1,4 +1,4 @@
-package org.jdbsp.zset.internal;
+package org.jdbsp.zset.spi;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
-package org.jdbsp.circuit.internal;
+package org.jdbsp.circuit.spi;
 
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StrictOperator;
 import org.jdbsp.trace.Trace;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 
 /**
  * The one trace of an indexed stream's integral, shared by every stateful operator that reads the stream.
