@@ -67,7 +67,7 @@ public final class ZSet<T> {
         return b.build();
     }
 
-    /** The underlying batch (internal: for operators and kernels). */
+    /** The underlying batch (SPI: for operators and kernels; see {@link org.jdbsp.zset.spi}). */
     public Batch batch() {
         return batch;
     }
@@ -85,6 +85,21 @@ public final class ZSet<T> {
     /** True when no record has a non-zero weight. */
     public boolean isEmpty() {
         return batch.size == 0;
+    }
+
+    /**
+     * The sum of the absolute values of the weights: how many single insertions and deletions make up this
+     * change (a record of weight -2 counts 2). Saturates at {@link Long#MAX_VALUE}.
+     */
+    public long absoluteWeight() {
+        long sum = 0;
+        long[] weights = batch.weights;
+        for (int i = 0; i < batch.size; i++) {
+            long w = weights[i];
+            long abs = w == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(w);
+            sum = sum + abs < sum ? Long.MAX_VALUE : sum + abs;
+        }
+        return sum;
     }
 
     /** The weight of {@code record}, zero when absent. */

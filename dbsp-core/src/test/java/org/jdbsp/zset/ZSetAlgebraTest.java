@@ -113,6 +113,21 @@ class ZSetAlgebraTest {
     }
 
     @Test
+    void absoluteWeightCountsInsertionsAndDeletions() {
+        ZSetBuilder<String> b = ZSet.builder();
+        b.add("a", 3);
+        b.add("b", -2);
+        b.add("c", 1);
+        b.add("c", -1);
+        assertEquals(5, b.build().absoluteWeight());
+        assertEquals(0, ZSet.<String>empty().absoluteWeight());
+        ZSetBuilder<String> huge = ZSet.builder();
+        huge.add("x", Long.MAX_VALUE);
+        huge.add("y", -Long.MAX_VALUE);
+        assertEquals(Long.MAX_VALUE, huge.build().absoluteWeight(), "saturates");
+    }
+
+    @Test
     void sumOfManyEqualsRepeatedAddition() {
         Seeded.trials("sum of many", 200, r -> {
             List<ZSet<String>> parts = new ArrayList<>();

@@ -15,7 +15,6 @@ import org.jdbsp.nexmark.model.Event;
 import org.jdbsp.nexmark.model.Person;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.zset.ZSet;
-import org.jdbsp.zset.spi.Batch;
 
 /**
  * Runs one query over a stream of events: push events, {@link #step()}, read the output change, and at the
@@ -106,7 +105,7 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
             clock.pushLong(streams.options().processingClock().getAsLong(), 1);
         }
         long work = handle.step();
-        outputChanges += absoluteWeight(output.delta().batch());
+        outputChanges += output.delta().absoluteWeight();
         return work;
     }
 
@@ -165,13 +164,5 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
     @Override
     public void close() {
         handle.close();
-    }
-
-    private static long absoluteWeight(Batch batch) {
-        long sum = 0;
-        for (int i = 0; i < batch.size; i++) {
-            sum += Math.abs(batch.weights[i]);
-        }
-        return sum;
     }
 }
