@@ -1,6 +1,6 @@
 package org.jdbsp.circuit.internal;
 
-import org.jdbsp.zset.internal.Batch;
+import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.internal.ContractChecks;
 
 /**

@@ -1,5 +1,6 @@
 package org.jdbsp.zset.internal;
 
+import org.jdbsp.zset.spi.Batch;
 import java.util.Comparator;
 
 /**

@@ -155,7 +155,7 @@ public final class Batch {
      * Checks that two objects an order declared equal are equal, so that an order inconsistent with
      * {@code equals} fails loudly instead of silently adding up the weights of different records.
      */
-    static void checkSame(Object a, Object b, String column) {
+    public static void checkSame(Object a, Object b, String column) {
         if (a != b && !a.equals(b)) {
             throw new IllegalArgumentException("the " + column + " order treats two different records as equal: "
                     + a + " and " + b + " (an order must be consistent with equals; compare every field)");

@@ -1,5 +1,6 @@
 package org.jdbsp.zset.spi;
 
+import org.jdbsp.zset.internal.ContractChecks;
 import org.jdbsp.zset.internal.TupleSort;
 import java.util.Arrays;
 import java.util.Comparator;

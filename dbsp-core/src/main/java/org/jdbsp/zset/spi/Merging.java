@@ -1,5 +1,6 @@
 package org.jdbsp.zset.spi;
 
+import org.jdbsp.zset.internal.ContractChecks;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbsp.zset.ColumnKind;

@@ -41,6 +41,9 @@ public final class Differential {
     public static final class Table {
         public final Map<Object, Map<Object, Long>> rows = new HashMap<>();
 
+        /** An empty table. */
+        public Table() {}
+
         void add(Object key, Object value, long weight) {
             Map<Object, Long> values = rows.computeIfAbsent(key, k -> new HashMap<>());
             long w = values.getOrDefault(value, 0L) + weight;

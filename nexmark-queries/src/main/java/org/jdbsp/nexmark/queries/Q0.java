@@ -15,6 +15,9 @@ import org.jdbsp.nexmark.model.Bid;
  * Output columns: auction, bidder, price, dateTime (epoch ms), extra.
  */
 public final class Q0 implements NexmarkQuery<Q0.Row> {
+    /** Creates the query. */
+    public Q0() {}
+
     /** A row of q0's result. */
     public record Row(long auction, long bidder, long price, long dateTime, String extra) implements ResultRow {
         @Override

@@ -17,6 +17,9 @@ import org.jdbsp.nexmark.model.Bid;
  * dateTime (epoch ms), extra.
  */
 public final class Q1 implements NexmarkQuery<Q1.Row> {
+    /** Creates the query. */
+    public Q1() {}
+
     /** The largest magnitude whose product by 908 still fits a long. */
     private static final long EXACT_LIMIT = Long.MAX_VALUE / 908;
     private static final BigDecimal RATE = new BigDecimal("0.908");

@@ -35,6 +35,9 @@ import org.jdbsp.nexmark.queries.internal.Q10FileSink;
  * minute after the watermark passes a partition) is not reproduced.
  */
 public final class Q10 implements NexmarkQuery<Q10.Row> {
+    /** Creates the query. */
+    public Q10() {}
+
     private static final long MS_PER_MINUTE = 60_000L;
     private static final long MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");

@@ -34,6 +34,9 @@ import org.jdbsp.operators.window.Windows;
  * bidders active within the last 10 s plus the watermark delay.
  */
 public final class Q11 implements NexmarkQuery<Q11.Row> {
+    /** Creates the query. */
+    public Q11() {}
+
     /** The sessions: per bidder, closed by 10 s without a bid (bids exactly 10 s apart share one). */
     public static final SessionWindows SESSIONS = Windows.sessionInclusive(10_000);
 

@@ -37,6 +37,9 @@ import org.jdbsp.operators.window.Windows;
  * windows still open.
  */
 public final class Q12 implements NexmarkQuery<Q11.Row> {
+    /** Creates the query. */
+    public Q12() {}
+
     /** The windows: tumbling, 10 s of processing time. */
     public static final TimeWindows WINDOWS = Windows.tumbling(10_000);
 

@@ -29,6 +29,9 @@ import org.jdbsp.zset.Layout;
  * result: it equals the plain inner join.
  */
 public final class Q13 implements NexmarkQuery<Q13.Row> {
+    /** Creates the query. */
+    public Q13() {}
+
     /** The number of rows of the suite's side input (keys 0 .. 9,999). */
     public static final int SIDE_INPUT_ROWS = 10_000;
 

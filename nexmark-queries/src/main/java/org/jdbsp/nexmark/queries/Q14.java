@@ -27,6 +27,9 @@ import org.jdbsp.nexmark.model.Bid;
  * timestamps are UTC. The decimal comparisons are exact: they become bounds on the integer price.
  */
 public final class Q14 implements NexmarkQuery<Q14.Row> {
+    /** Creates the query. */
+    public Q14() {}
+
     /** The smallest price with {@code 0.908 * price > 1,000,000}. */
     static final long MIN_PRICE = Math.floorDiv(1_000_000_000L, 908) + 1;
     /** The largest price with {@code 0.908 * price < 50,000,000}. */

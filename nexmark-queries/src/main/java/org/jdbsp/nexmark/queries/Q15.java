@@ -39,6 +39,9 @@ import org.jdbsp.zset.Orders;
  * of each day).
  */
 public final class Q15 implements NexmarkQuery<Q15.Row> {
+    /** Creates the query. */
+    public Q15() {}
+
     /** A row of q15's result. */
     public record Row(String day, long totalBids, long rank1Bids, long rank2Bids, long rank3Bids,
                       long totalBidders, long rank1Bidders, long rank2Bidders, long rank3Bidders,

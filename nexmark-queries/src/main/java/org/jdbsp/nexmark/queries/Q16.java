@@ -41,6 +41,9 @@ import org.jdbsp.zset.Orders;
  * updated by each bid in one pass.
  */
 public final class Q16 implements NexmarkQuery<Q16.Row> {
+    /** Creates the query. */
+    public Q16() {}
+
     /** A row of q16's result. */
     public record Row(String channel, String day, String minute, long totalBids, long rank1Bids, long rank2Bids,
                       long rank3Bids, long totalBidders, long rank1Bidders, long rank2Bidders, long rank3Bidders,

@@ -38,6 +38,9 @@ import org.jdbsp.zset.Orders;
  * is). A deletion fails with an {@link IllegalStateException} rather than give a wrong result.
  */
 public final class Q17 implements NexmarkQuery<Q17.Row> {
+    /** Creates the query. */
+    public Q17() {}
+
     /** A row of q17's result. */
     public record Row(long auction, String day, long totalBids, long rank1Bids, long rank2Bids, long rank3Bids,
                       long minPrice, long maxPrice, long avgPrice, long sumPrice) implements ResultRow {

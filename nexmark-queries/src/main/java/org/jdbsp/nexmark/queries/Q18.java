@@ -30,6 +30,9 @@ import org.jdbsp.zset.Orders;
  * 250 bytes of heap per bid, so runs of tens of millions of events need a large heap.
  */
 public final class Q18 implements NexmarkQuery<Q18.Row> {
+    /** Creates the query. */
+    public Q18() {}
+
     /** A row of q18's result. */
     public record Row(long auction, long bidder, long price, String channel, String url, long dateTime, String extra)
             implements ResultRow {

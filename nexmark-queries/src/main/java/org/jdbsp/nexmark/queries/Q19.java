@@ -31,6 +31,9 @@ import org.jdbsp.operators.topk.TopK;
  * bid, so runs of tens of millions of events need a large heap.
  */
 public final class Q19 implements NexmarkQuery<Q19.Row> {
+    /** Creates the query. */
+    public Q19() {}
+
     /** A row of q19's result. */
     public record Row(long auction, long bidder, long price, String channel, String url, long dateTime, String extra,
                       long rankNumber) implements ResultRow {

@@ -15,6 +15,9 @@ import org.jdbsp.nexmark.model.Bid;
  * Output columns: auction, price.
  */
 public final class Q2 implements NexmarkQuery<Q2.Row> {
+    /** Creates the query. */
+    public Q2() {}
+
     /** The auction ids kept are the multiples of this. */
     public static final long AUCTION_MODULUS = 123;
 

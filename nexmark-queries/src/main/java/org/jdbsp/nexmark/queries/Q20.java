@@ -24,6 +24,9 @@ import org.jdbsp.operators.join.Joins;
  * category filter is applied to the auctions before the join.
  */
 public final class Q20 implements NexmarkQuery<Q20.Row> {
+    /** Creates the query. */
+    public Q20() {}
+
     /** The auction category q20 selects. */
     public static final long CATEGORY = 10;
 

@@ -31,6 +31,9 @@ import org.jdbsp.nexmark.model.Bid;
  * {@link String#toLowerCase(Locale)} with {@link Locale#ROOT}.
  */
 public final class Q21 implements NexmarkQuery<Q21.Row> {
+    /** Creates the query. */
+    public Q21() {}
+
     private static final Pattern CHANNEL_ID = Pattern.compile("(&|^)channel_id=([^&]*)");
 
     /** A row of q21's result. */

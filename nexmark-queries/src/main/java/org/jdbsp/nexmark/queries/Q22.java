@@ -21,6 +21,9 @@ import org.jdbsp.nexmark.model.Bid;
  * {@code https:}, the empty string, {@code www.nexmark.com}, {@code a}, {@code b}, {@code c}, ...
  */
 public final class Q22 implements NexmarkQuery<Q22.Row> {
+    /** Creates the query. */
+    public Q22() {}
+
     /** A row of q22's result. */
     public record Row(long auction, long bidder, long price, String channel, String dir1, String dir2, String dir3)
             implements ResultRow {

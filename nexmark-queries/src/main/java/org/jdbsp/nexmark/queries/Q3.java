@@ -22,6 +22,9 @@ import org.jdbsp.operators.join.Joins;
  * seller match in whichever order they arrive, and deleting either retracts the row.
  */
 public final class Q3 implements NexmarkQuery<Q3.Row> {
+    /** Creates the query. */
+    public Q3() {}
+
     /** The auction category q3 selects. */
     public static final long CATEGORY = 10;
 

@@ -29,6 +29,9 @@ import org.jdbsp.operators.time.Watermark;
  * (whose tie-break does not matter here: only the price is used).
  */
 public final class Q4 implements NexmarkQuery<Q4.Row> {
+    /** Creates the query. */
+    public Q4() {}
+
     /** A row of q4's result. */
     public record Row(long category, long avg) implements ResultRow {
         @Override

@@ -48,6 +48,9 @@ import org.jdbsp.operators.window.Windows;
  * stays bounded.
  */
 public final class Q5 implements NexmarkQuery<Q5.Row> {
+    /** Creates the query. */
+    public Q5() {}
+
     /** The windows: 10 s long, one every 2 s. */
     public static final TimeWindows WINDOWS = Windows.hopping(10_000, 2_000);
 

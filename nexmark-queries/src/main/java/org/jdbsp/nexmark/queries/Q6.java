@@ -53,6 +53,9 @@ import org.jdbsp.operators.topk.TopK;
  * </ul>
  */
 public final class Q6 implements NexmarkQuery<Q6.Row> {
+    /** Creates the query. */
+    public Q6() {}
+
     /** The number of a seller's closed auctions averaged. */
     public static final int LAST = 10;
 

@@ -44,6 +44,9 @@ import org.jdbsp.operators.window.Windows;
  * forever and could still match it). Deleting a bid retracts its rows.
  */
 public final class Q7 implements NexmarkQuery<Q7.Row> {
+    /** Creates the query. */
+    public Q7() {}
+
     /** The windows: tumbling, 10 s. */
     public static final TimeWindows WINDOWS = Windows.tumbling(10_000);
 

@@ -45,6 +45,9 @@ import org.jdbsp.operators.window.Windows;
  * its end and its state stays bounded.
  */
 public final class Q8 implements NexmarkQuery<Q8.Row> {
+    /** Creates the query. */
+    public Q8() {}
+
     /** The windows: tumbling, 10 s. */
     public static final TimeWindows WINDOWS = Windows.tumbling(10_000);
 

@@ -32,6 +32,9 @@ import org.jdbsp.operators.time.Watermark;
  * {@link WinningBids}.
  */
 public final class Q9 implements NexmarkQuery<Q9.Row> {
+    /** Creates the query. */
+    public Q9() {}
+
     /** A row of q9's result. */
     public record Row(long id, String itemName, String description, long initialBid, long reserve, long dateTime,
                       long expires, long seller, long category, String extra, long auction, long bidder, long price,
