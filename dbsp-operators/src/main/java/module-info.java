@@ -6,6 +6,7 @@ module org.jdbsp.operators {
     requires transitive org.jdbsp.core;
     requires it.unimi.dsi.fastutil;
 
+    exports org.jdbsp.operators;
     exports org.jdbsp.operators.aggregate;
     exports org.jdbsp.operators.distinct;
     exports org.jdbsp.operators.join;

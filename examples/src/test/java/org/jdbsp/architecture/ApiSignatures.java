@@ -8,6 +8,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Lists where the public signatures of a module's exported classes mention types of its {@code internal}
+ * Reads the classes of a library (its build directory or its jar) and lists where the public signatures of a module's exported classes mention types of its {@code internal}
  * packages: a public or protected member of a public class outside {@code internal} whose parameter, return,
  * field or super type names an {@code .internal.} type.
  */
@@ -24,7 +26,8 @@ public final class ApiSignatures {
 
     /** The module descriptor compiled beside {@code anchor}'s class. */
     public static java.lang.module.ModuleDescriptor moduleOf(Class<?> anchor) {
-        try (java.io.InputStream in = Files.newInputStream(classesOf(anchor).resolve("module-info.class"))) {
+        try (FileSystem jar = openJar(anchor);
+                java.io.InputStream in = Files.newInputStream(root(anchor, jar).resolve("module-info.class"))) {
             return java.lang.module.ModuleDescriptor.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -33,9 +36,9 @@ public final class ApiSignatures {
 
     /** Every leak found in the classes compiled into the directory holding {@code anchor}'s class. */
     public static List<String> internalTypesShownBy(Class<?> anchor) {
-        Path root = classesOf(anchor);
         List<String> leaks = new ArrayList<>();
-        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+        try (FileSystem jar = openJar(anchor); java.util.stream.Stream<Path> files = Files.walk(root(anchor, jar))) {
+            Path root = root(anchor, jar);
             for (Path f : files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList())) {
                 String name = root.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
                 if (name.contains(".internal.") || name.endsWith("module-info") || name.endsWith("package-info")) {
@@ -52,6 +55,16 @@ public final class ApiSignatures {
             throw new IllegalStateException(e);
         }
         return leaks;
+    }
+
+    /** The jar holding {@code anchor}'s class as a file system, or null when it comes from a directory. */
+    private static FileSystem openJar(Class<?> anchor) throws IOException {
+        Path location = classesOf(anchor);
+        return Files.isDirectory(location) ? null : FileSystems.newFileSystem(location);
+    }
+
+    private static Path root(Class<?> anchor, FileSystem jar) {
+        return jar == null ? classesOf(anchor) : jar.getPath("/");
     }
 
     private static Path classesOf(Class<?> anchor) {
