@@ -14,16 +14,16 @@ final class ApiWiring implements StreamWiring {
     private ApiWiring() {}
 
     @Override
-    public <T> Stream<T> addStream(String kind, Operator operator, Layout layout, Placement placement, AbstractStream... inputs) {
+    public <T> ZSetStream<T> addStream(String kind, Operator operator, Layout layout, Placement placement, AbstractStream... inputs) {
         CircuitBuilder b = builderOf(kind, inputs);
-        return new Stream<>(b, add(b, kind, operator, layout, placement, inputs));
+        return new ZSetStream<>(b, add(b, kind, operator, layout, placement, inputs));
     }
 
     @Override
-    public <K, V> IndexedStream<K, V> addIndexedStream(String kind, Operator operator, Layout layout, Placement placement,
+    public <K, V> IndexedZSetStream<K, V> addIndexedStream(String kind, Operator operator, Layout layout, Placement placement,
             AbstractStream... inputs) {
         CircuitBuilder b = builderOf(kind, inputs);
-        return new IndexedStream<>(b, add(b, kind, operator, layout, placement, inputs));
+        return new IndexedZSetStream<>(b, add(b, kind, operator, layout, placement, inputs));
     }
 
     @Override

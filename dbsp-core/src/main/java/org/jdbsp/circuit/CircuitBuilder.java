@@ -21,7 +21,7 @@ import org.jdbsp.zset.ZSet;
 import org.jdbsp.zset.spi.Batch;
 
 /**
- * Creates the inputs of a circuit and the recursive sub-circuits; the {@link Stream} methods add every
+ * Creates the inputs of a circuit and the recursive sub-circuits; the {@link ZSetStream} methods add every
  * other operator. Only usable inside the build function given to {@link Circuit#build}.
  */
 public class CircuitBuilder {
@@ -76,7 +76,7 @@ public class CircuitBuilder {
     private <T> ZSetInput<T> zsetInput(String name, Layout layout) {
         InputOperator op = newInput(layout);
         Node node = addInput(name, op, layout);
-        return new ZSetInput<>(node.name(), op, runtime, new Stream<>(this, node));
+        return new ZSetInput<>(node.name(), op, runtime, new ZSetStream<>(this, node));
     }
 
     /**
@@ -110,7 +110,7 @@ public class CircuitBuilder {
         }
         InputOperator op = newInput(layout);
         Node node = addInput(name, op, layout);
-        return new IndexedZSetInput<>(node.name(), op, runtime, new IndexedStream<>(this, node));
+        return new IndexedZSetInput<>(node.name(), op, runtime, new IndexedZSetStream<>(this, node));
     }
 
     /**
@@ -118,15 +118,15 @@ public class CircuitBuilder {
      * afterwards, so its integral is {@code contents} from the first step on (a static side table loaded
      * exactly once, not re-inserted every step).
      */
-    public <T> Stream<T> table(String name, ZSet<T> contents) {
+    public <T> ZSetStream<T> table(String name, ZSet<T> contents) {
         Objects.requireNonNull(contents, "contents");
-        return new Stream<>(this, addTable(name, contents.batch()));
+        return new ZSetStream<>(this, addTable(name, contents.batch()));
     }
 
     /** A bounded indexed table owned by the circuit (see {@link #table(String, ZSet)}). */
-    public <K, V> IndexedStream<K, V> table(String name, IndexedZSet<K, V> contents) {
+    public <K, V> IndexedZSetStream<K, V> table(String name, IndexedZSet<K, V> contents) {
         Objects.requireNonNull(contents, "contents");
-        return new IndexedStream<>(this, addTable(name, contents.batch()));
+        return new IndexedZSetStream<>(this, addTable(name, contents.batch()));
     }
 
     private Node addTable(String name, Batch contents) {
@@ -165,23 +165,23 @@ public class CircuitBuilder {
      * @param order the order of the records of {@code R}
      * @param body  receives the scope and {@code R} as seen in the previous iteration, returns the next {@code R}
      */
-    public <T> Stream<T> recursive(Comparator<? super T> order, BiFunction<RecursiveScope, Stream<T>, Stream<T>> body) {
+    public <T> ZSetStream<T> recursive(Comparator<? super T> order, BiFunction<RecursiveScope, ZSetStream<T>, ZSetStream<T>> body) {
         return recursive(Layout.zset(order), body);
     }
 
     /** A recursive stream of records in their natural order (see {@link #recursive(Comparator, BiFunction)}). */
-    public <T> Stream<T> recursive(BiFunction<RecursiveScope, Stream<T>, Stream<T>> body) {
+    public <T> ZSetStream<T> recursive(BiFunction<RecursiveScope, ZSetStream<T>, ZSetStream<T>> body) {
         return recursive(Layout.OBJECTS, body);
     }
 
-    private <T> Stream<T> recursive(Layout layout, BiFunction<RecursiveScope, Stream<T>, Stream<T>> body) {
+    private <T> ZSetStream<T> recursive(Layout layout, BiFunction<RecursiveScope, ZSetStream<T>, ZSetStream<T>> body) {
         RecursiveScope scope = new RecursiveScope(new Graph(graph), runtime, config, this);
         Node variable = scope.graph.addExternal("variable", layout);
         boolean sharded = workers.count() > 1;
         if (sharded) {
             variable.place(Placement.SHARDED);
         }
-        Stream<T> result = body.apply(scope, new Stream<>(scope, variable));
+        ZSetStream<T> result = body.apply(scope, new ZSetStream<>(scope, variable));
         Objects.requireNonNull(result, "the recursive body returned null");
         scope.checkOwn(result);
         if (sharded) {
@@ -195,7 +195,7 @@ public class CircuitBuilder {
         RecursiveOperator op = new RecursiveOperator(scope.graph, scope.importNodes(), variable.id(),
                 result.node.id(), layout, config.maxRecursionIterations(), workers);
         Node node = graph.add("recursive", op, layout, scope.importedParents());
-        return new Stream<>(this, node.place(sharded ? Placement.SHARDED : Placement.ANY));
+        return new ZSetStream<>(this, node.place(sharded ? Placement.SHARDED : Placement.ANY));
     }
 
     /** True inside the body of a recursive circuit, where time operators, inputs and outputs are not allowed. */

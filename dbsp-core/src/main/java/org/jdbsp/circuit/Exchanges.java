@@ -34,7 +34,7 @@ final class Exchanges {
     }
 
     /** The node of plain stream {@code s} placed by the hash of {@code key} of each record. */
-    static Node shardBy(Stream<?> s, Function<Object, ?> key) {
+    static Node shardBy(ZSetStream<?> s, Function<Object, ?> key) {
         if (single(s)) {
             return s.node;
         }

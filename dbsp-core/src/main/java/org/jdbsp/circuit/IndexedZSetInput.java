@@ -19,9 +19,9 @@ public final class IndexedZSetInput<K, V> {
     private final String name;
     private final InputOperator operator;
     private final CircuitRuntime runtime;
-    private final IndexedStream<K, V> stream;
+    private final IndexedZSetStream<K, V> stream;
 
-    IndexedZSetInput(String name, InputOperator operator, CircuitRuntime runtime, IndexedStream<K, V> stream) {
+    IndexedZSetInput(String name, InputOperator operator, CircuitRuntime runtime, IndexedZSetStream<K, V> stream) {
         this.name = name;
         this.operator = operator;
         this.runtime = runtime;
@@ -29,7 +29,7 @@ public final class IndexedZSetInput<K, V> {
     }
 
     /** The stream of this input's changes. */
-    public IndexedStream<K, V> stream() {
+    public IndexedZSetStream<K, V> stream() {
         return stream;
     }
 

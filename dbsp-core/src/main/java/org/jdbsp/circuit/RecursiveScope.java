@@ -26,14 +26,14 @@ public final class RecursiveScope extends CircuitBuilder {
 
     /** Brings a stream of the enclosing circuit into the body; importing the same stream twice gives one import. */
     @SuppressWarnings("unchecked")
-    public <T> Stream<T> importStream(Stream<T> outer) {
-        return (Stream<T>) imported.computeIfAbsent(outer.node.id(), id -> new Stream<T>(this, importNode(outer)));
+    public <T> ZSetStream<T> importStream(ZSetStream<T> outer) {
+        return (ZSetStream<T>) imported.computeIfAbsent(outer.node.id(), id -> new ZSetStream<T>(this, importNode(outer)));
     }
 
     /** Brings an indexed stream of the enclosing circuit into the body. */
     @SuppressWarnings("unchecked")
-    public <K, V> IndexedStream<K, V> importStream(IndexedStream<K, V> outer) {
-        return (IndexedStream<K, V>) imported.computeIfAbsent(outer.node.id(), id -> new IndexedStream<K, V>(this, importNode(outer)));
+    public <K, V> IndexedZSetStream<K, V> importStream(IndexedZSetStream<K, V> outer) {
+        return (IndexedZSetStream<K, V>) imported.computeIfAbsent(outer.node.id(), id -> new IndexedZSetStream<K, V>(this, importNode(outer)));
     }
 
     private Node importNode(AbstractStream outer) {

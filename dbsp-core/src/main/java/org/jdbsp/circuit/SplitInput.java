@@ -51,7 +51,7 @@ public final class SplitInput<T> {
      * @throws IllegalArgumentException if {@code type} has no natural order ({@link Orders#requireNatural}), naming
      *                                  the record component that has none
      */
-    public <S extends T> Stream<S> part(Class<S> type) {
+    public <S extends T> ZSetStream<S> part(Class<S> type) {
         Orders.requireNatural(Objects.requireNonNull(type, "type"));
         return part(type, Orders.natural());
     }
@@ -62,10 +62,10 @@ public final class SplitInput<T> {
      *
      * @throws IllegalArgumentException if an earlier part's type already takes every record of {@code type}
      */
-    public <S extends T> Stream<S> part(Class<S> type, Comparator<? super S> order) {
+    public <S extends T> ZSetStream<S> part(Class<S> type, Comparator<? super S> order) {
         Objects.requireNonNull(type, "type");
         Layout layout = Layout.zset(Objects.requireNonNull(order, "order"));
-        return new Stream<>(builder, builder.addSplitPart(name, type, state.addPart(type, layout), layout));
+        return new ZSetStream<>(builder, builder.addSplitPart(name, type, state.addPart(type, layout), layout));
     }
 
     /** Adds {@code weight} to {@code record} in the next step's change. */

@@ -39,10 +39,10 @@ public final class ZSetInput<T> {
     private final String name;
     private final InputOperator operator;
     private final CircuitRuntime runtime;
-    private final Stream<T> stream;
+    private final ZSetStream<T> stream;
     private final boolean longs;
 
-    ZSetInput(String name, InputOperator operator, CircuitRuntime runtime, Stream<T> stream) {
+    ZSetInput(String name, InputOperator operator, CircuitRuntime runtime, ZSetStream<T> stream) {
         this.name = name;
         this.operator = operator;
         this.runtime = runtime;
@@ -51,7 +51,7 @@ public final class ZSetInput<T> {
     }
 
     /** The stream of this input's changes, to build the circuit on. */
-    public Stream<T> stream() {
+    public ZSetStream<T> stream() {
         return stream;
     }
 

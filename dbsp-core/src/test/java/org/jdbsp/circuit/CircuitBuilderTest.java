@@ -17,10 +17,10 @@ class CircuitBuilderTest {
     void derivingTheSameStreamTwiceBuildsOneOperator() {
         int[] counts = new int[2];
         try (CircuitHandle<Object> h = Circuit.build(b -> {
-            Stream<Long> s = b.<Long>zsetInput("in").stream();
+            ZSetStream<Long> s = b.<Long>zsetInput("in").stream();
             counts[0] = s.integrate().node.id();
             counts[1] = s.integrate().node.id();
-            IndexedStream<Long, Long> idx = s.indexByLong(x -> x, x -> x);
+            IndexedZSetStream<Long, Long> idx = s.indexByLong(x -> x, x -> x);
             assertSame(Wiring.integralTrace(idx), Wiring.integralTrace(idx), "one trace per indexed stream");
             assertSame(s.delay().node, s.delay().node);
             return null;
@@ -50,10 +50,10 @@ class CircuitBuilderTest {
 
     @Test
     void streamsOfAnotherCircuitAreRefused() {
-        Stream<?>[] foreign = new Stream<?>[1];
+        ZSetStream<?>[] foreign = new ZSetStream<?>[1];
         Circuit.build(b -> foreign[0] = b.zsetInput("a").stream()).close();
         @SuppressWarnings("unchecked")
-        Stream<Object> other = (Stream<Object>) foreign[0];
+        ZSetStream<Object> other = (ZSetStream<Object>) foreign[0];
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Circuit.build(b -> b.zsetInput("b").stream().plus(other)));
         assertTrue(e.getMessage().contains("another circuit"), e.getMessage());
@@ -82,7 +82,7 @@ class CircuitBuilderTest {
         record Io(ZSetInput<String> in, ZSetOutput<String> table, ZSetOutput<String> both) {}
         try (CircuitHandle<Io> h = Circuit.build(b -> {
             ZSetInput<String> in = b.zsetInput("in");
-            Stream<String> table = b.table("letters", ZSet.of("a", "b", "b"));
+            ZSetStream<String> table = b.table("letters", ZSet.of("a", "b", "b"));
             return new Io(in, table.output(), table.plus(in.stream()).output());
         })) {
             assertEquals(2, h.stateTuples(), "the table's two distinct records wait for the first step");

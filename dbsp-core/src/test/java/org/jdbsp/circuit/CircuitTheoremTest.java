@@ -21,7 +21,7 @@ class CircuitTheoremTest {
      * One operator under test: how to wire it onto an input stream, and its non-incremental meaning as a
      * function of the history of input integrals (index t = the integral after step t).
      */
-    record Case(String name, Function<Stream<Long>, Object> wire, BiFunction<List<RefZSet>, Integer, RefZSet> reference) {
+    record Case(String name, Function<ZSetStream<Long>, Object> wire, BiFunction<List<RefZSet>, Integer, RefZSet> reference) {
         @Override
         public String toString() {
             return name;

@@ -75,7 +75,7 @@ class ContractValidationTest {
 
     record Io<T>(ZSetInput<T> in, ZSetOutput<T> out) {}
 
-    private static <T> CircuitHandle<Io<T>> circuit(int workers, boolean validation, Function<Stream<T>, Stream<T>> body) {
+    private static <T> CircuitHandle<Io<T>> circuit(int workers, boolean validation, Function<ZSetStream<T>, ZSetStream<T>> body) {
         CircuitConfig config = CircuitConfig.defaults().withWorkers(workers).withValidation(validation)
                 .withName("contract" + NAMES.incrementAndGet());
         return Circuit.build(config, b -> {
@@ -84,7 +84,7 @@ class ContractValidationTest {
         });
     }
 
-    private static <T> CircuitException failingStep(int workers, Function<Stream<T>, Stream<T>> body, List<T> pushes) {
+    private static <T> CircuitException failingStep(int workers, Function<ZSetStream<T>, ZSetStream<T>> body, List<T> pushes) {
         try (CircuitHandle<Io<T>> h = circuit(workers, true, body)) {
             pushes.forEach(r -> h.io().in().push(r, 1));
             return assertThrows(CircuitException.class, h::step);

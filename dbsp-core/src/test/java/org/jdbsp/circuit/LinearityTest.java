@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** map, filter, flatMap and index are linear: f(a + b) = f(a) + f(b) and f(-a) = -f(a). */
 class LinearityTest {
-    private static final List<Function<Stream<Long>, Object>> OPERATORS = List.of(
+    private static final List<Function<ZSetStream<Long>, Object>> OPERATORS = List.of(
             s -> s.map(x -> x % 3).output(),
             s -> s.filter(x -> x % 2 == 1).output(),
             s -> s.flatMap(x -> List.of(x, x * 2)).output(),
@@ -29,7 +29,7 @@ class LinearityTest {
     }
 
     /** Runs the operator on one input Z-set in a fresh circuit and returns its output change. */
-    private static RefZSet apply(Function<Stream<Long>, Object> op, ZSet<Long> input) {
+    private static RefZSet apply(Function<ZSetStream<Long>, Object> op, ZSet<Long> input) {
         record Io(ZSetInput<Long> in, Object out) {}
         try (CircuitHandle<Io> h = Circuit.build(b -> {
             ZSetInput<Long> in = b.zsetInput("in");
@@ -44,7 +44,7 @@ class LinearityTest {
     @Test
     void linearOperatorsDistributeOverAdditionAndNegation() {
         for (int k = 0; k < OPERATORS.size(); k++) {
-            Function<Stream<Long>, Object> op = OPERATORS.get(k);
+            Function<ZSetStream<Long>, Object> op = OPERATORS.get(k);
             Seeded.trials("linearity of operator " + k, 60, r -> {
                 ZSet<Long> a = random(r);
                 ZSet<Long> b = random(r);
@@ -62,7 +62,7 @@ class LinearityTest {
             record Io(ZSetInput<Long> in, ZSetOutput<Long> di, ZSetOutput<Long> id) {}
             try (CircuitHandle<Io> h = Circuit.build(b -> {
                 ZSetInput<Long> in = b.zsetInput("in");
-                Stream<Long> s = in.stream();
+                ZSetStream<Long> s = in.stream();
                 return new Io(in, s.integrate().differentiate().outputDeltas(), s.differentiate().integrate().outputDeltas());
             })) {
                 for (int t = 0; t < 10; t++) {

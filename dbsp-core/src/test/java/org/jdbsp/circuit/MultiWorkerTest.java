@@ -44,7 +44,7 @@ class MultiWorkerTest {
     private static final class Lockstep implements AutoCloseable {
         final List<CircuitHandle<Io>> handles = new ArrayList<>();
 
-        Lockstep(boolean longStorage, Function<CircuitBuilder, Function<Stream<Long>, List<Object>>> wiring) {
+        Lockstep(boolean longStorage, Function<CircuitBuilder, Function<ZSetStream<Long>, List<Object>>> wiring) {
             for (int w : WORKERS) {
                 handles.add(Circuit.build(workers(w), b -> {
                     ZSetInput<Long> in = longStorage ? b.longZSetInput("numbers") : b.zsetInput("numbers");
@@ -90,14 +90,14 @@ class MultiWorkerTest {
         return integral ? o.integral() : o.delta();
     }
 
-    static Stream<String> distinct(Stream<String> s) {
-        Stream<String> in = s.shard();
+    static ZSetStream<String> distinct(ZSetStream<String> s) {
+        ZSetStream<String> in = s.shard();
         return Wiring.addStream("distinct", new TestOperators.Distinct(Wiring.integralTrace(in)), in.layout(), Placement.SHARDED, in);
     }
 
-    static Stream<String> join(IndexedStream<Long, Long> a, IndexedStream<Long, Long> b) {
-        IndexedStream<Long, Long> l = a.shard();
-        IndexedStream<Long, Long> r = b.shard();
+    static ZSetStream<String> join(IndexedZSetStream<Long, Long> a, IndexedZSetStream<Long, Long> b) {
+        IndexedZSetStream<Long, Long> l = a.shard();
+        IndexedZSetStream<Long, Long> r = b.shard();
         assertSame(r, r.shard(), "a sharded stream is not sharded again");
         return Wiring.addStream("join", new TestOperators.Join(Wiring.integralTrace(l), Wiring.integralTrace(r), Layout.OBJECTS,
                 (x, y) -> x + ":" + y), Layout.OBJECTS, l, r);
@@ -117,10 +117,10 @@ class MultiWorkerTest {
     @Test
     void oneWorkerAddsNoExchangeAndStartsNoThread() {
         int before = workerThreads("").size();
-        record Io1(Stream<Long> raw, Stream<Long> sharded, int operators) {}
+        record Io1(ZSetStream<Long> raw, ZSetStream<Long> sharded, int operators) {}
         try (CircuitHandle<Io1> h = Circuit.build(workers(1), b -> {
-            Stream<Long> s = b.<Long>zsetInput("n").stream();
-            Stream<Long> sharded = s.shard();
+            ZSetStream<Long> s = b.<Long>zsetInput("n").stream();
+            ZSetStream<Long> sharded = s.shard();
             sharded.output();
             return new Io1(s, sharded, 0);
         })) {
@@ -135,9 +135,9 @@ class MultiWorkerTest {
         Seeded.trials("linear and keyed operators on 1, 2 and 4 workers", 12, r -> {
             boolean longStorage = r.nextBoolean();
             try (Lockstep run = new Lockstep(longStorage, b -> s -> {
-                Stream<String> words = s.map(x -> "w" + (x % 5));
-                IndexedStream<Long, Long> left = s.indexByLong(x -> x % 3, x -> x);
-                IndexedStream<Long, Long> right = s.filter(x -> x > 2).indexByLong(x -> x % 4, x -> x * 10);
+                ZSetStream<String> words = s.map(x -> "w" + (x % 5));
+                IndexedZSetStream<Long, Long> left = s.indexByLong(x -> x % 3, x -> x);
+                IndexedZSetStream<Long, Long> right = s.filter(x -> x > 2).indexByLong(x -> x % 4, x -> x * 10);
                 return List.of(
                         s.filter(x -> x % 2 == 0).output(),
                         words.output(),
@@ -196,15 +196,15 @@ class MultiWorkerTest {
         });
     }
 
-    static Stream<RecursionTest.Edge> shardedReachability(CircuitBuilder b, Stream<RecursionTest.Edge> edges) {
+    static ZSetStream<RecursionTest.Edge> shardedReachability(CircuitBuilder b, ZSetStream<RecursionTest.Edge> edges) {
         return b.recursive(RecursionTest.ORDER, (scope, reach) -> {
-            Stream<RecursionTest.Edge> e = scope.importStream(edges);
-            IndexedStream<Long, RecursionTest.Edge> byDst = reach.indexByLong(RecursionTest.Edge::dst, x -> x).shard();
-            IndexedStream<Long, RecursionTest.Edge> bySrc = e.indexByLong(RecursionTest.Edge::src, x -> x).shard();
-            Stream<RecursionTest.Edge> joined = Wiring.addStream("join", new TestOperators.Join(Wiring.integralTrace(byDst), Wiring.integralTrace(bySrc),
+            ZSetStream<RecursionTest.Edge> e = scope.importStream(edges);
+            IndexedZSetStream<Long, RecursionTest.Edge> byDst = reach.indexByLong(RecursionTest.Edge::dst, x -> x).shard();
+            IndexedZSetStream<Long, RecursionTest.Edge> bySrc = e.indexByLong(RecursionTest.Edge::src, x -> x).shard();
+            ZSetStream<RecursionTest.Edge> joined = Wiring.addStream("join", new TestOperators.Join(Wiring.integralTrace(byDst), Wiring.integralTrace(bySrc),
                     Layout.zset(RecursionTest.ORDER), (l, r) -> new RecursionTest.Edge(((RecursionTest.Edge) l).src(),
                     ((RecursionTest.Edge) r).dst())), Layout.zset(RecursionTest.ORDER), byDst, bySrc);
-            Stream<RecursionTest.Edge> all = e.plus(joined).shard();
+            ZSetStream<RecursionTest.Edge> all = e.plus(joined).shard();
             return Wiring.addStream("distinct", new TestOperators.Distinct(Wiring.integralTrace(all)), all.layout(),
                     Placement.SHARDED, all);
         });
@@ -240,8 +240,8 @@ class MultiWorkerTest {
             try (CircuitHandle<SkewIo> h = Circuit.build(workers(w), b -> {
                 ZSetInput<Long> in = b.longZSetInput("keys");
                 Counting counting = new Counting();
-                Stream<Long> sharded = in.stream().shard();
-                Stream<Long> counted = sharded.apply("count", counting, sharded.layout());
+                ZSetStream<Long> sharded = in.stream().shard();
+                ZSetStream<Long> counted = sharded.apply("count", counting, sharded.layout());
                 return new SkewIo(in, counted.output(), b.workers().replicas(counting));
             })) {
                 Map<Object, Long> expected = new HashMap<>();
@@ -261,14 +261,14 @@ class MultiWorkerTest {
         }
     }
 
-    record MapIo(ZSetInput<Long> in, Stream<Long> mapped, ZSetOutput<Long> out) {}
+    record MapIo(ZSetInput<Long> in, ZSetStream<Long> mapped, ZSetOutput<Long> out) {}
 
     @Test
     void shardingAMapAfterTheBuildIsRefusedAndLeavesTheCircuitAsItWas() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             try (CircuitHandle<MapIo> h = Circuit.build(workers(2), b -> {
                 ZSetInput<Long> in = b.zsetInput("numbers");
-                Stream<Long> mapped = in.stream().map(x -> x + 1);
+                ZSetStream<Long> mapped = in.stream().map(x -> x + 1);
                 return new MapIo(in, mapped, mapped.output());
             })) {
                 h.io().in().push(1L);
@@ -293,7 +293,7 @@ class MultiWorkerTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             CircuitHandle<FailIo> h = Circuit.build(CircuitConfig.defaults().withWorkers(2).withName(name), b -> {
                 ZSetInput<String> in = b.zsetInput("words");
-                Stream<String> checked = in.stream().map(s -> {
+                ZSetStream<String> checked = in.stream().map(s -> {
                     if (s.equals("zz-bad")) {
                         throw boom;
                     }
@@ -338,7 +338,7 @@ class MultiWorkerTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             try (CircuitHandle<Io2> h = Circuit.build(workers(4), b -> {
                 ZSetInput<Long> in = b.longZSetInput("keys");
-                Stream<Long> s = in.stream().shard().filter(x -> {
+                ZSetStream<Long> s = in.stream().shard().filter(x -> {
                     if (x == bad) {
                         throw new IllegalStateException("bad key");
                     }
@@ -419,7 +419,7 @@ class MultiWorkerTest {
         AtomicInteger calls = new AtomicInteger();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Circuit.build(workers(2), b -> {
             ZSetInput<Long> in = b.longZSetInput("n");
-            Stream<Long> s = in.stream();
+            ZSetStream<Long> s = in.stream();
             if (calls.incrementAndGet() == 2) {
                 s = s.filter(x -> x > 0);
             }
@@ -485,7 +485,7 @@ class MultiWorkerTest {
     void aReplicatedStreamCountsOnceInSumsAndOutputs() {
         Seeded.trials("replicated maximum on 1, 2 and 4 workers", 6, r -> {
             try (Lockstep run = new Lockstep(true, b -> s -> {
-                Stream<Long> max = Wiring.addStream("max", new GlobalMax(b.workers()), Layout.LONGS, Placement.REPLICATED, s);
+                ZSetStream<Long> max = Wiring.addStream("max", new GlobalMax(b.workers()), Layout.LONGS, Placement.REPLICATED, s);
                 assertEquals(Placement.REPLICATED, max.map(x -> x + 1).placement());
                 return List.of(max.output(), max.plus(s).output(), s.minus(max).output(), max.shard().output(),
                         max.plus(max).output());

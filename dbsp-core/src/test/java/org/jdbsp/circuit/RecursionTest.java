@@ -25,16 +25,16 @@ class RecursionTest {
 
     record Io(ZSetInput<Edge> edges, ZSetOutput<Edge> reach) {}
 
-    static Stream<Edge> distinct(CircuitBuilder b, Stream<Edge> s) {
+    static ZSetStream<Edge> distinct(CircuitBuilder b, ZSetStream<Edge> s) {
         return Wiring.addStream("distinct", new TestOperators.Distinct(Wiring.integralTrace(s)), s.layout(), s);
     }
 
-    static Stream<Edge> reachability(CircuitBuilder b, Stream<Edge> edges) {
+    static ZSetStream<Edge> reachability(CircuitBuilder b, ZSetStream<Edge> edges) {
         return b.recursive(ORDER, (scope, reach) -> {
-            Stream<Edge> e = scope.importStream(edges);
-            IndexedStream<Long, Edge> byDst = reach.indexByLong(Edge::dst, x -> x);
-            IndexedStream<Long, Edge> bySrc = e.indexByLong(Edge::src, x -> x);
-            Stream<Edge> extended = Wiring.addStream("join", new TestOperators.Join(Wiring.integralTrace(byDst), Wiring.integralTrace(bySrc), Layout.zset(ORDER),
+            ZSetStream<Edge> e = scope.importStream(edges);
+            IndexedZSetStream<Long, Edge> byDst = reach.indexByLong(Edge::dst, x -> x);
+            IndexedZSetStream<Long, Edge> bySrc = e.indexByLong(Edge::src, x -> x);
+            ZSetStream<Edge> extended = Wiring.addStream("join", new TestOperators.Join(Wiring.integralTrace(byDst), Wiring.integralTrace(bySrc), Layout.zset(ORDER),
                     (l, r) -> new Edge(((Edge) l).src(), ((Edge) r).dst())), Layout.zset(ORDER), byDst, bySrc);
             return distinct(scope, e.plus(extended));
         });
@@ -118,7 +118,7 @@ class RecursionTest {
         record Io1(ZSetInput<Long> in, ZSetOutput<Long> out) {}
         try (CircuitHandle<Io1> h = Circuit.build(CircuitConfig.defaults().withMaxRecursionIterations(50), b -> {
             ZSetInput<Long> in = b.zsetInput("numbers");
-            Stream<Long> counting = b.<Long>recursive((scope, r) -> scope.importStream(in.stream()).plus(r.map(x -> x + 1)));
+            ZSetStream<Long> counting = b.<Long>recursive((scope, r) -> scope.importStream(in.stream()).plus(r.map(x -> x + 1)));
             return new Io1(in, counting.output());
         })) {
             h.io().in().push(1L);

@@ -48,7 +48,7 @@ class StepFailureTest {
         CircuitConfig config = CircuitConfig.defaults().withWorkers(workers).withName("stepfail" + NAMES.incrementAndGet());
         try (CircuitHandle<Io> h = Circuit.build(config, b -> {
             ZSetInput<String> in = b.zsetInput("words");
-            Stream<String> risky = in.stream().map(s -> {
+            ZSetStream<String> risky = in.stream().map(s -> {
                 if (s.equals("bad")) {
                     throwSneakily(thrown);
                 }

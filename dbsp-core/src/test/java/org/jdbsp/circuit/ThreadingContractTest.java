@@ -41,7 +41,7 @@ class ThreadingContractTest {
         CircuitConfig config = CircuitConfig.defaults().withWorkers(workers).withName("threads" + NAMES.incrementAndGet());
         return Circuit.build(config, b -> {
             ZSetInput<Long> longs = b.longZSetInput("longs");
-            Stream<Long> blocking = longs.stream().map(x -> {
+            ZSetStream<Long> blocking = longs.stream().map(x -> {
                 if (x == BLOCK) {
                     entered.countDown();
                     awaitQuietly(release);
@@ -51,8 +51,8 @@ class ThreadingContractTest {
             ZSetInput<Long> objects = b.zsetInput("objects");
             IndexedZSetInput<Long, Long> pairs = b.indexedInput("pairs", Layout.longToLongs());
             SplitInput<Object> split = b.splitInput("mixed");
-            Stream<Long> splitLongs = split.part(Long.class);
-            Stream<String> splitStrings = split.part(String.class);
+            ZSetStream<Long> splitLongs = split.part(Long.class);
+            ZSetStream<String> splitStrings = split.part(String.class);
             return new Io(longs, blocking.output(), objects, objects.stream().output(), pairs, pairs.stream().output(),
                     split, splitLongs.output(), splitStrings.output());
         });

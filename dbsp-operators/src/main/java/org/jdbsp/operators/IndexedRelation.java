@@ -6,7 +6,7 @@ import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.operators.aggregate.Aggregates;
@@ -27,23 +27,23 @@ import org.jdbsp.zset.IndexedZSet;
 import org.jdbsp.zset.Layout;
 
 /**
- * An {@link IndexedStream} with the relational operators of this module as methods: joins, aggregates by
+ * An {@link IndexedZSetStream} with the relational operators of this module as methods: joins, aggregates by
  * key, distinct, top-k, lag and watermark-driven state bounds, next to the linear operators of the core
  * indexed stream. It is the core stream (same circuit, same operator), so it goes wherever an
- * {@link IndexedStream} is accepted, and the other side of a join may be either kind; every method returning
+ * {@link IndexedZSetStream} is accepted, and the other side of a join may be either kind; every method returning
  * a stream returns a {@link Relation} or an {@link IndexedRelation}. Each method adds exactly what the static
  * entry it names adds (see there for the contract).
  *
  * @param <K> the key type (stored as {@code long} when the layout's key column is LONG)
  * @param <V> the value type
  */
-public final class IndexedRelation<K, V> extends IndexedStream<K, V> {
-    private IndexedRelation(IndexedStream<K, V> stream) {
+public final class IndexedRelation<K, V> extends IndexedZSetStream<K, V> {
+    private IndexedRelation(IndexedZSetStream<K, V> stream) {
         super(stream);
     }
 
     /** {@code stream} with the relational operators as methods (the stream itself if it already is one). */
-    public static <K, V> IndexedRelation<K, V> of(IndexedStream<K, V> stream) {
+    public static <K, V> IndexedRelation<K, V> of(IndexedZSetStream<K, V> stream) {
         return stream instanceof IndexedRelation<K, V> r ? r : new IndexedRelation<>(stream);
     }
 
@@ -91,12 +91,12 @@ public final class IndexedRelation<K, V> extends IndexedStream<K, V> {
     }
 
     @Override
-    public IndexedRelation<K, V> plus(IndexedStream<K, V> other) {
+    public IndexedRelation<K, V> plus(IndexedZSetStream<K, V> other) {
         return of(super.plus(other));
     }
 
     @Override
-    public IndexedRelation<K, V> minus(IndexedStream<K, V> other) {
+    public IndexedRelation<K, V> minus(IndexedZSetStream<K, V> other) {
         return of(super.minus(other));
     }
 
@@ -138,36 +138,36 @@ public final class IndexedRelation<K, V> extends IndexedStream<K, V> {
 
     // ---- joins
 
-    /** The inner join with {@code other} on the key: {@code f(v, b)} per pair; see {@link Joins#join(IndexedStream, IndexedStream, JoinFunction)}. */
-    public <B, R> Relation<R> join(IndexedStream<K, B> other, JoinFunction<? super V, ? super B, ? extends R> f) {
+    /** The inner join with {@code other} on the key: {@code f(v, b)} per pair; see {@link Joins#join(IndexedZSetStream, IndexedZSetStream, JoinFunction)}. */
+    public <B, R> Relation<R> join(IndexedZSetStream<K, B> other, JoinFunction<? super V, ? super B, ? extends R> f) {
         return Relation.of(Joins.join(this, other, f));
     }
 
-    /** The inner join with its records ordered by {@code order}; see {@link Joins#join(IndexedStream, IndexedStream, JoinFunction, Comparator)}. */
-    public <B, R> Relation<R> join(IndexedStream<K, B> other, JoinFunction<? super V, ? super B, ? extends R> f, Comparator<? super R> order) {
+    /** The inner join with its records ordered by {@code order}; see {@link Joins#join(IndexedZSetStream, IndexedZSetStream, JoinFunction, Comparator)}. */
+    public <B, R> Relation<R> join(IndexedZSetStream<K, B> other, JoinFunction<? super V, ? super B, ? extends R> f, Comparator<? super R> order) {
         return Relation.of(Joins.join(this, other, f, order));
     }
 
-    /** The inner join keeping the pairs {@code predicate} accepts; see {@link Joins#joinWhere(IndexedStream, IndexedStream, BiPredicate, JoinFunction)}. */
-    public <B, R> Relation<R> joinWhere(IndexedStream<K, B> other, BiPredicate<? super V, ? super B> predicate,
+    /** The inner join keeping the pairs {@code predicate} accepts; see {@link Joins#joinWhere(IndexedZSetStream, IndexedZSetStream, BiPredicate, JoinFunction)}. */
+    public <B, R> Relation<R> joinWhere(IndexedZSetStream<K, B> other, BiPredicate<? super V, ? super B> predicate,
                                         JoinFunction<? super V, ? super B, ? extends R> f) {
         return Relation.of(Joins.joinWhere(this, other, predicate, f));
     }
 
-    /** {@link #joinWhere(IndexedStream, BiPredicate, JoinFunction)} with its records ordered by {@code order}; see {@link Joins#joinWhere}. */
-    public <B, R> Relation<R> joinWhere(IndexedStream<K, B> other, BiPredicate<? super V, ? super B> predicate,
+    /** {@link #joinWhere(IndexedZSetStream, BiPredicate, JoinFunction)} with its records ordered by {@code order}; see {@link Joins#joinWhere}. */
+    public <B, R> Relation<R> joinWhere(IndexedZSetStream<K, B> other, BiPredicate<? super V, ? super B> predicate,
                                         JoinFunction<? super V, ? super B, ? extends R> f, Comparator<? super R> order) {
         return Relation.of(Joins.joinWhere(this, other, predicate, f, order));
     }
 
     /** The inner join with a predicate whose output stays indexed by the join key; see {@link Joins#joinWhereByKey}. */
-    public <B, R> IndexedRelation<K, R> joinWhereByKey(IndexedStream<K, B> other, BiPredicate<? super V, ? super B> predicate,
+    public <B, R> IndexedRelation<K, R> joinWhereByKey(IndexedZSetStream<K, B> other, BiPredicate<? super V, ? super B> predicate,
                                                        JoinFunction<? super V, ? super B, ? extends R> f, Comparator<? super R> valueOrder) {
         return of(Joins.joinWhereByKey(this, other, predicate, f, valueOrder));
     }
 
     /** The inner join whose function also sees the key; see {@link Joins#joinWithKey}. */
-    public <B, R> Relation<R> joinWithKey(IndexedStream<K, B> other, KeyedJoinFunction<? super K, ? super V, ? super B, ? extends R> f,
+    public <B, R> Relation<R> joinWithKey(IndexedZSetStream<K, B> other, KeyedJoinFunction<? super K, ? super V, ? super B, ? extends R> f,
                                           Comparator<? super R> order) {
         return Relation.of(Joins.joinWithKey(this, other, f, order));
     }
@@ -176,40 +176,40 @@ public final class IndexedRelation<K, V> extends IndexedStream<K, V> {
      * The inner join of two long-keyed streams whose function sees the unboxed key; fails like the static
      * entry when the keys are not stored as longs. See {@link Joins#joinWithLongKey}.
      */
-    public <B, R> Relation<R> joinWithLongKey(IndexedStream<Long, B> other, LongKeyJoinFunction<? super V, ? super B, ? extends R> f,
+    public <B, R> Relation<R> joinWithLongKey(IndexedZSetStream<Long, B> other, LongKeyJoinFunction<? super V, ? super B, ? extends R> f,
                                               Comparator<? super R> order) {
         return Relation.of(Joins.joinWithLongKey(longKeyed(), other, f, order));
     }
 
-    /** The lookup join: each change meets {@code other} as it is in that step; see {@link Joins#lookupJoin(IndexedStream, IndexedStream, JoinFunction)}. */
-    public <B, R> Relation<R> lookupJoin(IndexedStream<K, B> other, JoinFunction<? super V, ? super B, ? extends R> f) {
+    /** The lookup join: each change meets {@code other} as it is in that step; see {@link Joins#lookupJoin(IndexedZSetStream, IndexedZSetStream, JoinFunction)}. */
+    public <B, R> Relation<R> lookupJoin(IndexedZSetStream<K, B> other, JoinFunction<? super V, ? super B, ? extends R> f) {
         return Relation.of(Joins.lookupJoin(this, other, f));
     }
 
-    /** The lookup join with its records ordered by {@code order}; see {@link Joins#lookupJoin(IndexedStream, IndexedStream, JoinFunction, Comparator)}. */
-    public <B, R> Relation<R> lookupJoin(IndexedStream<K, B> other, JoinFunction<? super V, ? super B, ? extends R> f,
+    /** The lookup join with its records ordered by {@code order}; see {@link Joins#lookupJoin(IndexedZSetStream, IndexedZSetStream, JoinFunction, Comparator)}. */
+    public <B, R> Relation<R> lookupJoin(IndexedZSetStream<K, B> other, JoinFunction<? super V, ? super B, ? extends R> f,
                                          Comparator<? super R> order) {
         return Relation.of(Joins.lookupJoin(this, other, f, order));
     }
 
-    /** The left outer join ({@code f(v, null)} for keys absent from {@code other}); see {@link Joins#leftJoin(IndexedStream, IndexedStream, JoinFunction)}. */
-    public <B, R> Relation<R> leftJoin(IndexedStream<K, B> other, JoinFunction<? super V, ? super B, ? extends R> f) {
+    /** The left outer join ({@code f(v, null)} for keys absent from {@code other}); see {@link Joins#leftJoin(IndexedZSetStream, IndexedZSetStream, JoinFunction)}. */
+    public <B, R> Relation<R> leftJoin(IndexedZSetStream<K, B> other, JoinFunction<? super V, ? super B, ? extends R> f) {
         return Relation.of(Joins.leftJoin(this, other, f));
     }
 
-    /** The left outer join with its records ordered by {@code order}; see {@link Joins#leftJoin(IndexedStream, IndexedStream, JoinFunction, Comparator)}. */
-    public <B, R> Relation<R> leftJoin(IndexedStream<K, B> other, JoinFunction<? super V, ? super B, ? extends R> f,
+    /** The left outer join with its records ordered by {@code order}; see {@link Joins#leftJoin(IndexedZSetStream, IndexedZSetStream, JoinFunction, Comparator)}. */
+    public <B, R> Relation<R> leftJoin(IndexedZSetStream<K, B> other, JoinFunction<? super V, ? super B, ? extends R> f,
                                        Comparator<? super R> order) {
         return Relation.of(Joins.leftJoin(this, other, f, order));
     }
 
     /** The tuples whose key is present in {@code other}; see {@link Joins#semiJoin}. */
-    public <B> IndexedRelation<K, V> semiJoin(IndexedStream<K, B> other) {
+    public <B> IndexedRelation<K, V> semiJoin(IndexedZSetStream<K, B> other) {
         return of(Joins.semiJoin(this, other));
     }
 
     /** The tuples whose key is absent from {@code other}; see {@link Joins#antiJoin}. */
-    public <B> IndexedRelation<K, V> antiJoin(IndexedStream<K, B> other) {
+    public <B> IndexedRelation<K, V> antiJoin(IndexedZSetStream<K, B> other) {
         return of(Joins.antiJoin(this, other));
     }
 
@@ -220,18 +220,18 @@ public final class IndexedRelation<K, V> extends IndexedStream<K, V> {
         return of(Aggregates.count(this));
     }
 
-    /** The sum of {@code f(v)} over each key ({@code SUM}); see {@link Aggregates#sum(IndexedStream, ToLongFunction)}. */
+    /** The sum of {@code f(v)} over each key ({@code SUM}); see {@link Aggregates#sum(IndexedZSetStream, ToLongFunction)}. */
     public IndexedRelation<K, Long> sum(ToLongFunction<? super V> f) {
         return of(Aggregates.sum(this, f));
     }
 
     /**
      * The sum of the values of each key, which must be numbers (long values are read unboxed); see
-     * {@link Aggregates#sum(IndexedStream)}.
+     * {@link Aggregates#sum(IndexedZSetStream)}.
      */
     @SuppressWarnings("unchecked")
     public IndexedRelation<K, Long> sum() {
-        return of(Aggregates.sum((IndexedStream<K, ? extends Number>) (IndexedStream<K, ?>) this));
+        return of(Aggregates.sum((IndexedZSetStream<K, ? extends Number>) (IndexedZSetStream<K, ?>) this));
     }
 
     /** The integer average of {@code f(v)} over each key; see {@link Aggregates#average}. */
@@ -269,12 +269,12 @@ public final class IndexedRelation<K, V> extends IndexedStream<K, V> {
         return of(Aggregates.countDistinct(this));
     }
 
-    /** A user-defined aggregate of each key, ordered naturally; see {@link Aggregates#aggregate(IndexedStream, Aggregator)}. */
+    /** A user-defined aggregate of each key, ordered naturally; see {@link Aggregates#aggregate(IndexedZSetStream, Aggregator)}. */
     public <A, R> IndexedRelation<K, R> aggregate(Aggregator<? super V, A, ? extends R> aggregator) {
         return of(Aggregates.aggregate(this, aggregator));
     }
 
-    /** A user-defined aggregate of each key, ordered by {@code order}; see {@link Aggregates#aggregate(IndexedStream, Aggregator, Comparator)}. */
+    /** A user-defined aggregate of each key, ordered by {@code order}; see {@link Aggregates#aggregate(IndexedZSetStream, Aggregator, Comparator)}. */
     public <A, R> IndexedRelation<K, R> aggregate(Aggregator<? super V, A, ? extends R> aggregator, Comparator<? super R> order) {
         return of(Aggregates.aggregate(this, aggregator, order));
     }
@@ -286,7 +286,7 @@ public final class IndexedRelation<K, V> extends IndexedStream<K, V> {
 
     // ---- distinct, ranking
 
-    /** The (key, value) tuples whose total weight is positive, each with weight 1; see {@link Distinct#distinct(IndexedStream)}. */
+    /** The (key, value) tuples whose total weight is positive, each with weight 1; see {@link Distinct#distinct(IndexedZSetStream)}. */
     public IndexedRelation<K, V> distinct() {
         return of(Distinct.distinct(this));
     }
@@ -344,13 +344,13 @@ public final class IndexedRelation<K, V> extends IndexedStream<K, V> {
 
     /** This stream typed with long keys: the static entries that need them check the layout. */
     @SuppressWarnings("unchecked")
-    private IndexedStream<Long, V> longKeyed() {
-        return (IndexedStream<Long, V>) (IndexedStream<?, V>) this;
+    private IndexedZSetStream<Long, V> longKeyed() {
+        return (IndexedZSetStream<Long, V>) (IndexedZSetStream<?, V>) this;
     }
 
     /** This stream typed with long values: the static entries that need them check the layout. */
     @SuppressWarnings("unchecked")
-    private IndexedStream<K, Long> longValued() {
-        return (IndexedStream<K, Long>) (IndexedStream<K, ?>) this;
+    private IndexedZSetStream<K, Long> longValued() {
+        return (IndexedZSetStream<K, Long>) (IndexedZSetStream<K, ?>) this;
     }
 }

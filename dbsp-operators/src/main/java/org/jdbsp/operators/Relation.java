@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.operators.distinct.Distinct;
@@ -18,9 +18,9 @@ import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.ZSet;
 
 /**
- * A {@link Stream} with the relational operators of this module as methods: {@code distinct}, grouping,
+ * A {@link ZSetStream} with the relational operators of this module as methods: {@code distinct}, grouping,
  * watermarks, late-record filtering and windowed aggregates, next to the linear operators of the core
- * stream. It is the core stream (same circuit, same operator), so it goes wherever a {@link Stream} is
+ * stream. It is the core stream (same circuit, same operator), so it goes wherever a {@link ZSetStream} is
  * accepted; every method returning a stream returns a {@link Relation} or an {@link IndexedRelation}, so a
  * chain keeps these methods. Each method adds exactly what the static entry it names adds.
  *
@@ -31,13 +31,13 @@ import org.jdbsp.zset.ZSet;
  *
  * @param <T> the record type
  */
-public final class Relation<T> extends Stream<T> {
-    private Relation(Stream<T> stream) {
+public final class Relation<T> extends ZSetStream<T> {
+    private Relation(ZSetStream<T> stream) {
         super(stream);
     }
 
     /** {@code stream} with the relational operators as methods (the stream itself if it already is a relation). */
-    public static <T> Relation<T> of(Stream<T> stream) {
+    public static <T> Relation<T> of(ZSetStream<T> stream) {
         return stream instanceof Relation<T> r ? r : new Relation<>(stream);
     }
 
@@ -117,12 +117,12 @@ public final class Relation<T> extends Stream<T> {
     }
 
     @Override
-    public Relation<T> plus(Stream<T> other) {
+    public Relation<T> plus(ZSetStream<T> other) {
         return of(super.plus(other));
     }
 
     @Override
-    public Relation<T> minus(Stream<T> other) {
+    public Relation<T> minus(ZSetStream<T> other) {
         return of(super.minus(other));
     }
 
@@ -172,7 +172,7 @@ public final class Relation<T> extends Stream<T> {
         return index(key, Function.identity());
     }
 
-    /** The records whose total weight is positive, each with weight 1; see {@link Distinct#distinct(Stream)}. */
+    /** The records whose total weight is positive, each with weight 1; see {@link Distinct#distinct(ZSetStream)}. */
     public Relation<T> distinct() {
         return of(Distinct.distinct(this));
     }

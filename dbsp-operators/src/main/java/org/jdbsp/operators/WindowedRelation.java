@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.operators.time.Watermark;
-import org.jdbsp.operators.window.Aggregator;
+import org.jdbsp.operators.window.WindowAggregate;
 import org.jdbsp.operators.window.SessionWindows;
 import org.jdbsp.operators.window.TimeWindows;
 import org.jdbsp.operators.window.WindowAggregation;
@@ -55,7 +55,7 @@ public final class WindowedRelation<T> {
     }
 
     /** A user-defined aggregate per (window, key): one final row per window; see {@link WindowedAggregates#aggregate}. */
-    public <K, R> Relation<WindowResult<K, R>> aggregate(Function<? super T, ? extends K> key, Aggregator<? super T, R> aggregator) {
+    public <K, R> Relation<WindowResult<K, R>> aggregate(Function<? super T, ? extends K> key, WindowAggregate<? super T, R> aggregator) {
         WindowAggregation<K, R> rows = timeWindows != null
                 ? WindowedAggregates.aggregate(records, key, eventTime, timeWindows, watermark, allowedLatenessMs, aggregator)
                 : WindowedAggregates.aggregate(records, key, eventTime, sessionWindows, watermark, allowedLatenessMs, aggregator);
@@ -64,21 +64,21 @@ public final class WindowedRelation<T> {
 
     /** {@code COUNT(*)} per (window, key); see {@link WindowedAggregates#count}. */
     public <K> Relation<WindowResult<K, Long>> count(Function<? super T, ? extends K> key) {
-        return aggregate(key, Aggregator.count());
+        return aggregate(key, WindowAggregate.count());
     }
 
     /** {@code SUM(field)} per (window, key); see {@link WindowedAggregates#sum}. */
     public <K> Relation<WindowResult<K, Long>> sum(Function<? super T, ? extends K> key, ToLongFunction<? super T> field) {
-        return aggregate(key, Aggregator.sum(field));
+        return aggregate(key, WindowAggregate.sum(field));
     }
 
     /** {@code MAX(field)} per (window, key); see {@link WindowedAggregates#max}. */
     public <K> Relation<WindowResult<K, Long>> max(Function<? super T, ? extends K> key, ToLongFunction<? super T> field) {
-        return aggregate(key, Aggregator.max(field));
+        return aggregate(key, WindowAggregate.max(field));
     }
 
     /** {@code MIN(field)} per (window, key); see {@link WindowedAggregates#min}. */
     public <K> Relation<WindowResult<K, Long>> min(Function<? super T, ? extends K> key, ToLongFunction<? super T> field) {
-        return aggregate(key, Aggregator.min(field));
+        return aggregate(key, WindowAggregate.min(field));
     }
 }

@@ -1,7 +1,7 @@
 /**
  * The fluent entry to the relational operators: {@link org.jdbsp.operators.Relation} and
- * {@link org.jdbsp.operators.IndexedRelation} are the core {@link org.jdbsp.circuit.Stream} and
- * {@link org.jdbsp.circuit.IndexedStream} with this module's operators (joins, aggregates, distinct, top-k,
+ * {@link org.jdbsp.operators.IndexedRelation} are the core {@link org.jdbsp.circuit.ZSetStream} and
+ * {@link org.jdbsp.circuit.IndexedZSetStream} with this module's operators (joins, aggregates, distinct, top-k,
  * lag, watermarks, windows) as methods, so that typing {@code .} after a stream offers them:
  *
  * <pre>{@code

@@ -14,7 +14,7 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitException;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.IndexedZSetOutput;
 import org.jdbsp.circuit.ZSetInput;
@@ -27,7 +27,7 @@ import org.jdbsp.operators.join.Differential.Change;
 import org.jdbsp.operators.join.Differential.Shape;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.operators.time.Watermarks;
-import org.jdbsp.operators.window.Aggregator;
+import org.jdbsp.operators.window.WindowAggregate;
 import org.jdbsp.operators.window.WindowResult;
 import org.jdbsp.operators.window.WindowedAggregates;
 import org.jdbsp.operators.window.Windows;
@@ -53,7 +53,7 @@ class AggregateOverflowTest {
     /** Count, sum, average and double average of one indexed input of long keys and values. */
     private static Io linearAggregates(CircuitBuilder b) {
         IndexedZSetInput<Object, Object> in = b.indexedInput("values", Shape.LONG_KEYS_LONG_VALUES.layout);
-        IndexedStream<Long, Long> s = Differential.cast(in.stream());
+        IndexedZSetStream<Long, Long> s = Differential.cast(in.stream());
         return new Io(List.of(in), null, List.of(Aggregates.count(s).output(), Aggregates.sum(s).output(),
                 Aggregates.average(s, v -> v).output(), Aggregates.averageAsDouble(s, v -> v).output()), List.of(), null);
     }
@@ -132,7 +132,7 @@ class AggregateOverflowTest {
         ZSetInput<Ev> events = b.zsetInput("events");
         Watermark wm = Watermarks.watermark(events.stream(), Ev::time, 0);
         return new Io(List.of(), events, List.of(WindowedAggregates.aggregate(events.stream(), Ev::key, Ev::time,
-                Windows.tumbling(1_000), wm, 0, Aggregator.sum(Ev::price)).stream().output()), List.of(), wm);
+                Windows.tumbling(1_000), wm, 0, WindowAggregate.sum(Ev::price)).stream().output()), List.of(), wm);
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jdbsp.circuit.AbstractStream;
-import org.jdbsp.circuit.IndexedStream;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.IndexedZSetStream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.distinct.Distinct;
 import org.jdbsp.operators.join.Joins;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class RelationApiTest {
     @Test
     void everyCoreMethodReturningAStreamReturnsARelation() {
-        assertEquals(List.of(), notCovariant(Stream.class, Relation.class));
-        assertEquals(List.of(), notCovariant(IndexedStream.class, IndexedRelation.class));
+        assertEquals(List.of(), notCovariant(ZSetStream.class, Relation.class));
+        assertEquals(List.of(), notCovariant(IndexedZSetStream.class, IndexedRelation.class));
     }
 
     /**
@@ -44,7 +44,7 @@ class RelationApiTest {
                 continue;
             }
             checked++;
-            Class<?> want = IndexedStream.class.isAssignableFrom(m.getReturnType()) ? IndexedRelation.class : Relation.class;
+            Class<?> want = IndexedZSetStream.class.isAssignableFrom(m.getReturnType()) ? IndexedRelation.class : Relation.class;
             try {
                 // among a covariant override and its bridge, getDeclaredMethod returns the override
                 Method o = rich.getDeclaredMethod(m.getName(), m.getParameterTypes());

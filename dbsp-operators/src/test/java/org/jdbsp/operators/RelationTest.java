@@ -14,9 +14,9 @@ import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.operators.WorkersTest.Ev;
 import org.jdbsp.operators.WorkersTest.Pair;
@@ -66,7 +66,7 @@ class RelationTest {
 
     /** A keyed operator wired by its static entry and by the fluent method standing for it. */
     record Keyed(String name, List<Shape> shapes, int inputs,
-                 BiFunction<CircuitBuilder, List<IndexedStream<Object, Object>>, Object> statics,
+                 BiFunction<CircuitBuilder, List<IndexedZSetStream<Object, Object>>, Object> statics,
                  BiFunction<CircuitBuilder, List<IndexedRelation<Object, Object>>, Object> fluent) {
         @Override
         public String toString() {
@@ -167,7 +167,7 @@ class RelationTest {
                     List<Change> changes = Differential.randomChanges(r, shape, op.inputs(), 120, 8, 6, false);
                     try (CircuitHandle<Io> h = build(workers, b -> {
                         List<IndexedZSetInput<Object, Object>> ins = new ArrayList<>();
-                        List<IndexedStream<Object, Object>> streams = new ArrayList<>();
+                        List<IndexedZSetStream<Object, Object>> streams = new ArrayList<>();
                         List<IndexedRelation<Object, Object>> relations = new ArrayList<>();
                         for (int i = 0; i < op.inputs(); i++) {
                             ins.add(b.indexedInput("in" + i, shape.layout));
@@ -194,7 +194,7 @@ class RelationTest {
     }
 
     /** An event-time operator wired by its static entries and by the fluent methods standing for them. */
-    record Timed(String name, BiFunction<Stream<Ev>, Watermark, List<Object>> statics, BiFunction<Relation<Ev>, Watermark, List<Object>> fluent) {
+    record Timed(String name, BiFunction<ZSetStream<Ev>, Watermark, List<Object>> statics, BiFunction<Relation<Ev>, Watermark, List<Object>> fluent) {
         @Override
         public String toString() {
             return name;
@@ -217,14 +217,14 @@ class RelationTest {
                         (e, wm) -> List.of(e.window(Windows.tumbling(700), Ev::time, wm).max(Ev::key, Ev::price),
                                 e.window(Windows.tumbling(700), Ev::time, wm).min(Ev::key, Ev::price))),
                 new Timed("hopping aggregate with lateness", (e, wm) -> List.of(WindowedAggregates.aggregate(e, Ev::key, Ev::time,
-                                Windows.hopping(2_000, 500), wm, 300, org.jdbsp.operators.window.Aggregator.sum(Ev::price)).stream()),
+                                Windows.hopping(2_000, 500), wm, 300, org.jdbsp.operators.window.WindowAggregate.sum(Ev::price)).stream()),
                         (e, wm) -> List.of(e.window(Windows.hopping(2_000, 500), Ev::time, wm).allowedLateness(300)
-                                .aggregate(Ev::key, org.jdbsp.operators.window.Aggregator.sum(Ev::price)))),
+                                .aggregate(Ev::key, org.jdbsp.operators.window.WindowAggregate.sum(Ev::price)))),
                 new Timed("session count with lateness", (e, wm) -> List.of(WindowedAggregates.aggregate(e, Ev::key, Ev::time,
-                                Windows.session(400), wm, 200, org.jdbsp.operators.window.Aggregator.count()).stream()),
+                                Windows.session(400), wm, 200, org.jdbsp.operators.window.WindowAggregate.count()).stream()),
                         (e, wm) -> List.of(e.window(Windows.session(400), Ev::time, wm).allowedLateness(200).count(Ev::key))),
                 new Timed("join forgetting keys below the watermark", (e, wm) -> {
-                    IndexedStream<Long, Ev> bySecond = e.indexByLong(x -> x.time() / 1_000 * 1_000, x -> x);
+                    IndexedZSetStream<Long, Ev> bySecond = e.indexByLong(x -> x.time() / 1_000 * 1_000, x -> x);
                     Watermarks.forgetKeysBelow(bySecond, wm, 1_000);
                     return List.of(Joins.joinWhere(bySecond, bySecond, (x, y) -> x.id() < y.id(), (x, y) -> new Pair(x.id(), y.id())));
                 }, (e, wm) -> {
@@ -232,7 +232,7 @@ class RelationTest {
                     return List.of(bySecond.joinWhere(bySecond, (x, y) -> x.id() < y.id(), (x, y) -> new Pair(x.id(), y.id())));
                 }),
                 new Timed("interval join forgetting values below the watermark", (e, wm) -> {
-                    IndexedStream<Long, Ev> byKey = Watermarks.dropLate(e, wm, Ev::time, 0).stream().indexByLong(Ev::key, x -> x);
+                    IndexedZSetStream<Long, Ev> byKey = Watermarks.dropLate(e, wm, Ev::time, 0).stream().indexByLong(Ev::key, x -> x);
                     Watermarks.forgetValuesBelow(byKey, wm, x -> x.time() + 200, 0);
                     return List.of(Joins.joinWhere(byKey, byKey, (x, y) -> x.id() < y.id() && Math.abs(x.time() - y.time()) <= 200,
                             (x, y) -> new Pair(x.id(), y.id())));
@@ -304,12 +304,12 @@ class RelationTest {
                 try (CircuitHandle<Mixed> h = Circuit.build(CircuitConfig.defaults().withWorkers(workers), b -> {
                     ZSetInput<Order> orders = b.zsetInput("orders");
                     ZSetInput<Customer> customers = b.zsetInput("customers");
-                    IndexedStream<Long, Customer> byId = customers.stream().indexByLong(Customer::id, c -> c);   // core
+                    IndexedZSetStream<Long, Customer> byId = customers.stream().indexByLong(Customer::id, c -> c);   // core
                     // core streams only, static entries
-                    Stream<Sale> sales = Joins.join(orders.stream().indexByLong(Order::customer, o -> o), byId,
+                    ZSetStream<Sale> sales = Joins.join(orders.stream().indexByLong(Order::customer, o -> o), byId,
                             (o, c) -> new Sale(c.country(), o.cents()));
-                    Stream<Sale> big = Distinct.distinct(sales.filter(s -> s.cents() > 3));
-                    Stream<Order> reached = b.<Order>recursive((scope, rec) -> Distinct.distinct(scope.importStream(orders.stream())
+                    ZSetStream<Sale> big = Distinct.distinct(sales.filter(s -> s.cents() > 3));
+                    ZSetStream<Order> reached = b.<Order>recursive((scope, rec) -> Distinct.distinct(scope.importStream(orders.stream())
                             .plus(rec.map(o -> new Order(o.id() + 1, o.customer(), o.cents())).filter(o -> o.id() % 4 != 0))));
                     List<Object> statics = List.of(Aggregates.sum(sales.index(Sale::country, s -> s), Sale::cents).output(), big.output(),
                             reached.output());
@@ -317,9 +317,9 @@ class RelationTest {
                     // and to a core method, a relation as the body of a recursion
                     Relation<Sale> fluentSales = Relation.of(orders).indexByLong(Order::customer, o -> o)
                             .join(byId, (o, c) -> new Sale(c.country(), o.cents()));
-                    Stream<Sale> core = b.<Sale>zsetInput("unused").stream().plus(fluentSales);
-                    Stream<Sale> fluentBig = Relation.of(Distinct.distinct(Relation.of(core).filter(s -> s.cents() > 3)));
-                    Stream<Order> fluentReached = b.<Order>recursive((scope, rec) -> Relation.of(scope.importStream(Relation.of(orders)))
+                    ZSetStream<Sale> core = b.<Sale>zsetInput("unused").stream().plus(fluentSales);
+                    ZSetStream<Sale> fluentBig = Relation.of(Distinct.distinct(Relation.of(core).filter(s -> s.cents() > 3)));
+                    ZSetStream<Order> fluentReached = b.<Order>recursive((scope, rec) -> Relation.of(scope.importStream(Relation.of(orders)))
                             .plus(Relation.of(rec).map(o -> new Order(o.id() + 1, o.customer(), o.cents())).filter(o -> o.id() % 4 != 0))
                             .distinct());
                     List<Object> fluent = List.of(fluentSales.groupBy(Sale::country).sum(Sale::cents).output(), fluentBig.output(),
@@ -357,7 +357,7 @@ class RelationTest {
             assertSame(byCustomer, byCustomer.inspect(z -> { }));
             assertThrows(IllegalArgumentException.class, () -> r.groupBy(Order::customer).minLong(),
                     "minLong of object values fails as the static entry does");
-            assertThrows(NullPointerException.class, () -> Relation.of((Stream<Order>) null));
+            assertThrows(NullPointerException.class, () -> Relation.of((ZSetStream<Order>) null));
         };
         try (CircuitHandle<Object> h = Circuit.build(b -> {
             check.accept(b);

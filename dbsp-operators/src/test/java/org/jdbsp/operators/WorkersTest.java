@@ -16,10 +16,10 @@ import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.IndexedZSetOutput;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.circuit.internal.KeyHash;
@@ -122,11 +122,11 @@ class WorkersTest {
 
     /** Outputs of any kind: an indexed stream or a plain stream. */
     static Object output(Object stream) {
-        return stream instanceof Stream ? ((Stream<?>) stream).output() : ((IndexedStream<?, ?>) stream).output();
+        return stream instanceof ZSetStream ? ((ZSetStream<?>) stream).output() : ((IndexedZSetStream<?, ?>) stream).output();
     }
 
     /** A keyed operator under test: its name, the shapes it accepts, its number of inputs, and its wiring. */
-    record Keyed(String name, List<Shape> shapes, int inputs, BiFunction<CircuitBuilder, List<IndexedStream<Object, Object>>, Object> wire) {
+    record Keyed(String name, List<Shape> shapes, int inputs, BiFunction<CircuitBuilder, List<IndexedZSetStream<Object, Object>>, Object> wire) {
         @Override
         public String toString() {
             return name;
@@ -231,7 +231,7 @@ class WorkersTest {
     }
 
     /** A static table of the input's layout holding keys 0 to 5, each with value 1 (or "1"), and key 2 twice. */
-    private static IndexedStream<Object, Object> table(CircuitBuilder b, IndexedStream<Object, Object> like) {
+    private static IndexedZSetStream<Object, Object> table(CircuitBuilder b, IndexedZSetStream<Object, Object> like) {
         Shape shape = null;
         for (Shape s : Shape.values()) {
             if (s.layout.equals(like.layout())) {
@@ -261,7 +261,7 @@ class WorkersTest {
                 List<Change> changes = Differential.randomChanges(r, shape, op.inputs(), 150, 8, 6, false);
                 try (Lockstep run = new Lockstep(b -> {
                     List<IndexedZSetInput<Object, Object>> ins = new ArrayList<>();
-                    List<IndexedStream<Object, Object>> streams = new ArrayList<>();
+                    List<IndexedZSetStream<Object, Object>> streams = new ArrayList<>();
                     for (int i = 0; i < op.inputs(); i++) {
                         ins.add(b.indexedInput("in" + i, shape.layout));
                         streams.add(ins.get(i).stream());
@@ -298,7 +298,7 @@ class WorkersTest {
             }
             try (Lockstep run = new Lockstep(b -> {
                 IndexedZSetInput<Object, Object> in = b.indexedInput("skewed", Shape.LONG_KEYS_LONG_VALUES.layout);
-                IndexedStream<Long, Long> s = Differential.cast(in.stream());
+                IndexedZSetStream<Long, Long> s = Differential.cast(in.stream());
                 return new Io(List.of(in), null, List.of(Aggregates.count(s).output(), Aggregates.maxLong(s).output()), List.of(), null);
             })) {
                 feed(r, changes, run);
@@ -312,11 +312,11 @@ class WorkersTest {
             List<Change> edges = Differential.randomChanges(r, Shape.LONG_KEYS_LONG_VALUES, 1, 60, 10, 10, false);
             try (Lockstep run = new Lockstep(b -> {
                 IndexedZSetInput<Object, Object> in = b.indexedInput("edges", Shape.LONG_KEYS_LONG_VALUES.layout);
-                Stream<Edge> closure = b.<Edge>recursive((scope, reach) -> {
-                    IndexedStream<Long, Long> bySrc = Differential.cast(scope.importStream(in.stream()));
-                    IndexedStream<Long, Long> byDst = reach.indexLongToLong(Edge::dst, Edge::src);
-                    Stream<Edge> direct = bySrc.map(Edge::new);
-                    Stream<Edge> extended = Joins.join(byDst, bySrc, Edge::new);
+                ZSetStream<Edge> closure = b.<Edge>recursive((scope, reach) -> {
+                    IndexedZSetStream<Long, Long> bySrc = Differential.cast(scope.importStream(in.stream()));
+                    IndexedZSetStream<Long, Long> byDst = reach.indexLongToLong(Edge::dst, Edge::src);
+                    ZSetStream<Edge> direct = bySrc.map(Edge::new);
+                    ZSetStream<Edge> extended = Joins.join(byDst, bySrc, Edge::new);
                     return Distinct.distinct(direct.plus(extended));
                 });
                 return new Io(List.of(in), null, List.of(closure.output()), List.of(), null);
@@ -336,7 +336,7 @@ class WorkersTest {
 
     /** Wires an event-time operator; returns the streams to output. */
     interface TimedWiring {
-        List<Object> wire(Stream<Ev> events, Watermark wm, List<LongSupplier> counters);
+        List<Object> wire(ZSetStream<Ev> events, Watermark wm, List<LongSupplier> counters);
     }
 
     static List<Timed> timed() {
@@ -353,19 +353,19 @@ class WorkersTest {
                 }),
                 new Timed("tumbling count", (e, wm, c) -> windows(WindowedAggregates.count(e, Ev::key, Ev::time, Windows.tumbling(1_000), wm), c)),
                 new Timed("hopping sum with lateness", (e, wm, c) -> windows(WindowedAggregates.aggregate(e, Ev::key, Ev::time,
-                        Windows.hopping(2_000, 500), wm, 300, org.jdbsp.operators.window.Aggregator.sum(Ev::price)), c)),
+                        Windows.hopping(2_000, 500), wm, 300, org.jdbsp.operators.window.WindowAggregate.sum(Ev::price)), c)),
                 new Timed("tumbling max by record key", (e, wm, c) -> windows(WindowedAggregates.max(e, x -> List.of(x.key(), x.price() % 2),
                         Ev::time, Windows.tumbling(700), wm, Ev::price), c)),
                 new Timed("session min with lateness", (e, wm, c) -> windows(WindowedAggregates.aggregate(e, Ev::key, Ev::time,
-                        Windows.session(400), wm, 200, org.jdbsp.operators.window.Aggregator.min(Ev::price)), c)),
+                        Windows.session(400), wm, 200, org.jdbsp.operators.window.WindowAggregate.min(Ev::price)), c)),
                 new Timed("stamp", (e, wm, c) -> List.of(Watermarks.stamp(e, wm, (x, t) -> new Pair(x, t)))),
                 new Timed("join forgetting keys below the watermark", (e, wm, c) -> {
-                    IndexedStream<Long, Ev> bySecond = e.indexByLong(x -> x.time() / 1_000 * 1_000, x -> x);
+                    IndexedZSetStream<Long, Ev> bySecond = e.indexByLong(x -> x.time() / 1_000 * 1_000, x -> x);
                     Watermarks.forgetKeysBelow(bySecond, wm, 1_000);
                     return List.of(Joins.joinWhere(bySecond, bySecond, (x, y) -> x.id() < y.id(), (x, y) -> new Pair(x.id(), y.id())));
                 }),
                 new Timed("interval join by key forgetting values below the watermark", (e, wm, c) -> {
-                    IndexedStream<Long, Ev> byKey = Watermarks.dropLate(e, wm, Ev::time, 0).stream().indexByLong(Ev::key, x -> x);
+                    IndexedZSetStream<Long, Ev> byKey = Watermarks.dropLate(e, wm, Ev::time, 0).stream().indexByLong(Ev::key, x -> x);
                     Watermarks.forgetValuesBelow(byKey, wm, x -> x.time() + 200, 0);
                     return List.of(Joins.joinWhere(byKey, byKey, (x, y) -> x.id() < y.id() && Math.abs(x.time() - y.time()) <= 200,
                             (x, y) -> new Pair(x.id(), y.id())));
@@ -417,7 +417,7 @@ class WorkersTest {
     @Test
     void aTableIsCountedOnceByEveryWorkerCount() {
         try (Lockstep run = new Lockstep(b -> {
-            Stream<String> t = b.table("words", ZSet.of("a", "b", "b"));
+            ZSetStream<String> t = b.table("words", ZSet.of("a", "b", "b"));
             return new Io(List.of(), null, List.of(t.output(), Distinct.distinct(t).output(), t.map(String::length).output()), List.of(), null);
         })) {
             run.stepAndCompare("after step 1");

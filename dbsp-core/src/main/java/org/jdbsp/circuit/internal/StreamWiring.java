@@ -1,9 +1,9 @@
 package org.jdbsp.circuit.internal;
 
 import org.jdbsp.circuit.AbstractStream;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.Placement;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.zset.Layout;
@@ -15,10 +15,10 @@ import org.jdbsp.zset.Layout;
  */
 public interface StreamWiring {
     /** Adds an operator reading {@code inputs} and returns its output as a plain stream. */
-    <T> Stream<T> addStream(String kind, Operator operator, Layout layout, Placement placement, AbstractStream... inputs);
+    <T> ZSetStream<T> addStream(String kind, Operator operator, Layout layout, Placement placement, AbstractStream... inputs);
 
     /** Adds an operator reading {@code inputs} and returns its output as an indexed stream. */
-    <K, V> IndexedStream<K, V> addIndexedStream(String kind, Operator operator, Layout layout, Placement placement,
+    <K, V> IndexedZSetStream<K, V> addIndexedStream(String kind, Operator operator, Layout layout, Placement placement,
             AbstractStream... inputs);
 
     /** The shared integral trace of {@code stream}, created on first use. */

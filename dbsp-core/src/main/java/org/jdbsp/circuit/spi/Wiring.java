@@ -1,9 +1,9 @@
 package org.jdbsp.circuit.spi;
 
 import org.jdbsp.circuit.AbstractStream;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.Placement;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.internal.StreamWiring;
 import org.jdbsp.zset.Layout;
 
@@ -11,7 +11,7 @@ import org.jdbsp.zset.Layout;
  * Adds operators written against this SPI to a circuit, and gives them the shared traces of their inputs.
  *
  * <p>Every input must belong to the circuit being built. An operator keeping state per key must be given
- * its inputs {@linkplain IndexedStream#shard() sharded} by that key (and read the sharded streams' traces),
+ * its inputs {@linkplain IndexedZSetStream#shard() sharded} by that key (and read the sharded streams' traces),
  * or it is wrong on several workers; its output is then {@link Placement#SHARDED}. An operator whose output
  * is the same on every worker declares {@link Placement#REPLICATED}. The overloads without a placement take
  * {@link Placement#REPLICATED} when every input is replicated (each worker computes the same thing from the
@@ -21,7 +21,7 @@ public final class Wiring {
     private Wiring() {}
 
     /** Adds {@code operator}, reading {@code inputs}, whose output is a plain stream placed as {@code placement}. */
-    public static <T> Stream<T> addStream(String kind, Operator operator, Layout layout, Placement placement,
+    public static <T> ZSetStream<T> addStream(String kind, Operator operator, Layout layout, Placement placement,
             AbstractStream... inputs) {
         if (!layout.isPlainZSet()) {
             throw new IllegalArgumentException(kind + " produces indexed batches of " + layout + ": use addIndexedStream");
@@ -30,12 +30,12 @@ public final class Wiring {
     }
 
     /** Adds {@code operator}, reading {@code inputs}, whose output is a plain stream placed as its inputs say. */
-    public static <T> Stream<T> addStream(String kind, Operator operator, Layout layout, AbstractStream... inputs) {
+    public static <T> ZSetStream<T> addStream(String kind, Operator operator, Layout layout, AbstractStream... inputs) {
         return addStream(kind, operator, layout, derivedPlacement(inputs), inputs);
     }
 
     /** Adds {@code operator}, reading {@code inputs}, whose output is an indexed stream placed as {@code placement}. */
-    public static <K, V> IndexedStream<K, V> addIndexedStream(String kind, Operator operator, Layout layout,
+    public static <K, V> IndexedZSetStream<K, V> addIndexedStream(String kind, Operator operator, Layout layout,
             Placement placement, AbstractStream... inputs) {
         if (layout.isPlainZSet()) {
             throw new IllegalArgumentException(kind + " produces plain Z-sets of " + layout + ": use addStream");
@@ -44,7 +44,7 @@ public final class Wiring {
     }
 
     /** Adds {@code operator}, reading {@code inputs}, whose output is an indexed stream placed as its inputs say. */
-    public static <K, V> IndexedStream<K, V> addIndexedStream(String kind, Operator operator, Layout layout,
+    public static <K, V> IndexedZSetStream<K, V> addIndexedStream(String kind, Operator operator, Layout layout,
             AbstractStream... inputs) {
         return addIndexedStream(kind, operator, layout, derivedPlacement(inputs), inputs);
     }

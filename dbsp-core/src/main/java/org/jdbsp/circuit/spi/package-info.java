@@ -5,7 +5,7 @@
  * (joins, aggregates, windows) implement these; applications use the stream API instead.
  *
  * <p>An operator that keeps state per key must read its inputs sharded by that key
- * ({@link org.jdbsp.circuit.IndexedStream#shard()}, {@link org.jdbsp.circuit.Stream#shardBy}) and take the
+ * ({@link org.jdbsp.circuit.IndexedZSetStream#shard()}, {@link org.jdbsp.circuit.ZSetStream#shardBy}) and take the
  * integral trace of the sharded stream, or it computes wrong results on several workers; an operator
  * needing a value over all the data (a watermark, a fixed-point test) agrees on it through
  * {@link org.jdbsp.circuit.spi.Workers}. Say where the output lives with the {@code Wiring} methods that

@@ -6,34 +6,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Map;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetOutput;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * An operator library outside the core's package can subclass {@link Stream} and {@link IndexedStream}
+ * An operator library outside the core's package can subclass {@link ZSetStream} and {@link IndexedZSetStream}
  * through their copy constructors: the subclass is the same stream (same operator, layout and placement),
  * accepted wherever the core stream is.
  */
 class StreamSubclassTest {
     /** A library's plain stream with one extra method. */
-    static final class Words extends Stream<String> {
-        Words(Stream<String> s) {
+    static final class Words extends ZSetStream<String> {
+        Words(ZSetStream<String> s) {
             super(s);
         }
 
-        Stream<Integer> lengths() {
+        ZSetStream<Integer> lengths() {
             return map(String::length);
         }
     }
 
     /** A library's indexed stream. */
-    static final class ByLength extends IndexedStream<Integer, String> {
-        ByLength(IndexedStream<Integer, String> s) {
+    static final class ByLength extends IndexedZSetStream<Integer, String> {
+        ByLength(IndexedZSetStream<Integer, String> s) {
             super(s);
         }
     }

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.CircuitBuilder;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.ColumnKind;
@@ -28,18 +28,18 @@ public final class Aggregates {
     private Aggregates() {}
 
     /** The number of tuples of each group, counted with their weights (SQL {@code COUNT(*)}). */
-    public static <K, V> IndexedStream<K, Long> count(IndexedStream<K, V> input) {
+    public static <K, V> IndexedZSetStream<K, Long> count(IndexedZSetStream<K, V> input) {
         return linear(input, LinearAggregateOperator.Result.COUNT, null, "count");
     }
 
     /** The sum of {@code f(v)·w} over the tuples {@code (v, w)} of each group (SQL {@code SUM}, BIGINT). */
     @SuppressWarnings("unchecked")
-    public static <K, V> IndexedStream<K, Long> sum(IndexedStream<K, V> input, ToLongFunction<? super V> f) {
+    public static <K, V> IndexedZSetStream<K, Long> sum(IndexedZSetStream<K, V> input, ToLongFunction<? super V> f) {
         return linear(input, LinearAggregateOperator.Result.SUM, (ToLongFunction<Object>) Objects.requireNonNull(f, "f"), "sum");
     }
 
     /** The sum of the values of each group, taken with their weights (long values are read unboxed). */
-    public static <K> IndexedStream<K, Long> sum(IndexedStream<K, ? extends Number> input) {
+    public static <K> IndexedZSetStream<K, Long> sum(IndexedZSetStream<K, ? extends Number> input) {
         return linear(input, LinearAggregateOperator.Result.SUM, null, "sum");
     }
 
@@ -48,50 +48,50 @@ public final class Aggregates {
      * {@code AVG} of a BIGINT column in Flink and Feldera, as Nexmark q4 and q17 need).
      */
     @SuppressWarnings("unchecked")
-    public static <K, V> IndexedStream<K, Long> average(IndexedStream<K, V> input, ToLongFunction<? super V> f) {
+    public static <K, V> IndexedZSetStream<K, Long> average(IndexedZSetStream<K, V> input, ToLongFunction<? super V> f) {
         return linear(input, LinearAggregateOperator.Result.LONG_AVERAGE, (ToLongFunction<Object>) Objects.requireNonNull(f, "f"), "average");
     }
 
     /** The exact average {@code (double) sum / count} of {@code f(v)} over each group, as a {@link Double}. */
     @SuppressWarnings("unchecked")
-    public static <K, V> IndexedStream<K, Double> averageAsDouble(IndexedStream<K, V> input, ToLongFunction<? super V> f) {
+    public static <K, V> IndexedZSetStream<K, Double> averageAsDouble(IndexedZSetStream<K, V> input, ToLongFunction<? super V> f) {
         return linear(input, LinearAggregateOperator.Result.DOUBLE_AVERAGE, (ToLongFunction<Object>) Objects.requireNonNull(f, "f"), "average");
     }
 
     /** The least value of each group in {@code order} (SQL {@code MIN}); the input's values must be objects. */
-    public static <K, V> IndexedStream<K, V> min(IndexedStream<K, V> input, Comparator<? super V> order) {
+    public static <K, V> IndexedZSetStream<K, V> min(IndexedZSetStream<K, V> input, Comparator<? super V> order) {
         return extreme(input, order, false, "min");
     }
 
     /** The greatest value of each group in {@code order} (SQL {@code MAX}); the input's values must be objects. */
-    public static <K, V> IndexedStream<K, V> max(IndexedStream<K, V> input, Comparator<? super V> order) {
+    public static <K, V> IndexedZSetStream<K, V> max(IndexedZSetStream<K, V> input, Comparator<? super V> order) {
         return extreme(input, order, true, "max");
     }
 
     /** The least long value of each group (for inputs whose values are stored as longs). */
-    public static <K> IndexedStream<K, Long> minLong(IndexedStream<K, Long> input) {
+    public static <K> IndexedZSetStream<K, Long> minLong(IndexedZSetStream<K, Long> input) {
         return extreme(input, null, false, "min");
     }
 
     /** The greatest long value of each group (for inputs whose values are stored as longs). */
-    public static <K> IndexedStream<K, Long> maxLong(IndexedStream<K, Long> input) {
+    public static <K> IndexedZSetStream<K, Long> maxLong(IndexedZSetStream<K, Long> input) {
         return extreme(input, null, true, "max");
     }
 
     /** The number of distinct values of each group (SQL {@code COUNT(DISTINCT v)}). */
-    public static <K, V> IndexedStream<K, Long> countDistinct(IndexedStream<K, V> input) {
+    public static <K, V> IndexedZSetStream<K, Long> countDistinct(IndexedZSetStream<K, V> input) {
         Layout out = Layout.indexed(input.layout().keyKind(), input.layout().keyOrder(), ColumnKind.LONG, null);
         return group(input, new Fold.CountDistinct(), out, "countDistinct");
     }
 
     /** A user-defined aggregate of each group, its results ordered naturally. */
-    public static <K, V, A, R> IndexedStream<K, R> aggregate(IndexedStream<K, V> input, Aggregator<? super V, A, ? extends R> aggregator) {
+    public static <K, V, A, R> IndexedZSetStream<K, R> aggregate(IndexedZSetStream<K, V> input, Aggregator<? super V, A, ? extends R> aggregator) {
         return aggregate(input, aggregator, Orders.natural());
     }
 
     /** A user-defined aggregate of each group, its results ordered by {@code order}. */
     @SuppressWarnings("unchecked")
-    public static <K, V, A, R> IndexedStream<K, R> aggregate(IndexedStream<K, V> input, Aggregator<? super V, A, ? extends R> aggregator,
+    public static <K, V, A, R> IndexedZSetStream<K, R> aggregate(IndexedZSetStream<K, V> input, Aggregator<? super V, A, ? extends R> aggregator,
             Comparator<? super R> order) {
         Objects.requireNonNull(aggregator, "aggregator");
         Layout out = Layout.indexed(input.layout().keyKind(), input.layout().keyOrder(), ColumnKind.OBJECT, Objects.requireNonNull(order, "order"));
@@ -105,7 +105,7 @@ public final class Aggregates {
      * ({@link FilteredDistinct}).
      */
     @SuppressWarnings("unchecked")
-    public static <K, V, S, R> IndexedStream<K, R> incremental(IndexedStream<K, V> input, IncrementalAggregator<? super V, S, ? extends R> aggregator,
+    public static <K, V, S, R> IndexedZSetStream<K, R> incremental(IndexedZSetStream<K, V> input, IncrementalAggregator<? super V, S, ? extends R> aggregator,
             Comparator<? super R> order) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(aggregator, "aggregator");
@@ -115,7 +115,7 @@ public final class Aggregates {
     }
 
     @SuppressWarnings("unchecked")
-    private static <K, V> IndexedStream<K, V> extreme(IndexedStream<K, ?> input, Comparator<?> order, boolean max, String name) {
+    private static <K, V> IndexedZSetStream<K, V> extreme(IndexedZSetStream<K, ?> input, Comparator<?> order, boolean max, String name) {
         Layout in = input.layout();
         Comparator<Object> cmp;
         Layout out;
@@ -135,12 +135,12 @@ public final class Aggregates {
         return group(input, new Fold.Extreme(cmp, max), out, name);
     }
 
-    private static <K, R> IndexedStream<K, R> group(IndexedStream<K, ?> input, Fold fold, Layout out, String name) {
+    private static <K, R> IndexedZSetStream<K, R> group(IndexedZSetStream<K, ?> input, Fold fold, Layout out, String name) {
         Objects.requireNonNull(input, "input");
         return add(input, new GroupAggregateOperator(Wiring.integralTrace(input.shard()), out, fold), out, name);
     }
 
-    private static <K, R> IndexedStream<K, R> linear(IndexedStream<K, ?> input, LinearAggregateOperator.Result kind,
+    private static <K, R> IndexedZSetStream<K, R> linear(IndexedZSetStream<K, ?> input, LinearAggregateOperator.Result kind,
             ToLongFunction<Object> f, String name) {
         Objects.requireNonNull(input, "input");
         Layout in = input.layout();
@@ -154,13 +154,13 @@ public final class Aggregates {
         // Several workers and an input not yet by key: each worker first sums its own tuples per group, and
         // only those partial sums travel to the groups' owners.
         Layout partialLayout = Layout.indexed(in.keyKind(), in.keyOrder(), ColumnKind.OBJECT, Orders.natural());
-        IndexedStream<K, LinearPartial> partials = Wiring.addIndexedStream(name + " (partial)",
+        IndexedZSetStream<K, LinearPartial> partials = Wiring.addIndexedStream(name + " (partial)",
                 new LinearPartialOperator(kind != LinearAggregateOperator.Result.COUNT, f, partialLayout), partialLayout, input);
         return add(partials, new LinearAggregateOperator(kind, null, true, partialLayout, out), out, name);
     }
 
     /** Adds {@code op} over {@code input} sharded by key; its output keeps the key, so it is sharded too. */
-    private static <K, R> IndexedStream<K, R> add(IndexedStream<K, ?> input, UnaryOperator op, Layout out, String name) {
+    private static <K, R> IndexedZSetStream<K, R> add(IndexedZSetStream<K, ?> input, UnaryOperator op, Layout out, String name) {
         CircuitBuilder b = input.builder();
         return Wiring.addIndexedStream(name, op, out, Placement.SHARDED, input.shard());
     }

@@ -32,7 +32,7 @@
  * whatever the aggregator keeps.
  *
  * <p><b>Workers.</b> With several workers every aggregate reads its input
- * {@linkplain org.jdbsp.circuit.IndexedStream#shard() sharded} by key (an exchange, unless the input is
+ * {@linkplain org.jdbsp.circuit.IndexedZSetStream#shard() sharded} by key (an exchange, unless the input is
  * already sharded), so each group and its state live on one worker; the output, keyed by the group, is
  * sharded too, and an operator reading it by the same key needs no exchange.
  */

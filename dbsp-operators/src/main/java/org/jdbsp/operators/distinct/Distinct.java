@@ -3,9 +3,9 @@ package org.jdbsp.operators.distinct;
 import org.jdbsp.circuit.spi.Wiring;
 import java.util.Objects;
 import org.jdbsp.circuit.CircuitBuilder;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.Placement;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 
 /**
  * Entry points of the distinct operator, the incremental version of SQL {@code SELECT DISTINCT}.
@@ -20,17 +20,17 @@ public final class Distinct {
     private Distinct() {}
 
     /** The records of {@code input} whose total weight is positive, each with weight 1. */
-    public static <T> Stream<T> distinct(Stream<T> unsharded) {
+    public static <T> ZSetStream<T> distinct(ZSetStream<T> unsharded) {
         Objects.requireNonNull(unsharded, "input");
-        Stream<T> input = unsharded.shard();
+        ZSetStream<T> input = unsharded.shard();
         CircuitBuilder b = input.builder();
         return Wiring.addStream("distinct", new DistinctOperator(Wiring.integralTrace(input)), input.layout(), Placement.SHARDED, input);
     }
 
     /** The (key, value) tuples of {@code input} whose total weight is positive, each with weight 1. */
-    public static <K, V> IndexedStream<K, V> distinct(IndexedStream<K, V> unsharded) {
+    public static <K, V> IndexedZSetStream<K, V> distinct(IndexedZSetStream<K, V> unsharded) {
         Objects.requireNonNull(unsharded, "input");
-        IndexedStream<K, V> input = unsharded.shard();
+        IndexedZSetStream<K, V> input = unsharded.shard();
         CircuitBuilder b = input.builder();
         return Wiring.addIndexedStream("distinct", new DistinctOperator(Wiring.integralTrace(input)), input.layout(), Placement.SHARDED, input);
     }

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 import org.jdbsp.circuit.CircuitBuilder;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.Placement;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
@@ -27,12 +27,12 @@ public final class Joins {
     private Joins() {}
 
     /** The inner join: {@code f(a, b)} for every left value {@code a} and right value {@code b} of a key. */
-    public static <K, A, B, R> Stream<R> join(IndexedStream<K, A> left, IndexedStream<K, B> right, JoinFunction<? super A, ? super B, ? extends R> f) {
+    public static <K, A, B, R> ZSetStream<R> join(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right, JoinFunction<? super A, ? super B, ? extends R> f) {
         return join(left, right, f, Orders.natural());
     }
 
-    /** The inner join with its records ordered by {@code order} (see {@link #join(IndexedStream, IndexedStream, JoinFunction)}). */
-    public static <K, A, B, R> Stream<R> join(IndexedStream<K, A> left, IndexedStream<K, B> right,
+    /** The inner join with its records ordered by {@code order} (see {@link #join(IndexedZSetStream, IndexedZSetStream, JoinFunction)}). */
+    public static <K, A, B, R> ZSetStream<R> join(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right,
             JoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
         return add(left, right, order, pairs(f));
     }
@@ -41,14 +41,14 @@ public final class Joins {
      * The inner join with a residual predicate: {@code f(a, b)} for every left value {@code a} and right
      * value {@code b} of a key such that {@code predicate.test(a, b)} (SQL {@code ON a.k = b.k AND p(a, b)}).
      */
-    public static <K, A, B, R> Stream<R> joinWhere(IndexedStream<K, A> left, IndexedStream<K, B> right,
+    public static <K, A, B, R> ZSetStream<R> joinWhere(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right,
             BiPredicate<? super A, ? super B> predicate, JoinFunction<? super A, ? super B, ? extends R> f) {
         return joinWhere(left, right, predicate, f, Orders.natural());
     }
 
     /** The inner join with a residual predicate, its records ordered by {@code order}. */
     @SuppressWarnings("unchecked")
-    public static <K, A, B, R> Stream<R> joinWhere(IndexedStream<K, A> left, IndexedStream<K, B> right,
+    public static <K, A, B, R> ZSetStream<R> joinWhere(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right,
             BiPredicate<? super A, ? super B> predicate, JoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
         Objects.requireNonNull(predicate, "predicate");
         Objects.requireNonNull(f, "f");
@@ -69,7 +69,7 @@ public final class Joins {
      * aggregate or top-k per join key) needs no exchange, and nothing is sorted by the key a second time.
      */
     @SuppressWarnings("unchecked")
-    public static <K, A, B, R> IndexedStream<K, R> joinWhereByKey(IndexedStream<K, A> left, IndexedStream<K, B> right,
+    public static <K, A, B, R> IndexedZSetStream<K, R> joinWhereByKey(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right,
             BiPredicate<? super A, ? super B> predicate, JoinFunction<? super A, ? super B, ? extends R> f,
             Comparator<? super R> valueOrder) {
         Objects.requireNonNull(predicate, "predicate");
@@ -77,8 +77,8 @@ public final class Joins {
         BiPredicate<Object, Object> p = (BiPredicate<Object, Object>) predicate;
         JoinFunction<Object, Object, Object> g = (JoinFunction<Object, Object, Object>) f;
         checkKeys(left, right);
-        IndexedStream<K, A> l = left.shard();
-        IndexedStream<K, B> r = right.shard();
+        IndexedZSetStream<K, A> l = left.shard();
+        IndexedZSetStream<K, B> r = right.shard();
         Layout in = l.layout();
         Layout out = Layout.indexed(in.keyKind(), in.keyOrder(), ColumnKind.OBJECT, Objects.requireNonNull(valueOrder, "valueOrder"));
         PairEmitter emitter = (keys, k, a, b, w, builder) -> {
@@ -93,7 +93,7 @@ public final class Joins {
 
     /** The inner join whose function also sees the key (boxed for long keys). */
     @SuppressWarnings("unchecked")
-    public static <K, A, B, R> Stream<R> joinWithKey(IndexedStream<K, A> left, IndexedStream<K, B> right,
+    public static <K, A, B, R> ZSetStream<R> joinWithKey(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right,
             KeyedJoinFunction<? super K, ? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
         Objects.requireNonNull(f, "f");
         KeyedJoinFunction<Object, Object, Object, Object> g = (KeyedJoinFunction<Object, Object, Object, Object>) f;
@@ -102,7 +102,7 @@ public final class Joins {
 
     /** The inner join of two long-keyed streams whose function sees the unboxed key. */
     @SuppressWarnings("unchecked")
-    public static <A, B, R> Stream<R> joinWithLongKey(IndexedStream<Long, A> left, IndexedStream<Long, B> right,
+    public static <A, B, R> ZSetStream<R> joinWithLongKey(IndexedZSetStream<Long, A> left, IndexedZSetStream<Long, B> right,
             LongKeyJoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
         Objects.requireNonNull(f, "f");
         if (left.layout().keyKind() != ColumnKind.LONG) {
@@ -119,13 +119,13 @@ public final class Joins {
      * rows, so only the right side is stored. Over a right side that is fixed from the first step on (a
      * static table), the output equals the inner join's.
      */
-    public static <K, A, B, R> Stream<R> lookupJoin(IndexedStream<K, A> left, IndexedStream<K, B> right,
+    public static <K, A, B, R> ZSetStream<R> lookupJoin(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right,
             JoinFunction<? super A, ? super B, ? extends R> f) {
         return lookupJoin(left, right, f, Orders.natural());
     }
 
-    /** The lookup join with its records ordered by {@code order} (see {@link #lookupJoin(IndexedStream, IndexedStream, JoinFunction)}). */
-    public static <K, A, B, R> Stream<R> lookupJoin(IndexedStream<K, A> left, IndexedStream<K, B> right,
+    /** The lookup join with its records ordered by {@code order} (see {@link #lookupJoin(IndexedZSetStream, IndexedZSetStream, JoinFunction)}). */
+    public static <K, A, B, R> ZSetStream<R> lookupJoin(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right,
             JoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
         return add("lookupJoin", false, left, right, order, pairs(f));
     }
@@ -135,15 +135,15 @@ public final class Joins {
      * is not present on the right (a key is present while the total weight of its right tuples is
      * positive). {@code f} must accept a null right value.
      */
-    public static <K, A, B, R> Stream<R> leftJoin(IndexedStream<K, A> left, IndexedStream<K, B> right, JoinFunction<? super A, ? super B, ? extends R> f) {
+    public static <K, A, B, R> ZSetStream<R> leftJoin(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right, JoinFunction<? super A, ? super B, ? extends R> f) {
         return leftJoin(left, right, f, Orders.natural());
     }
 
-    /** The left outer join with its records ordered by {@code order} (see {@link #leftJoin(IndexedStream, IndexedStream, JoinFunction)}). */
-    public static <K, A, B, R> Stream<R> leftJoin(IndexedStream<K, A> left, IndexedStream<K, B> right,
+    /** The left outer join with its records ordered by {@code order} (see {@link #leftJoin(IndexedZSetStream, IndexedZSetStream, JoinFunction)}). */
+    public static <K, A, B, R> ZSetStream<R> leftJoin(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right,
             JoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
-        Stream<R> matched = join(left, right, f, order);
-        Stream<R> unmatched = antiJoin(left, right).map((k, a) -> f.apply(a, null), order);
+        ZSetStream<R> matched = join(left, right, f, order);
+        ZSetStream<R> unmatched = antiJoin(left, right).map((k, a) -> f.apply(a, null), order);
         return matched.plus(unmatched).named("leftJoin");
     }
 
@@ -152,7 +152,7 @@ public final class Joins {
      * (SQL {@code WHERE k IN (SELECT k FROM right)}); a key is present while the total weight of its right
      * tuples is positive.
      */
-    public static <K, A, B> IndexedStream<K, A> semiJoin(IndexedStream<K, A> left, IndexedStream<K, B> right) {
+    public static <K, A, B> IndexedZSetStream<K, A> semiJoin(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right) {
         return semi(left, right, false);
     }
 
@@ -160,14 +160,14 @@ public final class Joins {
      * The anti-join: the tuples of {@code left} whose key is not present on the right, with their weights
      * (SQL {@code WHERE k NOT IN (SELECT k FROM right)} without nulls).
      */
-    public static <K, A, B> IndexedStream<K, A> antiJoin(IndexedStream<K, A> left, IndexedStream<K, B> right) {
+    public static <K, A, B> IndexedZSetStream<K, A> antiJoin(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right) {
         return semi(left, right, true);
     }
 
-    private static <K, A, B> IndexedStream<K, A> semi(IndexedStream<K, A> unshardedLeft, IndexedStream<K, B> unshardedRight, boolean anti) {
+    private static <K, A, B> IndexedZSetStream<K, A> semi(IndexedZSetStream<K, A> unshardedLeft, IndexedZSetStream<K, B> unshardedRight, boolean anti) {
         checkKeys(unshardedLeft, unshardedRight);
-        IndexedStream<K, A> left = unshardedLeft.shard();
-        IndexedStream<K, B> right = unshardedRight.shard();
+        IndexedZSetStream<K, A> left = unshardedLeft.shard();
+        IndexedZSetStream<K, B> right = unshardedRight.shard();
         CircuitBuilder b = left.builder();
         return Wiring.addIndexedStream(anti ? "antiJoin" : "semiJoin",
                 new SemiJoinOperator(Wiring.integralTrace(left), Wiring.integralTrace(right), anti), left.layout(), Placement.SHARDED, left, right);
@@ -181,23 +181,23 @@ public final class Joins {
         return (keys, k, a, b, w, out) -> out.add(notNull(g.apply(a, b)), w);
     }
 
-    private static <R> Stream<R> add(IndexedStream<?, ?> left, IndexedStream<?, ?> right, Comparator<? super R> order, PairEmitter emitter) {
+    private static <R> ZSetStream<R> add(IndexedZSetStream<?, ?> left, IndexedZSetStream<?, ?> right, Comparator<? super R> order, PairEmitter emitter) {
         return add("join", true, left, right, order, emitter);
     }
 
     /** Adds a join operator; {@code storeLeft} false makes it a lookup join, which keeps no left trace. */
-    private static <R> Stream<R> add(String kind, boolean storeLeft, IndexedStream<?, ?> unshardedLeft, IndexedStream<?, ?> unshardedRight,
+    private static <R> ZSetStream<R> add(String kind, boolean storeLeft, IndexedZSetStream<?, ?> unshardedLeft, IndexedZSetStream<?, ?> unshardedRight,
             Comparator<? super R> order, PairEmitter emitter) {
         checkKeys(unshardedLeft, unshardedRight);
-        IndexedStream<?, ?> left = unshardedLeft.shard();
-        IndexedStream<?, ?> right = unshardedRight.shard();
+        IndexedZSetStream<?, ?> left = unshardedLeft.shard();
+        IndexedZSetStream<?, ?> right = unshardedRight.shard();
         Layout out = Layout.zset(Objects.requireNonNull(order, "order"));
         CircuitBuilder b = left.builder();
         return Wiring.addStream(kind, new JoinOperator(storeLeft ? Wiring.integralTrace(left) : null,
                 Wiring.integralTrace(right), out, emitter), out, left, right);
     }
 
-    private static void checkKeys(IndexedStream<?, ?> left, IndexedStream<?, ?> right) {
+    private static void checkKeys(IndexedZSetStream<?, ?> left, IndexedZSetStream<?, ?> right) {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");
         Layout l = left.layout();

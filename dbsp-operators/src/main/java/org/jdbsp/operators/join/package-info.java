@@ -20,7 +20,7 @@
  * <p>Join operators keep no state of their own: the two traces are reported by their trace nodes, so a
  * stream joined several times is stored once.
  *
- * <p>With several workers both sides are {@linkplain org.jdbsp.circuit.IndexedStream#shard() sharded} by
+ * <p>With several workers both sides are {@linkplain org.jdbsp.circuit.IndexedZSetStream#shard() sharded} by
  * key (an exchange for a side not sharded already; a replicated side, such as a table, is only filtered
  * to the keys each worker owns), so the tuples of a key meet on one worker. The inner join's output is
  * placed anywhere; semi- and anti-joins keep the left side's key and stay sharded.

@@ -3,7 +3,7 @@ package org.jdbsp.operators.lag;
 import org.jdbsp.circuit.spi.Wiring;
 import java.util.Comparator;
 import java.util.Objects;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.Placement;
 import org.jdbsp.operators.topk.internal.TouchedGroups;
 import org.jdbsp.zset.ColumnKind;
@@ -25,11 +25,11 @@ public final class Lag {
 
     /** Each value of each key with the value before it in {@code order} (null for the first). */
     @SuppressWarnings("unchecked")
-    public static <K, V> IndexedStream<K, LagRow<V>> lag(IndexedStream<K, V> in, Comparator<? super V> order) {
+    public static <K, V> IndexedZSetStream<K, LagRow<V>> lag(IndexedZSetStream<K, V> in, Comparator<? super V> order) {
         Objects.requireNonNull(order, "order");
         Layout out = Layout.indexed(in.layout().keyKind(), in.layout().keyOrder(), ColumnKind.OBJECT, Orders.natural());
         Comparator<Object> rows = ((Comparator<Object>) order).thenComparing(TouchedGroups.valueOrder(in.layout()));
-        IndexedStream<K, V> sharded = in.shard();
+        IndexedZSetStream<K, V> sharded = in.shard();
         LagOperator op = new LagOperator(Wiring.integralTrace(sharded), rows, out);
         return Wiring.addIndexedStream("lag", op, out, Placement.SHARDED, sharded);
     }

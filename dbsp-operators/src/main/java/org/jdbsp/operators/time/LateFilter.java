@@ -1,6 +1,6 @@
 package org.jdbsp.operators.time;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.spi.Replicas;
 import org.jdbsp.operators.time.internal.LateFilterOperator;
 
@@ -12,15 +12,15 @@ import org.jdbsp.operators.time.internal.LateFilterOperator;
  */
 public final class LateFilter<T> {
     private final Replicas<LateFilterOperator> operators;
-    private final Stream<T> stream;
+    private final ZSetStream<T> stream;
 
-    LateFilter(Replicas<LateFilterOperator> operators, Stream<T> stream) {
+    LateFilter(Replicas<LateFilterOperator> operators, ZSetStream<T> stream) {
         this.operators = operators;
         this.stream = stream;
     }
 
     /** The records that were on time (or within the allowed lateness). */
-    public Stream<T> stream() {
+    public ZSetStream<T> stream() {
         return stream;
     }
 

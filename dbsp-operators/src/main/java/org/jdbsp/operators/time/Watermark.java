@@ -1,6 +1,6 @@
 package org.jdbsp.operators.time;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.operators.time.internal.TimeArithmetic;
 import org.jdbsp.operators.time.internal.WatermarkOperator;
 
@@ -18,17 +18,17 @@ public final class Watermark {
     public static final long NONE = TimeArithmetic.NONE;
 
     private final WatermarkOperator operator;
-    private final Stream<Long> stream;
+    private final ZSetStream<Long> stream;
     private final long delay;
 
-    Watermark(WatermarkOperator operator, Stream<Long> stream, long delay) {
+    Watermark(WatermarkOperator operator, ZSetStream<Long> stream, long delay) {
         this.operator = operator;
         this.stream = stream;
         this.delay = delay;
     }
 
     /** The change of the one-tuple Z-set holding the watermark (retract the old value, insert the new). */
-    public Stream<Long> stream() {
+    public ZSetStream<Long> stream() {
         return stream;
     }
 

@@ -3,9 +3,9 @@ package org.jdbsp.operators.time;
 import org.jdbsp.circuit.spi.Wiring;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.Placement;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.operators.time.internal.LateFilterOperator;
 import org.jdbsp.operators.time.internal.StampOperator;
 import org.jdbsp.operators.time.internal.TraceGcOperator;
@@ -31,7 +31,7 @@ public final class Watermarks {
      * {@code delayMs}, never decreasing (retractions do not lower it). Nexmark uses a delay of 4 s.
      */
     @SuppressWarnings("unchecked")
-    public static <T> Watermark watermark(Stream<T> records, ToLongFunction<? super T> eventTime, long delayMs) {
+    public static <T> Watermark watermark(ZSetStream<T> records, ToLongFunction<? super T> eventTime, long delayMs) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(eventTime, "eventTime");
         if (delayMs < 0) {
@@ -48,14 +48,14 @@ public final class Watermarks {
      * {@code allowedLatenessMs}. Insertions and retractions are treated alike.
      */
     @SuppressWarnings("unchecked")
-    public static <T> LateFilter<T> dropLate(Stream<T> records, Watermark watermark, ToLongFunction<? super T> eventTime,
+    public static <T> LateFilter<T> dropLate(ZSetStream<T> records, Watermark watermark, ToLongFunction<? super T> eventTime,
                                              long allowedLatenessMs) {
         Objects.requireNonNull(eventTime, "eventTime");
         if (allowedLatenessMs < 0) {
             throw new IllegalArgumentException("allowed lateness must not be negative: " + allowedLatenessMs);
         }
         LateFilterOperator op = new LateFilterOperator((ToLongFunction<Object>) eventTime, allowedLatenessMs, records.builder().workers());
-        Stream<T> kept = Wiring.addStream("dropLate", op, records.layout(), records.placement(), records, watermark.stream());
+        ZSetStream<T> kept = Wiring.addStream("dropLate", op, records.layout(), records.placement(), records, watermark.stream());
         return new LateFilter<>(records.builder().workers().replicas(op), kept);
     }
 
@@ -70,7 +70,7 @@ public final class Watermarks {
      * input) still meets this step's changes with the keys it then forgets. A change arriving later for a
      * forgotten key meets nothing (for a join it is as if its partners were never there).
      */
-    public static <V> void forgetKeysBelow(IndexedStream<Long, V> keyedByTime, Watermark watermark, long marginMs) {
+    public static <V> void forgetKeysBelow(IndexedZSetStream<Long, V> keyedByTime, Watermark watermark, long marginMs) {
         if (keyedByTime.layout().keyKind() != ColumnKind.LONG) {
             throw new IllegalArgumentException("forgetKeysBelow needs long keys, not " + keyedByTime.layout());
         }
@@ -92,7 +92,7 @@ public final class Watermarks {
      * readers may or may not still see one.
      */
     @SuppressWarnings("unchecked")
-    public static <K, V> void forgetValuesBelow(IndexedStream<K, V> stream, Watermark watermark, ToLongFunction<? super V> time,
+    public static <K, V> void forgetValuesBelow(IndexedZSetStream<K, V> stream, Watermark watermark, ToLongFunction<? super V> time,
                                                 long marginMs) {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(watermark, "watermark");
@@ -117,7 +117,7 @@ public final class Watermarks {
      * before the watermark has a value.
      */
     @SuppressWarnings("unchecked")
-    public static <T, R> Stream<R> stamp(Stream<T> records, Watermark watermark, TimeStamper<? super T, ? extends R> f) {
+    public static <T, R> ZSetStream<R> stamp(ZSetStream<T> records, Watermark watermark, TimeStamper<? super T, ? extends R> f) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(watermark, "watermark");
         Objects.requireNonNull(f, "f");

@@ -4,7 +4,7 @@ import org.jdbsp.circuit.spi.Wiring;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.Placement;
 import org.jdbsp.operators.topk.internal.TouchedGroups;
 import org.jdbsp.zset.ColumnKind;
@@ -31,7 +31,7 @@ public final class TopK {
     private TopK() {}
 
     /** The first {@code k} values of each key in {@code order} (ties as in the class comment). */
-    public static <K, V> IndexedStream<K, V> topK(IndexedStream<K, V> in, int k, Comparator<? super V> order) {
+    public static <K, V> IndexedZSetStream<K, V> topK(IndexedZSetStream<K, V> in, int k, Comparator<? super V> order) {
         return wire(in, k, order, false, in.layout());
     }
 
@@ -39,7 +39,7 @@ public final class TopK {
      * The first {@code k} values of each key in {@code order}, each with its row number (1 to k); a change
      * that moves a row retracts its old rank and inserts the new one. Nexmark q19.
      */
-    public static <K, V> IndexedStream<K, Ranked<V>> rowNumbers(IndexedStream<K, V> in, int k, Comparator<? super V> order) {
+    public static <K, V> IndexedZSetStream<K, Ranked<V>> rowNumbers(IndexedZSetStream<K, V> in, int k, Comparator<? super V> order) {
         Layout out = Layout.indexed(in.layout().keyKind(), in.layout().keyOrder(), ColumnKind.OBJECT, Orders.natural());
         return wire(in, k, order, true, out);
     }
@@ -48,7 +48,7 @@ public final class TopK {
      * The {@code n} latest values of each key by {@code time} (latest first; equal times ranked by the
      * value order): "last N by time", Nexmark q6; with {@code n = 1}, keep-last deduplication (q18).
      */
-    public static <K, V> IndexedStream<K, V> lastN(IndexedStream<K, V> in, int n, ToLongFunction<? super V> time) {
+    public static <K, V> IndexedZSetStream<K, V> lastN(IndexedZSetStream<K, V> in, int n, ToLongFunction<? super V> time) {
         Objects.requireNonNull(time, "time");
         Comparator<V> latestFirst = (a, b) -> Long.compare(time.applyAsLong(b), time.applyAsLong(a));
         return topK(in, n, latestFirst);
@@ -61,7 +61,7 @@ public final class TopK {
      * values in rank order, so a step reads only the first {@code k} and the changed values of each
      * touched group instead of the whole group (hot groups cost {@code O(k + change)}).
      */
-    public static <K, V> IndexedStream<K, V> topKInValueOrder(IndexedStream<K, V> in, int k) {
+    public static <K, V> IndexedZSetStream<K, V> topKInValueOrder(IndexedZSetStream<K, V> in, int k) {
         return wireSorted(in, k, false, in.layout());
     }
 
@@ -70,7 +70,7 @@ public final class TopK {
      * k): {@link #rowNumbers} without reading whole groups (see {@link #topKInValueOrder}). Output values are
      * ordered by rank, then by the input's value order.
      */
-    public static <K, V> IndexedStream<K, Ranked<V>> rowNumbersInValueOrder(IndexedStream<K, V> in, int k) {
+    public static <K, V> IndexedZSetStream<K, Ranked<V>> rowNumbersInValueOrder(IndexedZSetStream<K, V> in, int k) {
         Comparator<Object> values = TouchedGroups.valueOrder(in.layout());
         Comparator<Ranked<?>> byRank = (a, b) -> {
             int c = Long.compare(a.rank(), b.rank());
@@ -80,8 +80,8 @@ public final class TopK {
         return wireSorted(in, k, true, out);
     }
 
-    private static <K, V> IndexedStream<K, V> wireSorted(IndexedStream<?, ?> unsharded, int k, boolean ranked, Layout out) {
-        IndexedStream<?, ?> in = unsharded.shard();
+    private static <K, V> IndexedZSetStream<K, V> wireSorted(IndexedZSetStream<?, ?> unsharded, int k, boolean ranked, Layout out) {
+        IndexedZSetStream<?, ?> in = unsharded.shard();
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive: " + k);
         }
@@ -93,9 +93,9 @@ public final class TopK {
     }
 
     @SuppressWarnings("unchecked")
-    private static <K, V, R> IndexedStream<K, R> wire(IndexedStream<K, V> unsharded, int k, Comparator<? super V> order, boolean ranked, Layout out) {
+    private static <K, V, R> IndexedZSetStream<K, R> wire(IndexedZSetStream<K, V> unsharded, int k, Comparator<? super V> order, boolean ranked, Layout out) {
         Objects.requireNonNull(order, "order");
-        IndexedStream<K, V> in = unsharded.shard();
+        IndexedZSetStream<K, V> in = unsharded.shard();
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive: " + k);
         }

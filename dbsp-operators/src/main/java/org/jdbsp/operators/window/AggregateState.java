@@ -6,7 +6,7 @@ import org.jdbsp.operators.aggregate.internal.Int128;
 import org.jdbsp.zset.Weights;
 
 /**
- * The accumulator of one group of a windowed aggregate (see {@link Aggregator} for what it keeps). Count and
+ * The accumulator of one group of a windowed aggregate (see {@link WindowAggregate} for what it keeps). Count and
  * sum are exact 128-bit integers ({@link Int128}), so the order and split of the records over steps never
  * overflows them; only a result that does not fit in a long fails, when the row is emitted.
  */
@@ -16,7 +16,7 @@ final class AggregateState {
     LongMultiset values;
     HashMap<Object, Long> records;
 
-    void add(Aggregator<?, ?> agg, Object record, long weight) {
+    void add(WindowAggregate<?, ?> agg, Object record, long weight) {
         Int128.addLong(totals, 0, weight);
         switch (agg.kind) {
             case COUNT:
@@ -54,7 +54,7 @@ final class AggregateState {
      * The aggregate of the group of {@code key} in the window {@code [start, end)}, or null when the group has
      * no row (its record count is not positive); a count or sum that does not fit in a long fails, naming them.
      */
-    Object result(Aggregator<?, ?> agg, Object key, long start, long end) {
+    Object result(WindowAggregate<?, ?> agg, Object key, long start, long end) {
         if (Int128.signum(totals[0], totals[1]) <= 0) {
             return null;
         }

@@ -54,7 +54,7 @@ final class SessionAggregateOperator extends WindowedOperator {
     }
 
     SessionAggregateOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, long gap,
-                             Aggregator<?, ?> agg, long lateness) {
+                             WindowAggregate<?, ?> agg, long lateness) {
         this(key, eventTime, new SessionWindows(gap, false), agg, lateness);
     }
 
@@ -63,7 +63,7 @@ final class SessionAggregateOperator extends WindowedOperator {
      * new session, and a session closes when the watermark reaches its last time plus {@code reach}.
      */
     SessionAggregateOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, SessionWindows windows,
-                             Aggregator<?, ?> agg, long lateness) {
+                             WindowAggregate<?, ?> agg, long lateness) {
         super(key, eventTime, agg, lateness);
         this.gap = windows.gap();
         this.reach = windows.reach();

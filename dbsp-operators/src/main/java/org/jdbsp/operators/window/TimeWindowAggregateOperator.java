@@ -22,7 +22,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
     private TreeMap<Long, HashMap<Object, AggregateState>> byStart = new TreeMap<>();
 
     TimeWindowAggregateOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, TimeWindows windows,
-                                Aggregator<?, ?> agg, long lateness) {
+                                WindowAggregate<?, ?> agg, long lateness) {
         super(key, eventTime, agg, lateness);
         this.windows = windows;
     }

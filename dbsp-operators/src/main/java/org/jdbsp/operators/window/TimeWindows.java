@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.operators.time.internal.TimeArithmetic;
 
 /**
@@ -93,7 +93,7 @@ public final class TimeWindows {
      * A window table-valued function: every record paired with each window it falls into (a linear
      * operator, so it keeps no state). A record before {@link #earliestTime()} fails the step.
      */
-    public <T> Stream<Windowed<T>> assign(Stream<T> records, ToLongFunction<? super T> eventTime) {
+    public <T> ZSetStream<Windowed<T>> assign(ZSetStream<T> records, ToLongFunction<? super T> eventTime) {
         Objects.requireNonNull(eventTime, "eventTime");
         return records.flatMap(r -> {
             long t = eventTime.applyAsLong(r);

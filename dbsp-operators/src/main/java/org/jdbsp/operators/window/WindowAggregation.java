@@ -1,6 +1,6 @@
 package org.jdbsp.operators.window;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.spi.Replicas;
 
 /**
@@ -12,9 +12,9 @@ import org.jdbsp.circuit.spi.Replicas;
  */
 public final class WindowAggregation<K, R> {
     private final Replicas<WindowedOperator> operators;
-    private final Stream<WindowResult<K, R>> stream;
+    private final ZSetStream<WindowResult<K, R>> stream;
 
-    WindowAggregation(Replicas<WindowedOperator> operators, Stream<WindowResult<K, R>> stream) {
+    WindowAggregation(Replicas<WindowedOperator> operators, ZSetStream<WindowResult<K, R>> stream) {
         this.operators = operators;
         this.stream = stream;
     }
@@ -23,7 +23,7 @@ public final class WindowAggregation<K, R> {
      * The rows: a window's row is inserted in the step in which the watermark reaches the window's end;
      * a record arriving within the allowed lateness replaces (retracts and re-inserts) a row already emitted.
      */
-    public Stream<WindowResult<K, R>> stream() {
+    public ZSetStream<WindowResult<K, R>> stream() {
         return stream;
     }
 

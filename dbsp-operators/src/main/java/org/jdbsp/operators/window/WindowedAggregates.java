@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.Placement;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.zset.Layout;
 
@@ -17,7 +17,7 @@ import org.jdbsp.zset.Layout;
  * <pre>{@code
  * Watermark wm = Watermarks.watermark(bids, Bid::dateTime, 4_000);
  * WindowAggregation<Long, Long> counts = WindowedAggregates.aggregate(bids, Bid::auction, Bid::dateTime,
- *         Windows.hopping(10_000, 2_000), wm, 0, Aggregator.count());
+ *         Windows.hopping(10_000, 2_000), wm, 0, WindowAggregate.count());
  * counts.stream();          // WindowResult(auction, start, end, count), one row per closed window
  * wm.endOfInput();          // bounded input: the next step closes every window
  * }</pre>
@@ -32,10 +32,10 @@ public final class WindowedAggregates {
      * a window's state is dropped once the watermark reaches its end plus the lateness.
      */
     @SuppressWarnings("unchecked")
-    public static <T, K, R> WindowAggregation<K, R> aggregate(Stream<T> records, Function<? super T, ? extends K> key,
+    public static <T, K, R> WindowAggregation<K, R> aggregate(ZSetStream<T> records, Function<? super T, ? extends K> key,
                                                              ToLongFunction<? super T> eventTime, TimeWindows windows,
                                                              Watermark watermark, long allowedLatenessMs,
-                                                             Aggregator<? super T, R> aggregator) {
+                                                             WindowAggregate<? super T, R> aggregator) {
         check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
         TimeWindowAggregateOperator op = new TimeWindowAggregateOperator((Function<Object, Object>) key,
                 (ToLongFunction<Object>) eventTime, windows, aggregator, allowedLatenessMs);
@@ -46,15 +46,15 @@ public final class WindowedAggregates {
      * Aggregates the records of each session of each key (see {@link SessionWindows}); a session's row
      * {@code (key, first time, last time + gap, aggregate)} is emitted when the watermark reaches its end
      * (one millisecond later for {@link Windows#sessionInclusive}, where a record at the end still joins it).
-     * Lateness as in {@link #aggregate(Stream, Function, ToLongFunction, TimeWindows, Watermark, long,
-     * Aggregator)}; a late record within the lateness may extend or merge emitted sessions, which then
+     * Lateness as in {@link #aggregate(ZSetStream, Function, ToLongFunction, TimeWindows, Watermark, long,
+     * WindowAggregate)}; a late record within the lateness may extend or merge emitted sessions, which then
      * retract and re-emit their rows.
      */
     @SuppressWarnings("unchecked")
-    public static <T, K, R> WindowAggregation<K, R> aggregate(Stream<T> records, Function<? super T, ? extends K> key,
+    public static <T, K, R> WindowAggregation<K, R> aggregate(ZSetStream<T> records, Function<? super T, ? extends K> key,
                                                              ToLongFunction<? super T> eventTime, SessionWindows windows,
                                                              Watermark watermark, long allowedLatenessMs,
-                                                             Aggregator<? super T, R> aggregator) {
+                                                             WindowAggregate<? super T, R> aggregator) {
         check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
         SessionAggregateOperator op = new SessionAggregateOperator((Function<Object, Object>) key,
                 (ToLongFunction<Object>) eventTime, windows, aggregator, allowedLatenessMs);
@@ -62,31 +62,31 @@ public final class WindowedAggregates {
     }
 
     /** {@code COUNT(*)} per (window, key), no allowed lateness. */
-    public static <T, K> WindowAggregation<K, Long> count(Stream<T> records, Function<? super T, ? extends K> key,
+    public static <T, K> WindowAggregation<K, Long> count(ZSetStream<T> records, Function<? super T, ? extends K> key,
                                                          ToLongFunction<? super T> eventTime, TimeWindows windows,
                                                          Watermark watermark) {
-        return aggregate(records, key, eventTime, windows, watermark, 0, Aggregator.count());
+        return aggregate(records, key, eventTime, windows, watermark, 0, WindowAggregate.count());
     }
 
     /** {@code SUM(field)} per (window, key), no allowed lateness. */
-    public static <T, K> WindowAggregation<K, Long> sum(Stream<T> records, Function<? super T, ? extends K> key,
+    public static <T, K> WindowAggregation<K, Long> sum(ZSetStream<T> records, Function<? super T, ? extends K> key,
                                                        ToLongFunction<? super T> eventTime, TimeWindows windows,
                                                        Watermark watermark, ToLongFunction<? super T> field) {
-        return aggregate(records, key, eventTime, windows, watermark, 0, Aggregator.sum(field));
+        return aggregate(records, key, eventTime, windows, watermark, 0, WindowAggregate.sum(field));
     }
 
     /** {@code MAX(field)} per (window, key), no allowed lateness. */
-    public static <T, K> WindowAggregation<K, Long> max(Stream<T> records, Function<? super T, ? extends K> key,
+    public static <T, K> WindowAggregation<K, Long> max(ZSetStream<T> records, Function<? super T, ? extends K> key,
                                                        ToLongFunction<? super T> eventTime, TimeWindows windows,
                                                        Watermark watermark, ToLongFunction<? super T> field) {
-        return aggregate(records, key, eventTime, windows, watermark, 0, Aggregator.max(field));
+        return aggregate(records, key, eventTime, windows, watermark, 0, WindowAggregate.max(field));
     }
 
     /** {@code MIN(field)} per (window, key), no allowed lateness. */
-    public static <T, K> WindowAggregation<K, Long> min(Stream<T> records, Function<? super T, ? extends K> key,
+    public static <T, K> WindowAggregation<K, Long> min(ZSetStream<T> records, Function<? super T, ? extends K> key,
                                                        ToLongFunction<? super T> eventTime, TimeWindows windows,
                                                        Watermark watermark, ToLongFunction<? super T> field) {
-        return aggregate(records, key, eventTime, windows, watermark, 0, Aggregator.min(field));
+        return aggregate(records, key, eventTime, windows, watermark, 0, WindowAggregate.min(field));
     }
 
     private static void check(Object key, Object eventTime, Object windows, Watermark watermark, long lateness, Object agg) {
@@ -100,10 +100,10 @@ public final class WindowedAggregates {
         }
     }
 
-    private static <T, K, R> WindowAggregation<K, R> wire(String kind, WindowedOperator op, Stream<T> records, Watermark watermark) {
+    private static <T, K, R> WindowAggregation<K, R> wire(String kind, WindowedOperator op, ZSetStream<T> records, Watermark watermark) {
         // the records of a key, and the key's windows, live on the worker owning the key
-        Stream<T> byKey = records.shardBy(op.key);
-        Stream<WindowResult<K, R>> rows = Wiring.addStream(kind, op, Layout.OBJECTS, Placement.ANY, byKey, watermark.stream());
+        ZSetStream<T> byKey = records.shardBy(op.key);
+        ZSetStream<WindowResult<K, R>> rows = Wiring.addStream(kind, op, Layout.OBJECTS, Placement.ANY, byKey, watermark.stream());
         return new WindowAggregation<>(records.builder().workers().replicas(op), rows);
     }
 }

@@ -14,12 +14,12 @@ import org.jdbsp.zset.spi.Batch;
 abstract class WindowedOperator implements BinaryOperator {
     final Function<Object, Object> key;
     final ToLongFunction<Object> eventTime;
-    final Aggregator<?, ?> agg;
+    final WindowAggregate<?, ?> agg;
     final long lateness;
     long watermark = TimeArithmetic.NONE;
     long dropped;
 
-    WindowedOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, Aggregator<?, ?> agg, long lateness) {
+    WindowedOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, WindowAggregate<?, ?> agg, long lateness) {
         this.key = key;
         this.eventTime = eventTime;
         this.agg = agg;

@@ -20,7 +20,7 @@
  * each falls into, plus the rows it emits.
  *
  * <p>With several workers the records are first sent to the worker owning their key
- * ({@link org.jdbsp.circuit.Stream#shardBy}), so a key's windows and sessions live on one worker;
+ * ({@link org.jdbsp.circuit.ZSetStream#shardBy}), so a key's windows and sessions live on one worker;
  * {@link org.jdbsp.operators.window.WindowAggregation} sums its counters over the workers.
  */
 package org.jdbsp.operators.window;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.IndexedZSetOutput;
 import org.jdbsp.circuit.ZSetOutput;
@@ -60,7 +60,7 @@ class AggregateTest {
         return s;
     }
 
-    static void check(String name, Shape shape, boolean negative, Function<IndexedStream<Object, Object>, Object> op, GroupReference ref) {
+    static void check(String name, Shape shape, boolean negative, Function<IndexedZSetStream<Object, Object>, Object> op, GroupReference ref) {
         Differential.check(name, 10, shape, 1, 80, 6, 7, negative, s -> op.apply(s.get(0)), t -> groupBy(t.get(0), ref));
     }
 

@@ -12,8 +12,8 @@ import java.util.Set;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.IndexedZSetStream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.operators.join.Differential;
@@ -64,12 +64,12 @@ class DistinctTest {
 
     record Io(ZSetInput<Edge> edges, ZSetOutput<Edge> closure) {}
 
-    static Stream<Edge> closure(CircuitBuilder b, Stream<Edge> edges) {
+    static ZSetStream<Edge> closure(CircuitBuilder b, ZSetStream<Edge> edges) {
         return b.recursive(ORDER, (scope, reach) -> {
-            Stream<Edge> e = scope.importStream(edges);
-            IndexedStream<Long, Edge> byDst = reach.indexByLong(Edge::dst, x -> x);
-            IndexedStream<Long, Edge> bySrc = e.indexByLong(Edge::src, x -> x);
-            Stream<Edge> extended = Joins.join(byDst, bySrc, (Edge l, Edge r) -> new Edge(l.src(), r.dst()), ORDER);
+            ZSetStream<Edge> e = scope.importStream(edges);
+            IndexedZSetStream<Long, Edge> byDst = reach.indexByLong(Edge::dst, x -> x);
+            IndexedZSetStream<Long, Edge> bySrc = e.indexByLong(Edge::src, x -> x);
+            ZSetStream<Edge> extended = Joins.join(byDst, bySrc, (Edge l, Edge r) -> new Edge(l.src(), r.dst()), ORDER);
             return Distinct.distinct(e.plus(extended));
         });
     }

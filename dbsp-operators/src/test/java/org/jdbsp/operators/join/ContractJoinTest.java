@@ -10,7 +10,7 @@ import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitException;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.junit.jupiter.api.Timeout;
@@ -44,7 +44,7 @@ class ContractJoinTest {
         return Circuit.build(config, b -> {
             ZSetInput<Long> left = b.zsetInput("left");
             ZSetInput<Long> right = b.zsetInput("right");
-            Stream<Row> rows = Joins.join(
+            ZSetStream<Row> rows = Joins.join(
                     left.stream().index(id -> randomKey ? new RandomKey(id) : new GoodKey(id), id -> id),
                     right.stream().index(id -> randomKey ? new RandomKey(id) : new GoodKey(id), id -> id),
                     (l, r) -> new Row(l, r));

@@ -12,10 +12,10 @@ import java.util.function.Function;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.IndexedZSetOutput;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
@@ -125,16 +125,16 @@ public final class Differential {
     public record Harness(List<IndexedZSetInput<Object, Object>> inputs, java.util.function.Supplier<Map<Object, Long>> actual) {}
 
     /** Creates the indexed inputs of {@code shape} and hands their streams to {@code build}. */
-    public static Harness harness(CircuitBuilder b, Shape shape, int inputs, Function<List<IndexedStream<Object, Object>>, Object> build) {
+    public static Harness harness(CircuitBuilder b, Shape shape, int inputs, Function<List<IndexedZSetStream<Object, Object>>, Object> build) {
         List<IndexedZSetInput<Object, Object>> ins = new ArrayList<>();
-        List<IndexedStream<Object, Object>> streams = new ArrayList<>();
+        List<IndexedZSetStream<Object, Object>> streams = new ArrayList<>();
         for (int i = 0; i < inputs; i++) {
             IndexedZSetInput<Object, Object> in = b.indexedInput("in" + i, shape.layout);
             ins.add(in);
             streams.add(in.stream());
         }
         Object result = build.apply(streams);
-        if (result instanceof Stream<?> s) {
+        if (result instanceof ZSetStream<?> s) {
             ZSetOutput<?> o = s.output();
             return new Harness(ins, () -> {
                 Map<Object, Long> m = new HashMap<>();
@@ -142,7 +142,7 @@ public final class Differential {
                 return m;
             });
         }
-        IndexedZSetOutput<?, ?> o = ((IndexedStream<?, ?>) result).output();
+        IndexedZSetOutput<?, ?> o = ((IndexedZSetStream<?, ?>) result).output();
         return new Harness(ins, () -> {
             Map<Object, Long> m = new HashMap<>();
             o.integral().forEach((k, v, w) -> m.put(List.of(k, v), w));
@@ -153,11 +153,11 @@ public final class Differential {
     /**
      * Runs seeded trials of an operator against its reference, with every step size.
      *
-     * @param build     builds the operator from the input streams; returns a Stream or an IndexedStream
+     * @param build     builds the operator from the input streams; returns a ZSetStream or an IndexedZSetStream
      * @param reference the expected output integral from the input integrals (records, or List.of(key, value) tuples)
      */
     public static void check(String property, int trials, Shape shape, int inputs, int changes, int keys, int values, boolean negative,
-            Function<List<IndexedStream<Object, Object>>, Object> build, Function<List<Table>, Map<Object, Long>> reference) {
+            Function<List<IndexedZSetStream<Object, Object>>, Object> build, Function<List<Table>, Map<Object, Long>> reference) {
         trials(property + " [" + shape + "]", trials, r -> {
             List<Change> cs = randomChanges(r, shape, inputs, changes, keys, values, negative);
             for (int size : STEP_SIZES) {
@@ -167,7 +167,7 @@ public final class Differential {
     }
 
     private static void run(List<Change> changes, int stepSize, Shape shape, int inputs,
-            Function<List<IndexedStream<Object, Object>>, Object> build, Function<List<Table>, Map<Object, Long>> reference) {
+            Function<List<IndexedZSetStream<Object, Object>>, Object> build, Function<List<Table>, Map<Object, Long>> reference) {
         try (CircuitHandle<Harness> h = Circuit.build(b -> harness(b, shape, inputs, build))) {
             List<Table> tables = new ArrayList<>();
             for (int i = 0; i < inputs; i++) {
@@ -189,8 +189,8 @@ public final class Differential {
 
     /** The same stream seen with other type arguments (tests build on untyped streams). */
     @SuppressWarnings("unchecked")
-    public static <K, V> IndexedStream<K, V> cast(IndexedStream<?, ?> s) {
-        return (IndexedStream<K, V>) s;
+    public static <K, V> IndexedZSetStream<K, V> cast(IndexedZSetStream<?, ?> s) {
+        return (IndexedZSetStream<K, V>) s;
     }
 
     /** Adds {@code weight} to {@code record} in {@code map}, dropping zeros. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.ZSetOutput;
@@ -74,10 +74,10 @@ class JoinTest {
 
     @Test
     void joinByKeyIsShardedSoAKeyedOperatorAfterItNeedsNoExchange() {
-        try (CircuitHandle<IndexedStream<Long, Pair>> h = Circuit.build(CircuitConfig.defaults().withWorkers(2), b -> {
+        try (CircuitHandle<IndexedZSetStream<Long, Pair>> h = Circuit.build(CircuitConfig.defaults().withWorkers(2), b -> {
             IndexedZSetInput<Long, String> a = b.indexedInput("a", Layout.longToObjects());
             IndexedZSetInput<Long, String> c = b.indexedInput("b", Layout.longToObjects());
-            IndexedStream<Long, Pair> joined = Joins.joinWhereByKey(a.stream(), c.stream(), (String x, String y) -> true, Pair::new, Orders.natural());
+            IndexedZSetStream<Long, Pair> joined = Joins.joinWhereByKey(a.stream(), c.stream(), (String x, String y) -> true, Pair::new, Orders.natural());
             assertSame(joined, joined.shard());
             return joined;
         })) {

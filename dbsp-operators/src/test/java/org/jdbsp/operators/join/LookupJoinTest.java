@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.operators.join.Differential.Change;
@@ -101,7 +101,7 @@ class LookupJoinTest {
         record Both(IndexedZSetInput<Long, String> in, ZSetOutput<Pair> lookup, ZSetOutput<Pair> inner) {}
         try (CircuitHandle<Both> h = Circuit.build(b -> {
             IndexedZSetInput<Long, String> in = b.indexedInput("in", Layout.longToObjects());
-            IndexedStream<Long, String> t = b.table("numbers", table);
+            IndexedZSetStream<Long, String> t = b.table("numbers", table);
             return new Both(in, Joins.lookupJoin(in.stream(), t, Pair::new).output(),
                     Joins.join(in.stream(), t, Pair::new).output());
         })) {

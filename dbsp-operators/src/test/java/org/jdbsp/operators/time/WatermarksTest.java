@@ -12,7 +12,7 @@ import java.util.Map;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.circuit.CircuitException;
@@ -176,14 +176,14 @@ class WatermarksTest {
 
     @Test
     void forgetKeysBelowBoundsTheTraceOfATimeKeyedStream() {
-        record GcIo(ZSetInput<Ev> in, IndexedStream<Long, Ev> byTime, IndexedStream<Long, Ev> unbounded) {}
+        record GcIo(ZSetInput<Ev> in, IndexedZSetStream<Long, Ev> byTime, IndexedZSetStream<Long, Ev> unbounded) {}
         try (CircuitHandle<GcIo> h = Circuit.build(b -> {
             ZSetInput<Ev> in = b.zsetInput("events");
             Watermark wm = Watermarks.watermark(in.stream(), Ev::time, 1_000);
-            IndexedStream<Long, Ev> byTime = in.stream().indexByLong(e -> e.time() / 100 * 100, e -> e);
+            IndexedZSetStream<Long, Ev> byTime = in.stream().indexByLong(e -> e.time() / 100 * 100, e -> e);
             Wiring.integralTrace(byTime);
             Watermarks.forgetKeysBelow(byTime, wm, 1_000);
-            IndexedStream<Long, Ev> unbounded = in.stream().indexByLong(Ev::id, e -> e);
+            IndexedZSetStream<Long, Ev> unbounded = in.stream().indexByLong(Ev::id, e -> e);
             Wiring.integralTrace(unbounded);
             return new GcIo(in, byTime, unbounded);
         })) {
@@ -208,8 +208,8 @@ class WatermarksTest {
             ZSetInput<Ev> left = b.zsetInput("left");
             ZSetInput<Ev> right = b.zsetInput("right");
             Watermark wm = Watermarks.watermark(left.stream(), Ev::time, 0);
-            IndexedStream<Long, Ev> l = left.stream().indexByLong(Ev::time, e -> e);
-            IndexedStream<Long, Ev> r = right.stream().indexByLong(Ev::time, e -> e);
+            IndexedZSetStream<Long, Ev> l = left.stream().indexByLong(Ev::time, e -> e);
+            IndexedZSetStream<Long, Ev> r = right.stream().indexByLong(Ev::time, e -> e);
             Watermarks.forgetKeysBelow(l, wm, 0);
             Watermarks.forgetKeysBelow(r, wm, 0);
             return new JoinIo(left, right, wm, Joins.join(l, r, (a, c) -> a.id() * 100 + c.id()).output());
@@ -238,21 +238,21 @@ class WatermarksTest {
     @Test
     void forgetValuesBelowBoundsAnIntervalJoinKeyedByIdWithoutChangingItsResult() {
         record SpanIo(ZSetInput<Span> spans, ZSetInput<Ev> events, ZSetOutput<String> bounded, ZSetOutput<String> full,
-                      IndexedStream<Long, Span> spansById, IndexedStream<Long, Ev> eventsById, IndexedStream<Long, Span> fullSpans) {}
+                      IndexedZSetStream<Long, Span> spansById, IndexedZSetStream<Long, Ev> eventsById, IndexedZSetStream<Long, Span> fullSpans) {}
         try (CircuitHandle<SpanIo> h = Circuit.build(b -> {
             ZSetInput<Span> spans = b.zsetInput("spans");
             ZSetInput<Ev> events = b.zsetInput("events");
             Watermark wm = Watermarks.watermark(events.stream().map(Ev::time).plus(spans.stream().map(Span::from)), t -> t, 50);
-            IndexedStream<Long, Span> spansById = Watermarks.dropLate(spans.stream(), wm, Span::from, 0).stream()
+            IndexedZSetStream<Long, Span> spansById = Watermarks.dropLate(spans.stream(), wm, Span::from, 0).stream()
                     .indexByLong(Span::key, s -> s);
-            IndexedStream<Long, Ev> eventsById = Watermarks.dropLate(events.stream(), wm, Ev::time, 0).stream()
+            IndexedZSetStream<Long, Ev> eventsById = Watermarks.dropLate(events.stream(), wm, Ev::time, 0).stream()
                     .indexByLong(e -> e.id() % 37, e -> e);
             Watermarks.forgetValuesBelow(spansById, wm, Span::to, 0);
             Watermarks.forgetValuesBelow(eventsById, wm, Ev::time, 0);
             ZSetOutput<String> bounded = Joins.joinWhere(spansById, eventsById, (s, e) -> e.time() >= s.from() && e.time() <= s.to(),
                     (s, e) -> s + "~" + e).output();
-            IndexedStream<Long, Span> fullSpans = spans.stream().indexByLong(Span::key, s -> s);
-            IndexedStream<Long, Ev> fullEvents = events.stream().indexByLong(e -> e.id() % 37, e -> e);
+            IndexedZSetStream<Long, Span> fullSpans = spans.stream().indexByLong(Span::key, s -> s);
+            IndexedZSetStream<Long, Ev> fullEvents = events.stream().indexByLong(e -> e.id() % 37, e -> e);
             ZSetOutput<String> full = Joins.joinWhere(fullSpans, fullEvents, (s, e) -> e.time() >= s.from() && e.time() <= s.to(),
                     (s, e) -> s + "~" + e).output();
             return new SpanIo(spans, events, bounded, full, spansById, eventsById, fullSpans);

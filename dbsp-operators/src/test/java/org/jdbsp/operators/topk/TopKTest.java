@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.IndexedZSetOutput;
 import org.jdbsp.circuit.ZSetOutput;
@@ -73,7 +73,7 @@ class TopKTest {
     }
 
     interface Wiring {
-        IndexedStream<Long, ?> wire(IndexedStream<Long, Item> in, int k);
+        IndexedZSetStream<Long, ?> wire(IndexedZSetStream<Long, Item> in, int k);
     }
 
     interface Naive {
@@ -198,7 +198,7 @@ class TopKTest {
             record Io(IndexedZSetInput<Long, Long> in, IndexedZSetOutput<Long, Long> out) {}
             try (CircuitHandle<Io> h = Circuit.build(b -> {
                 IndexedZSetInput<Long, Long> in = b.indexedInput("boxed", Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT, counting));
-                IndexedStream<Long, Long> top = sorted ? TopK.topKInValueOrder(in.stream(), 5)
+                IndexedZSetStream<Long, Long> top = sorted ? TopK.topKInValueOrder(in.stream(), 5)
                         : TopK.topK(in.stream(), 5, (Long x, Long y) -> Long.compare(y, x));
                 return new Io(in, top.outputDeltas());
             })) {
@@ -270,7 +270,7 @@ class TopKTest {
         runsInsideARecursiveCircuit(BY_PRICE_LAYOUT, in -> TopK.topKInValueOrder(in, 2));
     }
 
-    private static void runsInsideARecursiveCircuit(Layout layout, java.util.function.Function<IndexedStream<Long, Item>, IndexedStream<Long, Item>> top) {
+    private static void runsInsideARecursiveCircuit(Layout layout, java.util.function.Function<IndexedZSetStream<Long, Item>, IndexedZSetStream<Long, Item>> top) {
         record Io(IndexedZSetInput<Long, Item> in, ZSetOutput<Item> recursive, ZSetOutput<Item> plain) {}
         try (CircuitHandle<Io> h = Circuit.build(b -> {
             IndexedZSetInput<Long, Item> in = b.indexedInput("items", layout);

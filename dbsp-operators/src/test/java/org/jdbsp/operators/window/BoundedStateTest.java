@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.operators.time.Watermark;
@@ -18,7 +18,7 @@ class BoundedStateTest {
     record Event(long id, long key, long time) {}
 
     record Io(ZSetInput<Event> in, Watermark wm, WindowAggregation<Long, Long> counts, ZSetOutput<WindowResult<Long, Long>> out,
-              IndexedStream<Long, Event> joinSide) {}
+              IndexedZSetStream<Long, Event> joinSide) {}
 
     @Test
     void slidingWindowCountOverAMillionEventsKeepsItsLiveStateBelowAConstant() {
@@ -32,7 +32,7 @@ class BoundedStateTest {
             WindowAggregation<Long, Long> counts = WindowedAggregates.count(in.stream(), Event::key, Event::time,
                     Windows.hopping(size, slide), wm);
             // the state a regular (non-windowed) join on the key would keep: the integral of one side
-            IndexedStream<Long, Event> joinSide = in.stream().indexByLong(Event::key, e -> e);
+            IndexedZSetStream<Long, Event> joinSide = in.stream().indexByLong(Event::key, e -> e);
             Wiring.integralTrace(joinSide);
             return new Io(in, wm, counts, counts.stream().outputDeltas(), joinSide);
         })) {

@@ -56,11 +56,11 @@ class EdgeTimesTest {
     }
 
     @SuppressWarnings("unchecked")
-    static CircuitHandle<Io> circuit(int workers, Object windows, Aggregator<Bid, ?> aggregator, long lateness) {
+    static CircuitHandle<Io> circuit(int workers, Object windows, WindowAggregate<Bid, ?> aggregator, long lateness) {
         return Circuit.build(CircuitConfig.defaults().withWorkers(workers), b -> {
             ZSetInput<Bid> in = b.zsetInput("bids");
             Watermark wm = Watermarks.watermark(in.stream(), Bid::time, WindowedAggregatesTest.DELAY);
-            Aggregator<Bid, Object> a = (Aggregator<Bid, Object>) aggregator;
+            WindowAggregate<Bid, Object> a = (WindowAggregate<Bid, Object>) aggregator;
             WindowAggregation<Long, Object> agg = windows instanceof TimeWindows t
                     ? WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, t, wm, lateness, a)
                     : WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, (SessionWindows) windows, wm, lateness, a);
@@ -176,7 +176,7 @@ class EdgeTimesTest {
     @Test
     void aRecordWhoseWindowWouldStartBeforeMinFailsTheStepNamingItsTime() {
         for (int workers : WORKERS) {
-            try (CircuitHandle<Io> h = circuit(workers, Windows.tumbling(1_000), Aggregator.count(), 0)) {
+            try (CircuitHandle<Io> h = circuit(workers, Windows.tumbling(1_000), WindowAggregate.count(), 0)) {
                 h.io().in().push(new Bid(1, 3, MIN + 5, 1), 1);
                 CircuitException e = assertThrows(CircuitException.class, h::step);
                 assertTrue(e.operator().startsWith("windowAggregate"), e.operator());
@@ -205,7 +205,7 @@ class EdgeTimesTest {
                 Watermark wm = Watermarks.watermark(in.stream(), t -> t, 0);
                 LateFilter<Long> late = Watermarks.dropLate(in.stream(), wm, t -> t, 5);
                 WindowAggregation<Long, Long> agg = WindowedAggregates.aggregate(in.stream(), t -> 0L, t -> t, Windows.tumbling(1_000), wm, 5,
-                        Aggregator.count());
+                        WindowAggregate.count());
                 return new Io(in, wm, late, late.stream().output(), agg, agg.stream().output());
             })) {
                 h.io().in().push(MAX - 1);

@@ -61,8 +61,8 @@ class TimeWindowsTest {
         ToLongFunction<Object> time = x -> (Long) x;
         Function<Object, Object> key = x -> (Long) x % 3;
         for (Operator original : List.<Operator>of(
-                new TimeWindowAggregateOperator(key, time, Windows.hopping(100, 50), Aggregator.count(), 0),
-                new SessionAggregateOperator(key, time, 30, Aggregator.count(), 0))) {
+                new TimeWindowAggregateOperator(key, time, Windows.hopping(100, 50), WindowAggregate.count(), 0),
+                new SessionAggregateOperator(key, time, 30, WindowAggregate.count(), 0))) {
             WindowedOperator a = (WindowedOperator) original;
             a.apply(longs(10, 20, 40, 95), watermark(Long.MIN_VALUE, 50));
             WindowedOperator b = (WindowedOperator) a.fork();

@@ -28,7 +28,7 @@ class WindowedAggregatesTest {
     static final long DELAY = 1_000;
 
     /** An aggregate under test: the operator's aggregator and the naive meaning over a group's records. */
-    record Agg(String name, Aggregator<Bid, ?> aggregator, Function<List<Bid>, Object> naive) {
+    record Agg(String name, WindowAggregate<Bid, ?> aggregator, Function<List<Bid>, Object> naive) {
         @Override
         public String toString() {
             return name;
@@ -37,11 +37,11 @@ class WindowedAggregatesTest {
 
     static List<Agg> aggregates() {
         return List.of(
-                new Agg("count", Aggregator.count(), bids -> (long) bids.size()),
-                new Agg("sum", Aggregator.sum(Bid::price), bids -> bids.stream().mapToLong(Bid::price).sum()),
-                new Agg("max", Aggregator.max(Bid::price), bids -> bids.stream().mapToLong(Bid::price).max().getAsLong()),
-                new Agg("min", Aggregator.min(Bid::price), bids -> bids.stream().mapToLong(Bid::price).min().getAsLong()),
-                new Agg("custom", Aggregator.<Bid, String>of(m -> {
+                new Agg("count", WindowAggregate.count(), bids -> (long) bids.size()),
+                new Agg("sum", WindowAggregate.sum(Bid::price), bids -> bids.stream().mapToLong(Bid::price).sum()),
+                new Agg("max", WindowAggregate.max(Bid::price), bids -> bids.stream().mapToLong(Bid::price).max().getAsLong()),
+                new Agg("min", WindowAggregate.min(Bid::price), bids -> bids.stream().mapToLong(Bid::price).min().getAsLong()),
+                new Agg("custom", WindowAggregate.<Bid, String>of(m -> {
                     List<Long> prices = new ArrayList<>();
                     m.forEach((b, n) -> {
                         for (long i = 0; i < n; i++) {
@@ -65,11 +65,11 @@ class WindowedAggregatesTest {
     record Io(ZSetInput<Bid> in, Watermark wm, WindowAggregation<Long, Object> agg, ZSetOutput<WindowResult<Long, Object>> out) {}
 
     @SuppressWarnings("unchecked")
-    static CircuitHandle<Io> circuit(String windows, Aggregator<Bid, ?> aggregator, long lateness) {
+    static CircuitHandle<Io> circuit(String windows, WindowAggregate<Bid, ?> aggregator, long lateness) {
         return Circuit.build(b -> {
             ZSetInput<Bid> in = b.zsetInput("bids");
             Watermark wm = Watermarks.watermark(in.stream(), Bid::time, DELAY);
-            Aggregator<Bid, Object> a = (Aggregator<Bid, Object>) aggregator;
+            WindowAggregate<Bid, Object> a = (WindowAggregate<Bid, Object>) aggregator;
             WindowAggregation<Long, Object> agg = switch (windows) {
                 case "tumbling" -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.tumbling(1_000), wm, lateness, a);
                 case "hopping" -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.hopping(1_000, 250), wm, lateness, a);
@@ -172,7 +172,7 @@ class WindowedAggregatesTest {
 
     @Test
     void lateRecordsAreDroppedAndCounted() {
-        try (CircuitHandle<Io> h = circuit("tumbling", Aggregator.count(), 0)) {
+        try (CircuitHandle<Io> h = circuit("tumbling", WindowAggregate.count(), 0)) {
             h.io().in().push(new Bid(1, 7, 20_500, 1), 1);
             h.step();
             assertEquals(19_500, h.io().wm().current());
@@ -190,7 +190,7 @@ class WindowedAggregatesTest {
 
     @Test
     void recordsWithinTheAllowedLatenessUpdateAnEmittedRow() {
-        try (CircuitHandle<Io> h = circuit("tumbling", Aggregator.count(), 2_000)) {
+        try (CircuitHandle<Io> h = circuit("tumbling", WindowAggregate.count(), 2_000)) {
             h.io().in().push(new Bid(1, 7, 1_500, 1), 1);
             h.io().in().push(new Bid(2, 7, 3_100, 1), 1);
             h.step();
@@ -207,7 +207,7 @@ class WindowedAggregatesTest {
     void inclusiveSessionsJoinRecordsExactlyAGapApartAndCloseOneMillisecondAfterTheirEnd() {
         for (String kind : List.of("session", "sessionInclusive")) {
             boolean inclusive = kind.equals("sessionInclusive");
-            try (CircuitHandle<Io> h = circuit(kind, Aggregator.count(), 0)) {
+            try (CircuitHandle<Io> h = circuit(kind, WindowAggregate.count(), 0)) {
                 h.io().in().push(new Bid(1, 7, 10_000, 1), 1);
                 h.io().in().push(new Bid(2, 7, 10_400, 1), 1);
                 h.step();

@@ -3,7 +3,7 @@ package org.jdbsp.bench.jmh;
 import java.util.concurrent.TimeUnit;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.zset.Layout;
@@ -43,7 +43,7 @@ public class OperatorsAggregateBenchmark {
     public void setup() {
         circuit = Circuit.build(b -> {
             IndexedZSetInput<Long, Long> in = b.indexedInput("bids", Layout.longToLongs());
-            IndexedStream<Long, Long> s = in.stream();
+            IndexedZSetStream<Long, Long> s = in.stream();
             switch (aggregate) {
                 case "count" -> Aggregates.count(s).outputDeltas();
                 case "sum" -> Aggregates.sum(s).outputDeltas();

@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedStream;
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.operators.topk.TopK;
 import org.jdbsp.zset.Layout;
@@ -61,7 +61,7 @@ public class OperatorsTopKBenchmark {
         Comparator<Long> descending = Comparator.reverseOrder();
         circuit = Circuit.build(b -> {
             IndexedZSetInput<Long, Long> in = b.indexedInput("bids", Layout.longToLongs());
-            IndexedStream<Long, Long> s = in.stream();
+            IndexedZSetStream<Long, Long> s = in.stream();
             switch (operator) {
                 case "topK" -> TopK.topK(s, K, descending).outputDeltas();
                 case "rowNumbers" -> TopK.rowNumbers(s, K, descending).outputDeltas();

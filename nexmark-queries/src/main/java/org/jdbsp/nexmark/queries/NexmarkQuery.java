@@ -2,7 +2,7 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 
 /**
  * One Nexmark query as a piece of circuit: from the event streams to the stream of its result's changes.
@@ -17,5 +17,5 @@ public interface NexmarkQuery<R extends ResultRow> {
     List<String> columns();
 
     /** Adds the query's operators to the circuit of {@code in} and returns its output stream. */
-    Stream<R> build(NexmarkStreams in);
+    ZSetStream<R> build(NexmarkStreams in);
 }

@@ -3,7 +3,7 @@ package org.jdbsp.nexmark.queries;
 import java.util.Objects;
 
 import org.jdbsp.circuit.CircuitBuilder;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
@@ -22,15 +22,15 @@ public final class NexmarkStreams {
     public static final long WATERMARK_DELAY_MS = 4_000;
 
     private final CircuitBuilder builder;
-    private final Stream<Person> persons;
-    private final Stream<Auction> auctions;
-    private final Stream<Bid> bids;
+    private final ZSetStream<Person> persons;
+    private final ZSetStream<Auction> auctions;
+    private final ZSetStream<Bid> bids;
     private final QueryOptions options;
     private Watermark watermark;
     private ZSetInput<Long> processingClock;
     private Watermark processingTime;
 
-    public NexmarkStreams(CircuitBuilder builder, Stream<Person> persons, Stream<Auction> auctions, Stream<Bid> bids,
+    public NexmarkStreams(CircuitBuilder builder, ZSetStream<Person> persons, ZSetStream<Auction> auctions, ZSetStream<Bid> bids,
                           QueryOptions options) {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.persons = Objects.requireNonNull(persons, "persons");
@@ -43,15 +43,15 @@ public final class NexmarkStreams {
         return builder;
     }
 
-    public Stream<Person> persons() {
+    public ZSetStream<Person> persons() {
         return persons;
     }
 
-    public Stream<Auction> auctions() {
+    public ZSetStream<Auction> auctions() {
         return auctions;
     }
 
-    public Stream<Bid> bids() {
+    public ZSetStream<Bid> bids() {
         return bids;
     }
 
@@ -65,7 +65,7 @@ public final class NexmarkStreams {
      */
     public Watermark watermark() {
         if (watermark == null) {
-            Stream<Long> times = persons.mapToLong(Person::dateTime)
+            ZSetStream<Long> times = persons.mapToLong(Person::dateTime)
                     .plus(auctions.mapToLong(Auction::dateTime))
                     .plus(bids.mapToLong(Bid::dateTime));
             watermark = Watermarks.watermark(times, t -> t, WATERMARK_DELAY_MS);

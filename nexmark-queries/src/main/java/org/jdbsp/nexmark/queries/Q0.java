@@ -2,7 +2,7 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 
 /**
@@ -27,7 +27,7 @@ public final class Q0 implements NexmarkQuery<Q0.Row> {
     }
 
     /** q0 over a stream of bids. */
-    public static Stream<Row> query(Stream<Bid> bids) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return bids.map(b -> new Row(b.auction(), b.bidder(), b.price(), b.dateTime(), b.extra()));
     }
 
@@ -42,7 +42,7 @@ public final class Q0 implements NexmarkQuery<Q0.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids());
     }
 }

@@ -3,7 +3,7 @@ package org.jdbsp.nexmark.queries;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 
 /**
@@ -44,7 +44,7 @@ public final class Q1 implements NexmarkQuery<Q1.Row> {
     }
 
     /** q1 over a stream of bids. */
-    public static Stream<Row> query(Stream<Bid> bids) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return bids.map(b -> new Row(b.auction(), b.bidder(), euros(b.price()), b.dateTime(), b.extra()));
     }
 
@@ -59,7 +59,7 @@ public final class Q1 implements NexmarkQuery<Q1.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids());
     }
 }

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.queries.internal.Q10FileSink;
 
@@ -114,15 +114,15 @@ public final class Q10 implements NexmarkQuery<Q10.Row> {
     }
 
     /** q10's rows over a stream of bids, without writing files. */
-    public static Stream<Row> query(Stream<Bid> bids) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return bids.map(b -> new Row(b.auction(), b.bidder(), b.price(), b.dateTime(), b.extra(),
                 dt(b.dateTime()), hm(b.dateTime())), ORDER);
     }
 
     /** q10's rows over a stream of bids, also appended to partitioned files under {@code directory}. */
-    public static Stream<Row> query(Stream<Bid> bids, Path directory) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids, Path directory) {
         Objects.requireNonNull(directory, "directory");
-        Stream<Row> rows = query(bids);
+        ZSetStream<Row> rows = query(bids);
         Wiring.addSink("q10 files", new Q10FileSink(directory), rows);
         return rows;
     }
@@ -138,7 +138,7 @@ public final class Q10 implements NexmarkQuery<Q10.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids(), in.options().q10Directory());
     }
 }

@@ -2,10 +2,10 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.time.Watermark;
-import org.jdbsp.operators.window.Aggregator;
+import org.jdbsp.operators.window.WindowAggregate;
 import org.jdbsp.operators.window.SessionWindows;
 import org.jdbsp.operators.window.WindowedAggregates;
 import org.jdbsp.operators.window.Windows;
@@ -66,10 +66,10 @@ public final class Q11 implements NexmarkQuery<Q11.Row> {
     }
 
     /** q11 over a stream of bids, with sessions closed by {@code watermark}. */
-    public static Stream<Row> query(Stream<Bid> bids, Watermark watermark) {
-        Stream<BidderTime> times = bids.map(b -> new BidderTime(b.bidder(), b.dateTime()));
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids, Watermark watermark) {
+        ZSetStream<BidderTime> times = bids.map(b -> new BidderTime(b.bidder(), b.dateTime()));
         return WindowedAggregates.aggregate(times, BidderTime::bidder, BidderTime::time, SESSIONS, watermark, 0,
-                        Aggregator.<BidderTime>count())
+                        WindowAggregate.<BidderTime>count())
                 .stream()
                 .map(r -> new Row(r.key(), r.value(), r.start(), r.end()));
     }
@@ -85,7 +85,7 @@ public final class Q11 implements NexmarkQuery<Q11.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids(), in.watermark());
     }
 }

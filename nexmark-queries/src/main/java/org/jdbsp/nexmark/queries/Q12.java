@@ -2,7 +2,7 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.operators.time.Watermarks;
@@ -44,8 +44,8 @@ public final class Q12 implements NexmarkQuery<Q11.Row> {
     public static final TimeWindows WINDOWS = Windows.tumbling(10_000);
 
     /** q12 over a stream of bids, with {@code processingTime} the time of each step (a watermark over clock readings). */
-    public static Stream<Q11.Row> query(Stream<Bid> bids, Watermark processingTime) {
-        Stream<Q11.BidderTime> stamped = Watermarks.stamp(bids, processingTime,
+    public static ZSetStream<Q11.Row> query(ZSetStream<Bid> bids, Watermark processingTime) {
+        ZSetStream<Q11.BidderTime> stamped = Watermarks.stamp(bids, processingTime,
                 (Bid b, long now) -> new Q11.BidderTime(b.bidder(), now));
         return WindowedAggregates.count(stamped, Q11.BidderTime::bidder, Q11.BidderTime::time, WINDOWS, processingTime)
                 .stream()
@@ -63,7 +63,7 @@ public final class Q12 implements NexmarkQuery<Q11.Row> {
     }
 
     @Override
-    public Stream<Q11.Row> build(NexmarkStreams in) {
+    public ZSetStream<Q11.Row> build(NexmarkStreams in) {
         return query(in.bids(), in.processingTime());
     }
 }

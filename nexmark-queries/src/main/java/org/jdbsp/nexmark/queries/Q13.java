@@ -2,8 +2,8 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.IndexedStream;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.IndexedZSetStream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.join.Joins;
 import org.jdbsp.zset.IndexedZSet;
@@ -62,8 +62,8 @@ public final class Q13 implements NexmarkQuery<Q13.Row> {
     }
 
     /** q13 over a stream of bids and the side table, keyed as {@link #sideInput()}. */
-    public static Stream<Row> query(Stream<Bid> bids, IndexedStream<Long, String> sideInput) {
-        IndexedStream<Long, Bid> bidsByKey = bids.indexByLong(b -> b.auction() % SIDE_INPUT_ROWS, b -> b);
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids, IndexedZSetStream<Long, String> sideInput) {
+        IndexedZSetStream<Long, Bid> bidsByKey = bids.indexByLong(b -> b.auction() % SIDE_INPUT_ROWS, b -> b);
         return Joins.lookupJoin(bidsByKey, sideInput,
                 (Bid b, String value) -> new Row(b.auction(), b.bidder(), b.price(), b.dateTime(), value));
     }
@@ -79,7 +79,7 @@ public final class Q13 implements NexmarkQuery<Q13.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids(), in.builder().table("side_input", sideInput()));
     }
 }

@@ -3,7 +3,7 @@ package org.jdbsp.nexmark.queries;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 
 /**
@@ -60,7 +60,7 @@ public final class Q14 implements NexmarkQuery<Q14.Row> {
     }
 
     /** q14 over a stream of bids. */
-    public static Stream<Row> query(Stream<Bid> bids) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return bids.filter(b -> b.price() >= MIN_PRICE && b.price() <= MAX_PRICE)
                 .map(b -> new Row(b.auction(), b.bidder(), Q1.euros(b.price()), bidTimeType(b.dateTime()),
                         b.dateTime(), b.extra(), CountChar.count(b.extra(), "c")));
@@ -77,7 +77,7 @@ public final class Q14 implements NexmarkQuery<Q14.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids());
     }
 }

@@ -3,7 +3,7 @@ package org.jdbsp.nexmark.queries;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.IncrementalAggregator;
@@ -88,7 +88,7 @@ public final class Q15 implements NexmarkQuery<Q15.Row> {
     }
 
     /** q15 over a stream of bids. */
-    public static Stream<Row> query(Stream<Bid> bids) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return Aggregates.incremental(bids.indexByLong(b -> BidBands.day(b.dateTime()), b -> b, EventOrders.BID),
                         new DayAggregator(), Orders.natural())
                 .map((day, m) -> Row.of(BidBands.dayText(day), m));
@@ -108,7 +108,7 @@ public final class Q15 implements NexmarkQuery<Q15.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids());
     }
 }

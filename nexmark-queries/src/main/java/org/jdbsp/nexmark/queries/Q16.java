@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.FilteredDistinct;
@@ -129,7 +129,7 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
     }
 
     /** q16 over a stream of bids. */
-    public static Stream<Row> query(Stream<Bid> bids) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return Aggregates.incremental(
                         bids.index(b -> new ChannelDay(b.channel(), BidBands.day(b.dateTime())), b -> b, KEY_ORDER, EventOrders.BID),
                         new ChannelAggregator(), Orders.natural())
@@ -149,7 +149,7 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids());
     }
 }

@@ -2,7 +2,7 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.IncrementalAggregator;
@@ -122,7 +122,7 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
     }
 
     /** q17 over a stream of insert-only bids. */
-    public static Stream<Row> query(Stream<Bid> bids) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return Aggregates.incremental(
                         bids.index(b -> new AuctionDay(b.auction(), BidBands.day(b.dateTime())), b -> b, Orders.natural(), EventOrders.BID),
                         new AuctionDayAggregator(), Orders.natural())
@@ -141,7 +141,7 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids());
     }
 }

@@ -3,7 +3,7 @@ package org.jdbsp.nexmark.queries;
 import java.util.Comparator;
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.topk.TopK;
 import org.jdbsp.zset.Orders;
@@ -76,7 +76,7 @@ public final class Q18 implements NexmarkQuery<Q18.Row> {
     };
 
     /** q18 over a stream of bids. */
-    public static Stream<Row> query(Stream<Bid> bids) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return TopK.topKInValueOrder(bids.index(b -> new BidderAuction(b.bidder(), b.auction()), b -> b,
                         KEY_ORDER, LATEST_FIRST), 1)
                 .map((pair, b) -> Row.of(b));
@@ -93,7 +93,7 @@ public final class Q18 implements NexmarkQuery<Q18.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids());
     }
 }

@@ -3,7 +3,7 @@ package org.jdbsp.nexmark.queries;
 import java.util.Comparator;
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.topk.TopK;
 
@@ -75,7 +75,7 @@ public final class Q19 implements NexmarkQuery<Q19.Row> {
     public static final int TOP = 10;
 
     /** q19 over a stream of bids. */
-    public static Stream<Row> query(Stream<Bid> bids) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return TopK.rowNumbersInValueOrder(bids.indexByLong(Bid::auction, b -> b, EventOrders.BEST_BID_FIRST), TOP)
                 .map((auction, ranked) -> Row.of(ranked.value(), ranked.rank()), ROW_ORDER);
     }
@@ -91,7 +91,7 @@ public final class Q19 implements NexmarkQuery<Q19.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids());
     }
 }

@@ -2,7 +2,7 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 
 /**
@@ -30,7 +30,7 @@ public final class Q2 implements NexmarkQuery<Q2.Row> {
     }
 
     /** q2 over a stream of bids. */
-    public static Stream<Row> query(Stream<Bid> bids) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return bids.filter(b -> b.auction() % AUCTION_MODULUS == 0).map(b -> new Row(b.auction(), b.price()));
     }
 
@@ -45,7 +45,7 @@ public final class Q2 implements NexmarkQuery<Q2.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids());
     }
 }

@@ -2,8 +2,8 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.IndexedStream;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.IndexedZSetStream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.join.Joins;
@@ -50,9 +50,9 @@ public final class Q20 implements NexmarkQuery<Q20.Row> {
     }
 
     /** q20 over streams of bids and auctions. */
-    public static Stream<Row> query(Stream<Bid> bids, Stream<Auction> auctions) {
-        IndexedStream<Long, Bid> bidsByAuction = bids.indexByLong(Bid::auction, b -> b);
-        IndexedStream<Long, Auction> auctionsById = auctions.filter(a -> a.category() == CATEGORY)
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids, ZSetStream<Auction> auctions) {
+        IndexedZSetStream<Long, Bid> bidsByAuction = bids.indexByLong(Bid::auction, b -> b);
+        IndexedZSetStream<Long, Auction> auctionsById = auctions.filter(a -> a.category() == CATEGORY)
                 .indexByLong(Auction::id, a -> a);
         return Joins.join(bidsByAuction, auctionsById, Row::of);
     }
@@ -70,7 +70,7 @@ public final class Q20 implements NexmarkQuery<Q20.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids(), in.auctions());
     }
 }

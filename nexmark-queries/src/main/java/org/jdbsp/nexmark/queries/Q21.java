@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 
 /**
@@ -73,7 +73,7 @@ public final class Q21 implements NexmarkQuery<Q21.Row> {
     }
 
     /** q21 over a stream of bids. */
-    public static Stream<Row> query(Stream<Bid> bids) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return bids.map(b -> new Row(b.auction(), b.bidder(), b.price(), b.channel(), channelId(b)))
                 .filter(r -> r.channelId() != null);
     }
@@ -89,7 +89,7 @@ public final class Q21 implements NexmarkQuery<Q21.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids());
     }
 }

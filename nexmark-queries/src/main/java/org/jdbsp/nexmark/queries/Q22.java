@@ -2,7 +2,7 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 
 /**
@@ -34,7 +34,7 @@ public final class Q22 implements NexmarkQuery<Q22.Row> {
     }
 
     /** q22 over a stream of bids. */
-    public static Stream<Row> query(Stream<Bid> bids) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return bids.map(b -> {
             String url = b.url();
             return new Row(b.auction(), b.bidder(), b.price(), b.channel(),
@@ -53,7 +53,7 @@ public final class Q22 implements NexmarkQuery<Q22.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids());
     }
 }

@@ -2,8 +2,8 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.IndexedStream;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.IndexedZSetStream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Person;
 import org.jdbsp.operators.join.Joins;
@@ -44,10 +44,10 @@ public final class Q3 implements NexmarkQuery<Q3.Row> {
     }
 
     /** q3 over streams of auctions and persons. */
-    public static Stream<Row> query(Stream<Auction> auctions, Stream<Person> persons) {
-        IndexedStream<Long, Long> auctionsBySeller = auctions.filter(a -> a.category() == CATEGORY)
+    public static ZSetStream<Row> query(ZSetStream<Auction> auctions, ZSetStream<Person> persons) {
+        IndexedZSetStream<Long, Long> auctionsBySeller = auctions.filter(a -> a.category() == CATEGORY)
                 .indexLongToLong(Auction::seller, Auction::id);
-        IndexedStream<Long, Seller> sellersById = persons.filter(p -> inSelectedState(p.state()))
+        IndexedZSetStream<Long, Seller> sellersById = persons.filter(p -> inSelectedState(p.state()))
                 .indexByLong(Person::id, p -> new Seller(p.name(), p.city(), p.state()));
         return Joins.join(auctionsBySeller, sellersById, (Long id, Seller s) -> new Row(s.name(), s.city(), s.state(), id));
     }
@@ -63,7 +63,7 @@ public final class Q3 implements NexmarkQuery<Q3.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.auctions(), in.persons());
     }
 }

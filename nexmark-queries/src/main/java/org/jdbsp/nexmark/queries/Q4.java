@@ -2,8 +2,8 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.IndexedStream;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.IndexedZSetStream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
@@ -41,8 +41,8 @@ public final class Q4 implements NexmarkQuery<Q4.Row> {
     }
 
     /** q4 over streams of auctions and bids; the watermark bounds the state (see {@link WinningBids#of}). */
-    public static Stream<Row> query(Stream<Auction> auctions, Stream<Bid> bids, Watermark watermark) {
-        IndexedStream<Long, Long> finalsByCategory = WinningBids.of(auctions, bids, watermark)
+    public static ZSetStream<Row> query(ZSetStream<Auction> auctions, ZSetStream<Bid> bids, Watermark watermark) {
+        IndexedZSetStream<Long, Long> finalsByCategory = WinningBids.of(auctions, bids, watermark)
                 .map((id, ab) -> ab, WinningBids.BEST_FIRST)
                 .indexLongToLong(ab -> ab.auction().category(), ab -> ab.bid().price());
         return Aggregates.average(finalsByCategory, Long::longValue).map(Row::new);
@@ -59,7 +59,7 @@ public final class Q4 implements NexmarkQuery<Q4.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.auctions(), in.bids(), in.watermark());
     }
 }

@@ -2,8 +2,8 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.IndexedStream;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.IndexedZSetStream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.join.Joins;
@@ -69,12 +69,12 @@ public final class Q5 implements NexmarkQuery<Q5.Row> {
     }
 
     /** q5 over a stream of bids, with windows closed by {@code watermark}. */
-    public static Stream<Row> query(Stream<Bid> bids, Watermark watermark) {
-        Stream<WindowResult<Long, Long>> counts =
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids, Watermark watermark) {
+        ZSetStream<WindowResult<Long, Long>> counts =
                 WindowedAggregates.count(bids, Bid::auction, Bid::dateTime, WINDOWS, watermark).stream();
-        IndexedStream<Long, Row> countsByStart = counts.indexByLong(WindowResult::start, r -> new Row(r.key(), r.value()));
-        IndexedStream<Long, Long> numsByStart = counts.indexLongToLong(WindowResult::start, WindowResult::value);
-        IndexedStream<Long, Long> maxByStart = Aggregates.maxLong(numsByStart);
+        IndexedZSetStream<Long, Row> countsByStart = counts.indexByLong(WindowResult::start, r -> new Row(r.key(), r.value()));
+        IndexedZSetStream<Long, Long> numsByStart = counts.indexLongToLong(WindowResult::start, WindowResult::value);
+        IndexedZSetStream<Long, Long> maxByStart = Aggregates.maxLong(numsByStart);
         // a window's rows all arrive in the step that closes it; after that step no operator needs them
         Watermarks.forgetKeysBelow(countsByStart, watermark, WINDOWS.size());
         Watermarks.forgetKeysBelow(numsByStart, watermark, WINDOWS.size());
@@ -93,7 +93,7 @@ public final class Q5 implements NexmarkQuery<Q5.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids(), in.watermark());
     }
 }

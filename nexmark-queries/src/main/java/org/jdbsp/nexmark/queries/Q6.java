@@ -3,8 +3,8 @@ package org.jdbsp.nexmark.queries;
 import java.util.Comparator;
 import java.util.List;
 
-import org.jdbsp.circuit.IndexedStream;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.IndexedZSetStream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
@@ -83,8 +83,8 @@ public final class Q6 implements NexmarkQuery<Q6.Row> {
     };
 
     /** q6 over streams of auctions and bids; the watermark bounds the state (see {@link WinningBids#of}). */
-    public static Stream<Row> query(Stream<Auction> auctions, Stream<Bid> bids, Watermark watermark) {
-        IndexedStream<Long, Closed> closedBySeller = WinningBids.of(auctions, bids, watermark)
+    public static ZSetStream<Row> query(ZSetStream<Auction> auctions, ZSetStream<Bid> bids, Watermark watermark) {
+        IndexedZSetStream<Long, Closed> closedBySeller = WinningBids.of(auctions, bids, watermark)
                 .map((id, ab) -> new Closed(ab.auction().seller(), ab.auction().expires(), id, ab.bid().price()),
                         LATEST_CLOSED_FIRST)
                 .indexByLong(Closed::seller, c -> c, LATEST_CLOSED_FIRST);
@@ -102,7 +102,7 @@ public final class Q6 implements NexmarkQuery<Q6.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.auctions(), in.bids(), in.watermark());
     }
 }

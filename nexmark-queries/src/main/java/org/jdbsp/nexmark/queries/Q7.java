@@ -2,8 +2,8 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.IndexedStream;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.IndexedZSetStream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.join.Joins;
 import org.jdbsp.operators.time.Watermark;
@@ -71,15 +71,15 @@ public final class Q7 implements NexmarkQuery<Q7.Row> {
     }
 
     /** q7 over a stream of bids, with windows closed by {@code watermark}. */
-    public static Stream<Row> query(Stream<Bid> bids, Watermark watermark) {
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids, Watermark watermark) {
         long size = WINDOWS.size();
-        Stream<WindowResult<String, Long>> maxima =
+        ZSetStream<WindowResult<String, Long>> maxima =
                 WindowedAggregates.max(bids, b -> ALL, Bid::dateTime, WINDOWS, watermark, Bid::price).stream();
-        IndexedStream<Long, Long> maxByEnd = maxima.indexLongToLong(WindowResult::end, WindowResult::value);
-        IndexedStream<Long, Bid> byOwnEnd = bids.indexByLong(b -> WINDOWS.lastStart(b.dateTime()) + size, b -> b, EventOrders.BID);
-        IndexedStream<Long, Bid> atAnEnd = bids.filter(b -> WINDOWS.lastStart(b.dateTime()) == b.dateTime())
+        IndexedZSetStream<Long, Long> maxByEnd = maxima.indexLongToLong(WindowResult::end, WindowResult::value);
+        IndexedZSetStream<Long, Bid> byOwnEnd = bids.indexByLong(b -> WINDOWS.lastStart(b.dateTime()) + size, b -> b, EventOrders.BID);
+        IndexedZSetStream<Long, Bid> atAnEnd = bids.filter(b -> WINDOWS.lastStart(b.dateTime()) == b.dateTime())
                 .indexByLong(Bid::dateTime, b -> b, EventOrders.BID);
-        IndexedStream<Long, Bid> byEnd = byOwnEnd.plus(atAnEnd);
+        IndexedZSetStream<Long, Bid> byEnd = byOwnEnd.plus(atAnEnd);
         Watermarks.forgetKeysBelow(byEnd, watermark, 0);
         Watermarks.forgetKeysBelow(maxByEnd, watermark, 0);
         return Joins.joinWhere(byEnd, maxByEnd, (Bid b, Long maxprice) -> b.price() == maxprice,
@@ -97,7 +97,7 @@ public final class Q7 implements NexmarkQuery<Q7.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.bids(), in.watermark());
     }
 }

@@ -2,8 +2,8 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.IndexedStream;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.IndexedZSetStream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Person;
 import org.jdbsp.operators.join.Joins;
@@ -75,14 +75,14 @@ public final class Q8 implements NexmarkQuery<Q8.Row> {
     }
 
     /** q8 over streams of persons and auctions, with windows closed by {@code watermark}. */
-    public static Stream<Row> query(Stream<Person> persons, Stream<Auction> auctions, Watermark watermark) {
-        Stream<WindowResult<IdName, Long>> newPersons = WindowedAggregates.count(persons,
+    public static ZSetStream<Row> query(ZSetStream<Person> persons, ZSetStream<Auction> auctions, Watermark watermark) {
+        ZSetStream<WindowResult<IdName, Long>> newPersons = WindowedAggregates.count(persons,
                 p -> new IdName(p.id(), p.name()), Person::dateTime, WINDOWS, watermark).stream();
-        Stream<WindowResult<Long, Long>> sellers =
+        ZSetStream<WindowResult<Long, Long>> sellers =
                 WindowedAggregates.count(auctions, Auction::seller, Auction::dateTime, WINDOWS, watermark).stream();
-        IndexedStream<Long, Row> personsByKey = newPersons.indexByLong(r -> joinKey(r.start(), r.key().id()),
+        IndexedZSetStream<Long, Row> personsByKey = newPersons.indexByLong(r -> joinKey(r.start(), r.key().id()),
                 r -> new Row(r.key().id(), r.key().name(), r.start()));
-        IndexedStream<Long, Long> sellersByKey = sellers.indexLongToLong(r -> joinKey(r.start(), r.key()), WindowResult::key);
+        IndexedZSetStream<Long, Long> sellersByKey = sellers.indexLongToLong(r -> joinKey(r.start(), r.key()), WindowResult::key);
         // keys lie in [start, end): once the watermark passes a window's end (the step that emits both
         // sides), its keys are below it and no later row can meet them
         Watermarks.forgetKeysBelow(personsByKey, watermark, 0);
@@ -101,7 +101,7 @@ public final class Q8 implements NexmarkQuery<Q8.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.persons(), in.auctions(), in.watermark());
     }
 }

@@ -2,7 +2,7 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.time.Watermark;
@@ -53,7 +53,7 @@ public final class Q9 implements NexmarkQuery<Q9.Row> {
     }
 
     /** q9 over streams of auctions and bids; the watermark bounds the state (see {@link WinningBids#of}). */
-    public static Stream<Row> query(Stream<Auction> auctions, Stream<Bid> bids, Watermark watermark) {
+    public static ZSetStream<Row> query(ZSetStream<Auction> auctions, ZSetStream<Bid> bids, Watermark watermark) {
         return WinningBids.of(auctions, bids, watermark).map((id, ab) -> Row.of(ab.auction(), ab.bid()));
     }
 
@@ -69,7 +69,7 @@ public final class Q9 implements NexmarkQuery<Q9.Row> {
     }
 
     @Override
-    public Stream<Row> build(NexmarkStreams in) {
+    public ZSetStream<Row> build(NexmarkStreams in) {
         return query(in.auctions(), in.bids(), in.watermark());
     }
 }

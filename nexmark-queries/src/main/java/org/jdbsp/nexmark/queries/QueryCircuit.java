@@ -6,7 +6,7 @@ import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.SplitInput;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.nexmark.model.Auction;
@@ -57,9 +57,9 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
         CircuitHandle<Io<R>> handle = Circuit.build(named, c -> {
             // one input split by type in the circuit: pushing only appends, the workers read the events
             SplitInput<Event> events = c.splitInput("events");
-            Stream<Person> persons = events.part(Person.class);
-            Stream<Auction> auctions = events.part(Auction.class);
-            Stream<Bid> bids = events.part(Bid.class);
+            ZSetStream<Person> persons = events.part(Person.class);
+            ZSetStream<Auction> auctions = events.part(Auction.class);
+            ZSetStream<Bid> bids = events.part(Bid.class);
             NexmarkStreams streams = new NexmarkStreams(c, persons, auctions, bids, options);
             var out = query.build(streams).named(query.name());
             return new Io<>(events, keepIntegral ? out.output() : out.outputDeltas(), streams);

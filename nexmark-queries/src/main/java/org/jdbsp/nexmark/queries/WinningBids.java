@@ -2,8 +2,8 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.Comparator;
 
-import org.jdbsp.circuit.IndexedStream;
-import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.IndexedZSetStream;
+import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.join.Joins;
@@ -56,14 +56,14 @@ final class WinningBids {
      * behind the watermark, as Nexmark's are; records that are (late) are dropped and counted instead of
      * being joined with state that may already be gone.
      */
-    static IndexedStream<Long, AuctionBid> of(Stream<Auction> auctions, Stream<Bid> bids, Watermark watermark) {
-        IndexedStream<Long, Auction> auctionsById = Watermarks.dropLate(auctions, watermark, Auction::dateTime, 0).stream()
+    static IndexedZSetStream<Long, AuctionBid> of(ZSetStream<Auction> auctions, ZSetStream<Bid> bids, Watermark watermark) {
+        IndexedZSetStream<Long, Auction> auctionsById = Watermarks.dropLate(auctions, watermark, Auction::dateTime, 0).stream()
                 .indexByLong(Auction::id, a -> a, EventOrders.AUCTION);
-        IndexedStream<Long, Bid> bidsByAuction = Watermarks.dropLate(bids, watermark, Bid::dateTime, 0).stream()
+        IndexedZSetStream<Long, Bid> bidsByAuction = Watermarks.dropLate(bids, watermark, Bid::dateTime, 0).stream()
                 .indexByLong(Bid::auction, b -> b, EventOrders.BEST_BID_FIRST);
         Watermarks.forgetValuesBelow(auctionsById, watermark, Auction::expires, 0);
         Watermarks.forgetValuesBelow(bidsByAuction, watermark, Bid::dateTime, 0);
-        IndexedStream<Long, AuctionBid> matchedById =
+        IndexedZSetStream<Long, AuctionBid> matchedById =
                 Joins.joinWhereByKey(auctionsById, bidsByAuction, WinningBids::inTime, AuctionBid::new, BEST_FIRST);
         Watermarks.forgetValuesBelow(matchedById, watermark, ab -> ab.auction().expires(), 0);
         return TopK.topKInValueOrder(matchedById, 1);

@@ -31,12 +31,12 @@ import org.jdbsp.zset.spi.Batch;
  * and outputs and inspectors see the whole change.
  *
  * <p>Not final: an operator library may subclass it to add its operators as methods (see
- * {@link #Stream(Stream)}).
+ * {@link #ZSetStream(ZSetStream)}).
  *
  * @param <T> the record type
  */
-public class Stream<T> extends AbstractStream {
-    Stream(CircuitBuilder builder, Node node) {
+public class ZSetStream<T> extends AbstractStream {
+    ZSetStream(CircuitBuilder builder, Node node) {
         super(builder, node);
     }
 
@@ -45,12 +45,12 @@ public class Stream<T> extends AbstractStream {
      * that add methods to streams. A subclass should override every method returning a stream so that a
      * chain keeps its type.
      */
-    protected Stream(Stream<T> stream) {
+    protected ZSetStream(ZSetStream<T> stream) {
         super(Objects.requireNonNull(stream, "stream").builder, stream.node);
     }
 
     /** Renames the operator producing this stream (names appear in errors). */
-    public Stream<T> named(String name) {
+    public ZSetStream<T> named(String name) {
         node.rename(name);
         return this;
     }
@@ -61,9 +61,9 @@ public class Stream<T> extends AbstractStream {
     }
 
     /** Keeps the records {@code predicate} accepts. */
-    public Stream<T> filter(Predicate<? super T> predicate) {
+    public ZSetStream<T> filter(Predicate<? super T> predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        Stream<T> out = add("filter", new FilterOperator((b, i) -> predicate.test(record(b, i))), layout());
+        ZSetStream<T> out = add("filter", new FilterOperator((b, i) -> predicate.test(record(b, i))), layout());
         out.node.place(placement());
         return out;
     }
@@ -73,9 +73,9 @@ public class Stream<T> extends AbstractStream {
      * {@link Placement#SHARDED}): what operators keeping state per record (distinct) read. With one worker,
      * or when the stream is already sharded, the stream itself; otherwise an exchange between the workers.
      */
-    public Stream<T> shard() {
+    public ZSetStream<T> shard() {
         Node n = Exchanges.shard(this);
-        return n == node ? this : new Stream<>(builder, n);
+        return n == node ? this : new ZSetStream<>(builder, n);
     }
 
     /**
@@ -85,35 +85,35 @@ public class Stream<T> extends AbstractStream {
      * {@link Placement#SHARDED}).
      */
     @SuppressWarnings("unchecked")
-    public Stream<T> shardBy(Function<? super T, ?> key) {
+    public ZSetStream<T> shardBy(Function<? super T, ?> key) {
         Objects.requireNonNull(key, "key");
         Node n = Exchanges.shardBy(this, (Function<Object, ?>) key);
-        return n == node ? this : new Stream<>(builder, n);
+        return n == node ? this : new ZSetStream<>(builder, n);
     }
 
     /** Applies {@code f} to every record; the results are ordered naturally. */
-    public <R> Stream<R> map(Function<? super T, ? extends R> f) {
+    public <R> ZSetStream<R> map(Function<? super T, ? extends R> f) {
         return map(f, Layout.OBJECTS);
     }
 
     /** Applies {@code f} to every record; the results are ordered by {@code order}. */
-    public <R> Stream<R> map(Function<? super T, ? extends R> f, Comparator<? super R> order) {
+    public <R> ZSetStream<R> map(Function<? super T, ? extends R> f, Comparator<? super R> order) {
         return map(f, Layout.zset(order));
     }
 
-    private <R> Stream<R> map(Function<? super T, ? extends R> f, Layout out) {
+    private <R> ZSetStream<R> map(Function<? super T, ? extends R> f, Layout out) {
         Objects.requireNonNull(f, "f");
         return add("map", new MapOperator(out, (in, i, o) -> o.add(notNull(f.apply(record(in, i)), "map"), in.weights[i])), out);
     }
 
     /** Applies {@code f} to every record, giving longs stored unboxed. */
-    public Stream<Long> mapToLong(ToLongFunction<? super T> f) {
+    public ZSetStream<Long> mapToLong(ToLongFunction<? super T> f) {
         Objects.requireNonNull(f, "f");
         return add("mapToLong", new MapOperator(Layout.LONGS, (in, i, o) -> o.addLong(f.applyAsLong(record(in, i)), in.weights[i])), Layout.LONGS);
     }
 
     /** Replaces every record by the records {@code f} returns for it (each with the record's weight). */
-    public <R> Stream<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> f) {
+    public <R> ZSetStream<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> f) {
         Objects.requireNonNull(f, "f");
         return add("flatMap", new MapOperator(Layout.OBJECTS, (in, i, o) -> {
             long w = in.weights[i];
@@ -124,12 +124,12 @@ public class Stream<T> extends AbstractStream {
     }
 
     /** Re-keys the records into an indexed stream; keys and values are ordered naturally. */
-    public <K, V> IndexedStream<K, V> index(Function<? super T, ? extends K> key, Function<? super T, ? extends V> value) {
+    public <K, V> IndexedZSetStream<K, V> index(Function<? super T, ? extends K> key, Function<? super T, ? extends V> value) {
         return index(key, value, Orders.natural(), Orders.natural());
     }
 
     /** Re-keys the records into an indexed stream with keys ordered by {@code keyOrder} and values by {@code valueOrder}. */
-    public <K, V> IndexedStream<K, V> index(Function<? super T, ? extends K> key, Function<? super T, ? extends V> value,
+    public <K, V> IndexedZSetStream<K, V> index(Function<? super T, ? extends K> key, Function<? super T, ? extends V> value,
                                             Comparator<? super K> keyOrder, Comparator<? super V> valueOrder) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
@@ -142,7 +142,7 @@ public class Stream<T> extends AbstractStream {
     }
 
     /** Re-keys the records by a long key stored unboxed; values are ordered naturally. */
-    public <V> IndexedStream<Long, V> indexByLong(ToLongFunction<? super T> key, Function<? super T, ? extends V> value) {
+    public <V> IndexedZSetStream<Long, V> indexByLong(ToLongFunction<? super T> key, Function<? super T, ? extends V> value) {
         return indexByLong(key, value, Orders.natural());
     }
 
@@ -151,7 +151,7 @@ public class Stream<T> extends AbstractStream {
      * (total and consistent with {@code equals}), which operators reading the stream's trace in value order
      * (top-k by that order) can exploit.
      */
-    public <V> IndexedStream<Long, V> indexByLong(ToLongFunction<? super T> key, Function<? super T, ? extends V> value,
+    public <V> IndexedZSetStream<Long, V> indexByLong(ToLongFunction<? super T> key, Function<? super T, ? extends V> value,
                                                   Comparator<? super V> valueOrder) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
@@ -163,7 +163,7 @@ public class Stream<T> extends AbstractStream {
     }
 
     /** Re-keys the records into (long key, long value) tuples, both stored unboxed. */
-    public IndexedStream<Long, Long> indexLongToLong(ToLongFunction<? super T> key, ToLongFunction<? super T> value) {
+    public IndexedZSetStream<Long, Long> indexLongToLong(ToLongFunction<? super T> key, ToLongFunction<? super T> value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         Layout out = Layout.longToLongs();
@@ -174,49 +174,49 @@ public class Stream<T> extends AbstractStream {
     }
 
     /** The sum of this stream and {@code other}. */
-    public Stream<T> plus(Stream<T> other) {
+    public ZSetStream<T> plus(ZSetStream<T> other) {
         builder.checkOwn(other);
-        return new Stream<>(builder, builder.graph.add("plus", new LinearOperators.Plus(), layout(),
+        return new ZSetStream<>(builder, builder.graph.add("plus", new LinearOperators.Plus(), layout(),
                 Exchanges.alignFor(this, other.placement()).id(), Exchanges.alignFor(other, placement()).id())
                 .place(placement().plus(other.placement())));
     }
 
     /** This stream minus {@code other}. */
-    public Stream<T> minus(Stream<T> other) {
+    public ZSetStream<T> minus(ZSetStream<T> other) {
         builder.checkOwn(other);
-        return new Stream<>(builder, builder.graph.add("minus", new LinearOperators.Minus(), layout(),
+        return new ZSetStream<>(builder, builder.graph.add("minus", new LinearOperators.Minus(), layout(),
                 Exchanges.alignFor(this, other.placement()).id(), Exchanges.alignFor(other, placement()).id())
                 .place(placement().plus(other.placement())));
     }
 
     /** Every weight negated. */
-    public Stream<T> negate() {
-        return new Stream<>(builder, Derivations.negate(this));
+    public ZSetStream<T> negate() {
+        return new ZSetStream<>(builder, Derivations.negate(this));
     }
 
     /** Delays this stream by one step (z<sup>-1</sup>); the first output is empty. */
-    public Stream<T> delay() {
+    public ZSetStream<T> delay() {
         checkTimeOperatorAllowed("delay");
-        return new Stream<>(builder, Derivations.delay(this));
+        return new ZSetStream<>(builder, Derivations.delay(this));
     }
 
     /** The running sum (I) of this stream: each step outputs the whole accumulated Z-set. */
-    public Stream<T> integrate() {
+    public ZSetStream<T> integrate() {
         checkTimeOperatorAllowed("integrate");
-        return new Stream<>(builder, Derivations.integrate(this));
+        return new ZSetStream<>(builder, Derivations.integrate(this));
     }
 
     /** The change (D) of this stream since the previous step. */
-    public Stream<T> differentiate() {
+    public ZSetStream<T> differentiate() {
         checkTimeOperatorAllowed("differentiate");
-        return new Stream<>(builder, Derivations.differentiate(this));
+        return new ZSetStream<>(builder, Derivations.differentiate(this));
     }
 
     /**
      * Calls {@code consumer} with every step's change; returns this stream. With several workers the change is
      * gathered, and only worker 0's consumer is called, on the thread calling {@code step()}.
      */
-    public Stream<T> inspect(Consumer<? super ZSet<T>> consumer) {
+    public ZSetStream<T> inspect(Consumer<? super ZSet<T>> consumer) {
         Objects.requireNonNull(consumer, "consumer");
         builder.graph.add("inspect", new SinkOperators.Inspect(builder.workers.index() == 0 ? b -> consumer.accept(ZSet.wrap(b)) : b -> { }), layout(),
                 Exchanges.gather(this).id());
@@ -243,7 +243,7 @@ public class Stream<T> extends AbstractStream {
     }
 
     /** Adds a custom unary operator (extension point) producing batches of {@code out}. */
-    public <R> Stream<R> apply(String kind, UnaryOperator operator, Layout out) {
+    public <R> ZSetStream<R> apply(String kind, UnaryOperator operator, Layout out) {
         if (!out.isPlainZSet()) {
             throw new IllegalArgumentException("apply gives a plain Z-set stream; use applyIndexed for " + out);
         }
@@ -251,17 +251,17 @@ public class Stream<T> extends AbstractStream {
     }
 
     /** Adds a custom unary operator (extension point) producing indexed batches of {@code out}. */
-    public <K, V> IndexedStream<K, V> applyIndexed(String kind, UnaryOperator operator, Layout out) {
+    public <K, V> IndexedZSetStream<K, V> applyIndexed(String kind, UnaryOperator operator, Layout out) {
         return addIndexed(kind, operator, out);
     }
 
     /** Adds a unary operator whose output is placed as a per-record function of this stream's would be. */
-    private <R> Stream<R> add(String kind, UnaryOperator op, Layout out) {
-        return new Stream<>(builder, builder.graph.add(kind, op, out, node.id()).place(mappedPlacement()));
+    private <R> ZSetStream<R> add(String kind, UnaryOperator op, Layout out) {
+        return new ZSetStream<>(builder, builder.graph.add(kind, op, out, node.id()).place(mappedPlacement()));
     }
 
-    private <K, V> IndexedStream<K, V> addIndexed(String kind, UnaryOperator op, Layout out) {
-        return new IndexedStream<>(builder, builder.graph.add(kind, op, out, node.id()).place(mappedPlacement()));
+    private <K, V> IndexedZSetStream<K, V> addIndexed(String kind, UnaryOperator op, Layout out) {
+        return new IndexedZSetStream<>(builder, builder.graph.add(kind, op, out, node.id()).place(mappedPlacement()));
     }
 
     static <X> X notNull(X x, String what) {

@@ -27,12 +27,12 @@ import org.jdbsp.zset.spi.Batch;
  *
  * @param <K> the key type (stored as {@code long} when the layout's key column is LONG)
  * <p>Not final: an operator library may subclass it to add its operators as methods (see
- * {@link #IndexedStream(IndexedStream)}).
+ * {@link #IndexedZSetStream(IndexedZSetStream)}).
  *
  * @param <V> the value type
  */
-public class IndexedStream<K, V> extends AbstractStream {
-    IndexedStream(CircuitBuilder builder, Node node) {
+public class IndexedZSetStream<K, V> extends AbstractStream {
+    IndexedZSetStream(CircuitBuilder builder, Node node) {
         super(builder, node);
     }
 
@@ -41,12 +41,12 @@ public class IndexedStream<K, V> extends AbstractStream {
      * libraries that add methods to streams. A subclass should override every method returning a stream so
      * that a chain keeps its type.
      */
-    protected IndexedStream(IndexedStream<K, V> stream) {
+    protected IndexedZSetStream(IndexedZSetStream<K, V> stream) {
         super(Objects.requireNonNull(stream, "stream").builder, stream.node);
     }
 
     /** Renames the operator producing this stream. */
-    public IndexedStream<K, V> named(String name) {
+    public IndexedZSetStream<K, V> named(String name) {
         node.rename(name);
         return this;
     }
@@ -62,9 +62,9 @@ public class IndexedStream<K, V> extends AbstractStream {
     }
 
     /** Keeps the tuples {@code predicate} accepts. */
-    public IndexedStream<K, V> filter(BiPredicate<? super K, ? super V> predicate) {
+    public IndexedZSetStream<K, V> filter(BiPredicate<? super K, ? super V> predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        return new IndexedStream<>(builder, builder.graph.add("filter",
+        return new IndexedZSetStream<>(builder, builder.graph.add("filter",
                 new FilterOperator((b, i) -> predicate.test(key(b, i), value(b, i))), layout(), node.id()).place(placement()));
     }
 
@@ -74,32 +74,32 @@ public class IndexedStream<K, V> extends AbstractStream {
      * (by an earlier {@code shard()}, kept by filters, value maps and keyed operators), the stream itself;
      * otherwise an exchange between the workers, built once per stream however often it is asked for.
      */
-    public IndexedStream<K, V> shard() {
+    public IndexedZSetStream<K, V> shard() {
         Node n = Exchanges.shard(this);
-        return n == node ? this : new IndexedStream<>(builder, n);
+        return n == node ? this : new IndexedZSetStream<>(builder, n);
     }
 
     /** Turns every tuple into a record; the results are ordered naturally. */
-    public <R> Stream<R> map(BiFunction<? super K, ? super V, ? extends R> f) {
+    public <R> ZSetStream<R> map(BiFunction<? super K, ? super V, ? extends R> f) {
         return map(f, Orders.natural());
     }
 
     /** Turns every tuple into a record; the results are ordered by {@code order}. */
-    public <R> Stream<R> map(BiFunction<? super K, ? super V, ? extends R> f, Comparator<? super R> order) {
+    public <R> ZSetStream<R> map(BiFunction<? super K, ? super V, ? extends R> f, Comparator<? super R> order) {
         Objects.requireNonNull(f, "f");
         Layout out = Layout.zset(order);
-        return new Stream<>(builder, builder.graph.add("map", new MapOperator(out,
-                (in, i, o) -> o.add(Stream.notNull(f.apply(key(in, i), value(in, i)), "map"), in.weights[i])), out, node.id())
+        return new ZSetStream<>(builder, builder.graph.add("map", new MapOperator(out,
+                (in, i, o) -> o.add(ZSetStream.notNull(f.apply(key(in, i), value(in, i)), "map"), in.weights[i])), out, node.id())
                 .place(mappedPlacement()));
     }
 
     /** Applies {@code f} to every value, keeping the key. */
-    public <W> IndexedStream<K, W> mapValues(Function<? super V, ? extends W> f) {
+    public <W> IndexedZSetStream<K, W> mapValues(Function<? super V, ? extends W> f) {
         Objects.requireNonNull(f, "f");
         Layout out = Layout.indexed(layout().keyKind(), layout().keyOrder(), ColumnKind.OBJECT, Orders.natural());
         boolean longKeys = layout().keyKind() == ColumnKind.LONG;
-        return new IndexedStream<>(builder, builder.graph.add("mapValues", new MapOperator(out, (in, i, o) -> {
-            Object w = Stream.notNull(f.apply(value(in, i)), "mapValues");
+        return new IndexedZSetStream<>(builder, builder.graph.add("mapValues", new MapOperator(out, (in, i, o) -> {
+            Object w = ZSetStream.notNull(f.apply(value(in, i)), "mapValues");
             if (longKeys) {
                 o.addLong(in.longKeys[i], w, in.weights[i]);
             } else {
@@ -109,54 +109,54 @@ public class IndexedStream<K, V> extends AbstractStream {
     }
 
     /** The values, as a stream of records (ordered naturally). */
-    public Stream<V> values() {
+    public ZSetStream<V> values() {
         return map((k, v) -> v);
     }
 
     /** The sum of this stream and {@code other}. */
-    public IndexedStream<K, V> plus(IndexedStream<K, V> other) {
+    public IndexedZSetStream<K, V> plus(IndexedZSetStream<K, V> other) {
         builder.checkOwn(other);
-        return new IndexedStream<>(builder, builder.graph.add("plus", new LinearOperators.Plus(), layout(),
+        return new IndexedZSetStream<>(builder, builder.graph.add("plus", new LinearOperators.Plus(), layout(),
                 Exchanges.alignFor(this, other.placement()).id(), Exchanges.alignFor(other, placement()).id())
                 .place(placement().plus(other.placement())));
     }
 
     /** This stream minus {@code other}. */
-    public IndexedStream<K, V> minus(IndexedStream<K, V> other) {
+    public IndexedZSetStream<K, V> minus(IndexedZSetStream<K, V> other) {
         builder.checkOwn(other);
-        return new IndexedStream<>(builder, builder.graph.add("minus", new LinearOperators.Minus(), layout(),
+        return new IndexedZSetStream<>(builder, builder.graph.add("minus", new LinearOperators.Minus(), layout(),
                 Exchanges.alignFor(this, other.placement()).id(), Exchanges.alignFor(other, placement()).id())
                 .place(placement().plus(other.placement())));
     }
 
     /** Every weight negated. */
-    public IndexedStream<K, V> negate() {
-        return new IndexedStream<>(builder, Derivations.negate(this));
+    public IndexedZSetStream<K, V> negate() {
+        return new IndexedZSetStream<>(builder, Derivations.negate(this));
     }
 
     /** Delays this stream by one step; the first output is empty. */
-    public IndexedStream<K, V> delay() {
+    public IndexedZSetStream<K, V> delay() {
         checkTimeOperatorAllowed("delay");
-        return new IndexedStream<>(builder, Derivations.delay(this));
+        return new IndexedZSetStream<>(builder, Derivations.delay(this));
     }
 
     /** The running sum of this stream. */
-    public IndexedStream<K, V> integrate() {
+    public IndexedZSetStream<K, V> integrate() {
         checkTimeOperatorAllowed("integrate");
-        return new IndexedStream<>(builder, Derivations.integrate(this));
+        return new IndexedZSetStream<>(builder, Derivations.integrate(this));
     }
 
     /** The change of this stream since the previous step. */
-    public IndexedStream<K, V> differentiate() {
+    public IndexedZSetStream<K, V> differentiate() {
         checkTimeOperatorAllowed("differentiate");
-        return new IndexedStream<>(builder, Derivations.differentiate(this));
+        return new IndexedZSetStream<>(builder, Derivations.differentiate(this));
     }
 
     /**
      * Calls {@code consumer} with every step's change; returns this stream. With several workers the change is
      * gathered, and only worker 0's consumer is called, on the thread calling {@code step()}.
      */
-    public IndexedStream<K, V> inspect(Consumer<? super IndexedZSet<K, V>> consumer) {
+    public IndexedZSetStream<K, V> inspect(Consumer<? super IndexedZSet<K, V>> consumer) {
         Objects.requireNonNull(consumer, "consumer");
         builder.graph.add("inspect", new SinkOperators.Inspect(builder.workers.index() == 0 ? b -> consumer.accept(IndexedZSet.wrap(b)) : b -> { }), layout(),
                 Exchanges.gather(this).id());
@@ -183,12 +183,12 @@ public class IndexedStream<K, V> extends AbstractStream {
     }
 
     /** Adds a custom unary operator (extension point) producing plain Z-sets of {@code out}. */
-    public <R> Stream<R> apply(String kind, UnaryOperator operator, Layout out) {
-        return new Stream<>(builder, builder.graph.add(kind, operator, out, node.id()).place(mappedPlacement()));
+    public <R> ZSetStream<R> apply(String kind, UnaryOperator operator, Layout out) {
+        return new ZSetStream<>(builder, builder.graph.add(kind, operator, out, node.id()).place(mappedPlacement()));
     }
 
     /** Adds a custom unary operator (extension point) producing indexed batches of {@code out}. */
-    public <K2, V2> IndexedStream<K2, V2> applyIndexed(String kind, UnaryOperator operator, Layout out) {
-        return new IndexedStream<>(builder, builder.graph.add(kind, operator, out, node.id()).place(mappedPlacement()));
+    public <K2, V2> IndexedZSetStream<K2, V2> applyIndexed(String kind, UnaryOperator operator, Layout out) {
+        return new IndexedZSetStream<>(builder, builder.graph.add(kind, operator, out, node.id()).place(mappedPlacement()));
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.ToLongFunction;
  * @param <T> the record type
  * @param <R> the aggregate type
  */
-public final class Aggregator<T, R> {
+public final class WindowAggregate<T, R> {
     enum Kind { COUNT, SUM, MAX, MIN, CUSTOM }
 
     final Kind kind;
@@ -29,38 +29,38 @@ public final class Aggregator<T, R> {
     final Function<Map<Object, Long>, Object> custom;
 
     @SuppressWarnings("unchecked")
-    private Aggregator(Kind kind, ToLongFunction<? super T> field, Function<? super Map<T, Long>, ? extends R> custom) {
+    private WindowAggregate(Kind kind, ToLongFunction<? super T> field, Function<? super Map<T, Long>, ? extends R> custom) {
         this.kind = kind;
         this.field = (ToLongFunction<Object>) field;
         this.custom = (Function<Map<Object, Long>, Object>) (Function<?, ?>) custom;
     }
 
     /** {@code COUNT(*)}: the sum of the weights of the group's records. */
-    public static <T> Aggregator<T, Long> count() {
-        return new Aggregator<>(Kind.COUNT, null, null);
+    public static <T> WindowAggregate<T, Long> count() {
+        return new WindowAggregate<>(Kind.COUNT, null, null);
     }
 
     /** {@code SUM(field)}: exact; fails when a row's sum does not fit in a long (see above). */
-    public static <T> Aggregator<T, Long> sum(ToLongFunction<? super T> field) {
-        return new Aggregator<>(Kind.SUM, Objects.requireNonNull(field, "field"), null);
+    public static <T> WindowAggregate<T, Long> sum(ToLongFunction<? super T> field) {
+        return new WindowAggregate<>(Kind.SUM, Objects.requireNonNull(field, "field"), null);
     }
 
     /** {@code MAX(field)}. */
-    public static <T> Aggregator<T, Long> max(ToLongFunction<? super T> field) {
-        return new Aggregator<>(Kind.MAX, Objects.requireNonNull(field, "field"), null);
+    public static <T> WindowAggregate<T, Long> max(ToLongFunction<? super T> field) {
+        return new WindowAggregate<>(Kind.MAX, Objects.requireNonNull(field, "field"), null);
     }
 
     /** {@code MIN(field)}. */
-    public static <T> Aggregator<T, Long> min(ToLongFunction<? super T> field) {
-        return new Aggregator<>(Kind.MIN, Objects.requireNonNull(field, "field"), null);
+    public static <T> WindowAggregate<T, Long> min(ToLongFunction<? super T> field) {
+        return new WindowAggregate<>(Kind.MIN, Objects.requireNonNull(field, "field"), null);
     }
 
     /**
      * A user aggregate: {@code f} receives the group's records, each with its (positive) multiplicity, as
      * an unmodifiable map, and returns a non-null result. It must be a pure function of that map.
      */
-    public static <T, R> Aggregator<T, R> of(Function<? super Map<T, Long>, ? extends R> f) {
-        return new Aggregator<>(Kind.CUSTOM, null, Objects.requireNonNull(f, "f"));
+    public static <T, R> WindowAggregate<T, R> of(Function<? super Map<T, Long>, ? extends R> f) {
+        return new WindowAggregate<>(Kind.CUSTOM, null, Objects.requireNonNull(f, "f"));
     }
 
     @Override
