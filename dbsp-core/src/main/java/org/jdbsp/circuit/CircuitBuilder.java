@@ -63,6 +63,22 @@ public class CircuitBuilder {
         return zsetInput(name, Layout.OBJECTS);
     }
 
+    /**
+     * An input of records of {@code type} in their natural order, checked now: a type the natural order cannot
+     * order (a record with an array component, or a component of a class without {@code Comparable}) is
+     * refused when the circuit is built, naming the type and the component, instead of on its first batch.
+     */
+    public <T> ZSetInput<T> zsetInput(String name, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        try {
+            org.jdbsp.zset.Orders.requireNatural(type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("input '" + name + "': " + e.getMessage()
+                    + "; give the input a Comparator (zsetInput(name, order))", e);
+        }
+        return zsetInput(name, Layout.OBJECTS);
+    }
+
     /** An input of records ordered by {@code order}. */
     public <T> ZSetInput<T> zsetInput(String name, Comparator<? super T> order) {
         return zsetInput(name, Layout.zset(order));

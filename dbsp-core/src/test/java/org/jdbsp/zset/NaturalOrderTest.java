@@ -149,4 +149,20 @@ class NaturalOrderTest {
         }));
         assertTrue(e.getMessage().contains(Priced.class.getName()) && e.getMessage().contains("'price'"), e.getMessage());
     }
+
+    @Test
+    void aTypedInputOfATypeWithoutOrderIsRefusedWhenTheCircuitIsBuilt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Circuit.build(b -> b.zsetInput("prices", WithArray.class)));
+        assertTrue(e.getMessage().contains("'prices'") && e.getMessage().contains(WithArray.class.getName())
+                && e.getMessage().contains("'values'"), e.getMessage());
+        try (var h = Circuit.build(b -> {
+            ZSetInput<Tagged> in = b.zsetInput("tagged", Tagged.class);
+            return new TaggedIo(in, in.stream().output());
+        })) {
+            h.io().in().push(new Tagged(1, List.of("a")));
+            h.step();
+            assertEquals(1, h.io().out().delta().size(), "an orderable typed input works");
+        }
+    }
 }

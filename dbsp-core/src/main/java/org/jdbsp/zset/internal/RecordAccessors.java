@@ -25,10 +25,21 @@ public final class RecordAccessors {
                         .asType(MethodType.methodType(Object.class, Object.class));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 throw new IllegalArgumentException("cannot read the components of record " + type.getName()
-                        + " " + purpose + ": " + e, e);
+                        + " " + purpose + ": " + e + openHint(type), e);
             }
         }
         return accessors;
+    }
+
+    /** What a named module must declare so that this module can read its records, or nothing. */
+    private static String openHint(Class<?> type) {
+        Module module = type.getModule();
+        if (!module.isNamed() || module.isOpen(type.getPackageName(), RecordAccessors.class.getModule())) {
+            return "";
+        }
+        return " (module " + module.getName() + " must open the record's package to the library: add 'opens "
+                + type.getPackageName() + " to " + RecordAccessors.class.getModule().getName()
+                + ";' to its module-info, or give the stream a Comparator)";
     }
 
     /** The component {@code accessor} reads from {@code record}. */
