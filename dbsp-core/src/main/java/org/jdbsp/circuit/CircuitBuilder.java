@@ -17,6 +17,7 @@ import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.IndexedZSet;
 import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.Orders;
 import org.jdbsp.zset.ZSet;
 import org.jdbsp.zset.spi.Batch;
 
@@ -96,14 +97,46 @@ public class CircuitBuilder {
     }
 
     /**
+     * An input that stamps each pushed record with its arrival position (see {@link SequencedInput}), its
+     * stream in {@link Sequenced}'s natural order, positions from 0.
+     */
+    public <T> SequencedInput<T> sequencedInput(String name) {
+        return sequencedInput(name, Orders.natural(), 0);
+    }
+
+    /**
+     * An input that stamps each pushed record with its arrival position (see {@link SequencedInput}), its
+     * stream ordered by position, then by {@code valueOrder}; the first push takes position {@code firstSeq}.
+     *
+     * @throws IllegalArgumentException if {@code firstSeq} is negative
+     */
+    public <T> SequencedInput<T> sequencedInput(String name, Comparator<? super T> valueOrder, long firstSeq) {
+        Layout layout = Layout.zset(Sequenced.order(Objects.requireNonNull(valueOrder, "valueOrder")));
+        InputOperator op = newInput(layout);
+        Node node = addInput(name, op, layout);
+        return new SequencedInput<>(node.name(), op, runtime, new ZSetStream<>(this, node), firstSeq);
+    }
+
+    /**
      * An input for records of several types, split by type into one stream per part declared on it (see
      * {@link SplitInput}): pushing only appends references, and the records are read on the workers.
      */
     public <T> SplitInput<T> splitInput(String name) {
+        return splitInput(name, 0);
+    }
+
+    /**
+     * As {@link #splitInput(String)}, with the arrival positions of its pushes starting at {@code firstPosition}
+     * (they stamp the records of {@linkplain SplitInput#sequencedPart sequenced parts}).
+     *
+     * @throws IllegalArgumentException if {@code firstPosition} is negative
+     */
+    public <T> SplitInput<T> splitInput(String name, long firstPosition) {
         Objects.requireNonNull(name, "name");
         refuseInputInsideRecursion();
-        SplitInputState state = context == null ? SplitInputState.single(name) : SplitInputState.forWorker(name, context);
-        return new SplitInput<>(name, state, runtime, this);
+        SplitInputState state = context == null ? SplitInputState.single(name, firstPosition)
+                : SplitInputState.forWorker(name, context, firstPosition);
+        return new SplitInput<>(name, state, runtime, this, firstPosition);
     }
 
     private void refuseInputInsideRecursion() {

@@ -2,6 +2,7 @@ package org.jdbsp.circuit.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbsp.circuit.Sequenced;
 import org.jdbsp.circuit.spi.SourceOperator;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
@@ -16,6 +17,12 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * <p>With several workers the pushes are sealed for a step by the stepping thread ({@link SharedInput}) and
  * worker {@code i} of W splits the i-th of W equal slices, so reading the records runs on the workers in
  * parallel; with one worker the pushes are taken when the step splits them.
+ *
+ * <p><b>Arrival positions.</b> Every push appends one tuple, so the position of a push is the number of tuples
+ * appended before it (plus the first position): each worker counts the sizes of the runs it has split, and a
+ * part that stamps wraps the record at index {@code i} of a run as {@code Sequenced(base + i, record)}, the
+ * same stamp on every worker and for every cut of the pushes into steps. A record pushed already stamped
+ * ({@link #preStamped}) goes to the stamping part of its value's type as it is.
  */
 public final class SplitInputState {
     private final String name;
@@ -25,28 +32,60 @@ public final class SplitInputState {
     private final int workers;
     private final List<Class<?>> types = new ArrayList<>();
     private final List<Layout> layouts = new ArrayList<>();
+    private final List<Boolean> stamping = new ArrayList<>();
     private Class<?>[] seenClasses = new Class<?>[0];
     private int[] seenParts = new int[0];
     private Batch[] split;
     private int served;
+    /** The arrival position of the first tuple of the next run to split. */
+    private long base;
 
-    private SplitInputState(String name, BatchBuilder pending, SharedInput shared, int worker, int workers) {
+    private SplitInputState(String name, BatchBuilder pending, SharedInput shared, int worker, int workers, long first) {
         this.name = name;
         this.pending = pending;
         this.shared = shared;
         this.worker = worker;
         this.workers = workers;
+        this.base = first;
     }
 
-    /** The state of a split input of a circuit run by one thread. */
-    public static SplitInputState single(String name) {
-        return new SplitInputState(name, new BatchBuilder(Layout.OBJECTS), null, 0, 1);
+    /** The state of a split input of a circuit run by one thread, its arrival positions from {@code first}. */
+    public static SplitInputState single(String name, long first) {
+        return new SplitInputState(name, new BatchBuilder(Layout.OBJECTS), null, 0, 1, first);
     }
 
-    /** Worker {@code context}'s state of a split input whose pushes every worker shares (made by worker 0). */
-    public static SplitInputState forWorker(String name, WorkerContext context) {
+    /**
+     * Worker {@code context}'s state of a split input whose pushes every worker shares (made by worker 0), its
+     * arrival positions from {@code first}.
+     */
+    public static SplitInputState forWorker(String name, WorkerContext context, long first) {
         SharedInput shared = SharedInput.forWorker(Layout.OBJECTS, context);
-        return new SplitInputState(name, shared.pending(), shared, context.index(), context.count());
+        return new SplitInputState(name, shared.pending(), shared, context.index(), context.count(), first);
+    }
+
+    /** A record already stamped, as appended to the pushes: split to its value's stamping part unchanged. */
+    private record PreStamped(Sequenced<?> record) {}
+
+    /** What to append to the pushes for {@code record}, already stamped (see {@link #stampingPartOf}). */
+    public static Object preStamped(Sequenced<?> record) {
+        return new PreStamped(record);
+    }
+
+    /**
+     * The index of the part that takes {@code record} if that part stamps, else -1 (also when no part takes it).
+     */
+    public int stampingPartOf(Object record) {
+        for (int p = 0; p < types.size(); p++) {
+            if (types.get(p).isInstance(record)) {
+                return stamping.get(p) ? p : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether some part stamps its records (pushes of zero or negative weight must then be checked). */
+    public boolean anyStamping() {
+        return stamping.contains(Boolean.TRUE);
     }
 
     /** Where pushes are appended, as (record, weight) tuples, unconsolidated. */
@@ -54,8 +93,11 @@ public final class SplitInputState {
         return pending;
     }
 
-    /** Declares the next part: records of {@code type}, consolidated as {@code layout}; returns its operator. */
-    public SourceOperator addPart(Class<?> type, Layout layout) {
+    /**
+     * Declares the next part: records of {@code type}, consolidated as {@code layout} (of {@link Sequenced}
+     * records if {@code stamps}); returns its operator.
+     */
+    public SourceOperator addPart(Class<?> type, Layout layout, boolean stamps) {
         for (Class<?> t : types) {
             if (t.isAssignableFrom(type)) {
                 throw new IllegalArgumentException("split input '" + name + "' already has a part for " + t.getName()
@@ -64,6 +106,7 @@ public final class SplitInputState {
         }
         types.add(type);
         layouts.add(layout);
+        stamping.add(stamps);
         int index = types.size() - 1;
         return () -> take(index);
     }
@@ -99,24 +142,46 @@ public final class SplitInputState {
         for (int p = 0; p < parts; p++) {
             builders[p] = new BatchBuilder(layouts.get(p), Math.max(16, (to - from) / parts));
         }
+        boolean[] stamps = new boolean[parts];
+        for (int p = 0; p < parts; p++) {
+            stamps[p] = stamping.get(p);
+        }
         Object[] records = run.appendedKeys();
         long[] weights = run.appendedWeights();
+        long runBase = base;
+        base += run.size();
         Class<?> lastClass = null;
         int lastPart = -1;
+        boolean lastStamps = false;
         for (int i = from; i < to; i++) {
             Object r = records[i];
             Class<?> c = r.getClass();
             if (c != lastClass) {
+                if (c == PreStamped.class) {
+                    addPreStamped(builders, ((PreStamped) r).record(), weights[i]);
+                    continue;
+                }
                 lastPart = partOf(c, r);
+                lastStamps = stamps[lastPart];
                 lastClass = c;
             }
-            builders[lastPart].add(r, weights[i]);
+            builders[lastPart].add(lastStamps ? new Sequenced<>(runBase + i, r) : r, weights[i]);
         }
         Batch[] out = new Batch[parts];
         for (int p = 0; p < parts; p++) {
             out[p] = builders[p].build();
         }
         return out;
+    }
+
+    private void addPreStamped(BatchBuilder[] builders, Sequenced<?> record, long weight) {
+        int p = stampingPartOf(record.value());
+        if (p < 0) {
+            // the push checked this; parts are only declared before the first push
+            throw new IllegalStateException("a stamped record was pushed to split input '" + name
+                    + "' for a part that does not stamp: " + record);
+        }
+        builders[p].add(record, weight);
     }
 
     private int partOf(Class<?> c, Object record) {
