@@ -3,17 +3,20 @@ package org.jdbsp.nexmark.queries;
 import java.util.Objects;
 
 import org.jdbsp.circuit.CircuitBuilder;
+import org.jdbsp.circuit.Sequenced;
+import org.jdbsp.circuit.SplitInput;
 import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.nexmark.model.Event;
 import org.jdbsp.nexmark.model.Person;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.operators.time.Watermarks;
 
 /**
- * What a query reads: the person, auction and bid streams of one circuit, the event-time watermark shared
- * by all three (as in the suite's DDL: the largest event time seen minus {@value #WATERMARK_DELAY_MS} ms),
+ * What a query reads: the person, auction and bid streams of one circuit (the bids also stamped with their
+ * position in the event stream, {@link #arrivedBids()}), the event-time watermark shared by all three (as in the suite's DDL: the largest event time seen minus {@value #WATERMARK_DELAY_MS} ms),
  * the processing-time watermark (the options' processing clock, read once per step), and the
  * {@link QueryOptions}.
  */
@@ -22,20 +25,23 @@ public final class NexmarkStreams {
     public static final long WATERMARK_DELAY_MS = 4_000;
 
     private final CircuitBuilder builder;
-    private final ZSetStream<Person> persons;
-    private final ZSetStream<Auction> auctions;
-    private final ZSetStream<Bid> bids;
+    private final SplitInput<Event> events;
+    private ZSetStream<Person> persons;
+    private ZSetStream<Auction> auctions;
+    private ZSetStream<Bid> bids;
+    private ZSetStream<Sequenced<Bid>> arrivedBids;
     private final QueryOptions options;
     private Watermark watermark;
     private ZSetInput<Long> processingClock;
     private Watermark processingTime;
 
-    public NexmarkStreams(CircuitBuilder builder, ZSetStream<Person> persons, ZSetStream<Auction> auctions, ZSetStream<Bid> bids,
-                          QueryOptions options) {
+    /**
+     * The streams of the split input {@code events}, whose parts this declares on first use (see
+     * {@link #declareRemainingParts()}).
+     */
+    public NexmarkStreams(CircuitBuilder builder, SplitInput<Event> events, QueryOptions options) {
         this.builder = Objects.requireNonNull(builder, "builder");
-        this.persons = Objects.requireNonNull(persons, "persons");
-        this.auctions = Objects.requireNonNull(auctions, "auctions");
-        this.bids = Objects.requireNonNull(bids, "bids");
+        this.events = Objects.requireNonNull(events, "events");
         this.options = Objects.requireNonNull(options, "options");
     }
 
@@ -44,15 +50,56 @@ public final class NexmarkStreams {
     }
 
     public ZSetStream<Person> persons() {
+        if (persons == null) {
+            persons = events.part(Person.class);
+        }
         return persons;
     }
 
     public ZSetStream<Auction> auctions() {
+        if (auctions == null) {
+            auctions = events.part(Auction.class);
+        }
         return auctions;
     }
 
+    /** The bids; for a query that also reads {@link #arrivedBids()}, their values. */
     public ZSetStream<Bid> bids() {
+        if (bids == null) {
+            bids = arrivedBids != null ? arrivedBids.map(Sequenced::value) : events.part(Bid.class);
+        }
         return bids;
+    }
+
+    /**
+     * The bids, each stamped with its position in the event stream (0 for the first event pushed, of any
+     * type), for queries that order by arrival as Flink does; ask for it before {@link #bids()}. The positions
+     * do not depend on the number of workers or on how the events are cut into steps. A stamped bid is deleted
+     * with {@link QueryCircuit#pushStamped}.
+     *
+     * @throws IllegalStateException if {@link #bids()} was asked for first
+     */
+    public ZSetStream<Sequenced<Bid>> arrivedBids() {
+        if (arrivedBids == null) {
+            if (bids != null) {
+                throw new IllegalStateException("ask for arrivedBids() before bids(): the bids' part of the events is"
+                        + " already declared without arrival stamps");
+            }
+            arrivedBids = events.sequencedPart(Bid.class, EventOrders.BID);
+        }
+        return arrivedBids;
+    }
+
+    /**
+     * Declares the parts no query asked for, so that every event pushed has one (the build calls it after the
+     * query's build).
+     */
+    void declareRemainingParts() {
+        persons();
+        auctions();
+        if (arrivedBids == null) {
+            bids();
+        }
     }
 
     public QueryOptions options() {

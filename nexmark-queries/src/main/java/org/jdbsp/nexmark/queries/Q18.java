@@ -3,6 +3,7 @@ package org.jdbsp.nexmark.queries;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jdbsp.circuit.Sequenced;
 import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.topk.TopK;
@@ -21,13 +22,16 @@ import org.jdbsp.zset.Orders;
  * Output columns: auction, bidder, price, channel, url, dateTime (epoch ms), extra. An update stream: a later
  * bid of a pair retracts the pair's previous row.
  *
- * <p><b>Deviation:</b> Flink plans this as a keep-last deduplication, so of two bids of a pair with the same
- * dateTime (common: 10 events share each millisecond) the one that arrived later wins. A Z-set has no
- * arrival order; such ties go to the higher price, then the least channel, url, extra ({@link #LATEST_FIRST}).
- * The bids of each pair are kept in that order, so a step reads only the head of each touched pair.
+ * <p><b>Ties go to the later arrival, as in Flink.</b> Flink plans this as a keep-last deduplication, so of
+ * two bids of a pair with the same dateTime (common: 10 events share each millisecond) the one that arrived
+ * later wins. So does this query: it reads the bids stamped with their position in the event stream
+ * ({@link NexmarkStreams#arrivedBids()}) and keeps the bids of each pair by dateTime descending, then position
+ * descending ({@link #LATEST_FIRST}); the result is the same for every number of workers and every cut of the
+ * events into steps. A bid is deleted by its stamp ({@link QueryCircuit#pushStamped}). The bids of each pair
+ * are kept in that order, so a step reads only the head of each touched pair.
  *
  * <p><b>State:</b> every bid (the SQL is unbounded: a deletion may bring back any bid of a pair), about
- * 250 bytes of heap per bid, so runs of tens of millions of events need a large heap.
+ * 280 bytes of heap per bid (with its stamp), so runs of tens of millions of events need a large heap.
  */
 public final class Q18 implements NexmarkQuery<Q18.Row> {
     /** Creates the query. */
@@ -64,22 +68,21 @@ public final class Q18 implements NexmarkQuery<Q18.Row> {
             Orders.byLong((BidderAuction k) -> k.bidder() * 0x9E37_79B9_7F4A_7C15L + k.auction(), BidderAuction::compareTo);
 
     /**
-     * The bids of a pair, latest first: dateTime descending, then price descending, then channel, url, extra
-     * ascending (then the remaining fields, only to make the order total).
+     * The bids of a pair, latest first: dateTime descending (the order's long prefix), then arrival position
+     * descending (the later arrival first, as Flink's keep-last), then the bid's fields (only to keep the order
+     * consistent with {@code equals}: positions are unique).
      */
-    static final Comparator<Bid> LATEST_FIRST = (a, b) -> {
-        int c = Long.compare(b.dateTime(), a.dateTime());
-        if (c == 0) {
-            c = Long.compare(b.price(), a.price());
-        }
-        return c != 0 ? c : EventOrders.BID_REST.compare(a, b);
-    };
+    static final Comparator<Sequenced<Bid>> LATEST_FIRST = Orders.byLong((Sequenced<Bid> s) -> ~s.value().dateTime(),
+            (a, b) -> {
+                int c = Long.compare(b.seq(), a.seq());
+                return c != 0 ? c : EventOrders.BID.compare(a.value(), b.value());
+            });
 
-    /** q18 over a stream of bids. */
-    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        return TopK.topKInValueOrder(bids.index(b -> new BidderAuction(b.bidder(), b.auction()), b -> b,
-                        KEY_ORDER, LATEST_FIRST), 1)
-                .map((pair, b) -> Row.of(b));
+    /** q18 over a stream of bids stamped with their arrival positions. */
+    public static ZSetStream<Row> query(ZSetStream<Sequenced<Bid>> arrivedBids) {
+        return TopK.topKInValueOrder(arrivedBids.index(s -> new BidderAuction(s.value().bidder(), s.value().auction()),
+                        s -> s, KEY_ORDER, LATEST_FIRST), 1)
+                .map((pair, s) -> Row.of(s.value()));
     }
 
     @Override
@@ -94,6 +97,6 @@ public final class Q18 implements NexmarkQuery<Q18.Row> {
 
     @Override
     public ZSetStream<Row> build(NexmarkStreams in) {
-        return query(in.bids());
+        return query(in.arrivedBids());
     }
 }

@@ -3,9 +3,11 @@ package org.jdbsp.nexmark.queries;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jdbsp.circuit.Sequenced;
 import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.topk.TopK;
+import org.jdbsp.zset.Orders;
 
 /**
  * q19, auction top-10 price: the ten highest bids of each auction with their rank.
@@ -20,15 +22,18 @@ import org.jdbsp.operators.topk.TopK;
  * An update stream: a bid entering an auction's top 10 inserts its row and renumbers the rows below it
  * (each renumbered row is retracted with its old rank and inserted with the new one); the 10th falls out.
  *
- * <p><b>Deviation:</b> Flink ranks bids of equal price by arrival (the earlier first; a newcomer equal to
- * the 10th is rejected). A Z-set has no arrival order; equal prices are ranked by dateTime ascending (the
- * earlier bid first, which is arrival order whenever the times differ), then bidder, channel, url, extra
- * ascending ({@link EventOrders#BEST_BID_FIRST}). Identical bids get consecutive ranks, like ROW_NUMBER.
+ * <p><b>Ties go to the earlier arrival, as in Flink.</b> The SQL orders by price only; Flink's append-only
+ * top-N ranks bids of equal price by arrival, the earlier first (so a newcomer equal to the 10th stays out).
+ * So does this query: it reads the bids stamped with their position in the event stream
+ * ({@link NexmarkStreams#arrivedBids()}) and ranks by price descending, then position ascending
+ * ({@link #BEST_EARLIEST_FIRST}), the same for every number of workers and every cut of the events into
+ * steps. A bid is deleted by its stamp ({@link QueryCircuit#pushStamped}). Copies of one bid pushed together
+ * (a weight above 1) share a stamp and get consecutive ranks, like ROW_NUMBER.
  *
  * <p><b>Cost.</b> The bids of each auction are kept in rank order, so a step reads only the first ten and
  * the new bids of each touched auction, however many bids a hot auction has. <b>State:</b> every bid
- * (the SQL is unbounded: a deletion may bring any bid back into a top 10), about 250 bytes of heap per
- * bid, so runs of tens of millions of events need a large heap.
+ * (the SQL is unbounded: a deletion may bring any bid back into a top 10), about 280 bytes of heap per
+ * bid (with its stamp), so runs of tens of millions of events need a large heap.
  */
 public final class Q19 implements NexmarkQuery<Q19.Row> {
     /** Creates the query. */
@@ -74,10 +79,21 @@ public final class Q19 implements NexmarkQuery<Q19.Row> {
     /** The number of bids kept per auction. */
     public static final int TOP = 10;
 
-    /** q19 over a stream of bids. */
-    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        return TopK.rowNumbersInValueOrder(bids.indexByLong(Bid::auction, b -> b, EventOrders.BEST_BID_FIRST), TOP)
-                .map((auction, ranked) -> Row.of(ranked.value(), ranked.rank()), ROW_ORDER);
+    /**
+     * The bids of an auction in rank order: price descending (the order's long prefix), then arrival position
+     * ascending (the earlier arrival first, as Flink), then the bid's fields (only to keep the order consistent
+     * with {@code equals}: positions are unique).
+     */
+    static final Comparator<Sequenced<Bid>> BEST_EARLIEST_FIRST = Orders.byLong(
+            (Sequenced<Bid> s) -> EventOrders.priceDescending(s.value()), (a, b) -> {
+                int c = Long.compare(a.seq(), b.seq());
+                return c != 0 ? c : EventOrders.BID.compare(a.value(), b.value());
+            });
+
+    /** q19 over a stream of bids stamped with their arrival positions. */
+    public static ZSetStream<Row> query(ZSetStream<Sequenced<Bid>> arrivedBids) {
+        return TopK.rowNumbersInValueOrder(arrivedBids.indexByLong(s -> s.value().auction(), s -> s, BEST_EARLIEST_FIRST), TOP)
+                .map((auction, ranked) -> Row.of(ranked.value().value(), ranked.rank()), ROW_ORDER);
     }
 
     @Override
@@ -92,6 +108,6 @@ public final class Q19 implements NexmarkQuery<Q19.Row> {
 
     @Override
     public ZSetStream<Row> build(NexmarkStreams in) {
-        return query(in.bids());
+        return query(in.arrivedBids());
     }
 }

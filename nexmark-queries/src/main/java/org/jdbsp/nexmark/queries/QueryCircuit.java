@@ -5,14 +5,11 @@ import java.util.Objects;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
+import org.jdbsp.circuit.Sequenced;
 import org.jdbsp.circuit.SplitInput;
-import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
-import org.jdbsp.nexmark.model.Auction;
-import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
-import org.jdbsp.nexmark.model.Person;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.zset.ZSet;
 
@@ -57,11 +54,9 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
         CircuitHandle<Io<R>> handle = Circuit.build(named, c -> {
             // one input split by type in the circuit: pushing only appends, the workers read the events
             SplitInput<Event> events = c.splitInput("events");
-            ZSetStream<Person> persons = events.part(Person.class);
-            ZSetStream<Auction> auctions = events.part(Auction.class);
-            ZSetStream<Bid> bids = events.part(Bid.class);
-            NexmarkStreams streams = new NexmarkStreams(c, persons, auctions, bids, options);
+            NexmarkStreams streams = new NexmarkStreams(c, events, options);
             var out = query.build(streams).named(query.name());
+            streams.declareRemainingParts();
             return new Io<>(events, keepIntegral ? out.output() : out.outputDeltas(), streams);
         });
         return new QueryCircuit<>(query, handle, keepIntegral);
@@ -76,17 +71,33 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
         return query;
     }
 
-    /** Adds one event to the next step's input. */
-    public void push(Event event) {
-        push(event, 1);
+    /**
+     * Adds one event to the next step's input; returns its position in the event stream (0 for the first
+     * event pushed; every push takes one).
+     */
+    public long push(Event event) {
+        return push(event, 1);
     }
 
     /**
      * Adds {@code weight} copies of one event to the next step's input; a negative weight deletes (tests use
-     * it to check retractions).
+     * it to check retractions). Returns the push's position in the event stream.
+     *
+     * @throws IllegalArgumentException if the weight is not positive and the query stamps this event with its
+     *                                  arrival ({@link NexmarkStreams#arrivedBids()}): delete it with
+     *                                  {@link #pushStamped}
      */
-    public void push(Event event, long weight) {
-        events.push(event, weight);
+    public long push(Event event, long weight) {
+        return events.push(event, weight);
+    }
+
+    /**
+     * Adds {@code weight} to an event that the query stamped with its arrival (a bid of a query reading
+     * {@link NexmarkStreams#arrivedBids()}), keeping its stamp: {@code -1} deletes the bid pushed at position
+     * {@code stamped.seq()}.
+     */
+    public void pushStamped(Sequenced<? extends Event> stamped, long weight) {
+        events.pushStamped(stamped, weight);
     }
 
     /** Adds {@code events[from..to)} to the next step's input. */
