@@ -112,9 +112,9 @@ public final class NexmarkStreams {
      */
     public Watermark watermark() {
         if (watermark == null) {
-            ZSetStream<Long> times = persons.mapToLong(Person::dateTime)
-                    .plus(auctions.mapToLong(Auction::dateTime))
-                    .plus(bids.mapToLong(Bid::dateTime));
+            ZSetStream<Long> times = persons().mapToLong(Person::dateTime)
+                    .plus(auctions().mapToLong(Auction::dateTime))
+                    .plus(bids().mapToLong(Bid::dateTime));
             watermark = Watermarks.watermark(times, t -> t, WATERMARK_DELAY_MS);
         }
         return watermark;
