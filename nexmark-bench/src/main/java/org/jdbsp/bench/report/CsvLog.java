@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Locale;
 /**
  * A CSV file that gets one row per query appended, with a header line when the file is new (or empty). Times are
  * in seconds, sizes in bytes, unknown values empty.
+ *
+ * <p>Each append writes the old content and the new row to a temporary file and renames it over the file
+ * ({@link AtomicFile}), so the file under its name is always a complete CSV, also if the run is killed meanwhile.
  */
 public final class CsvLog {
     /** The header line's columns. */
@@ -30,18 +34,15 @@ public final class CsvLog {
     }
 
     /**
-     * Checks, before a run, that the file can be appended to: its directory exists, and an existing non-empty file
-     * starts with this log's header.
+     * Checks, before a run, that the file can be appended to: a file can be created next to it (it is written
+     * through a temporary file), it is not a directory, and an existing non-empty file starts with this log's header.
      *
      * @throws IllegalArgumentException saying what is wrong
      */
     public void check() {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--csv " + file + ": the directory " + dir + " does not exist");
-        }
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("--csv " + file + ": is a directory");
+        String problem = AtomicFile.problem(file);
+        if (problem != null) {
+            throw new IllegalArgumentException("--csv " + file + ": " + problem);
         }
         try {
             if (Files.exists(file) && Files.size(file) > 0) {
@@ -55,38 +56,47 @@ public final class CsvLog {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("--csv " + file + ": cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException("--csv " + file + ": cannot be read: " + AtomicFile.describe(e), e);
         }
     }
 
-    /** Appends the row of {@code m}, after the header if the file is new or empty. */
+    /** Appends the row of {@code m}, after the header if the file is new or empty; atomically (see above). */
     public void append(QueryMeasurement m, int generators, boolean pregenerated, int batchSize) throws IOException {
-        boolean header = !Files.exists(file) || Files.size(file) == 0;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND)) {
-            if (header) {
-                out.write(HEADER);
+        String row = row(m, generators, pregenerated, batchSize);
+        AtomicFile.write(file, tmp -> {
+            boolean header = !Files.exists(file) || Files.size(file) == 0;
+            if (!header) {
+                Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+                if (header) {
+                    out.write(HEADER);
+                    out.write('\n');
+                }
+                out.write(row);
                 out.write('\n');
             }
-            out.write(String.join(",",
-                Instant.now().toString(),
-                m.query(),
-                Long.toString(m.events()),
-                Integer.toString(m.cores()),
-                Integer.toString(generators),
-                Boolean.toString(pregenerated),
-                Integer.toString(batchSize),
-                decimal(m.elapsedSeconds()),
-                decimal(m.coreSeconds()),
-                Double.isNaN(m.throughputPerCore()) ? "" : decimal(m.throughputPerCore()),
-                nanos(m.cpu().userNanos()),
-                nanos(m.cpu().systemNanos()),
-                decimal(m.gcMillis() / 1e3),
-                Long.toString(m.peakHeapBytes()),
-                m.peakRssBytes() < 0 ? "" : Long.toString(m.peakRssBytes()),
-                Long.toString(m.outputChanges())));
-            out.write('\n');
-        }
+        });
+    }
+
+    private static String row(QueryMeasurement m, int generators, boolean pregenerated, int batchSize) {
+        return String.join(",",
+            Instant.now().toString(),
+            m.query(),
+            Long.toString(m.events()),
+            Integer.toString(m.cores()),
+            Integer.toString(generators),
+            Boolean.toString(pregenerated),
+            Integer.toString(batchSize),
+            decimal(m.elapsedSeconds()),
+            decimal(m.coreSeconds()),
+            Double.isNaN(m.throughputPerCore()) ? "" : decimal(m.throughputPerCore()),
+            nanos(m.cpu().userNanos()),
+            nanos(m.cpu().systemNanos()),
+            decimal(m.gcMillis() / 1e3),
+            Long.toString(m.peakHeapBytes()),
+            m.peakRssBytes() < 0 ? "" : Long.toString(m.peakRssBytes()),
+            Long.toString(m.outputChanges()));
     }
 
     private static String nanos(long nanos) {

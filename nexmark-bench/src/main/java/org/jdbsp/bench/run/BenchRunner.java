@@ -3,9 +3,12 @@ package org.jdbsp.bench.run;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbsp.bench.report.AtomicFile;
 import org.jdbsp.bench.report.CsvLog;
 import org.jdbsp.bench.report.JvmStats;
 import org.jdbsp.bench.report.Machine;
@@ -29,6 +32,10 @@ import org.jdbsp.nexmark.queries.ResultFormat;
  *
  * <p>A query that fails is reported on standard error and left out of the table; the others still run. A stop
  * request ({@link StopSignal}) abandons the running query and prints the table of the queries that finished.
+ *
+ * <p>Results files and the CSV are written through a temporary file renamed when complete ({@link AtomicFile}): a
+ * file under its final name is always complete. A stop during a results write abandons the write at once, removes
+ * the temporary file and says so.
  */
 public final class BenchRunner {
     /** Exit code when every query ran. */
@@ -69,7 +76,10 @@ public final class BenchRunner {
             csv.check();
         }
         if (settings.results() != null) {
-            ResultsFiles.check(settings.results());
+            ResultsFiles.check(settings.results()); // also with several queries: a directory there is a mistake
+            for (NexmarkQuery<?> q : settings.queries()) {
+                ResultsFiles.check(resultsFile(q));
+            }
         }
         if (settings.pregenerate()) {
             Pregenerator.checkFits(settings, progress);
@@ -174,12 +184,27 @@ public final class BenchRunner {
         }
     }
 
+    private Path resultsFile(NexmarkQuery<?> query) {
+        return ResultsFiles.of(settings.results(), query.name(), settings.queries().size() > 1);
+    }
+
     private void writeResults(NexmarkQuery<?> query, QueryCircuit<?> circuit) {
-        Path file = ResultsFiles.of(settings.results(), query.name(), settings.queries().size() > 1);
+        Path file = resultsFile(query);
         try {
-            ResultFormat.write(circuit.integral(), file);
+            stop.runInterruptibly(() -> AtomicFile.write(file, tmp -> {
+                try (Writer out = AtomicFile.interruptibleWriter(tmp)) {
+                    ResultFormat.write(circuit.integral(), out);
+                }
+            }));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the results of " + query.name() + " to " + file, e);
+            if (stop.requested()) {
+                progress.note(query.name() + (e instanceof ClosedByInterruptException
+                    ? ": stopped before writing its results; " + file + " not written"
+                    : ": stopped while writing its results: " + AtomicFile.describe(e)));
+                return;
+            }
+            throw new UncheckedIOException("cannot write the results of " + query.name() + ": "
+                + AtomicFile.describe(e), e);
         }
         progress.note(query.name() + ": results written to " + file);
     }

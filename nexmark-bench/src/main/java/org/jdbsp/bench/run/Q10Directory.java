@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.jdbsp.bench.report.AtomicFile;
 import org.jdbsp.bench.report.Units;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
 
@@ -14,7 +15,8 @@ import org.jdbsp.nexmark.generator.GeneratorConfig;
  * directory deleted when the run ends, so repeated runs do not fill the disk with old logs.
  *
  * <p>q10 writes about {@value #BYTES_PER_BID} bytes per bid (measured: 99 at the default sizes); a run whose logs
- * would not fit the directory's file system is refused before it starts.
+ * would not fit the directory's file system, or that cannot create a file in the directory, is refused before it
+ * starts.
  */
 final class Q10Directory implements AutoCloseable {
     /** Estimated log bytes per bid at the default sizes, with a margin. */
@@ -31,17 +33,26 @@ final class Q10Directory implements AutoCloseable {
     /**
      * The q10 directory of a run: {@code given}, or a new temporary directory if it is null.
      *
-     * @throws IllegalArgumentException if the estimated logs of {@code events} events do not fit its file system
+     * @throws IllegalArgumentException if it cannot be created or written, or the estimated logs of {@code events}
+     *                                  events do not fit its file system
      */
     static Q10Directory open(Path given, GeneratorConfig config, long events) {
+        if (given != null && Files.exists(given) && !Files.isDirectory(given)) {
+            throw new IllegalArgumentException("--q10-dir " + given + ": is not a directory");
+        }
         Path path;
         try {
             path = given != null ? Files.createDirectories(given) : Files.createTempDirectory("jdbsp-nexmark-q10-");
         } catch (IOException e) {
-            throw new IllegalArgumentException("--q10-dir " + given + ": cannot create the directory: " + e, e);
+            throw new IllegalArgumentException("--q10-dir " + given + ": cannot create the directory: "
+                + AtomicFile.describe(e), e);
         }
         Q10Directory dir = new Q10Directory(path, given == null);
         try {
+            String problem = AtomicFile.problem(path.resolve("q10"));
+            if (problem != null) {
+                throw new IllegalArgumentException("--q10-dir " + path + ": " + problem);
+            }
             long need = estimateBytes(config, events);
             long free = Files.getFileStore(path).getUsableSpace();
             if (need > free) {

@@ -1,7 +1,7 @@
 package org.jdbsp.bench.run;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jdbsp.bench.report.AtomicFile;
 
 /**
  * Where {@code --results FILE} writes: to FILE itself when one query runs; when several run, one file per query,
@@ -23,17 +23,15 @@ public final class ResultsFiles {
     }
 
     /**
-     * Checks before a run that the results can be written next to {@code file}.
+     * Checks before a run that results can be written to {@code file} (one query's file, see {@link #of}): it is
+     * written through a temporary file next to it ({@link AtomicFile}), which must be possible.
      *
-     * @throws IllegalArgumentException if its directory does not exist or it is a directory
+     * @throws IllegalArgumentException if its directory is missing or not writable, or it is a directory
      */
     public static void check(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--results " + file + ": the directory " + dir + " does not exist");
-        }
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("--results " + file + ": is a directory");
+        String problem = AtomicFile.problem(file);
+        if (problem != null) {
+            throw new IllegalArgumentException("--results " + file + ": " + problem);
         }
     }
 }

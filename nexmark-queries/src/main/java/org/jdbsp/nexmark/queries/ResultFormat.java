@@ -2,6 +2,7 @@ package org.jdbsp.nexmark.queries;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,12 +73,17 @@ public final class ResultFormat {
     /** Writes {@code result} to {@code file} in the export format, replacing the file. */
     public static <R extends ResultRow> void write(ZSet<R> result, Path file) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, Long> e : lines(result).entrySet()) {
-                out.write(e.getKey());
-                out.write('|');
-                out.write(Long.toString(e.getValue()));
-                out.write('\n');
-            }
+            write(result, out);
+        }
+    }
+
+    /** Writes {@code result} to {@code out} in the export format (the caller closes {@code out}). */
+    public static <R extends ResultRow> void write(ZSet<R> result, Writer out) throws IOException {
+        for (Map.Entry<String, Long> e : lines(result).entrySet()) {
+            out.write(e.getKey());
+            out.write('|');
+            out.write(Long.toString(e.getValue()));
+            out.write('\n');
         }
     }
 }
