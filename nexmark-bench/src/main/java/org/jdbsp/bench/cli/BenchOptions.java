@@ -1,6 +1,7 @@
 package org.jdbsp.bench.cli;
 
 import java.nio.file.Path;
+import org.jdbsp.bench.run.InFlightEvents;
 import org.jdbsp.bench.run.RunSettings;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
@@ -23,12 +24,14 @@ final class BenchOptions {
     private int cpuCores;
 
     @Option(names = "--input-batch-size", paramLabel = "N", defaultValue = "40000",
-        description = "Events pushed into the circuit per step. Default 40,000.")
+        description = "Events pushed into the circuit per step. Default 40,000; at most " + InFlightEvents.MAX_EVENTS
+            + ", and the batch and the source buffer must fit in half the heap.")
     private int inputBatchSize;
 
     @Option(names = "--source-buffer-size", paramLabel = "N",
         description = "Events the generator threads may hold ready ahead of the run loop, over all threads (they"
-            + " keep generating while the circuit steps). Default: the input batch size.")
+            + " keep generating while the circuit steps). Default: the input batch size; at most "
+            + InFlightEvents.MAX_EVENTS + ".")
     private Integer sourceBufferSize;
 
     @Option(names = "--pregenerate",
@@ -74,8 +77,26 @@ final class BenchOptions {
         atLeastOne("--input-batch-size", inputBatchSize);
         int buffer = sourceBufferSize == null ? inputBatchSize : sourceBufferSize;
         atLeastOne("--source-buffer-size", buffer);
+        atMost("--input-batch-size", inputBatchSize, InFlightEvents.MAX_EVENTS);
+        atMost("--source-buffer-size", buffer, InFlightEvents.MAX_EVENTS);
+        notEmpty("--q10-dir", q10Dir);
+        notEmpty("--csv", csv);
+        notEmpty("--results", results);
         return new RunSettings(QuerySelection.parse(query), config, threads, cpuCores, inputBatchSize, buffer,
             pregenerate, q10Dir, csv, results);
+    }
+
+    private static void atMost(String option, int value, int max) {
+        if (value > max) {
+            throw new IllegalArgumentException(option + " = " + value + " is invalid: must be between 1 and " + max
+                + " (and the events in flight must fit in half the heap)");
+        }
+    }
+
+    private static void notEmpty(String option, Path path) {
+        if (path != null && path.toString().isEmpty()) {
+            throw new IllegalArgumentException(option + " '' is invalid: give a path");
+        }
     }
 
     private static void atLeastOne(String option, int value) {

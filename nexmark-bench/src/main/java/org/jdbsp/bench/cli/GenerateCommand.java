@@ -2,12 +2,11 @@ package org.jdbsp.bench.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import org.jdbsp.bench.run.EventSources;
+import org.jdbsp.bench.run.InFlightEvents;
 import org.jdbsp.nexmark.generator.EventSource;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
-import org.jdbsp.nexmark.generator.NexmarkGenerator;
-import org.jdbsp.nexmark.generator.ParallelEventSource;
 import org.jdbsp.nexmark.generator.PsvWriter;
-import org.jdbsp.nexmark.generator.RngMode;
 import org.jdbsp.nexmark.model.Event;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +26,8 @@ import picocli.CommandLine.ParentCommand;
 final class GenerateCommand implements Callable<Integer> {
 
     private static final int BATCH = 4096;
+    /** The generator threads may hold this many batches ready ahead of the printing thread, over all threads. */
+    private static final int BUFFERED_BATCHES = 4;
 
     @ParentCommand
     private NexmarkBench parent;
@@ -42,12 +43,11 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         GeneratorConfig config = generator.config(maxEvents);
         int threads = generator.threads();
+        int batchSize = batchSize(config);
         PrintStream out = parent.out();
         PsvWriter writer = new PsvWriter(out, 1 << 16);
-        try (EventSource source = generator.rng() == RngMode.PER_EVENT
-            ? ParallelEventSource.start(config, threads)
-            : NexmarkGenerator.create(config)) {
-            Event[] batch = new Event[BATCH];
+        try (EventSource source = EventSources.open(config, threads, BUFFERED_BATCHES * batchSize)) {
+            Event[] batch = new Event[batchSize];
             int n;
             while ((n = source.nextBatch(batch)) > 0) {
                 for (int i = 0; i < n; i++) {
@@ -60,5 +60,14 @@ final class GenerateCommand implements Callable<Integer> {
         }
         writer.flush();
         return out.checkError() ? 1 : 0;
+    }
+
+    /**
+     * Events per batch: {@value #BATCH}, fewer when large events would make the batch and the buffer take more than
+     * a quarter of the heap (the output is the same for every batch size).
+     */
+    private static int batchSize(GeneratorConfig config) {
+        long budget = Runtime.getRuntime().maxMemory() / 4 / (1 + BUFFERED_BATCHES);
+        return (int) Math.max(1, Math.min(BATCH, budget / InFlightEvents.bytesPerEvent(config)));
     }
 }

@@ -15,6 +15,10 @@ import picocli.CommandLine.TypeConversionException;
  * <p>Options not given keep the generator's defaults (the reference's, with the golden seeds and base time).
  */
 public final class GeneratorOptions {
+    /** The most generator threads in per-event mode. */
+    public static final int MAX_THREADS = 1024;
+    /** The largest average event size, bytes (1 MiB). */
+    public static final int MAX_AVG_BYTE_SIZE = 1 << 20;
 
     @Option(names = "--rng", paramLabel = "reference|per-event", converter = RngConverter.class,
         description = "reference: the reference's one sequential random stream (reproduces the golden files);"
@@ -29,11 +33,11 @@ public final class GeneratorOptions {
     @Option(names = "--num-event-generators", paramLabel = "G",
         description = "per-event mode: generate on G threads merged in order (output identical for every G)."
             + " reference mode: the reference's numEventGenerators, which only scales the inter-event delay"
-            + " (must equal COUNT with --split). Default 1.")
+            + " (must equal COUNT with --split). Default 1; at most " + MAX_THREADS + " in per-event mode.")
     private Integer numEventGenerators;
 
     @Option(names = "--base-time", paramLabel = "MS", description = "Event time of event number 0, epoch ms."
-        + " Default 1436918400000 (2015-07-15T00:00:00Z).")
+        + " Default 1436918400000 (2015-07-15T00:00:00Z). At most what keeps every event time below 2^63.")
     private Long baseTime;
 
     @Option(names = "--first-event-rate", paramLabel = "EVENTS_PER_S",
@@ -85,13 +89,16 @@ public final class GeneratorOptions {
     @Option(names = "--num-in-flight-auctions", paramLabel = "N", description = "Default 100.")
     private Integer numInFlightAuctions;
 
-    @Option(names = "--avg-person-byte-size", paramLabel = "BYTES", description = "Default 200.")
+    @Option(names = "--avg-person-byte-size", paramLabel = "BYTES",
+        description = "Default 200; at most " + MAX_AVG_BYTE_SIZE + ".")
     private Integer avgPersonByteSize;
 
-    @Option(names = "--avg-auction-byte-size", paramLabel = "BYTES", description = "Default 500.")
+    @Option(names = "--avg-auction-byte-size", paramLabel = "BYTES",
+        description = "Default 500; at most " + MAX_AVG_BYTE_SIZE + ".")
     private Integer avgAuctionByteSize;
 
-    @Option(names = "--avg-bid-byte-size", paramLabel = "BYTES", description = "Default 100.")
+    @Option(names = "--avg-bid-byte-size", paramLabel = "BYTES",
+        description = "Default 100; at most " + MAX_AVG_BYTE_SIZE + ".")
     private Integer avgBidByteSize;
 
     /** The random-stream mode. */
@@ -102,12 +109,17 @@ public final class GeneratorOptions {
     /**
      * The number of generator threads in per-event mode ({@code --num-event-generators}, default 1).
      *
-     * @throws IllegalArgumentException if it is below 1
+     * @throws IllegalArgumentException if it is below 1, or above {@link #MAX_THREADS} in per-event mode (in
+     *                                  reference mode it only scales the inter-event delay)
      */
     public int threads() {
         int threads = numEventGenerators == null ? 1 : numEventGenerators;
         if (threads < 1) {
             throw new IllegalArgumentException("--num-event-generators = " + threads + " is invalid: must be >= 1");
+        }
+        if (rng == RngMode.PER_EVENT && threads > MAX_THREADS) {
+            throw new IllegalArgumentException("--num-event-generators = " + threads + " is invalid: must be between 1"
+                + " and " + MAX_THREADS + " (generator threads in per-event mode)");
         }
         return threads;
     }
@@ -116,7 +128,9 @@ public final class GeneratorOptions {
      * The generator configuration of these options, cut to the first {@code maxEvents} events of the (split)
      * stream when {@code maxEvents} is not null.
      *
-     * @throws IllegalArgumentException naming the first invalid option or configuration field
+     * @throws IllegalArgumentException naming the first invalid option or configuration field: also an average size
+     *                                  above {@link #MAX_AVG_BYTE_SIZE}, and a base time whose event times would
+     *                                  overflow a long ({@link EventTimeLimit})
      */
     public GeneratorConfig config(Long maxEvents) {
         if (maxEvents != null && maxEvents < 0) {
@@ -155,6 +169,9 @@ public final class GeneratorOptions {
         setInt(hotBiddersRatio, b::hotBiddersRatio);
         setInt(numActivePeople, b::numActivePeople);
         setInt(numInFlightAuctions, b::numInFlightAuctions);
+        atMost("--avg-person-byte-size", avgPersonByteSize, MAX_AVG_BYTE_SIZE);
+        atMost("--avg-auction-byte-size", avgAuctionByteSize, MAX_AVG_BYTE_SIZE);
+        atMost("--avg-bid-byte-size", avgBidByteSize, MAX_AVG_BYTE_SIZE);
         setInt(avgPersonByteSize, b::avgPersonByteSize);
         setInt(avgAuctionByteSize, b::avgAuctionByteSize);
         setInt(avgBidByteSize, b::avgBidByteSize);
@@ -165,7 +182,14 @@ public final class GeneratorOptions {
         if (maxEvents != null && maxEvents < config.maxEvents()) {
             config = config.toBuilder().maxEvents(maxEvents).build();
         }
+        EventTimeLimit.check(config);
         return config;
+    }
+
+    private static void atMost(String option, Integer value, int max) {
+        if (value != null && value > max) {
+            throw new IllegalArgumentException(option + " = " + value + " is invalid: must be <= " + max);
+        }
     }
 
     private static void set(Long value, LongConsumer setter) {

@@ -81,6 +81,7 @@ public final class BenchRunner {
                 ResultsFiles.check(resultsFile(q));
             }
         }
+        InFlightEvents.check(settings);
         if (settings.pregenerate()) {
             Pregenerator.checkFits(settings, progress);
         }

@@ -59,6 +59,50 @@ class BenchCommandTest {
     }
 
     @Test
+    void valuesInRangeThatCannotWorkAreRefusedWithOneLineBeforeTheRun() throws IOException {
+        assertUsageError("--input-batch-size = 2147483647 is invalid: must be between 1 and 67108864",
+            "--input-batch-size", "2147483647");
+        assertUsageError("--source-buffer-size = 2147483647 is invalid: must be between 1 and 67108864",
+            "--source-buffer-size", "2147483647");
+        assertUsageError("--avg-auction-byte-size = 2147483647 is invalid: must be <= 1048576",
+            "--avg-auction-byte-size", "2147483647");
+        assertUsageError("--avg-person-byte-size = 1048577 is invalid", "--avg-person-byte-size", "1048577");
+        assertUsageError("--num-event-generators = 2147483647 is invalid: must be between 1 and 1024",
+            "--num-event-generators", "2147483647");
+        assertUsageError("--num-event-generators = 1025 is invalid", "--num-event-generators", "1025");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < (64L << 30), "huge heap");
+        // within the caps, but the batch and the buffer cannot fit the heap (about 16 GiB at 250 B an event)
+        assertUsageError("events in flight need about", "--input-batch-size", "67108864", "--max-events", "10");
+        assertUsageError("events in flight need about", "--avg-bid-byte-size", "1048576", "--input-batch-size",
+            "1000000", "--max-events", "10");
+        assertUsageError("--base-time = 9223372036854775807 is invalid", "--base-time", "9223372036854775807",
+            "--query", "q5");
+    }
+
+    @Test
+    void anOutputLocationThatCannotBeWrittenIsRefusedBeforeTheRun() throws IOException {
+        Path regular = Files.writeString(dir.resolve("regular"), "x");
+        Files.createDirectories(dir.resolve("out-q1.txt"));
+        assertUsageError("--q10-dir '' is invalid", "--q10-dir", "", "--query", "q0", "--max-events", "10");
+        assertUsageError("--results '' is invalid", "--results", "", "--max-events", "10");
+        assertUsageError("--csv '' is invalid", "--csv", "", "--max-events", "10");
+        assertUsageError("is not a directory", "--results", regular.resolve("x.txt").toString());
+        assertUsageError("is not a directory", "--csv", regular.resolve("x.csv").toString());
+        assertUsageError("is not a directory", "--query", "q10", "--q10-dir", regular.toString());
+        assertUsageError("--q10-dir " + regular.resolve("q10") + ": cannot create the directory", "--query", "q10",
+            "--q10-dir", regular.resolve("q10").toString());
+        // with several queries every query's file is checked, not only FILE itself
+        assertUsageError("--results " + dir.resolve("out-q1.txt") + ": is a directory", "--query", "q0,q1",
+            "--results", dir.resolve("out.txt").toString(), "--max-events", "10");
+        assertFalse(Files.exists(dir.resolve("out-q0.txt")), "the check ran after q0");
+        if (Files.isDirectory(Path.of("/proc/self"))) { // a directory where not even root can create a file
+            assertUsageError("cannot create a file in /proc", "--results", "/proc/jdbsp-results.txt",
+                "--max-events", "10");
+            assertUsageError("cannot create a file in /proc", "--csv", "/proc/jdbsp-runs.csv", "--max-events", "10");
+        }
+    }
+
+    @Test
     void runsEveryRegisteredQueryWithOneTableRowEachAndTwoCoresGiveTheSameResults() throws IOException {
         int events = 20_000;
         Path one = dir.resolve("one.txt");

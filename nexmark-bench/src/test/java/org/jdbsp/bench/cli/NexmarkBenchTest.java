@@ -77,6 +77,24 @@ class NexmarkBenchTest {
     }
 
     @Test
+    void generateRefusesValuesInRangeThatCannotWork() {
+        CliRun.assertUsageError("--num-event-generators = 2147483647 is invalid: must be between 1 and 1024",
+            "generate", "--num-event-generators", "2147483647", "--max-events", "10");
+        CliRun.assertUsageError("--avg-bid-byte-size = 2147483647 is invalid: must be <= 1048576", "generate",
+            "--avg-bid-byte-size", "2147483647", "--max-events", "10");
+        CliRun.assertUsageError("--base-time = 9223372036854775807 is invalid", "generate", "--base-time",
+            "9223372036854775807", "--max-events", "12");
+        // reference mode: --num-event-generators only scales the inter-event delay, no threads
+        CliRun r = run("generate", "--rng", "reference", "--num-event-generators", "2147483647", "--max-events", "3");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(3, r.outText().lines().count());
+        // the largest average size still works: generate shrinks its batches to the heap
+        CliRun big = run("generate", "--avg-bid-byte-size", "1048576", "--max-events", "5");
+        assertEquals(0, big.exitCode(), big.err());
+        assertTrue(big.out().length > 1_000_000, "bids of about 1 MiB: " + big.out().length);
+    }
+
+    @Test
     void helpListsTheBenchmarkOptionsAndTheGenerateSubcommand() {
         CliRun help = run("--help");
         assertEquals(0, help.exitCode());
