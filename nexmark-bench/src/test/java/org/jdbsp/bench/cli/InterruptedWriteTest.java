@@ -34,7 +34,8 @@ class InterruptedWriteTest {
     void sigtermDuringAResultsWriteLeavesNoPartialFileRemovesTheTemporaryOneAndSaysSo() throws Exception {
         Path results = resultsFile();
         Process p = start(results);
-        awaitFile(p, results.getParent(), f -> true); // a file is being written
+        // bytes are being written (the check of the output location before the run makes an empty file and removes it)
+        awaitFile(p, results.getParent(), f -> f.toFile().length() > 0);
         p.destroy(); // SIGTERM
         assertTrue(p.waitFor(EXIT_WAIT_S, TimeUnit.SECONDS), "no exit within " + EXIT_WAIT_S + " s of SIGTERM");
         String err = Files.readString(dir.resolve("err.txt"));
