@@ -20,7 +20,6 @@ import org.jdbsp.circuit.IndexedZSetOutput;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.operators.WorkersTest.Ev;
 import org.jdbsp.operators.WorkersTest.Io;
-import org.jdbsp.operators.WorkersTest.Lockstep;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.join.Differential;
 import org.jdbsp.operators.join.Differential.Change;
@@ -31,6 +30,7 @@ import org.jdbsp.operators.window.WindowAggregate;
 import org.jdbsp.operators.window.WindowResult;
 import org.jdbsp.operators.window.WindowedAggregates;
 import org.jdbsp.operators.window.Windows;
+import org.jdbsp.testkit.CircuitTestDriver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,16 +65,17 @@ class AggregateOverflowTest {
         // is a result: MAX + MAX - 1 is not, so no step ends after the second change of a group)
         List<List<Integer>> splittings = List.of(List.of(8), List.of(1, 2, 1, 1, 2, 1), List.of(3, 4, 1), List.of(4, 1, 2, 1), List.of(1, 4, 3));
         for (List<Integer> sizes : splittings) {
-            try (Lockstep run = new Lockstep(AggregateOverflowTest::linearAggregates)) {
+            try (CircuitTestDriver<Io> run = WorkersTest.lockstep(AggregateOverflowTest::linearAggregates)) {
                 int from = 0;
                 for (int size : sizes) {
-                    all.subList(from, from + size).forEach(run::push);
+                    List<Change> step = all.subList(from, from + size);
+                    run.push(io -> step.forEach(c -> WorkersTest.push(io, c)));
                     from += size;
-                    run.stepAndCompare("steps " + sizes);
+                    run.step();
                 }
-                IndexedZSetOutput<?, ?> count = (IndexedZSetOutput<?, ?>) run.handles.get(0).io().outputs().get(0);
-                IndexedZSetOutput<?, ?> sum = (IndexedZSetOutput<?, ?>) run.handles.get(0).io().outputs().get(1);
-                IndexedZSetOutput<?, ?> avg = (IndexedZSetOutput<?, ?>) run.handles.get(0).io().outputs().get(2);
+                IndexedZSetOutput<?, ?> count = (IndexedZSetOutput<?, ?>) run.io().outputs().get(0);
+                IndexedZSetOutput<?, ?> sum = (IndexedZSetOutput<?, ?>) run.io().outputs().get(1);
+                IndexedZSetOutput<?, ?> avg = (IndexedZSetOutput<?, ?>) run.io().outputs().get(2);
                 assertEquals(Map.of(List.of(1L, 5L), 1L, List.of(2L, 1L), 1L), rows(count), "counts, steps " + sizes);
                 assertEquals(Map.of(List.of(1L, 7L), 1L, List.of(2L, 9L), 1L), rows(sum), "sums, steps " + sizes);
                 assertEquals(Map.of(List.of(1L, 1L), 1L, List.of(2L, 9L), 1L), rows(avg), "averages, steps " + sizes);
@@ -84,16 +85,16 @@ class AggregateOverflowTest {
 
     @Test
     void aCountWhosePartialCountsOverflowIsTheSameOnEveryWorkerCount() {
-        try (Lockstep run = new Lockstep(b -> {
+        try (CircuitTestDriver<Io> run = WorkersTest.lockstep(b -> {
             IndexedZSetInput<Object, Object> in = b.indexedInput("values", Shape.LONG_KEYS_LONG_VALUES.layout);
             return new Io(List.of(in), null, List.of(Aggregates.count(in.stream()).output()), List.of(), null);
         })) {
-            run.push(new Change(0, 3L, 10L, MAX));
-            run.push(new Change(0, 3L, 11L, 1));
-            run.push(new Change(0, 3L, 12L, -MAX));
-            run.push(new Change(0, 3L, 13L, 1));
-            run.stepAndCompare("after one step");
-            assertEquals(Map.of(List.of(3L, 2L), 1L), rows((IndexedZSetOutput<?, ?>) run.handles.get(0).io().outputs().get(0)));
+            run.push(io -> WorkersTest.push(io, new Change(0, 3L, 10L, MAX)));
+            run.push(io -> WorkersTest.push(io, new Change(0, 3L, 11L, 1)));
+            run.push(io -> WorkersTest.push(io, new Change(0, 3L, 12L, -MAX)));
+            run.push(io -> WorkersTest.push(io, new Change(0, 3L, 13L, 1)));
+            run.step();
+            assertEquals(Map.of(List.of(3L, 2L), 1L), rows((IndexedZSetOutput<?, ?>) run.io().outputs().get(0)));
         }
     }
 
@@ -118,12 +119,12 @@ class AggregateOverflowTest {
 
     @Test
     void weightTimesValueBeyondALongInAGroupThatFitsIsExact() {
-        try (Lockstep run = new Lockstep(AggregateOverflowTest::linearAggregates)) {
-            run.push(new Change(0, 5L, MAX, 3));
-            run.push(new Change(0, 5L, MAX - 1, -3));
-            run.push(new Change(0, 5L, 0L, 1));
-            run.stepAndCompare("after step 1");
-            assertEquals(Map.of(List.of(5L, 3L), 1L), rows((IndexedZSetOutput<?, ?>) run.handles.get(0).io().outputs().get(1)));
+        try (CircuitTestDriver<Io> run = WorkersTest.lockstep(AggregateOverflowTest::linearAggregates)) {
+            run.push(io -> WorkersTest.push(io, new Change(0, 5L, MAX, 3)));
+            run.push(io -> WorkersTest.push(io, new Change(0, 5L, MAX - 1, -3)));
+            run.push(io -> WorkersTest.push(io, new Change(0, 5L, 0L, 1)));
+            run.step();
+            assertEquals(Map.of(List.of(5L, 3L), 1L), rows((IndexedZSetOutput<?, ?>) run.io().outputs().get(1)));
         }
     }
 
@@ -139,19 +140,20 @@ class AggregateOverflowTest {
     void aWindowedSumThatFitsOnlyAtTheEndIsTheSameOnEveryWorkerCountAndStepSplitting() {
         long[] prices = {MAX, MAX - 1, -MAX, -(MAX - 1), 7};
         for (List<Integer> sizes : List.of(List.of(5), List.of(2, 2, 1), List.of(1, 1, 1, 1, 1), List.of(3, 2))) {
-            try (Lockstep run = new Lockstep(AggregateOverflowTest::windowedSum)) {
+            try (CircuitTestDriver<Io> run = WorkersTest.lockstep(AggregateOverflowTest::windowedSum)) {
                 int from = 0;
                 for (int size : sizes) {
                     for (int i = from; i < from + size; i++) {
-                        run.push(new Ev(i, 1, 100 + i, prices[i]), 1);
+                        Ev e = new Ev(i, 1, 100 + i, prices[i]);
+                        run.push(io -> io.events().push(e, 1));
                     }
                     from += size;
-                    run.stepAndCompare("steps " + sizes);
+                    run.step();
                 }
-                run.endOfInput();
-                run.stepAndCompare("after the end of input, steps " + sizes);
+                run.push(io -> io.watermark().endOfInput());
+                run.step();
                 Map<Object, Long> rows = new HashMap<>();
-                ((org.jdbsp.circuit.ZSetOutput<?>) run.handles.get(0).io().outputs().get(0)).integral().forEach(rows::put);
+                ((org.jdbsp.circuit.ZSetOutput<?>) run.io().outputs().get(0)).integral().forEach(rows::put);
                 assertEquals(Map.of(new WindowResult<>(1L, 0, 1_000, 7L), 1L), rows, "steps " + sizes);
             }
         }

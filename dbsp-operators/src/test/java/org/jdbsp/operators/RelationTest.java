@@ -1,5 +1,6 @@
 package org.jdbsp.operators;
 
+import static org.jdbsp.testkit.ZSetAssertions.assertContentEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,8 +17,10 @@ import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
+import org.jdbsp.circuit.IndexedZSetOutput;
 import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.ZSetInput;
+import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.operators.WorkersTest.Ev;
 import org.jdbsp.operators.WorkersTest.Pair;
 import org.jdbsp.operators.WorkersTest.SumCount;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.jdbsp.testkit.Trials;
 
 /**
  * The fluent operators of {@link Relation} and {@link IndexedRelation} give exactly the changes of the static
@@ -152,9 +156,18 @@ class RelationTest {
         for (int o = 0; o < h.io().statics().size(); o++) {
             Object s = h.io().statics().get(o);
             Object f = h.io().fluent().get(o);
-            assertEquals(WorkersTest.content(s, false), WorkersTest.content(f, false), "change of output " + o + " " + when);
-            assertEquals(WorkersTest.content(s, true), WorkersTest.content(f, true), "integral of output " + o + " " + when);
+            assertContentEquals("change of output " + o + " " + when, content(s, false), content(f, false));
+            assertContentEquals("integral of output " + o + " " + when, content(s, true), content(f, true));
         }
+    }
+
+    /** The change (or the integral) an output holds. */
+    static Object content(Object output, boolean integral) {
+        if (output instanceof ZSetOutput<?> o) {
+            return integral ? o.integral() : o.delta();
+        }
+        IndexedZSetOutput<?, ?> o = (IndexedZSetOutput<?, ?>) output;
+        return integral ? o.integral() : o.delta();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -163,7 +176,7 @@ class RelationTest {
     void aFluentKeyedOperatorGivesTheChangesOfItsStaticEntry(Keyed op) {
         for (int workers : WORKERS) {
             for (Shape shape : op.shapes()) {
-                Differential.trials(op.name() + " fluent vs static on " + workers + " workers [" + shape + "]", 2, r -> {
+                Trials.run(op.name() + " fluent vs static on " + workers + " workers [" + shape + "]", 2, r -> {
                     List<Change> changes = Differential.randomChanges(r, shape, op.inputs(), 120, 8, 6, false);
                     try (CircuitHandle<Io> h = build(workers, b -> {
                         List<IndexedZSetInput<Object, Object>> ins = new ArrayList<>();
@@ -249,7 +262,7 @@ class RelationTest {
     @Timeout(120)
     void aFluentEventTimeOperatorGivesTheChangesOfItsStaticEntry(Timed op) {
         for (int workers : WORKERS) {
-            Differential.trials(op.name() + " fluent vs static on " + workers + " workers", 3, r -> {
+            Trials.run(op.name() + " fluent vs static on " + workers + " workers", 3, r -> {
                 try (CircuitHandle<Io> h = build(workers, b -> {
                     ZSetInput<Ev> events = b.zsetInput("events");
                     Watermark staticMark = Watermarks.watermark(events.stream(), Ev::time, 300);
@@ -300,7 +313,7 @@ class RelationTest {
     @Timeout(60)
     void relationsAndCoreStreamsMixInOneChain() {
         for (int workers : WORKERS) {
-            Differential.trials("a chain of core streams and relations on " + workers + " workers", 2, r -> {
+            Trials.run("a chain of core streams and relations on " + workers + " workers", 2, r -> {
                 try (CircuitHandle<Mixed> h = Circuit.build(CircuitConfig.defaults().withWorkers(workers), b -> {
                     ZSetInput<Order> orders = b.zsetInput("orders");
                     ZSetInput<Customer> customers = b.zsetInput("customers");
@@ -333,7 +346,7 @@ class RelationTest {
                         }
                         h.step();
                         for (int o = 0; o < h.io().statics().size(); o++) {
-                            assertEquals(WorkersTest.content(h.io().statics().get(o), false), WorkersTest.content(h.io().fluent().get(o), false),
+                            assertEquals(content(h.io().statics().get(o), false), content(h.io().fluent().get(o), false),
                                     "change of output " + o + " after step " + step);
                         }
                     }

@@ -1,6 +1,5 @@
 package org.jdbsp.operators;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,13 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitBuilder;
-import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
@@ -44,15 +41,15 @@ import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.jdbsp.testkit.CircuitTestDriver;
+import org.jdbsp.testkit.Trials;
 
 /**
  * Every stateful operator gives exactly the same change in every step, and the same integral, on 1, 2 and 4
- * workers: the same seeded random input is pushed into three circuits in lockstep and their outputs (and
- * counters such as late records dropped) are compared after every step.
+ * workers: the same seeded random input is pushed into three circuits in lockstep ({@link CircuitTestDriver})
+ * and their outputs (and counters such as late records dropped) are compared after every step.
  */
 class WorkersTest {
-    private static final int[] WORKERS = {1, 2, 4};
-    private static final AtomicInteger NAMES = new AtomicInteger();
 
     /** A joined pair (records compare by their components). */
     record Pair(Object left, Object right) {}
@@ -67,57 +64,17 @@ class WorkersTest {
     record Io(List<IndexedZSetInput<Object, Object>> indexed, ZSetInput<Ev> events, List<Object> outputs,
               List<LongSupplier> counters, Watermark watermark) {}
 
-    /** The same circuit built for 1, 2 and 4 workers, driven in lockstep. */
-    static final class Lockstep implements AutoCloseable {
-        final List<CircuitHandle<Io>> handles = new ArrayList<>();
-
-        Lockstep(Function<CircuitBuilder, Io> build) {
-            for (int w : WORKERS) {
-                handles.add(Circuit.build(CircuitConfig.defaults().withWorkers(w).withValidation(true).withName("ops" + NAMES.incrementAndGet()), build));
-            }
-        }
-
-        void push(Change c) {
-            handles.forEach(h -> h.io().indexed().get(c.input()).push(c.key(), c.value(), c.weight()));
-        }
-
-        void push(Ev e, long weight) {
-            handles.forEach(h -> h.io().events().push(e, weight));
-        }
-
-        void endOfInput() {
-            handles.forEach(h -> h.io().watermark().endOfInput());
-        }
-
-        void stepAndCompare(String when) {
-            handles.forEach(CircuitHandle::step);
-            Io one = handles.get(0).io();
-            for (int c = 1; c < handles.size(); c++) {
-                Io many = handles.get(c).io();
-                String with = " with " + WORKERS[c] + " workers " + when;
-                for (int o = 0; o < one.outputs().size(); o++) {
-                    assertEquals(content(one.outputs().get(o), false), content(many.outputs().get(o), false), "change of output " + o + with);
-                    assertEquals(content(one.outputs().get(o), true), content(many.outputs().get(o), true), "integral of output " + o + with);
-                }
-                for (int k = 0; k < one.counters().size(); k++) {
-                    assertEquals(one.counters().get(k).getAsLong(), many.counters().get(k).getAsLong(), "counter " + k + with);
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            handles.forEach(CircuitHandle::close);
-        }
+    /**
+     * The same circuit built for 1, 2 and 4 workers and driven in lockstep by the test kit, which compares
+     * every output's change and integral, and every counter, after each step.
+     */
+    static CircuitTestDriver<Io> lockstep(Function<CircuitBuilder, Io> build) {
+        return CircuitTestDriver.onEveryWorkerCount(build).watch("output", Io::outputs).watch("counter", Io::counters);
     }
 
-    /** The change (or the integral) an output holds: Z-sets compare by content, in the layout's order. */
-    static Object content(Object output, boolean integral) {
-        if (output instanceof ZSetOutput<?> o) {
-            return integral ? o.integral() : o.delta();
-        }
-        IndexedZSetOutput<?, ?> o = (IndexedZSetOutput<?, ?>) output;
-        return integral ? o.integral() : o.delta();
+    /** Pushes one change into the circuit's indexed input it names. */
+    static void push(Io io, Change c) {
+        io.indexed().get(c.input()).push(c.key(), c.value(), c.weight());
     }
 
     /** Outputs of any kind: an indexed stream or a plain stream. */
@@ -257,9 +214,9 @@ class WorkersTest {
     @MethodSource("keyed")
     void keyedOperatorGivesTheSameChangesOnEveryWorkerCount(Keyed op) {
         for (Shape shape : op.shapes()) {
-            Differential.trials(op.name() + " on 1, 2, 4 workers [" + shape + "]", 2, r -> {
+            Trials.run(op.name() + " on 1, 2, 4 workers [" + shape + "]", 2, r -> {
                 List<Change> changes = Differential.randomChanges(r, shape, op.inputs(), 150, 8, 6, false);
-                try (Lockstep run = new Lockstep(b -> {
+                try (CircuitTestDriver<Io> run = lockstep(b -> {
                     List<IndexedZSetInput<Object, Object>> ins = new ArrayList<>();
                     List<IndexedZSetStream<Object, Object>> streams = new ArrayList<>();
                     for (int i = 0; i < op.inputs(); i++) {
@@ -274,29 +231,26 @@ class WorkersTest {
         }
     }
 
-    private static void feed(SplittableRandom r, List<Change> changes, Lockstep run) {
-        int step = 0;
-        for (int from = 0; from < changes.size(); step++) {
+    private static void feed(SplittableRandom r, List<Change> changes, CircuitTestDriver<Io> run) {
+        for (int from = 0; from < changes.size(); ) {
             int to = Math.min(changes.size(), from + 1 + r.nextInt(40));
-            for (Change c : changes.subList(from, to)) {
-                run.push(c);
-            }
-            run.stepAndCompare("after step " + step);
+            List<Change> step = changes.subList(from, to);
+            run.push(io -> step.forEach(c -> push(io, c))).step();
             from = to;
         }
-        run.stepAndCompare("after an empty step");
+        run.step();   // an empty step
     }
 
     @Test
     void aggregatesOfKeysThatAllHashToOneWorkerAreRight() {
-        Differential.trials("count and max of skewed keys on 1, 2, 4 workers", 3, r -> {
+        Trials.run("count and max of skewed keys on 1, 2, 4 workers", 3, r -> {
             List<Change> changes = new ArrayList<>();
             for (Change c : Differential.randomChanges(r, Shape.LONG_KEYS_LONG_VALUES, 1, 300, 400, 9, false)) {
                 if (KeyHash.ownerOfLong((Long) c.key(), 2) == 0 && KeyHash.ownerOfLong((Long) c.key(), 4) == 0) {
                     changes.add(c);
                 }
             }
-            try (Lockstep run = new Lockstep(b -> {
+            try (CircuitTestDriver<Io> run = lockstep(b -> {
                 IndexedZSetInput<Object, Object> in = b.indexedInput("skewed", Shape.LONG_KEYS_LONG_VALUES.layout);
                 IndexedZSetStream<Long, Long> s = Differential.cast(in.stream());
                 return new Io(List.of(in), null, List.of(Aggregates.count(s).output(), Aggregates.maxLong(s).output()), List.of(), null);
@@ -308,9 +262,9 @@ class WorkersTest {
 
     @Test
     void recursionOverJoinsAndDistinctGivesTheSameClosure() {
-        Differential.trials("transitive closure on 1, 2, 4 workers", 3, r -> {
+        Trials.run("transitive closure on 1, 2, 4 workers", 3, r -> {
             List<Change> edges = Differential.randomChanges(r, Shape.LONG_KEYS_LONG_VALUES, 1, 60, 10, 10, false);
-            try (Lockstep run = new Lockstep(b -> {
+            try (CircuitTestDriver<Io> run = lockstep(b -> {
                 IndexedZSetInput<Object, Object> in = b.indexedInput("edges", Shape.LONG_KEYS_LONG_VALUES.layout);
                 ZSetStream<Edge> closure = b.<Edge>recursive((scope, reach) -> {
                     IndexedZSetStream<Long, Long> bySrc = Differential.cast(scope.importStream(in.stream()));
@@ -382,8 +336,8 @@ class WorkersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("timed")
     void eventTimeOperatorGivesTheSameChangesOnEveryWorkerCount(Timed op) {
-        Differential.trials(op.name() + " on 1, 2, 4 workers", 3, r -> {
-            try (Lockstep run = new Lockstep(b -> {
+        Trials.run(op.name() + " on 1, 2, 4 workers", 3, r -> {
+            try (CircuitTestDriver<Io> run = lockstep(b -> {
                 ZSetInput<Ev> events = b.zsetInput("events");
                 Watermark wm = Watermarks.watermark(events.stream(), Ev::time, 300);
                 List<LongSupplier> counters = new ArrayList<>();
@@ -398,30 +352,29 @@ class WorkersTest {
                 for (int step = 0; step < 25; step++) {
                     for (int i = r.nextInt(25); i > 0; i--) {
                         if (!live.isEmpty() && r.nextInt(6) == 0) {
-                            run.push(live.remove(r.nextInt(live.size())), -1);
+                            Ev gone = live.remove(r.nextInt(live.size()));
+                            run.push(io -> io.events().push(gone, -1));
                         } else {
                             clock += r.nextInt(60);
                             Ev e = new Ev(r.nextLong(), r.nextInt(6), clock - r.nextInt(700), r.nextInt(10));
                             live.add(e);
-                            run.push(e, 1);
+                            run.push(io -> io.events().push(e, 1));
                         }
                     }
-                    run.stepAndCompare("after step " + step);
+                    run.step();
                 }
-                run.endOfInput();
-                run.stepAndCompare("after the end of input");
+                run.push(io -> io.watermark().endOfInput()).step();
             }
         });
     }
 
     @Test
     void aTableIsCountedOnceByEveryWorkerCount() {
-        try (Lockstep run = new Lockstep(b -> {
+        try (CircuitTestDriver<Io> run = lockstep(b -> {
             ZSetStream<String> t = b.table("words", ZSet.of("a", "b", "b"));
             return new Io(List.of(), null, List.of(t.output(), Distinct.distinct(t).output(), t.map(String::length).output()), List.of(), null);
         })) {
-            run.stepAndCompare("after step 1");
-            run.stepAndCompare("after step 2");
+            run.step().step();
         }
     }
 }

@@ -1,11 +1,8 @@
 package org.jdbsp.testkit;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbsp.circuit.CircuitConfig;
-import org.jdbsp.zset.IndexedZSet;
-import org.jdbsp.zset.ZSet;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -51,17 +48,7 @@ public final class WorkerCounts {
         for (int i = 1; i < readings.size(); i++) {
             Object other = readings.get(i);
             String where = what + " on " + workers(workerCounts.get(i)) + " (expected: as on " + workers(workerCounts.get(0)) + ")";
-            if (first instanceof ZSet<?> a && other instanceof ZSet<?> b) {
-                if (!a.equals(b)) {
-                    throw new ZSetAssertionError(where, ZSetDiff.of(a, b));
-                }
-            } else if (first instanceof IndexedZSet<?, ?> a && other instanceof IndexedZSet<?, ?> b) {
-                if (!a.equals(b)) {
-                    throw new ZSetAssertionError(where, ZSetDiff.of(a, b));
-                }
-            } else if (!Objects.equals(first, other)) {
-                throw new AssertionFailedError(where + ": expected " + first + ", actual " + other, first, other);
-            }
+            ZSetAssertions.assertContentEquals(where, first, other);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.jdbsp.testkit;
 
 import java.util.Map;
+import java.util.Objects;
 import org.jdbsp.zset.IndexedZSet;
 import org.jdbsp.zset.ZSet;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Order-independent assertions on Z-sets: equal when they hold the same records with the same weights,
@@ -33,6 +35,21 @@ public final class ZSetAssertions {
     public static void assertIndexedZSetEquals(String what, IndexedZSet<?, ?> expected, IndexedZSet<?, ?> actual) {
         if (!expected.equals(actual)) {
             throw new ZSetAssertionError(what, ZSetDiff.of(expected, actual));
+        }
+    }
+
+    /**
+     * Asserts that two readings agree: two {@link ZSet}s or two {@link IndexedZSet}s by content (a failure is
+     * a {@link ZSetAssertionError}), anything else with {@code equals} (a failure is an
+     * {@link AssertionFailedError} with both values).
+     */
+    public static void assertContentEquals(String what, Object expected, Object actual) {
+        if (expected instanceof ZSet<?> a && actual instanceof ZSet<?> b) {
+            assertZSetEquals(what, a, b);
+        } else if (expected instanceof IndexedZSet<?, ?> a && actual instanceof IndexedZSet<?, ?> b) {
+            assertIndexedZSetEquals(what, a, b);
+        } else if (!Objects.equals(expected, actual)) {
+            throw new AssertionFailedError(what + ": expected " + expected + ", actual " + actual, expected, actual);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.jdbsp.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -45,6 +46,24 @@ class ReadmeExampleTest {
         }
     }
     // README example ends
+
+    @Test
+    void theReadmeShowsTheFailureOfAWrongExpectation() throws IOException {
+        ZSetAssertionError e;
+        try (CircuitTestDriver<Io> d = CircuitTestDriver.onEveryWorkerCount(c -> {
+                ZSetInput<Order> orders = c.zsetInput("orders");
+                return new Io(orders, orders.stream().filter(o -> o.cents() >= 100_00).map(o -> new LargeOrder(o.customer(), o.id())).output());
+            })) {
+            d.watch("large", Io::large).step();
+            d.push(io -> io.orders().push(new Order(2, "bo", 120_00), 1)).step();
+            e = assertThrows(ZSetAssertionError.class, () -> d.expectDelta("large", Io::large, ZSets.of(new LargeOrder("bo", 3), 1)));
+        }
+        String readme = System.getProperty("jdbsp.readme");
+        if (readme != null) {
+            String shown = between(Files.readString(Path.of(readme)), "A wrong expectation fails with, for example:\n\n```\n", "```\n");
+            assertEquals(shown, e.getMessage() + "\n");
+        }
+    }
 
     @Test
     void theReadmeShowsThisExample() throws IOException {

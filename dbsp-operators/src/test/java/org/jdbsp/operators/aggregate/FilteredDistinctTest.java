@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.jdbsp.operators.time.Trials;
 import org.junit.jupiter.api.Test;
+import org.jdbsp.testkit.Trials;
 
 /** Filtered distinct counts and maxima against per-filter maps of counts. */
 class FilteredDistinctTest {

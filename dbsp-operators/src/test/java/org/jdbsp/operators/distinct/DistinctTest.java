@@ -23,6 +23,7 @@ import org.jdbsp.operators.join.Joins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.jdbsp.testkit.Trials;
 
 /** Distinct keeps, with weight 1, exactly the tuples of positive total weight; inside recursion it computes a transitive closure. */
 class DistinctTest {
@@ -100,7 +101,7 @@ class DistinctTest {
 
     @Test
     void joinAndDistinctInsideRecursionComputeTheTransitiveClosure() {
-        Differential.trials("transitive closure", 15, r -> {
+        Trials.run("transitive closure", 15, r -> {
             int nodes = 3 + r.nextInt(8);
             try (CircuitHandle<Io> h = Circuit.build(b -> {
                 ZSetInput<Edge> edges = b.zsetInput("edges", ORDER);

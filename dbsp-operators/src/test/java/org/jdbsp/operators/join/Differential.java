@@ -1,13 +1,12 @@
 package org.jdbsp.operators.join;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.jdbsp.testkit.ZSetAssertions.assertWeightsEqual;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitBuilder;
@@ -20,19 +19,18 @@ import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
+import org.jdbsp.testkit.Steps;
+import org.jdbsp.testkit.Trials;
 
 /**
  * Differential testing of operators against naive java.util references (shared by the join, aggregate
  * and distinct tests): seeded random changes with insertions and deletions, fed in steps of 1 record,
  * 7 records and all at once; after every step the integral of the operator's output must equal the
- * reference applied to the integrals of the inputs. A failure names its seed; {@code -Djdbsp.seed=N}
- * re-runs that trial.
+ * reference applied to the integrals of the inputs. Trials and step sizes are the test kit's
+ * ({@link Trials}, {@link Steps}): a failure names its seed; {@code -Djdbsp.seed=N} re-runs that trial.
  */
 public final class Differential {
     private Differential() {}
-
-    /** The step sizes every trial is run with; {@code Integer.MAX_VALUE} is "all at once". */
-    public static final int[] STEP_SIZES = {1, 7, Integer.MAX_VALUE};
 
     /** One change of one input: add {@code weight} to the tuple ({@code key}, {@code value}). */
     public record Change(int input, Object key, Object value, long weight) {}
@@ -158,9 +156,9 @@ public final class Differential {
      */
     public static void check(String property, int trials, Shape shape, int inputs, int changes, int keys, int values, boolean negative,
             Function<List<IndexedZSetStream<Object, Object>>, Object> build, Function<List<Table>, Map<Object, Long>> reference) {
-        trials(property + " [" + shape + "]", trials, r -> {
+        Trials.run(property + " [" + shape + "]", trials, r -> {
             List<Change> cs = randomChanges(r, shape, inputs, changes, keys, values, negative);
-            for (int size : STEP_SIZES) {
+            for (int size : Steps.SIZES) {
                 run(cs, size, shape, inputs, build, reference);
             }
         });
@@ -181,8 +179,8 @@ public final class Differential {
                     tables.get(c.input).add(c.key, c.value, c.weight);
                 }
                 h.step();
-                assertEquals(reference.apply(tables), h.io().actual().get(),
-                        "output integral after step " + step + " (steps of " + (stepSize == Integer.MAX_VALUE ? "all" : stepSize) + ")");
+                assertWeightsEqual("output integral after step " + step + " (" + Steps.describe(stepSize) + ")",
+                        reference.apply(tables), h.io().actual().get());
             }
         }
     }
@@ -200,25 +198,6 @@ public final class Differential {
             map.remove(record);
         } else {
             map.put(record, w);
-        }
-    }
-
-    /**
-     * Runs {@code trials} seeded trials, trial {@code t} with seed {@code base + t}; {@code -Djdbsp.seed=N}
-     * runs only seed N and {@code -Djdbsp.baseSeed=B} fixes the base. A failure names its seed.
-     */
-    public static void trials(String property, int trials, Consumer<SplittableRandom> trial) {
-        Long only = Long.getLong("jdbsp.seed");
-        long base = only != null ? only : Long.getLong("jdbsp.baseSeed", System.nanoTime());
-        int count = only != null ? 1 : trials;
-        System.out.println(property + ": seeds " + base + ".." + (base + count - 1));
-        for (int t = 0; t < count; t++) {
-            long seed = base + t;
-            try {
-                trial.accept(new SplittableRandom(seed));
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(property + " failed with seed " + seed + " (re-run with -Djdbsp.seed=" + seed + "): " + e.getMessage(), e);
-            }
         }
     }
 }

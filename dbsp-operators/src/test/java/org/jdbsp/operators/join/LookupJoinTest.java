@@ -19,6 +19,8 @@ import org.jdbsp.zset.Layout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.jdbsp.testkit.Steps;
+import org.jdbsp.testkit.Trials;
 
 /** The lookup join joins each left change with the right side as it is in that change's step, and stores only the right side. */
 class LookupJoinTest {
@@ -40,9 +42,9 @@ class LookupJoinTest {
     @ParameterizedTest
     @EnumSource(value = Shape.class)
     void everyStepJoinsTheLeftChangeWithTheCurrentRightSide(Shape shape) {
-        Differential.trials("lookup join [" + shape + "]", 12, r -> {
+        Trials.run("lookup join [" + shape + "]", 12, r -> {
             List<Change> changes = Differential.randomChanges(r, shape, 2, 80, 6, 4, true);
-            for (int size : Differential.STEP_SIZES) {
+            for (int size : Steps.SIZES) {
                 try (CircuitHandle<Io> h = Circuit.build(b -> {
                     IndexedZSetInput<Object, Object> left = b.indexedInput("left", shape.layout);
                     IndexedZSetInput<Object, Object> right = b.indexedInput("right", shape.layout);

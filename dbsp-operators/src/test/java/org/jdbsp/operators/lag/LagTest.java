@@ -14,9 +14,10 @@ import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.IndexedZSetOutput;
 import org.jdbsp.circuit.ZSetOutput;
-import org.jdbsp.operators.time.Trials;
 import org.jdbsp.zset.Layout;
 import org.junit.jupiter.api.Test;
+import org.jdbsp.testkit.Steps;
+import org.jdbsp.testkit.Trials;
 
 /** Lag against a naive walk over each sorted group of the integral. */
 class LagTest {
@@ -46,14 +47,14 @@ class LagTest {
                     live.add(op);
                 }
             }
-            for (int stepSize : Trials.STEP_SIZES) {
+            for (int stepSize : Steps.SIZES) {
                 record Io(IndexedZSetInput<Long, Row> in, IndexedZSetOutput<Long, LagRow<Row>> out) {}
                 try (CircuitHandle<Io> h = Circuit.build(b -> {
                     IndexedZSetInput<Long, Row> in = b.indexedInput("rows", Layout.longToObjects());
                     return new Io(in, Lag.lag(in.stream(), BY_TIME).output());
                 })) {
                     Map<Long, Map<Row, Long>> integral = new TreeMap<>();
-                    for (List<Object[]> step : Trials.steps(ops, stepSize)) {
+                    for (List<Object[]> step : Steps.split(ops, stepSize)) {
                         for (Object[] op : step) {
                             h.io().in().push((Long) op[0], (Row) op[1], (Long) op[2]);
                             Map<Row, Long> g = integral.computeIfAbsent((Long) op[0], x -> new HashMap<>());

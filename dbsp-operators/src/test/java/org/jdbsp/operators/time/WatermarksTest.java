@@ -22,6 +22,8 @@ import org.jdbsp.operators.window.WindowResult;
 import org.jdbsp.operators.window.WindowedAggregates;
 import org.jdbsp.operators.window.Windows;
 import org.junit.jupiter.api.Test;
+import org.jdbsp.testkit.Steps;
+import org.jdbsp.testkit.Trials;
 
 /** The watermark operator, the late-record filter and watermark-driven trace garbage collection. */
 class WatermarksTest {
@@ -146,13 +148,13 @@ class WatermarksTest {
                     clock += r.nextInt(100);
                     events.add(new Ev(i, clock - r.nextInt(1_500)));
                 }
-                for (int stepSize : Trials.STEP_SIZES) {
+                for (int stepSize : Steps.SIZES) {
                     try (CircuitHandle<Io> h = circuit(500, lateness)) {
                         long refWatermark = Long.MIN_VALUE;
                         long refMax = Long.MIN_VALUE;
                         long refDropped = 0;
                         Map<Ev, Long> refKept = new HashMap<>();
-                        for (List<Ev> step : Trials.steps(events, stepSize)) {
+                        for (List<Ev> step : Steps.split(events, stepSize)) {
                             for (Ev e : step) {
                                 h.io().in().push(e);
                                 if (refWatermark != Long.MIN_VALUE && e.time() < refWatermark - lateness) {

@@ -16,11 +16,12 @@ import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.IndexedZSetOutput;
 import org.jdbsp.circuit.ZSetOutput;
-import org.jdbsp.operators.time.Trials;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.IndexedZSet;
 import org.jdbsp.zset.Layout;
 import org.junit.jupiter.api.Test;
+import org.jdbsp.testkit.Steps;
+import org.jdbsp.testkit.Trials;
 
 /** Top-k, row numbers and last-N against a naive sort of each group of the integral. */
 class TopKTest {
@@ -88,14 +89,14 @@ class TopKTest {
         Trials.run(name, 25, r -> {
             int k = 1 + r.nextInt(4);
             List<Op> ops = randomOps(r, 10 + r.nextInt(50));
-            for (int stepSize : Trials.STEP_SIZES) {
+            for (int stepSize : Steps.SIZES) {
                 record Io(IndexedZSetInput<Long, Item> in, IndexedZSetOutput<Long, ?> out) {}
                 try (CircuitHandle<Io> h = Circuit.build(b -> {
                     IndexedZSetInput<Long, Item> in = b.indexedInput("items", inputLayout);
                     return new Io(in, wiring.wire(in.stream(), k).output());
                 })) {
                     Map<Long, Map<Item, Long>> integral = new TreeMap<>();
-                    for (List<Op> step : Trials.steps(ops, stepSize)) {
+                    for (List<Op> step : Steps.split(ops, stepSize)) {
                         for (Op op : step) {
                             h.io().in().push(op.key, op.item, op.weight);
                             Map<Item, Long> g = integral.computeIfAbsent(op.key, x -> new HashMap<>());
@@ -229,14 +230,14 @@ class TopKTest {
             for (int i = 0; i < 40; i++) {
                 ops.add(new long[] {r.nextInt(3), r.nextInt(10), r.nextInt(3) == 0 ? -1 : 1});
             }
-            for (int stepSize : Trials.STEP_SIZES) {
+            for (int stepSize : Steps.SIZES) {
                 record Io(IndexedZSetInput<Long, Long> in, IndexedZSetOutput<Long, Long> out) {}
                 try (CircuitHandle<Io> h = Circuit.build(b -> {
                     IndexedZSetInput<Long, Long> in = b.indexedInput("numbers", Layout.longToLongs());
                     return new Io(in, TopK.topK(in.stream(), 3, (Long a, Long c) -> Long.compare(a % 2, c % 2)).output());
                 })) {
                     Map<Long, Map<Long, Long>> integral = new TreeMap<>();
-                    for (List<long[]> step : Trials.steps(ops, stepSize)) {
+                    for (List<long[]> step : Steps.split(ops, stepSize)) {
                         for (long[] op : step) {
                             h.io().in().push(op[0], op[1], op[2]);
                             integral.computeIfAbsent(op[0], x -> new TreeMap<>()).merge(op[1], op[2], Long::sum);

@@ -17,7 +17,6 @@ import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.operators.time.LateFilter;
-import org.jdbsp.operators.time.Trials;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.operators.time.Watermarks;
 import org.jdbsp.operators.window.Events.Bid;
@@ -29,6 +28,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.jdbsp.testkit.Steps;
+import org.jdbsp.testkit.Trials;
 
 /**
  * Event times at and near Long.MIN_VALUE and Long.MAX_VALUE: window assignment, windowed aggregates closing by
@@ -101,7 +102,7 @@ class EdgeTimesTest {
                 ops.add(new Op(new Bid(b.id(), b.key(), time.applyAsLong(b.time()), b.price()), op.weight()));
             }
             for (int workers : WORKERS) {
-                for (int stepSize : Trials.STEP_SIZES) {
+                for (int stepSize : Steps.SIZES) {
                     try (CircuitHandle<Io> h = circuit(workers, windows, a.aggregator(), lateness)) {
                         WindowedAggregatesTest.checkAgainstNaive(h, ops, stepSize, lateness, ref -> expected(ref, windows, a),
                                 workers + " workers, ");

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.TreeMap;
-import org.jdbsp.operators.time.Trials;
 import org.junit.jupiter.api.Test;
+import org.jdbsp.testkit.Trials;
 
 /** The multiset behind windowed MIN and MAX, against a TreeMap of net multiplicities. */
 class LongMultisetTest {

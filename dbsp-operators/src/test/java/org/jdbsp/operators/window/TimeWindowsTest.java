@@ -13,11 +13,11 @@ import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.circuit.spi.Operator;
-import org.jdbsp.operators.time.Trials;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
 import org.junit.jupiter.api.Test;
+import org.jdbsp.testkit.Trials;
 
 /** Window assignment (the window table-valued function) and forking a windowed aggregate. */
 class TimeWindowsTest {

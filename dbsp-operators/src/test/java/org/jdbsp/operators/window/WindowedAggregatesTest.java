@@ -13,7 +13,6 @@ import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
-import org.jdbsp.operators.time.Trials;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.operators.time.Watermarks;
 import org.jdbsp.operators.window.Events.Bid;
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.jdbsp.testkit.Steps;
+import org.jdbsp.testkit.Trials;
 
 /** Tumbling, hopping and session windowed aggregates against {@link NaiveWindows}. */
 class WindowedAggregatesTest {
@@ -95,7 +96,7 @@ class WindowedAggregatesTest {
         Trials.run(windows + " " + a, 12, r -> {
             long lateness = r.nextBoolean() ? 0 : 700;
             List<Op> ops = Events.random(r, 20 + r.nextInt(60), 1 + r.nextInt(4), 2_500);
-            for (int stepSize : Trials.STEP_SIZES) {
+            for (int stepSize : Steps.SIZES) {
                 try (CircuitHandle<Io> h = circuit(windows, a.aggregator, lateness)) {
                     checkAgainstNaive(h, ops, stepSize, lateness, ref -> expected(ref, windows, a), "");
                 }
@@ -110,7 +111,7 @@ class WindowedAggregatesTest {
     static void checkAgainstNaive(CircuitHandle<Io> h, List<Op> ops, int stepSize, long lateness,
                                   Function<NaiveWindows, Map<WindowResult<Long, Object>, Long>> expected, String what) {
         NaiveWindows ref = new NaiveWindows(DELAY, lateness);
-        List<List<Op>> steps = Trials.steps(ops, stepSize);
+        List<List<Op>> steps = Steps.split(ops, stepSize);
         for (int s = 0; s <= steps.size(); s++) {
             boolean end = s == steps.size();
             List<Op> step = end ? List.of() : steps.get(s);
@@ -142,9 +143,9 @@ class WindowedAggregatesTest {
             }
             Agg count = aggregates().get(0);
             Map<WindowResult<Long, Object>, Long> batch = null;
-            for (int stepSize : Trials.STEP_SIZES) {
+            for (int stepSize : Steps.SIZES) {
                 try (CircuitHandle<Io> h = circuit(windows, count.aggregator, 0)) {
-                    for (List<Op> step : Trials.steps(ops, stepSize)) {
+                    for (List<Op> step : Steps.split(ops, stepSize)) {
                         step.forEach(op -> h.io().in().push(op.bid(), op.weight()));
                         h.step();
                         h.io().out().delta().forEach((row, w) -> assertTrue(w > 0, "retracted " + row));

@@ -3,8 +3,8 @@ package org.jdbsp.operators.aggregate.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
-import org.jdbsp.operators.time.Trials;
 import org.junit.jupiter.api.Test;
+import org.jdbsp.testkit.Trials;
 
 /** 128-bit accumulation against BigInteger, with values at and near the ends of long. */
 class Int128Test {
