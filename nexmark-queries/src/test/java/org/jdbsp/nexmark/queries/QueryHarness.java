@@ -1,6 +1,5 @@
 package org.jdbsp.nexmark.queries;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
 import org.jdbsp.nexmark.generator.NexmarkGenerator;
 import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.testkit.ZSetAssertions;
 
 /**
  * Shared test machinery: generated events, running a query over them in batches, and comparing the
@@ -110,26 +110,8 @@ final class QueryHarness {
         }
     }
 
-    /** Compares two results line by line, reporting the first differences readably. */
+    /** Compares two results line by line; a failure lists the lines missing, extra and with another count (the test kit's diff). */
     static void assertSameLines(String what, Map<String, Long> expected, Map<String, Long> actual) {
-        if (expected.equals(actual)) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder(what).append(": results differ (expected ")
-                .append(expected.size()).append(" distinct rows, got ").append(actual.size()).append(")\n");
-        int shown = 0;
-        for (var e : expected.entrySet()) {
-            Long got = actual.get(e.getKey());
-            if (!e.getValue().equals(got) && shown++ < 10) {
-                sb.append("  expected ").append(e.getKey()).append(" x").append(e.getValue())
-                        .append(", got x").append(got == null ? 0 : got).append('\n');
-            }
-        }
-        for (var e : actual.entrySet()) {
-            if (!expected.containsKey(e.getKey()) && shown++ < 20) {
-                sb.append("  unexpected ").append(e.getKey()).append(" x").append(e.getValue()).append('\n');
-            }
-        }
-        assertEquals(expected.size(), -1, sb.toString());
+        ZSetAssertions.assertWeightsEqual(what + ": results differ", expected, actual);
     }
 }

@@ -1,6 +1,5 @@
 package org.jdbsp.nexmark.queries;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.function.LongSupplier;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
 import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.testkit.WorkerCounts;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reading processing time get the same deterministic clock.
  */
 class WorkersTest {
-    private static final int[] WORKERS = {1, 2, 4};
+    private static final List<Integer> WORKERS = WorkerCounts.DEFAULT;
     /** Spread over event time (500 events/s) so that windows of 10 s open and close along the run. */
     private static final List<Event> EVENTS = QueryHarness.events(GeneratorConfig.builder().maxEvents(12_000).firstEventRate(500).build());
     /** Step sizes, used in turn: the steps cut the input at different places. */
@@ -75,11 +75,7 @@ class WorkersTest {
     }
 
     private static void compare(NexmarkQuery<?> query, List<QueryCircuit<?>> circuits, String when) {
-        QueryCircuit<?> one = circuits.get(0);
-        for (int c = 1; c < circuits.size(); c++) {
-            String what = query.name() + " on " + WORKERS[c] + " workers " + when;
-            assertEquals(one.delta(), circuits.get(c).delta(), "change of " + what);
-            assertEquals(one.integral(), circuits.get(c).integral(), "integral of " + what);
-        }
+        WorkerCounts.assertSameOnEvery("change of " + query.name() + " " + when, WORKERS, circuits.stream().map(QueryCircuit::delta).toList());
+        WorkerCounts.assertSameOnEvery("integral of " + query.name() + " " + when, WORKERS, circuits.stream().map(QueryCircuit::integral).toList());
     }
 }
