@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.module.ModuleDescriptor;
 import java.util.List;
 import org.jdbsp.operators.Relation;
+import org.jdbsp.testkit.ZSets;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,12 @@ class PublicApiTest {
                 "org.jdbsp.operators.join", "org.jdbsp.operators.lag", "org.jdbsp.operators.time",
                 "org.jdbsp.operators.topk", "org.jdbsp.operators.window"),
                 exports(ApiSignatures.moduleOf(Relation.class), "org.jdbsp.operators"));
+    }
+
+    @Test
+    void theTestKitExportsItsOnePackage() {
+        assertEquals(List.of("org.jdbsp.testkit"), exports(ApiSignatures.moduleOf(ZSets.class), "org.jdbsp.testkit"));
+        assertEquals(List.of(), ApiSignatures.internalTypesShownBy(ZSets.class));
     }
 
     private static List<String> exports(ModuleDescriptor module, String name) {
