@@ -1,0 +1,181 @@
+package org.jdbsp.codec;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A growable, little-endian byte buffer that {@link Codec}s write into.
+ *
+ * <p>A final class rather than an interface so that every write is a monomorphic, inlinable call on a
+ * plain {@code byte[]}; it grows geometrically, so encoding allocates nothing per record once it is large
+ * enough. Not thread-safe: one writer owns it.
+ */
+public final class ByteSink {
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private byte[] bytes;
+    private int size;
+
+    /** An empty sink with room for {@code capacity} bytes before it grows. */
+    public ByteSink(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
+
+    /** An empty sink. */
+    public ByteSink() {
+        this(256);
+    }
+
+    /** Number of bytes written since the last {@link #clear}. */
+    public int size() {
+        return size;
+    }
+
+    /** Forgets what was written (keeps the room). */
+    public void clear() {
+        size = 0;
+    }
+
+    /** Forgets the bytes written after the first {@code newSize} (to undo a partly written record). */
+    public void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IndexOutOfBoundsException("cannot truncate " + size + " bytes to " + newSize);
+        }
+        size = newSize;
+    }
+
+    /** The bytes written, {@code [0, size())}, as a buffer over this sink's array: valid until the next write. */
+    public ByteBuffer contents() {
+        return ByteBuffer.wrap(bytes, 0, size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Appends zero bytes until {@link #size} is a multiple of {@code alignment} (a power of two). */
+    public void padTo(int alignment) {
+        int padded = (size + alignment - 1) & -alignment;
+        room(padded - size);
+        Arrays.fill(bytes, size, padded, (byte) 0);
+        size = padded;
+    }
+
+    private void room(int n) {
+        if (n > bytes.length - size) {
+            long needed = (long) size + n;
+            if (needed > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("a ByteSink cannot hold more than 2 GiB (a single record too large?)");
+            }
+            bytes = Arrays.copyOf(bytes, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 16, bytes.length * 2L)));
+        }
+    }
+
+    /** Writes the low 8 bits of {@code v}. */
+    public void writeByte(int v) {
+        room(1);
+        bytes[size++] = (byte) v;
+    }
+
+    /** Writes 1 for true, 0 for false. */
+    public void writeBoolean(boolean v) {
+        writeByte(v ? 1 : 0);
+    }
+
+    /** Writes the low 16 bits of {@code v}. */
+    public void writeShort(int v) {
+        room(2);
+        SHORTS.set(bytes, size, (short) v);
+        size += 2;
+    }
+
+    /** Writes a char as 2 bytes. */
+    public void writeChar(char v) {
+        writeShort(v);
+    }
+
+    /** Writes 4 bytes. */
+    public void writeInt(int v) {
+        room(4);
+        INTS.set(bytes, size, v);
+        size += 4;
+    }
+
+    /** Writes 8 bytes. */
+    public void writeLong(long v) {
+        room(8);
+        LONGS.set(bytes, size, v);
+        size += 8;
+    }
+
+    /** Writes the raw bits of {@code v} (NaN payloads and -0.0 survive). */
+    public void writeFloat(float v) {
+        writeInt(Float.floatToRawIntBits(v));
+    }
+
+    /** Writes the raw bits of {@code v} (NaN payloads and -0.0 survive). */
+    public void writeDouble(double v) {
+        writeLong(Double.doubleToRawLongBits(v));
+    }
+
+    /** Writes a non-negative int in 1 to 5 bytes, 7 bits per byte, low bits first. */
+    public void writeVarInt(int v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("writeVarInt takes a non-negative int, not " + v);
+        }
+        room(5);
+        while (v >= 0x80) {
+            bytes[size++] = (byte) (v | 0x80);
+            v >>>= 7;
+        }
+        bytes[size++] = (byte) v;
+    }
+
+    /** Writes {@code b[from, from + length)}. */
+    public void writeBytes(byte[] b, int from, int length) {
+        room(length);
+        System.arraycopy(b, from, bytes, size, length);
+        size += length;
+    }
+
+    /**
+     * Writes a string or null, exactly (unpaired surrogates included): a {@linkplain #writeVarInt varint}
+     * of the number of UTF-16 units plus one (0 for null), then each unit in 1 to 3 bytes (U+0001..U+007F
+     * in one byte, U+0000 and U+0080..U+07FF in two, the rest in three; the scheme of
+     * {@code DataOutput.writeUTF}).
+     */
+    public void writeString(String s) {
+        if (s == null) {
+            writeVarInt(0);
+            return;
+        }
+        int n = s.length();
+        writeVarInt(n + 1);
+        room(n);
+        int i = 0;
+        // ASCII fast path: one byte per char, room already made.
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                break;
+            }
+            bytes[size++] = (byte) c;
+        }
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c != 0 && c < 0x80) {
+                writeByte(c);
+            } else if (c < 0x800) {
+                room(2);
+                bytes[size++] = (byte) (0xC0 | (c >> 6));
+                bytes[size++] = (byte) (0x80 | (c & 0x3F));
+            } else {
+                room(3);
+                bytes[size++] = (byte) (0xE0 | (c >> 12));
+                bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                bytes[size++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+    }
+}

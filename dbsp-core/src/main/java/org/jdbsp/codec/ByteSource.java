@@ -1,0 +1,169 @@
+package org.jdbsp.codec;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * A little-endian window {@code [position, limit)} of a {@link ByteBuffer} that {@link Codec}s read from:
+ * a heap buffer or a memory-mapped segment of a file, read in place.
+ *
+ * <p>A final class rather than an interface so that every read is a monomorphic, inlinable call. Reads
+ * use absolute positions, so the buffer itself is never modified and may be shared by several threads,
+ * each with its own source. Reading past the limit fails with an {@link IllegalStateException}: a codec
+ * never reads into the next record. Not thread-safe.
+ */
+public final class ByteSource {
+    private ByteBuffer buffer;
+    private int position;
+    private int limit;
+
+    /** A source over the remaining bytes of {@code buffer} (its position and limit are left as they are). */
+    public ByteSource(ByteBuffer buffer) {
+        reset(buffer, buffer.position(), buffer.limit());
+    }
+
+    /** Reads {@code [from, to)} of {@code buffer} next (the buffer's own byte order is ignored: little-endian). */
+    public ByteSource reset(ByteBuffer buffer, int from, int to) {
+        if (from < 0 || to < from || to > buffer.capacity()) {
+            throw new IndexOutOfBoundsException("window [" + from + ", " + to + ") of a buffer of " + buffer.capacity() + " bytes");
+        }
+        this.buffer = buffer.order() == ByteOrder.LITTLE_ENDIAN ? buffer : buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        this.position = from;
+        this.limit = to;
+        return this;
+    }
+
+    /** Bytes left before the limit. */
+    public int remaining() {
+        return limit - position;
+    }
+
+    private int take(int n) {
+        int p = position;
+        if (n > limit - p) {
+            throw new IllegalStateException("a decoder read past the end of its record (" + n + " more bytes wanted, "
+                    + (limit - p) + " left): the data or the codec does not match what was written");
+        }
+        position = p + n;
+        return p;
+    }
+
+    /** Reads one byte. */
+    public byte readByte() {
+        return buffer.get(take(1));
+    }
+
+    /** Reads a boolean written by {@link ByteSink#writeBoolean}; any other byte than 0 or 1 fails. */
+    public boolean readBoolean() {
+        byte b = readByte();
+        if ((b & ~1) != 0) {
+            throw new IllegalStateException("malformed boolean byte " + b);
+        }
+        return b == 1;
+    }
+
+    /** Reads 2 bytes. */
+    public short readShort() {
+        return buffer.getShort(take(2));
+    }
+
+    /** Reads a char as 2 bytes. */
+    public char readChar() {
+        return buffer.getChar(take(2));
+    }
+
+    /** Reads 4 bytes. */
+    public int readInt() {
+        return buffer.getInt(take(4));
+    }
+
+    /** Reads 8 bytes. */
+    public long readLong() {
+        return buffer.getLong(take(8));
+    }
+
+    /** Reads a float from its raw bits. */
+    public float readFloat() {
+        return Float.intBitsToFloat(readInt());
+    }
+
+    /** Reads a double from its raw bits. */
+    public double readDouble() {
+        return Double.longBitsToDouble(readLong());
+    }
+
+    /** Reads a varint written by {@link ByteSink#writeVarInt}. */
+    public int readVarInt() {
+        int v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            byte b = readByte();
+            v |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                if (v < 0 || (shift == 28 && (b & 0x70) != 0)) {
+                    break;
+                }
+                return v;
+            }
+        }
+        throw new IllegalStateException("malformed varint");
+    }
+
+    /** Reads {@code length} bytes into {@code dst[from, from + length)}. */
+    public void readBytes(byte[] dst, int from, int length) {
+        int p = take(length);
+        buffer.get(p, dst, from, length);
+    }
+
+    /**
+     * If the next bytes are exactly {@code expected}, skips them and returns true; otherwise reads nothing
+     * and returns false.
+     */
+    public boolean skipIfNext(byte[] expected) {
+        int n = expected.length;
+        if (n > limit - position) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (buffer.get(position + i) != expected[i]) {
+                return false;
+            }
+        }
+        position += n;
+        return true;
+    }
+
+    /** Reads a string or null written by {@link ByteSink#writeString}. */
+    public String readString() {
+        int header = readVarInt();
+        if (header == 0) {
+            return null;
+        }
+        int n = header - 1;
+        if (n > remaining()) {
+            throw new IllegalStateException("malformed string: " + n + " chars announced, " + remaining() + " bytes left");
+        }
+        char[] chars = new char[n];
+        for (int i = 0; i < n; i++) {
+            int b = buffer.get(take(1)) & 0xFF;
+            if (b != 0 && b < 0x80) {
+                chars[i] = (char) b;
+            } else if ((b & 0xE0) == 0xC0) {
+                chars[i] = (char) (((b & 0x1F) << 6) | continuation());
+            } else if ((b & 0xF0) == 0xE0) {
+                int mid = continuation();
+                chars[i] = (char) (((b & 0x0F) << 12) | (mid << 6) | continuation());
+            } else {
+                throw new IllegalStateException("malformed string: byte " + b);
+            }
+        }
+        return new String(chars);
+    }
+
+    private int continuation() {
+        int b = buffer.get(take(1)) & 0xFF;
+        if ((b & 0xC0) != 0x80) {
+            throw new IllegalStateException("malformed string: continuation byte " + b);
+        }
+        return b & 0x3F;
+    }
+}

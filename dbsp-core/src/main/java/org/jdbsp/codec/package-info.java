@@ -1,0 +1,22 @@
+/**
+ * Codecs: how records become bytes and back, for batch files and checkpoints (the API).
+ *
+ * <p>A {@link org.jdbsp.codec.Codec} writes a record straight into a {@link org.jdbsp.codec.ByteSink} and
+ * reads it straight from a {@link org.jdbsp.codec.ByteSource} (a window of a heap buffer or of a
+ * memory-mapped file). {@link org.jdbsp.codec.Codecs} derives codecs for records, strings, boxed
+ * primitives, enums and {@code byte[]}, and holds the codecs a user registers for other types; asking for
+ * a type without one fails with a {@link org.jdbsp.codec.MissingCodecException} naming the type and the
+ * record component that leads to it.
+ *
+ * <p>Derived encodings (all little-endian; they are part of the file format, so changing one is a format
+ * change): primitives fixed-width ({@code boolean} and {@code byte} 1 byte, {@code short} and {@code char}
+ * 2, {@code int} and {@code float} 4, {@code long} and {@code double} 8; floats by their raw bits); a
+ * {@code String} as a varint of its UTF-16 length plus one (0 for null) and each UTF-16 unit in 1 to 3
+ * bytes (see {@link org.jdbsp.codec.ByteSink#writeString}); {@code byte[]} as a varint of its length plus
+ * one (0 for null) and the bytes; an enum as a varint of the UTF-8 length of its constant's name plus one
+ * (0 for null) and the name; a boxed primitive as a presence byte (0 null, 1 present) and the primitive;
+ * a record as its components in declaration order, where a nested record or a registered type used as a
+ * component is preceded by a presence byte. Varints hold 7 bits per byte, low bits first, the high bit
+ * set on every byte but the last.
+ */
+package org.jdbsp.codec;
