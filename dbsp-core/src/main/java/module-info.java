@@ -2,8 +2,8 @@
  * jdbsp's core: Z-sets, the circuit builder and runtime (the API), and the operator SPI.
  *
  * <p>Exported: the API ({@code org.jdbsp.zset}, {@code org.jdbsp.circuit}, {@code org.jdbsp.codec}) and the
- * SPI for operator authors ({@code org.jdbsp.circuit.spi}, {@code org.jdbsp.zset.spi},
- * {@code org.jdbsp.trace}). The
+ * SPI for operator and storage authors ({@code org.jdbsp.circuit.spi}, {@code org.jdbsp.zset.spi},
+ * {@code org.jdbsp.trace}, {@code org.jdbsp.storage.spi}). The
  * {@code internal} packages are not exported.
  *
  * <p>The natural order and the exchanges read the components of user records reflectively; an application
@@ -16,6 +16,7 @@ module org.jdbsp.core {
     exports org.jdbsp.circuit;
     exports org.jdbsp.circuit.spi;
     exports org.jdbsp.codec;
+    exports org.jdbsp.storage.spi;
     exports org.jdbsp.trace;
     exports org.jdbsp.zset;
     exports org.jdbsp.zset.spi;

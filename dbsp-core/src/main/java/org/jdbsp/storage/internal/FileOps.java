@@ -1,0 +1,75 @@
+package org.jdbsp.storage.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The file system calls of a writer, behind an interface so that tests can inject a full disk or a
+ * failing fsync or rename; {@link #SYSTEM} is the real one.
+ */
+public interface FileOps {
+    /** The real file system. */
+    FileOps SYSTEM = new FileOps() {
+        @Override
+        public WritableFile create(Path path) throws IOException {
+            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new WritableFile() {
+                @Override
+                public void write(ByteBuffer src, long position) throws IOException {
+                    long p = position;
+                    while (src.hasRemaining()) {
+                        p += ch.write(src, p);
+                    }
+                }
+
+                @Override
+                public void force() throws IOException {
+                    ch.force(true);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    ch.close();
+                }
+            };
+        }
+
+        @Override
+        public void moveAtomically(Path from, Path to) throws IOException {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        @Override
+        public void syncDirectory(Path dir) throws IOException {
+            try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+                ch.force(true);
+            }
+        }
+    };
+
+    /** Creates a new file (failing if it exists) for writing. */
+    WritableFile create(Path path) throws IOException;
+
+    /** Renames {@code from} to {@code to} atomically. */
+    void moveAtomically(Path from, Path to) throws IOException;
+
+    /** Makes the directory's entries (a rename) durable. */
+    void syncDirectory(Path dir) throws IOException;
+
+    /** A file being written at explicit positions. */
+    interface WritableFile extends AutoCloseable {
+        /** Writes all remaining bytes of {@code src} at {@code position}. */
+        void write(ByteBuffer src, long position) throws IOException;
+
+        /** Makes what was written durable (fsync). */
+        void force() throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+}

@@ -1,0 +1,383 @@
+package org.jdbsp.storage.spi;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.Objects;
+import org.jdbsp.codec.ByteSource;
+import org.jdbsp.codec.Codec;
+import org.jdbsp.storage.internal.CheckedMapping;
+import org.jdbsp.storage.internal.FileHeader;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.spi.Batch;
+
+/**
+ * An open, immutable batch file, read in place through memory mapping: the read API a trace cursor needs
+ * ({@link #size}, keys, values and weights by position, {@link #seekKey}), shaped like {@link Batch}.
+ *
+ * <p>Opening reads and verifies the header, the footer and the sparse index (the first key of every
+ * group of {@value BatchFileWriter#GROUP_SIZE} tuples, decoded and kept on the heap) and refuses a file of
+ * another layout, codec or format version. Column data is checksum-verified lazily, block by block, the
+ * first time it is read; {@link #verifyAll} verifies everything at once. A damaged byte always fails
+ * with a {@link CorruptFileException} naming the file, never decodes into a wrong record. Object keys and
+ * values are decoded only when read, each time they are read. Thread-safe.
+ */
+public final class BatchFile {
+    static final int DEFAULT_SEGMENT_SHIFT = 30;
+    private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
+
+    private final Path path;
+    private final Layout layout;
+    private final FileHeader header;
+    private final CheckedMapping data;
+    private final Codec<?> keyCodec;
+    private final Codec<?> valueCodec;
+    private final int size;
+    private final int groupShift;
+    private final int groups;
+    private final long[] groupStarts;
+    private final long[] indexLongKeys;
+    private final Object[] indexKeys;
+    private final int longKeyColumns;
+    private final int longValueColumns;
+    private final int objectKeyColumns;
+    private final int objectValueColumns;
+
+    private BatchFile(Path path, Layout layout, FileHeader header, CheckedMapping data, Codec<?> keyCodec, Codec<?> valueCodec) {
+        this.path = path;
+        this.layout = layout;
+        this.header = header;
+        this.data = data;
+        this.keyCodec = keyCodec;
+        this.valueCodec = valueCodec;
+        if (header.tupleCount > Integer.MAX_VALUE - BatchFileWriter.GROUP_SIZE) {
+            throw new CorruptFileException(path, "tuple count " + header.tupleCount + " out of range");
+        }
+        this.size = (int) header.tupleCount;
+        this.groupShift = Integer.numberOfTrailingZeros(header.groupSize);
+        this.groups = (size + header.groupSize - 1) >>> groupShift;
+        longKeyColumns = layout.keyKind() == ColumnKind.LONG ? 1 : 0;
+        objectKeyColumns = 1 - longKeyColumns;
+        longValueColumns = layout.valueKind() == ColumnKind.LONG ? 1 : 0;
+        objectValueColumns = layout.valueKind() == ColumnKind.OBJECT ? 1 : 0;
+        groupStarts = new long[groups];
+        long p = header.indexOffset;
+        long previous = header.headerLength - 1;
+        for (int g = 0; g < groups; g++, p += 8) {
+            groupStarts[g] = data.getLong(p);
+            if (groupStarts[g] <= previous || groupStarts[g] >= header.indexOffset || (groupStarts[g] & 7) != 0) {
+                throw new CorruptFileException(path, "inconsistent index (start of group " + g + ")");
+            }
+            previous = groupStarts[g];
+        }
+        if (groups > 0 && groupStarts[0] != header.headerLength) {
+            throw new CorruptFileException(path, "inconsistent index (first group)");
+        }
+        long end;
+        if (groups == 0) {
+            indexLongKeys = null;
+            indexKeys = null;
+            end = p;
+        } else if (longKeyColumns == 1) {
+            indexLongKeys = new long[groups + 1];
+            for (int g = 0; g <= groups; g++, p += 8) {
+                indexLongKeys[g] = data.getLong(p);
+            }
+            indexKeys = null;
+            end = p;
+        } else {
+            indexLongKeys = null;
+            indexKeys = new Object[groups + 1];
+            long dataStart = align8(p + 4L * (groups + 2));
+            ByteSource src = new ByteSource(NO_BYTES);
+            for (int g = 0; g <= groups; g++) {
+                indexKeys[g] = decode(keyCodec, dataStart + data.getInt(p + 4L * g), dataStart + data.getInt(p + 4L * (g + 1)),
+                        src, "index key " + g);
+            }
+            end = align8(dataStart + data.getInt(p + 4L * (groups + 1)));
+        }
+        if (end != header.footerOffset) {
+            throw new CorruptFileException(path, "inconsistent index (length)");
+        }
+    }
+
+    /**
+     * Opens the batch file at {@code path} for tuples of {@code layout}, whose object columns were written
+     * with codecs of the same {@linkplain Codec#identity identity} as {@code keyCodec} and {@code valueCodec}
+     * (null for long or absent columns).
+     *
+     * @throws CorruptFileException when the file is truncated, not a batch file, or a checksum of its
+     *     header, footer or index does not match
+     * @throws StorageException on an I/O error, a file of another format version, layout or codec
+     */
+    public static BatchFile open(Path path, Layout layout, Codec<?> keyCodec, Codec<?> valueCodec) {
+        return open(path, layout, keyCodec, valueCodec, DEFAULT_SEGMENT_SHIFT);
+    }
+
+    /** As {@link #open}, mapping segments of {@code 2^segmentShift} bytes (at least 8): for tests of records across segments. */
+    static BatchFile open(Path path, Layout layout, Codec<?> keyCodec, Codec<?> valueCodec, int segmentShift) {
+        Objects.requireNonNull(layout, "layout");
+        BatchFileWriter.checkCodec(layout.keyKind(), keyCodec, "key");
+        BatchFileWriter.checkCodec(layout.valueKind(), valueCodec, "value");
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < FileHeader.PREFIX) {
+                throw new CorruptFileException(path, "truncated: " + size + " bytes");
+            }
+            ByteBuffer prefix = ByteBuffer.allocate(FileHeader.PREFIX).order(ByteOrder.LITTLE_ENDIAN);
+            CheckedMapping.readFully(ch, prefix, 0);
+            int length = FileHeader.checkPrefix(prefix, path, size);
+            ByteBuffer hb = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+            CheckedMapping.readFully(ch, hb, 0);
+            FileHeader h = FileHeader.decode(hb, path);
+            checkType(path, h, layout, keyCodec, valueCodec);
+            CheckedMapping data = CheckedMapping.map(ch, path, h, size, segmentShift);
+            return new BatchFile(path, layout, h, data, keyCodec, valueCodec);
+        } catch (IOException e) {
+            throw new StorageException(path, "cannot read batch file: " + e, e);
+        }
+    }
+
+    private static void checkType(Path path, FileHeader h, Layout layout, Codec<?> keyCodec, Codec<?> valueCodec) {
+        if (h.keyKind != layout.keyKind() || h.valueKind != layout.valueKind()) {
+            throw new StorageException(path, "holds " + h.keyKind + " keys and " + h.valueKind + " values, not those of "
+                    + layout, null);
+        }
+        String k = BatchFileWriter.identity(layout.keyKind(), keyCodec);
+        String v = BatchFileWriter.identity(layout.valueKind(), valueCodec);
+        if (!h.keyCodec.equals(k)) {
+            throw new StorageException(path, "keys were written by codec '" + h.keyCodec + "', not '" + k + "'", null);
+        }
+        if (!h.valueCodec.equals(v)) {
+            throw new StorageException(path, "values were written by codec '" + h.valueCodec + "', not '" + v + "'", null);
+        }
+    }
+
+    private static long align8(long p) {
+        return (p + 7) & -8L;
+    }
+
+    /** The file. */
+    public Path path() {
+        return path;
+    }
+
+    /** The id in the file's name. */
+    public String id() {
+        return BatchFileNames.idOf(path.getFileName().toString());
+    }
+
+    /** The layout the file was opened with. */
+    public Layout layout() {
+        return layout;
+    }
+
+    /** Number of tuples. */
+    public int size() {
+        return size;
+    }
+
+    /** The file's length in bytes. */
+    public long bytes() {
+        return header.fileLength;
+    }
+
+    /** Checks every checksum of the file now rather than on first read. */
+    public void verifyAll() {
+        data.verifyAll();
+    }
+
+    private int tuplesIn(int g) {
+        return g == groups - 1 ? size - (g << groupShift) : header.groupSize;
+    }
+
+    private void check(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("tuple " + i + " of a batch file of " + size);
+        }
+    }
+
+    /** The weight of tuple {@code i}. */
+    public long weight(int i) {
+        check(i);
+        return data.getLong(groupStarts[i >>> groupShift] + 8L * (i & (header.groupSize - 1)));
+    }
+
+    /** The key of tuple {@code i} of a file with long keys. */
+    public long longKey(int i) {
+        check(i);
+        int g = i >>> groupShift;
+        return data.getLong(groupStarts[g] + 8L * tuplesIn(g) + 8L * (i & (header.groupSize - 1)));
+    }
+
+    /** The value of tuple {@code i} of a file with long values. */
+    public long longValue(int i) {
+        check(i);
+        int g = i >>> groupShift;
+        return data.getLong(groupStarts[g] + 8L * tuplesIn(g) * (1 + longKeyColumns) + 8L * (i & (header.groupSize - 1)));
+    }
+
+    /** The key of tuple {@code i}, decoded now (boxed for long keys). */
+    public Object key(int i) {
+        if (longKeyColumns == 1) {
+            return longKey(i);
+        }
+        check(i);
+        int g = i >>> groupShift;
+        int n = tuplesIn(g);
+        int j = i & (header.groupSize - 1);
+        long offsets = offsetTables(g, n);
+        long start = align8(offsets + 4L * (n + 1) * (objectKeyColumns + objectValueColumns));
+        return decode(keyCodec, start + data.getInt(offsets + 4L * j), start + data.getInt(offsets + 4L * (j + 1)),
+                new ByteSource(NO_BYTES), "key of tuple " + i);
+    }
+
+    /** The value of tuple {@code i}, decoded now (boxed for long values, null without values). */
+    public Object value(int i) {
+        if (longValueColumns == 1) {
+            return longValue(i);
+        }
+        if (objectValueColumns == 0) {
+            check(i);
+            return null;
+        }
+        check(i);
+        int g = i >>> groupShift;
+        int n = tuplesIn(g);
+        int j = i & (header.groupSize - 1);
+        long offsets = offsetTables(g, n);
+        long start = align8(offsets + 4L * (n + 1) * (objectKeyColumns + 1));
+        if (objectKeyColumns == 1) {
+            start += data.getInt(offsets + 4L * n);
+            offsets += 4L * (n + 1);
+        }
+        return decode(valueCodec, start + data.getInt(offsets + 4L * j), start + data.getInt(offsets + 4L * (j + 1)),
+                new ByteSource(NO_BYTES), "value of tuple " + i);
+    }
+
+    /** Where the object offset tables of group {@code g} (of {@code n} tuples) begin: after its long columns. */
+    private long offsetTables(int g, int n) {
+        return groupStarts[g] + 8L * n * (1 + longKeyColumns + longValueColumns);
+    }
+
+    private Object decode(Codec<?> codec, long from, long to, ByteSource src, String what) {
+        ByteSource in = data.source(from, to, src);
+        Object o;
+        try {
+            o = codec.decode(in);
+        } catch (RuntimeException e) {
+            throw new StorageException(path, "cannot decode the " + what + " with codec '" + codec.identity() + "': " + e, e);
+        }
+        if (in.remaining() != 0) {
+            throw new StorageException(path, "the codec '" + codec.identity() + "' left " + in.remaining()
+                    + " bytes of the " + what + " unread (the codec does not match the data)", null);
+        }
+        return o;
+    }
+
+    /** The smallest key, boxed for long keys; null when the file is empty. */
+    public Object firstKey() {
+        return size == 0 ? null : longKeyColumns == 1 ? (Object) header.minLongKey : indexKeys[0];
+    }
+
+    /** The largest key, boxed for long keys; null when the file is empty. */
+    public Object lastKey() {
+        return size == 0 ? null : longKeyColumns == 1 ? (Object) header.maxLongKey : indexKeys[groups];
+    }
+
+    /**
+     * Index of the first tuple at or after {@code from} whose key is not below {@code key}, or {@link #size}:
+     * a search of the in-memory index, then of one group in the file (O(1) pages).
+     */
+    public int seekLongKey(int from, long key) {
+        if (from >= size) {
+            return size;
+        }
+        int lo = (from >>> groupShift) + 1;
+        int hi = groups;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (indexLongKeys[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int first = Math.max(from, (lo - 1) << groupShift);
+        int last = (int) Math.min(size, (long) lo << groupShift);
+        while (first < last) {
+            int mid = (first + last) >>> 1;
+            if (longKey(mid) < key) {
+                first = mid + 1;
+            } else {
+                last = mid;
+            }
+        }
+        return first;
+    }
+
+    /** As {@link #seekLongKey}, for any key column (a long key is given boxed), in the layout's key order. */
+    public int seekKey(int from, Object key) {
+        if (longKeyColumns == 1) {
+            return seekLongKey(from, (Long) key);
+        }
+        if (from >= size) {
+            return size;
+        }
+        Comparator<Object> order = layout.keyOrder();
+        int lo = (from >>> groupShift) + 1;
+        int hi = groups;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (order.compare(indexKeys[mid], key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int first = Math.max(from, (lo - 1) << groupShift);
+        int last = (int) Math.min(size, (long) lo << groupShift);
+        while (first < last) {
+            int mid = (first + last) >>> 1;
+            if (order.compare(key(mid), key) < 0) {
+                first = mid + 1;
+            } else {
+                last = mid;
+            }
+        }
+        return first;
+    }
+
+    /** All tuples, decoded, as a heap batch (for a restore or a test; a trace reads the file in place). */
+    public Batch toBatch() {
+        long[] lk = longKeyColumns == 1 ? new long[size] : null;
+        Object[] ok = objectKeyColumns == 1 ? new Object[size] : null;
+        long[] lv = longValueColumns == 1 ? new long[size] : null;
+        Object[] ov = objectValueColumns == 1 ? new Object[size] : null;
+        long[] w = new long[size];
+        for (int i = 0; i < size; i++) {
+            if (lk != null) {
+                lk[i] = longKey(i);
+            } else {
+                ok[i] = key(i);
+            }
+            if (lv != null) {
+                lv[i] = longValue(i);
+            } else if (ov != null) {
+                ov[i] = value(i);
+            }
+            w[i] = weight(i);
+        }
+        return new Batch(layout, size, lk, ok, lv, ov, w);
+    }
+
+    @Override
+    public String toString() {
+        return "BatchFile[" + path + ", " + size + " tuples, " + layout + "]";
+    }
+}
