@@ -53,94 +53,38 @@ final class StandardCodecs {
 
     /** The codecs of the boxed primitives (a presence byte, then the value as the primitive is written). */
     static final Map<Class<?>, Codec<?>> BOXED = Map.of(
-            Long.class, nullable(new Named<Long>("long") {
-                @Override
-                public void encode(Long v, ByteSink out) {
-                    out.writeLong(v);
-                }
+            Long.class, boxed("long", ByteSink::writeLong, ByteSource::readLong),
+            Integer.class, boxed("int", ByteSink::writeInt, ByteSource::readInt),
+            Short.class, StandardCodecs.<Short>boxed("short", ByteSink::writeShort, ByteSource::readShort),
+            Byte.class, StandardCodecs.<Byte>boxed("byte", ByteSink::writeByte, ByteSource::readByte),
+            Character.class, boxed("char", ByteSink::writeChar, ByteSource::readChar),
+            Boolean.class, boxed("boolean", ByteSink::writeBoolean, ByteSource::readBoolean),
+            Float.class, boxed("float", ByteSink::writeFloat, ByteSource::readFloat),
+            Double.class, boxed("double", ByteSink::writeDouble, ByteSource::readDouble));
 
-                @Override
-                public Long decode(ByteSource in) {
-                    return in.readLong();
-                }
-            }),
-            Integer.class, nullable(new Named<Integer>("int") {
-                @Override
-                public void encode(Integer v, ByteSink out) {
-                    out.writeInt(v);
-                }
+    /** Writes a non-null boxed value as its primitive. */
+    private interface Write<T> {
+        void write(ByteSink out, T value);
+    }
 
-                @Override
-                public Integer decode(ByteSource in) {
-                    return in.readInt();
-                }
-            }),
-            Short.class, nullable(new Named<Short>("short") {
-                @Override
-                public void encode(Short v, ByteSink out) {
-                    out.writeShort(v);
-                }
+    /** Reads a primitive, boxed. */
+    private interface Read<T> {
+        T read(ByteSource in);
+    }
 
-                @Override
-                public Short decode(ByteSource in) {
-                    return in.readShort();
-                }
-            }),
-            Byte.class, nullable(new Named<Byte>("byte") {
-                @Override
-                public void encode(Byte v, ByteSink out) {
-                    out.writeByte(v);
-                }
+    private static <T> Codec<T> boxed(String name, Write<T> write, Read<T> read) {
+        return nullable(new Named<T>(name) {
+            @Override
+            public void encode(T value, ByteSink out) {
+                write.write(out, value);
+            }
 
-                @Override
-                public Byte decode(ByteSource in) {
-                    return in.readByte();
-                }
-            }),
-            Character.class, nullable(new Named<Character>("char") {
-                @Override
-                public void encode(Character v, ByteSink out) {
-                    out.writeChar(v);
-                }
-
-                @Override
-                public Character decode(ByteSource in) {
-                    return in.readChar();
-                }
-            }),
-            Boolean.class, nullable(new Named<Boolean>("boolean") {
-                @Override
-                public void encode(Boolean v, ByteSink out) {
-                    out.writeBoolean(v);
-                }
-
-                @Override
-                public Boolean decode(ByteSource in) {
-                    return in.readBoolean();
-                }
-            }),
-            Float.class, nullable(new Named<Float>("float") {
-                @Override
-                public void encode(Float v, ByteSink out) {
-                    out.writeFloat(v);
-                }
-
-                @Override
-                public Float decode(ByteSource in) {
-                    return in.readFloat();
-                }
-            }),
-            Double.class, nullable(new Named<Double>("double") {
-                @Override
-                public void encode(Double v, ByteSink out) {
-                    out.writeDouble(v);
-                }
-
-                @Override
-                public Double decode(ByteSource in) {
-                    return in.readDouble();
-                }
-            }));
+            @Override
+            public T decode(ByteSource in) {
+                return read.read(in);
+            }
+        });
+    }
 
     /** {@code codec} with a leading presence byte (0: null, 1: a value follows), so that null is allowed. */
     static <T> Codec<T> nullable(Codec<T> codec) {

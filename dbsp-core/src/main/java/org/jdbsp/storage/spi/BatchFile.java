@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.Objects;
 import org.jdbsp.codec.ByteSource;
 import org.jdbsp.codec.Codec;
@@ -295,46 +294,27 @@ public final class BatchFile {
      * a search of the in-memory index, then of one group in the file (O(1) pages).
      */
     public int seekLongKey(int from, long key) {
-        if (from >= size) {
-            return size;
-        }
-        int lo = (from >>> groupShift) + 1;
-        int hi = groups;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (indexLongKeys[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        int first = Math.max(from, (lo - 1) << groupShift);
-        int last = (int) Math.min(size, (long) lo << groupShift);
-        while (first < last) {
-            int mid = (first + last) >>> 1;
-            if (longKey(mid) < key) {
-                first = mid + 1;
-            } else {
-                last = mid;
-            }
-        }
-        return first;
+        return seek(from, key, null);
     }
 
     /** As {@link #seekLongKey}, for any key column (a long key is given boxed), in the layout's key order. */
     public int seekKey(int from, Object key) {
-        if (longKeyColumns == 1) {
-            return seekLongKey(from, (Long) key);
-        }
+        return longKeyColumns == 1 ? seek(from, (Long) key, null) : seek(from, 0, key);
+    }
+
+    /** The seek of {@code longKey} (long keys) or {@code key} (object keys). */
+    private int seek(int from, long longKey, Object key) {
         if (from >= size) {
             return size;
         }
-        Comparator<Object> order = layout.keyOrder();
+        // the first group after from's whose first key is not below the key: the answer is before it
         int lo = (from >>> groupShift) + 1;
         int hi = groups;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (order.compare(indexKeys[mid], key) < 0) {
+            int c = indexLongKeys != null ? Long.compare(indexLongKeys[mid], longKey)
+                    : layout.keyOrder().compare(indexKeys[mid], key);
+            if (c < 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -344,7 +324,8 @@ public final class BatchFile {
         int last = (int) Math.min(size, (long) lo << groupShift);
         while (first < last) {
             int mid = (first + last) >>> 1;
-            if (order.compare(key(mid), key) < 0) {
+            int c = longKeyColumns == 1 ? Long.compare(longKey(mid), longKey) : layout.keyOrder().compare(key(mid), key);
+            if (c < 0) {
                 first = mid + 1;
             } else {
                 last = mid;
