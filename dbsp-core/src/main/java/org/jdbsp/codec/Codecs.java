@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * included), boxed primitives (null allowed), enums (by constant name: reordering or adding constants
  * keeps old data readable), {@code byte[]} (null allowed), and records whose components are primitives or
  * any of these, or registered types, or nested such records (null allowed for every reference
- * component). A record is derived once per registry and class, with method handles, never by reflection
+ * component), and sealed interfaces whose permitted subtypes all have codecs (a tag, the subtype's index
+ * among the subtypes sorted by name, then the subtype's encoding). A record is derived once per registry and class, with method handles, never by reflection
  * per record. A registered codec takes precedence over derivation, also for a component type.
  */
 public final class Codecs {
@@ -104,9 +105,12 @@ public final class Codecs {
             }
             return deriveRecord(type, path);
         }
+        if (type.isSealed() && type.isInterface()) {
+            return deriveSealed(type, path);
+        }
         String reason = type.isArray() ? "arrays other than byte[] are not derived"
                 : type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())
-                        ? "an interface or abstract type (a generic type variable?) has no derived codec"
+                        ? "an interface or abstract type (a generic type variable?) has no derived codec, unless it is a sealed interface"
                         : "only records, String, boxed primitives, enums and byte[] are derived";
         throw new MissingCodecException(type, render(path), reason);
     }
@@ -137,6 +141,21 @@ public final class Codecs {
             codecs[i] = nullsBuiltIn ? c : StandardCodecs.nullable(c);
         }
         return new RecordCodec<>(type, codecs);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Codec<?> deriveSealed(Class<?> type, List<String> path) {
+        Class<?>[] permitted = type.getPermittedSubclasses();
+        Codec<?>[] codecs = new Codec<?>[permitted.length];
+        for (int i = 0; i < permitted.length; i++) {
+            List<String> sub = new ArrayList<>(path);
+            if (sub.isEmpty()) {
+                sub.add(type.getSimpleName());
+            }
+            sub.add(permitted[i].getSimpleName());
+            codecs[i] = derive(permitted[i], sub);
+        }
+        return new SealedCodec(type, permitted, codecs);
     }
 
     /** The user-facing path: {@code Order.customer.tags} (the markers of the records being derived dropped). */

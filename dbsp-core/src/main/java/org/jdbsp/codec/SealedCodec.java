@@ -1,0 +1,66 @@
+package org.jdbsp.codec;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The codec of a sealed interface whose permitted subtypes all have codecs: a varint tag (the subtype's index
+ * among the permitted subtypes sorted by name, so that the order they are declared in does not matter) and
+ * the subtype's own encoding. Its identity lists the subtypes' identities, so a file written before a subtype
+ * was added or changed is refused.
+ */
+final class SealedCodec<T> implements Codec<T> {
+    private final Class<T> type;
+    private final Class<?>[] subtypes;
+    private final Codec<Object>[] codecs;
+    private final Map<Class<?>, Integer> tags = new IdentityHashMap<>();
+    private final String identity;
+
+    @SuppressWarnings("unchecked")
+    SealedCodec(Class<T> type, Class<?>[] permitted, Codec<?>[] subtypeCodecs) {
+        this.type = type;
+        Integer[] order = new Integer[permitted.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing(i -> permitted[i].getName()));
+        this.subtypes = new Class<?>[permitted.length];
+        this.codecs = (Codec<Object>[]) new Codec<?>[permitted.length];
+        StringBuilder id = new StringBuilder("sealed ").append(type.getName()).append(" {");
+        for (int t = 0; t < order.length; t++) {
+            subtypes[t] = permitted[order[t]];
+            codecs[t] = (Codec<Object>) subtypeCodecs[order[t]];
+            tags.put(subtypes[t], t);
+            id.append(t == 0 ? "" : ", ").append(codecs[t].identity());
+        }
+        this.identity = id.append('}').toString();
+    }
+
+    @Override
+    public void encode(T value, ByteSink out) {
+        Integer tag = tags.get(value.getClass());
+        if (tag == null) {
+            throw new IllegalArgumentException("no codec for " + value.getClass().getName() + " as a " + type.getName()
+                    + ": its permitted subtypes are " + Arrays.toString(subtypes));
+        }
+        out.writeVarInt(tag);
+        codecs[tag].encode(value, out);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T decode(ByteSource in) {
+        int tag = in.readVarInt();
+        if (tag < 0 || tag >= codecs.length) {
+            throw new IllegalArgumentException("tag " + tag + " is not a subtype of " + type.getName());
+        }
+        return (T) codecs[tag].decode(in);
+    }
+
+    @Override
+    public String identity() {
+        return identity;
+    }
+}

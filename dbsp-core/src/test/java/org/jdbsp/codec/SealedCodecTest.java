@@ -1,0 +1,76 @@
+package org.jdbsp.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.jdbsp.storage.spi.ColumnCodecs;
+import org.junit.jupiter.api.Test;
+
+class SealedCodecTest {
+    sealed interface Event permits Person, Bid {}
+
+    record Person(long id, String name) implements Event {}
+
+    record Bid(long auction, long price, String extra) implements Event {}
+
+    sealed interface Other permits Lonely {}
+
+    record Lonely(long x) implements Other {}
+
+    record Plain(long x) {}
+
+    private static Object roundTrip(Codec<Object> codec, Object value) {
+        ByteSink out = new ByteSink(16);
+        codec.encode(value, out);
+        ByteBuffer b = out.contents();
+        ByteSource in = new ByteSource(b).reset(b, 0, out.size());
+        Object back = codec.decode(in);
+        assertEquals(0, in.remaining(), "the decoder reads what the encoder wrote");
+        return back;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSealedInterfaceOfRecordsRoundTripsEverySubtype() {
+        Codec<Object> codec = (Codec<Object>) (Codec<?>) Codecs.defaults().codecFor(Event.class);
+        for (Event e : List.of(new Person(1, "ada"), new Bid(7, 250_00, ""), new Person(-1, "日本語"), new Bid(0, 0, null))) {
+            assertEquals(e, roundTrip(codec, e));
+        }
+        assertTrue(codec.identity().contains(Person.class.getName()) && codec.identity().contains(Bid.class.getName()),
+                codec.identity());
+    }
+
+    @Test
+    void aColumnOfOneClassGetsThatClassesCodecAndAMixedColumnItsSealedInterfaces() {
+        Codecs codecs = Codecs.defaults();
+        Object[] persons = {new Person(1, "a"), new Person(2, "b")};
+        assertEquals(codecs.codecFor(Person.class).identity(), ColumnCodecs.forColumn(codecs, persons, 2, "x").identity());
+        Object[] mixed = {new Person(1, "a"), new Bid(1, 2, "c")};
+        Codec<?> c = ColumnCodecs.forColumn(codecs, mixed, 2, "x");
+        assertEquals(codecs.codecFor(Event.class).identity(), c.identity());
+        assertNotEquals(codecs.codecFor(Person.class).identity(), c.identity());
+        assertEquals(null, ColumnCodecs.forColumn(codecs, new Object[0], 0, "x"), "an empty column needs no codec");
+    }
+
+    @Test
+    void aMixedColumnWithoutACommonSealedInterfaceIsRefusedNamingTheClasses() {
+        Object[] mixed = {new Person(1, "a"), new Lonely(3), new Plain(4)};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ColumnCodecs.forColumn(Codecs.defaults(), mixed, 3, "the values of stream 's'"));
+        assertTrue(e.getMessage().startsWith("the values of stream 's' are of several classes")
+                && e.getMessage().contains(Lonely.class.getName()) && e.getMessage().contains(Plain.class.getName()),
+                e.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aValueOfAnUnknownSubtypeIsRefusedWhenEncoded() {
+        Codec<Object> codec = (Codec<Object>) (Codec<?>) Codecs.defaults().codecFor(Other.class);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> codec.encode(new Person(1, "x"), new ByteSink(8)));
+        assertTrue(e.getMessage().contains(Person.class.getName()), e.getMessage());
+    }
+}
