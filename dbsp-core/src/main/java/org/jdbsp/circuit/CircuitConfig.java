@@ -1,6 +1,8 @@
 package org.jdbsp.circuit;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import org.jdbsp.codec.Codecs;
 
 /**
  * Settings of a circuit, validated when the configuration is made.
@@ -15,8 +17,13 @@ import java.util.Objects;
  *                               ({@code jdbsp-worker-<name>-<index>}); not blank
  * @param validation             whether every step checks that user types keep their contract (off by default;
  *                               see {@link #withValidation})
+ * @param storage                the directory where the circuit keeps its files (state written to disk,
+ *                               checkpoints), or null for none (the default; see {@link #withStorage})
+ * @param codecs                 how records become bytes in those files: derived codecs plus those registered
+ *                               (see {@link #withCodecs})
  */
-public record CircuitConfig(int maxRecursionIterations, int workers, String name, boolean validation) {
+public record CircuitConfig(int maxRecursionIterations, int workers, String name, boolean validation, Path storage,
+        Codecs codecs) {
     /**
      * The most workers a circuit may have: 256. Each worker is a thread, and the workers meet several times per
      * step (at every exchange), each meeting costing every worker work in proportion to W (it cuts its batch
@@ -39,26 +46,30 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
         if (name.isBlank()) {
             throw new IllegalArgumentException("the circuit name must not be blank");
         }
+        Objects.requireNonNull(codecs, "codecs");
     }
 
-    /** The defaults: one worker, recursion may iterate up to 1,000,000 times per step, name "circuit", no validation. */
+    /**
+     * The defaults: one worker, recursion may iterate up to 1,000,000 times per step, name "circuit", no
+     * validation, no storage, the derived codecs.
+     */
     public static CircuitConfig defaults() {
-        return new CircuitConfig(1_000_000, 1, "circuit", false);
+        return new CircuitConfig(1_000_000, 1, "circuit", false, null, Codecs.defaults());
     }
 
     /** A copy with another iteration limit. */
     public CircuitConfig withMaxRecursionIterations(int n) {
-        return new CircuitConfig(n, workers, name, validation);
+        return new CircuitConfig(n, workers, name, validation, storage, codecs);
     }
 
     /** A copy running on {@code n} workers (at least 1). */
     public CircuitConfig withWorkers(int n) {
-        return new CircuitConfig(maxRecursionIterations, n, name, validation);
+        return new CircuitConfig(maxRecursionIterations, n, name, validation, storage, codecs);
     }
 
     /** A copy with another name. */
     public CircuitConfig withName(String newName) {
-        return new CircuitConfig(maxRecursionIterations, workers, newName, validation);
+        return new CircuitConfig(maxRecursionIterations, workers, newName, validation, storage, codecs);
     }
 
     /**
@@ -74,6 +85,19 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
      * batch made (also when traces merge); off, it costs nothing per record. Meant for tests.
      */
     public CircuitConfig withValidation(boolean on) {
-        return new CircuitConfig(maxRecursionIterations, workers, name, on);
+        return new CircuitConfig(maxRecursionIterations, workers, name, on, storage, codecs);
+    }
+
+    /**
+     * A copy that keeps its files in {@code directory} (it must exist and be writable when the circuit is
+     * built), or none when {@code directory} is null.
+     */
+    public CircuitConfig withStorage(Path directory) {
+        return new CircuitConfig(maxRecursionIterations, workers, name, validation, directory, codecs);
+    }
+
+    /** A copy encoding records with {@code registry} (see {@link Codecs#with} to register a codec for a type). */
+    public CircuitConfig withCodecs(Codecs registry) {
+        return new CircuitConfig(maxRecursionIterations, workers, name, validation, storage, registry);
     }
 }
