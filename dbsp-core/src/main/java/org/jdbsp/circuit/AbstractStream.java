@@ -2,6 +2,7 @@ package org.jdbsp.circuit;
 
 import org.jdbsp.circuit.internal.StreamWiring;
 import org.jdbsp.circuit.internal.Node;
+import org.jdbsp.circuit.internal.SinkOperators;
 import org.jdbsp.zset.Layout;
 
 /** What every stream has: the circuit it belongs to and the operator that produces it. */
@@ -44,6 +45,22 @@ public abstract class AbstractStream {
     /** Where the image of this stream under a per-tuple function lives: replicated stays replicated, else anywhere. */
     Placement mappedPlacement() {
         return placement() == Placement.REPLICATED ? Placement.REPLICATED : Placement.ANY;
+    }
+
+    /** Adds an output of this stream, gathered on worker 0, named {@code name} (null for an unnamed one). */
+    SinkOperators.Output addOutput(String name, boolean keepIntegral) {
+        if (builder.insideRecursion()) {
+            throw new IllegalStateException("outputs cannot be created inside a recursive body");
+        }
+        if (name != null) {
+            builder.claimName(name, "output");
+        }
+        SinkOperators.Output op = new SinkOperators.Output(layout(), keepIntegral);
+        Node node = builder.graph.add("output", op, layout(), Exchanges.gather(this).id());
+        if (name != null) {
+            node.rename(name, "output '" + name + "'");
+        }
+        return op;
     }
 
     void checkTimeOperatorAllowed(String what) {

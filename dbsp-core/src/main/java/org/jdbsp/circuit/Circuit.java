@@ -51,7 +51,7 @@ public final class Circuit {
         CircuitBuilder builder = new CircuitBuilder(graph, runtime, config);
         T io = constructor.apply(builder);
         graph.seal();
-        return new CircuitHandle<>(io, StepRunner.onCallingThread(new Executor(graph, config.validation())), runtime, graph);
+        return new CircuitHandle<>(io, StepRunner.onCallingThread(new Executor(graph, config.validation())), runtime, graph, config);
     }
 
     private static <T> CircuitHandle<T> buildReplicas(CircuitConfig config, Function<CircuitBuilder, T> constructor, CircuitRuntime runtime) {
@@ -72,6 +72,6 @@ public final class Circuit {
             }
             executors[i] = new Executor(graphs[i], config.validation());
         }
-        return new CircuitHandle<>(io, new WorkerPool(group, executors), runtime, graphs[0]);
+        return new CircuitHandle<>(io, new WorkerPool(group, executors), runtime, graphs[0], config);
     }
 }

@@ -30,6 +30,8 @@ public class CircuitBuilder {
     final CircuitRuntime runtime;
     final CircuitConfig config;
     final java.util.Map<String, Node> derived = new java.util.HashMap<>();
+    /** The names of this circuit's inputs, tables and named outputs, with what each names (one namespace). */
+    private final java.util.Map<String, String> endpointNames = new java.util.HashMap<>();
     final Workers workers;
     /** This worker's context when the circuit has several workers, else null. */
     final WorkerContext context;
@@ -134,6 +136,7 @@ public class CircuitBuilder {
     public <T> SplitInput<T> splitInput(String name, long firstPosition) {
         Objects.requireNonNull(name, "name");
         refuseInputInsideRecursion();
+        claimName(name, "split input");
         SplitInputState state = context == null ? SplitInputState.single(name, firstPosition)
                 : SplitInputState.forWorker(name, context, firstPosition);
         return new SplitInput<>(name, state, runtime, this, firstPosition);
@@ -148,7 +151,8 @@ public class CircuitBuilder {
     /** Adds the source node of one part of a split input. */
     Node addSplitPart(String inputName, Class<?> type, SourceOperator part, Layout layout) {
         Node node = graph.add("input", part, layout);
-        node.rename("input '" + inputName + "' (" + type.getSimpleName() + ")");
+        String typeName = " (" + type.getSimpleName() + ")";
+        node.rename(inputName + typeName, "input '" + inputName + "'" + typeName);
         return node;
     }
 
@@ -183,8 +187,9 @@ public class CircuitBuilder {
         if (insideRecursion()) {
             throw new IllegalStateException("table '" + name + "' cannot be created inside a recursive body: create it outside and import it");
         }
+        claimName(name, "table");
         Node node = graph.add("table", new TableSource(contents), contents.layout);
-        node.rename("table '" + name + "'");
+        node.rename(name, "table '" + name + "'");
         // every worker's replica holds the whole table
         return node.place(Placement.REPLICATED);
     }
@@ -196,8 +201,9 @@ public class CircuitBuilder {
     Node addInput(String name, InputOperator op, Layout layout) {
         Objects.requireNonNull(name, "name");
         refuseInputInsideRecursion();
+        claimName(name, "input");
         Node node = graph.add("input", op, layout);
-        node.rename("input '" + name + "'");
+        node.rename(name, "input '" + name + "'");
         return node;
     }
 
@@ -245,6 +251,27 @@ public class CircuitBuilder {
                 result.node.id(), layout, config.maxRecursionIterations(), workers);
         Node node = graph.add("recursive", op, layout, scope.importedParents());
         return new ZSetStream<>(this, node.place(sharded ? Placement.SHARDED : Placement.ANY));
+    }
+
+    /**
+     * Reserves {@code name} for an input, table or output ({@code what}): the names of a circuit's inputs, tables
+     * and named outputs are one namespace, so that {@code describe()} and the metrics name each one once.
+     *
+     * @throws IllegalArgumentException if the name is blank or already taken, saying by what
+     */
+    void claimName(String name, String what) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("the name of " + article(what) + " must not be blank");
+        }
+        String taken = endpointNames.putIfAbsent(name, what);
+        if (taken != null) {
+            throw new IllegalArgumentException(what + " '" + name + "' refused: this circuit already has " + article(taken)
+                    + " named '" + name + "' (the names of inputs, tables and outputs must be unique in a circuit)");
+        }
+    }
+
+    private static String article(String what) {
+        return ("aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what;
     }
 
     /** True inside the body of a recursive circuit, where time operators, inputs and outputs are not allowed. */

@@ -1,5 +1,6 @@
 package org.jdbsp.circuit;
 
+import java.util.function.Consumer;
 import org.jdbsp.circuit.internal.CircuitRuntime;
 import org.jdbsp.circuit.internal.Graph;
 import org.jdbsp.circuit.internal.StepRunner;
@@ -38,12 +39,17 @@ public final class CircuitHandle<T> implements AutoCloseable {
     private final StepRunner runner;
     private final CircuitRuntime runtime;
     private final Graph graph;
+    private final CircuitConfig config;
+    private Consumer<? super CircuitMetrics> stepListener;
+    /** Every step's metrics up to the last step, while a step listener is set (to give it each step's). */
+    private CircuitMetrics lastMetrics;
 
-    CircuitHandle(T io, StepRunner runner, CircuitRuntime runtime, Graph graph) {
+    CircuitHandle(T io, StepRunner runner, CircuitRuntime runtime, Graph graph, CircuitConfig config) {
         this.io = io;
         this.runner = runner;
         this.runtime = runtime;
         this.graph = graph;
+        this.config = config;
     }
 
     /** What the build function returned: the input and output handles. */
@@ -51,9 +57,25 @@ public final class CircuitHandle<T> implements AutoCloseable {
         return io;
     }
 
-    /** Runs one step; returns the work done (tuples produced by all operators). */
+    /**
+     * Runs one step; returns the work done (tuples produced by all operators). With a {@linkplain #onStep step
+     * listener}, calls it with the step's metrics once the step has run, before returning.
+     */
     public long step() {
         long step = runtime.beginStep();
+        try {
+            long work = run(step);
+            runtime.stepRan();
+            if (stepListener != null) {
+                notifyListener(step);
+            }
+            return work;
+        } finally {
+            runtime.endStep();
+        }
+    }
+
+    private long run(long step) {
         try {
             return runner.run();
         } catch (CircuitException e) {
@@ -65,9 +87,15 @@ public final class CircuitHandle<T> implements AutoCloseable {
             CircuitException failure = new CircuitException("circuit", step, e);
             runtime.fail(failure);
             throw failure;
-        } finally {
-            runtime.endStep();
         }
+    }
+
+    /** Calls the listener with the metrics of step {@code step}; what it throws reaches the caller of step(). */
+    private void notifyListener(long step) {
+        CircuitMetrics now = MetricsCollector.collect(runner, step);
+        CircuitMetrics thisStep = now.since(lastMetrics);
+        lastMetrics = now;
+        stepListener.accept(thisStep);
     }
 
     /** The number of steps run so far. */
@@ -85,6 +113,60 @@ public final class CircuitHandle<T> implements AutoCloseable {
         boolean took = runtime.enterInAnyState("stateTuples()", null);
         try {
             return runner.stateTuples();
+        } finally {
+            runtime.exit(took);
+        }
+    }
+
+    /**
+     * What the circuit is made of: its operators in schedule order with their kinds, names, inputs, output layouts
+     * and placements, the exchanges between the workers, and recursive bodies nested; with W &gt; 1, one worker's
+     * replica (they are all the same). Print it ({@code toString()}) or render {@link CircuitDescription#toDot()}
+     * with Graphviz. Readable in any state, from the thread driving the circuit (refused while another thread
+     * runs a step, as every call).
+     */
+    public CircuitDescription describe() {
+        boolean took = runtime.enterInAnyState("describe()", null);
+        try {
+            return Describer.describe(config.name(), config.workers(), graph);
+        } finally {
+            runtime.exit(took);
+        }
+    }
+
+    /**
+     * What every operator did in every step so far (tuples in and out, time) and the state it holds now, summed
+     * over the workers and per worker: an immutable snapshot (see {@link CircuitMetrics}). Collecting it costs a
+     * pass over the operators, not over their data. Readable between steps, in any state, from the thread driving
+     * the circuit; refused (with {@link IllegalStateException}) while another thread runs a step and from inside
+     * a step (an inspector), when the workers are still running.
+     */
+    public CircuitMetrics metrics() {
+        boolean took = runtime.enterInAnyState("metrics()", null);
+        try {
+            if (runtime.stepRunning()) {
+                throw new IllegalStateException("metrics() called from inside a step: read them between steps, or"
+                        + " through a step listener (onStep)");
+            }
+            return MetricsCollector.collect(runner, runtime.steps());
+        } finally {
+            runtime.exit(took);
+        }
+    }
+
+    /**
+     * Sets the listener called after each successful step with that step's metrics (its counts and the state at
+     * its end), on the thread calling {@link #step()}, before {@code step()} returns; {@code null} removes it.
+     * The listener may read outputs and {@link #metrics()}, but not step or close the circuit. Collecting a
+     * step's metrics costs a pass over the operators per step; without a listener nothing is collected.
+     * If the listener throws, {@code step()} throws that exception unchanged; the step has completed and the
+     * circuit stays usable (the next step's listener call covers only the next step).
+     */
+    public void onStep(Consumer<? super CircuitMetrics> listener) {
+        boolean took = runtime.enter("onStep()", null);
+        try {
+            lastMetrics = listener == null ? null : MetricsCollector.collect(runner, runtime.steps());
+            stepListener = listener;
         } finally {
             runtime.exit(took);
         }

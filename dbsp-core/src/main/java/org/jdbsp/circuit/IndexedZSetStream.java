@@ -165,21 +165,32 @@ public class IndexedZSetStream<K, V> extends AbstractStream {
 
     /** An output handle giving every step's change and the running integral. */
     public IndexedZSetOutput<K, V> output() {
-        return output(true);
+        return output(null, true);
     }
 
     /** An output handle giving only every step's change. */
     public IndexedZSetOutput<K, V> outputDeltas() {
-        return output(false);
+        return output(null, false);
     }
 
-    private IndexedZSetOutput<K, V> output(boolean keepIntegral) {
-        if (builder.insideRecursion()) {
-            throw new IllegalStateException("outputs cannot be created inside a recursive body");
-        }
-        SinkOperators.Output op = new SinkOperators.Output(layout(), keepIntegral);
-        builder.graph.add("output", op, layout(), Exchanges.gather(this).id());
-        return new IndexedZSetOutput<>(op, builder.runtime);
+    /**
+     * A named output handle giving every step's change and the running integral; the name appears in
+     * {@link CircuitHandle#describe()} and the metrics, and must differ from every other input, table and output
+     * name of the circuit.
+     *
+     * @throws IllegalArgumentException if the name is blank or already taken
+     */
+    public IndexedZSetOutput<K, V> output(String name) {
+        return output(Objects.requireNonNull(name, "name"), true);
+    }
+
+    /** A named output handle giving only every step's change (see {@link #output(String)}). */
+    public IndexedZSetOutput<K, V> outputDeltas(String name) {
+        return output(Objects.requireNonNull(name, "name"), false);
+    }
+
+    private IndexedZSetOutput<K, V> output(String name, boolean keepIntegral) {
+        return new IndexedZSetOutput<>(addOutput(name, keepIntegral), builder.runtime);
     }
 
     /** Adds a custom unary operator (extension point) producing plain Z-sets of {@code out}. */

@@ -39,7 +39,7 @@ public final class RecursiveScope extends CircuitBuilder {
     private Node importNode(AbstractStream outer) {
         parent.checkOwn(outer);
         Node node = graph.addExternal("import", outer.layout());
-        node.rename("import of " + outer.name());
+        node.rename(null, "import of " + outer.name());
         node.place(outer.placement());
         importNodes.add(node.id());
         importedParents.add(outer.node.id());

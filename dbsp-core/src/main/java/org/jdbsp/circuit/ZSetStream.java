@@ -225,21 +225,32 @@ public class ZSetStream<T> extends AbstractStream {
 
     /** An output handle giving every step's change and the running integral. */
     public ZSetOutput<T> output() {
-        return output(true);
+        return output(null, true);
     }
 
     /** An output handle giving only every step's change (keeps no state: for long runs). */
     public ZSetOutput<T> outputDeltas() {
-        return output(false);
+        return output(null, false);
     }
 
-    private ZSetOutput<T> output(boolean keepIntegral) {
-        if (builder.insideRecursion()) {
-            throw new IllegalStateException("outputs cannot be created inside a recursive body");
-        }
-        SinkOperators.Output op = new SinkOperators.Output(layout(), keepIntegral);
-        builder.graph.add("output", op, layout(), Exchanges.gather(this).id());
-        return new ZSetOutput<>(op, builder.runtime);
+    /**
+     * A named output handle giving every step's change and the running integral; the name appears in
+     * {@link CircuitHandle#describe()} and the metrics, and must differ from every other input, table and output
+     * name of the circuit.
+     *
+     * @throws IllegalArgumentException if the name is blank or already taken
+     */
+    public ZSetOutput<T> output(String name) {
+        return output(Objects.requireNonNull(name, "name"), true);
+    }
+
+    /** A named output handle giving only every step's change (see {@link #output(String)}). */
+    public ZSetOutput<T> outputDeltas(String name) {
+        return output(Objects.requireNonNull(name, "name"), false);
+    }
+
+    private ZSetOutput<T> output(String name, boolean keepIntegral) {
+        return new ZSetOutput<>(addOutput(name, keepIntegral), builder.runtime);
     }
 
     /** Adds a custom unary operator (extension point) producing batches of {@code out}. */

@@ -95,6 +95,19 @@ public final class CircuitRuntime {
         return ++steps;
     }
 
+    /**
+     * Marks the step begun by {@link #beginStep} as run, still holding the circuit: what the stepping thread does
+     * before {@link #endStep} (a step listener) may read the circuit, but not step or close it.
+     */
+    public void stepRan() {
+        stepping = false;
+    }
+
+    /** Whether a step is running (begun and not yet run). */
+    public boolean stepRunning() {
+        return stepping;
+    }
+
     /** Ends the step begun by {@link #beginStep}, giving the circuit back. */
     public void endStep() {
         stepping = false;

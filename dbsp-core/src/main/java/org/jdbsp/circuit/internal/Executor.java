@@ -30,16 +30,25 @@ public final class Executor {
     private final int[] strictNodes;
     private final Batch[][] naryArgs;
     private final boolean validation;
+    private final OperatorCounters counters;
 
-    /** An executor running the operators of {@code graph} themselves (nested ones inherit validation from the thread). */
-    public Executor(Graph graph) {
-        this(graph, false);
+    /**
+     * An executor running the operators of {@code graph} themselves (nested ones inherit validation from the
+     * thread), adding what they do to {@code counters}.
+     */
+    public Executor(Graph graph, OperatorCounters counters) {
+        this(graph, false, counters);
     }
 
     /** An executor running the operators of {@code graph} themselves, checking user types when {@code validation}. */
     public Executor(Graph graph, boolean validation) {
+        this(graph, validation, new OperatorCounters(graph.size()));
+    }
+
+    private Executor(Graph graph, boolean validation, OperatorCounters counters) {
         this.validation = validation;
         this.graph = graph;
+        this.counters = counters;
         int n = graph.size();
         this.operators = new Operator[n];
         for (int i = 0; i < n; i++) {
@@ -65,6 +74,7 @@ public final class Executor {
     private Executor(Executor other) {
         this.validation = other.validation;
         this.graph = other.graph;
+        this.counters = other.counters;
         int n = other.operators.length;
         this.operators = new Operator[n];
         java.util.IdentityHashMap<Operator, Operator> copies = new java.util.IdentityHashMap<>();
@@ -94,7 +104,7 @@ public final class Executor {
         }
     }
 
-    /** A copy whose operators hold the same state as these (see {@link Operator#fork()}). */
+    /** A copy whose operators hold the same state as these (see {@link Operator#fork()}), adding to the same counters. */
     public Executor fork() {
         return new Executor(this);
     }
@@ -107,6 +117,16 @@ public final class Executor {
     /** The batch node {@code node} produced in the last run. */
     public Batch value(int node) {
         return values[node];
+    }
+
+    /** The graph this executor runs. */
+    public Graph graph() {
+        return graph;
+    }
+
+    /** What the operators did so far (shared with the forks of this executor). */
+    public OperatorCounters counters() {
+        return counters;
     }
 
     /** The operator of node {@code node} in this executor. */
@@ -129,6 +149,10 @@ public final class Executor {
 
     private long runOperators() {
         long work = 0;
+        long[] nanos = counters.nanos;
+        long[] tuplesIn = counters.tuplesIn;
+        long[] tuplesOut = counters.tuplesOut;
+        long clock = System.nanoTime();
         for (int id : order) {
             Operator op = operators[id];
             if (op instanceof External) {
@@ -140,19 +164,43 @@ public final class Executor {
             } catch (Throwable e) {
                 throw failure(id, e);
             }
+            long now = System.nanoTime();
+            nanos[id] += now - clock;
+            clock = now;
             values[id] = out;
             if (out != null) {
                 work += out.size;
+                tuplesOut[id] += out.size;
+            }
+            if (!(op instanceof StrictOperator)) {
+                tuplesIn[id] += inputTuples(id);
             }
         }
         for (int id : strictNodes) {
+            Batch in = values[graph.node(id).inputs[0]];
             try {
-                ((StrictOperator) operators[id]).input(values[graph.node(id).inputs[0]]);
+                ((StrictOperator) operators[id]).input(in);
             } catch (Throwable e) {
                 throw failure(id, e);
             }
+            long now = System.nanoTime();
+            nanos[id] += now - clock;
+            clock = now;
+            tuplesIn[id] += in == null ? 0 : in.size;
         }
         return work;
+    }
+
+    /** The tuples on the inputs of node {@code id} in this run. */
+    private long inputTuples(int id) {
+        long n = 0;
+        for (int in : graph.node(id).inputs) {
+            Batch b = values[in];
+            if (b != null) {
+                n += b.size;
+            }
+        }
+        return n;
     }
 
     /** {@code e}, thrown by node {@code id}, as the failure of the step naming the operator (and the inner one, for a nested circuit). */
@@ -200,6 +248,15 @@ public final class Executor {
         long n = 0;
         for (Operator op : operators) {
             n += op.stateTuples();
+        }
+        return n;
+    }
+
+    /** Approximate bytes of state of every operator. */
+    public long stateBytes() {
+        long n = 0;
+        for (Operator op : operators) {
+            n += op.stateBytes();
         }
         return n;
     }

@@ -34,7 +34,7 @@ public final class Graph {
                 throw new IllegalArgumentException("unknown input node " + in);
             }
         }
-        Node n = new Node(nodes.size(), kind + "#" + nodes.size(), operator, layout, inputs.clone());
+        Node n = new Node(nodes.size(), java.util.Objects.requireNonNull(kind, "kind"), operator, layout, inputs.clone());
         nodes.add(n);
         return n;
     }
@@ -77,7 +77,7 @@ public final class Graph {
     }
 
     /** The order in which nodes run; fails if the graph has a cycle without a strict operator on it. */
-    int[] schedule() {
+    public int[] schedule() {
         int n = nodes.size();
         int[] indegree = new int[n];
         List<List<Integer>> readers = new ArrayList<>(n);

@@ -37,6 +37,11 @@ public final class MapOperator implements UnaryOperator {
         this.exchange = workers;
     }
 
+    /** Whether this operator sends its output tuples to their key's owner before consolidating them. */
+    public boolean exchangesBeforeConsolidating() {
+        return exchange != null;
+    }
+
     @Override
     public Batch apply(Batch input) {
         try {

@@ -4,18 +4,24 @@ import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.zset.Layout;
 
-/** One operator of a circuit graph: its name, its inputs (node ids), the layout of its output, and where its tuples live. */
+/**
+ * One operator of a circuit graph: its kind, its name, its inputs (node ids), the layout of its output, and where
+ * its tuples live.
+ */
 public final class Node {
     final int id;
+    final String kind;
     String name;
+    private String userName;
     final Operator operator;
     final Layout layout;
     final int[] inputs;
     private Placement placement = Placement.ANY;
 
-    Node(int id, String name, Operator operator, Layout layout, int[] inputs) {
+    Node(int id, String kind, Operator operator, Layout layout, int[] inputs) {
         this.id = id;
-        this.name = name;
+        this.kind = kind;
+        this.name = kind + "#" + id;
         this.operator = operator;
         this.layout = layout;
         this.inputs = inputs;
@@ -31,9 +37,25 @@ public final class Node {
         return name;
     }
 
-    /** Gives the node a name chosen by the user. */
+    /** The kind of operator ({@code "map"}, {@code "join"}, {@code "input"}, ...), as it was added. */
+    public String kind() {
+        return kind;
+    }
+
+    /** The name the user gave (an input's, a table's, or a stream's {@code named(...)}), or null. */
+    public String userName() {
+        return userName;
+    }
+
+    /** Gives the node a name chosen by the user, which is also its name in errors. */
     public void rename(String newName) {
-        this.name = java.util.Objects.requireNonNull(newName, "name");
+        rename(java.util.Objects.requireNonNull(newName, "name"), newName);
+    }
+
+    /** Gives the node the user's name {@code user} (null for none), shown in errors as {@code display}. */
+    public void rename(String user, String display) {
+        this.userName = user;
+        this.name = java.util.Objects.requireNonNull(display, "display name");
     }
 
     /** The layout of the batches this node produces. */

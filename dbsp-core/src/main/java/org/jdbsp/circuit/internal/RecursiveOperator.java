@@ -38,6 +38,7 @@ public final class RecursiveOperator implements NaryOperator {
     private final int maxIterations;
     private final List<Executor> levels;
     private final Workers workers;
+    private final OperatorCounters bodyCounters;
 
     /**
      * A recursive operator over {@code body}: imports fed from this operator's inputs in order; the stop test
@@ -45,7 +46,13 @@ public final class RecursiveOperator implements NaryOperator {
      */
     public RecursiveOperator(Graph body, int[] importNodes, int variableNode, int resultNode, Layout layout, int maxIterations,
                              Workers workers) {
+        this(body, importNodes, variableNode, resultNode, layout, maxIterations, workers, new OperatorCounters(body.size()));
+    }
+
+    private RecursiveOperator(Graph body, int[] importNodes, int variableNode, int resultNode, Layout layout, int maxIterations,
+                              Workers workers, OperatorCounters bodyCounters) {
         this.body = body;
+        this.bodyCounters = bodyCounters;
         this.workers = workers;
         this.importNodes = importNodes.clone();
         this.variableNode = variableNode;
@@ -56,7 +63,8 @@ public final class RecursiveOperator implements NaryOperator {
     }
 
     private RecursiveOperator(RecursiveOperator other) {
-        this(other.body, other.importNodes, other.variableNode, other.resultNode, other.layout, other.maxIterations, other.workers);
+        this(other.body, other.importNodes, other.variableNode, other.resultNode, other.layout, other.maxIterations, other.workers,
+                other.bodyCounters);
         for (Executor level : other.levels) {
             levels.add(level.fork());
         }
@@ -65,7 +73,7 @@ public final class RecursiveOperator implements NaryOperator {
     @Override
     public Batch apply(Batch[] inputs) {
         if (levels.isEmpty()) {
-            levels.add(new Executor(body));
+            levels.add(new Executor(body, bodyCounters));
         }
         int previousDeepest = levels.size() - 1;
         Executor spare = null;
@@ -106,6 +114,36 @@ public final class RecursiveOperator implements NaryOperator {
         return new RecursiveOperator(this);
     }
 
+    /** The body's graph. */
+    public Graph body() {
+        return body;
+    }
+
+    /** The body's nodes fed from this operator's inputs, in input order. */
+    public int[] importNodes() {
+        return importNodes.clone();
+    }
+
+    /** The body's node holding the previous iteration's result. */
+    public int variableNode() {
+        return variableNode;
+    }
+
+    /** The body's node whose output is the next iteration's result. */
+    public int resultNode() {
+        return resultNode;
+    }
+
+    /** What the body's operators did, summed over every level (and every copy of this operator). */
+    public OperatorCounters bodyCounters() {
+        return bodyCounters;
+    }
+
+    /** The unrolled levels kept, each a replica of the body with its own state (a read-only view). */
+    public List<Executor> levels() {
+        return java.util.Collections.unmodifiableList(levels);
+    }
+
     /** Number of unrolled levels kept. */
     public int depth() {
         return levels.size();
@@ -116,6 +154,15 @@ public final class RecursiveOperator implements NaryOperator {
         long n = 0;
         for (Executor level : levels) {
             n += level.stateTuples();
+        }
+        return n;
+    }
+
+    @Override
+    public long stateBytes() {
+        long n = 0;
+        for (Executor level : levels) {
+            n += level.stateBytes();
         }
         return n;
     }

@@ -54,6 +54,16 @@ public final class ShardOperator implements UnaryOperator {
         this.replicatedInput = replicatedInput;
     }
 
+    /** Where this exchange sends tuples. */
+    public Route route() {
+        return route;
+    }
+
+    /** Whether its input is replicated, so that nothing is sent (each worker keeps what it owns). */
+    public boolean replicatedInput() {
+        return replicatedInput;
+    }
+
     @Override
     public Batch apply(Batch input) {
         int w = workers.count();

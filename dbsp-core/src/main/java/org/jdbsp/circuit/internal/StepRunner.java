@@ -11,6 +11,12 @@ public interface StepRunner {
     /** Ends every thread this runner started; idempotent. */
     void close();
 
+    /** The number of workers (replicas) this runner runs. */
+    int workers();
+
+    /** The executor of worker {@code worker}'s replica; read its counters and state only between steps. */
+    Executor executor(int worker);
+
     /** The runner of a circuit with one worker: runs the executor on the calling thread. */
     static StepRunner onCallingThread(Executor executor) {
         return new StepRunner() {
@@ -27,6 +33,17 @@ public interface StepRunner {
             @Override
             public void close() {
                 // no threads
+            }
+
+            @Override
+            public int workers() {
+                return 1;
+            }
+
+            @Override
+            public Executor executor(int worker) {
+                java.util.Objects.checkIndex(worker, 1);
+                return executor;
             }
         };
     }

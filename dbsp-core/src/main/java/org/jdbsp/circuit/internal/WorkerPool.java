@@ -212,6 +212,16 @@ public final class WorkerPool implements StepRunner {
     }
 
     @Override
+    public int workers() {
+        return executors.length;
+    }
+
+    @Override
+    public Executor executor(int worker) {
+        return executors[worker];
+    }
+
+    @Override
     public void close() {
         if (shutdown) {
             return;
