@@ -57,6 +57,16 @@ final class BenchOptions {
     @Option(names = "--no-progress", description = "Print no progress on standard error.")
     private boolean noProgress;
 
+    @Option(names = "--profile",
+        description = "After each query, print its top " + org.jdbsp.bench.report.Profile.TOP + " operators by time"
+            + " and by state, with their share of the total, on standard error.")
+    private boolean profile;
+
+    /** Whether to print each query's operator profile. */
+    boolean profile() {
+        return profile;
+    }
+
     /** Whether progress output is off. */
     boolean noProgress() {
         return noProgress;

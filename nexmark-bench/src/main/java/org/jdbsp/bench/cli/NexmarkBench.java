@@ -95,6 +95,7 @@ public final class NexmarkBench implements Callable<Integer> {
         try (Progress progress = progress()) {
             BenchRunner runner = new BenchRunner(settings, out, err, progress, stop);
             runner.check();
+            runner.profile(bench.profile());
             if (!bench.noProgress()) {
                 progress.note(runner.summary());
             }

@@ -13,6 +13,7 @@ import org.jdbsp.bench.report.CsvLog;
 import org.jdbsp.bench.report.JvmStats;
 import org.jdbsp.bench.report.Machine;
 import org.jdbsp.bench.report.ProcessStats;
+import org.jdbsp.bench.report.Profile;
 import org.jdbsp.bench.report.ProcessStats.CpuTime;
 import org.jdbsp.bench.report.Progress;
 import org.jdbsp.bench.report.QueryMeasurement;
@@ -55,6 +56,7 @@ public final class BenchRunner {
     private boolean rssResetWorks = true;
     private Q10Directory q10;
     private QueryOptions queryOptions = QueryOptions.defaults();
+    private boolean profile;
 
     /** A runner printing the table on {@code out} and failures on {@code err}. */
     public BenchRunner(RunSettings settings, PrintStream out, PrintStream err, Progress progress, StopSignal stop) {
@@ -94,6 +96,11 @@ public final class BenchRunner {
             q10 = Q10Directory.open(settings.q10Directory(), settings.generator(), settings.events());
             queryOptions = queryOptions.withQ10Directory(q10.path());
         }
+    }
+
+    /** Whether to print each query's top operators by time and by state on standard error ({@code --profile}). */
+    public void profile(boolean on) {
+        this.profile = on;
     }
 
     /** Runs every query (after {@link #check()}) and prints the table; returns the exit code. */
@@ -178,6 +185,9 @@ public final class BenchRunner {
             QueryMeasurement m = new QueryMeasurement(query.name(), done, settings.cores(), t1 - t0, cpu, gc,
                 jvm.heapPeakBytes(), os.peakRssBytes(), circuit.outputChanges());
             progress.end(done, t1 - t0);
+            if (profile) {
+                progress.note(Profile.render(query.name(), circuit.metrics()).stripTrailing());
+            }
             if (keepIntegral) {
                 writeResults(query, circuit);
             }

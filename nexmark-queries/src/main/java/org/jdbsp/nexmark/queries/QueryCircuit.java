@@ -6,6 +6,7 @@ import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.Sequenced;
+import org.jdbsp.circuit.CircuitMetrics;
 import org.jdbsp.circuit.SplitInput;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
@@ -165,6 +166,11 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
     /** The number of steps run. */
     public long steps() {
         return handle.steps();
+    }
+
+    /** What each operator of the circuit did so far and the state it holds (see {@link CircuitHandle#metrics()}). */
+    public CircuitMetrics metrics() {
+        return handle.metrics();
     }
 
     /** The tuples held in the circuit's state. */
