@@ -85,6 +85,8 @@ class DescribeTest {
                 assertEquals("shard by key, before consolidating", orders.exchange());
                 assertEquals(Placement.SHARDED, orders.placement());
                 assertEquals("shard by key, before consolidating", customers.exchange());
+                // the join's traces hold the sharded streams
+                assertTrue(d.operators().stream().filter(o -> o.kind().equals("trace")).allMatch(o -> o.placement() == Placement.SHARDED), text);
                 OperatorDescription gather = byId(d, output.inputs().get(0));
                 assertEquals("gather to worker 0", gather.exchange());
                 OperatorDescription sum = byId(d, gather.inputs().get(0));

@@ -182,13 +182,16 @@ class WorkersTest {
                 new Keyed("topKInValueOrder", ALL, 1, (b, s) -> TopK.topKInValueOrder(s.get(0), 2)),
                 new Keyed("rowNumbersInValueOrder", ALL, 1, (b, s) -> TopK.rowNumbersInValueOrder(s.get(0), 2)),
                 new Keyed("lag", ALL, 1, (b, s) -> Lag.lag(s.get(0), natural)),
-                new Keyed("join with a table", ALL, 1, (b, s) -> Joins.join(s.get(0), table(b, s.get(0)), Pair::new)
-                        .plus(Joins.semiJoin(table(b, s.get(0)), s.get(0)).map(Pair::new))),
-                new Keyed("count of a table plus an input", ALL, 1, (b, s) -> Aggregates.count(s.get(0).plus(table(b, s.get(0))))));
+                new Keyed("join with a table", ALL, 1, (b, s) -> Joins.join(s.get(0), table(b, "table", s.get(0)), Pair::new)
+                        .plus(Joins.semiJoin(table(b, "semi-joined table", s.get(0)), s.get(0)).map(Pair::new))),
+                new Keyed("count of a table plus an input", ALL, 1, (b, s) -> Aggregates.count(s.get(0).plus(table(b, "table", s.get(0))))));
     }
 
-    /** A static table of the input's layout holding keys 0 to 5, each with value 1 (or "1"), and key 2 twice. */
-    private static IndexedZSetStream<Object, Object> table(CircuitBuilder b, IndexedZSetStream<Object, Object> like) {
+    /**
+     * A static table named {@code name} (unique in its circuit) of the input's layout holding keys 0 to 5, each with
+     * value 1 (or "1"), and key 2 twice.
+     */
+    private static IndexedZSetStream<Object, Object> table(CircuitBuilder b, String name, IndexedZSetStream<Object, Object> like) {
         Shape shape = null;
         for (Shape s : Shape.values()) {
             if (s.layout.equals(like.layout())) {
@@ -199,7 +202,7 @@ class WorkersTest {
         for (int k = 0; k < 6; k++) {
             t.add(key(shape, k), value(shape, 1), k == 2 ? 2 : 1);
         }
-        return b.table("table", t.build());
+        return b.table(name, t.build());
     }
 
     private static Object key(Shape shape, int n) {
