@@ -177,6 +177,7 @@ public final class Executor {
             }
         }
         for (int id : strictNodes) {
+            consolidateInputs(graph.node(id).inputs);
             Batch in = values[graph.node(id).inputs[0]];
             try {
                 ((StrictOperator) operators[id]).input(in);
@@ -216,7 +217,11 @@ public final class Executor {
     }
 
     private Batch evaluate(int id, Operator op) {
-        int[] in = graph.node(id).inputs;
+        Node node = graph.node(id);
+        int[] in = node.inputs;
+        if (!node.takesUnconsolidated) {
+            consolidateInputs(in);
+        }
         if (op instanceof UnaryOperator) {
             return ((UnaryOperator) op).apply(values[in[0]]);
         }
@@ -241,6 +246,16 @@ public final class Executor {
             return ((NaryOperator) op).apply(args);
         }
         throw new IllegalStateException("operator of unknown arity: " + op.getClass().getName());
+    }
+
+    /** Consolidates, in place of the value read, any unconsolidated batch among {@code inputs}. */
+    private void consolidateInputs(int[] inputs) {
+        for (int in : inputs) {
+            Batch b = values[in];
+            if (b != null && !b.consolidated) {
+                values[in] = b.consolidate();
+            }
+        }
     }
 
     /** Total state tuples of every operator. */

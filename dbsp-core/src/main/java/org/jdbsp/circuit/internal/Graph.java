@@ -66,9 +66,10 @@ public final class Graph {
         }
     }
 
-    /** Forbids further changes. */
+    /** Forbids further changes, and decides which operators hand batches on unconsolidated ({@link UnconsolidatedHandOff}). */
     public void seal() {
         sealed = true;
+        UnconsolidatedHandOff.plan(this);
     }
 
     /** True once sealed. */

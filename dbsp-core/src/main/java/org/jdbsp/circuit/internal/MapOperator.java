@@ -19,6 +19,7 @@ public final class MapOperator implements UnaryOperator {
     private final TupleMapper mapper;
     private final BatchBuilder builder;
     private WorkerContext exchange;
+    private boolean unconsolidatedOutput;
     private final KeyOwners owners = new KeyOwners();
 
     /** An operator applying {@code mapper} to every tuple and producing batches of {@code outLayout}. */
@@ -42,6 +43,19 @@ public final class MapOperator implements UnaryOperator {
         return exchange != null;
     }
 
+    /**
+     * Makes this operator hand its output on as appended, unconsolidated (its readers all read tuple by tuple;
+     * decided when the graph is sealed, see {@link UnconsolidatedHandOff}).
+     */
+    void emitUnconsolidated() {
+        this.unconsolidatedOutput = true;
+    }
+
+    /** Whether the output must be sharded by key before it is consolidated (see {@link #exchangeBeforeConsolidating}). */
+    boolean exchanges() {
+        return exchange != null;
+    }
+
     @Override
     public Batch apply(Batch input) {
         try {
@@ -52,7 +66,10 @@ public final class MapOperator implements UnaryOperator {
             builder.clear();
             throw e;
         }
-        return exchange == null ? builder.build() : exchangeAndBuild();
+        if (exchange != null) {
+            return exchangeAndBuild();
+        }
+        return unconsolidatedOutput ? builder.buildUnconsolidated() : builder.build();
     }
 
     private Batch exchangeAndBuild() {
@@ -80,6 +97,7 @@ public final class MapOperator implements UnaryOperator {
     public Operator fork() {
         MapOperator copy = new MapOperator(outLayout, mapper);
         copy.exchange = exchange;
+        copy.unconsolidatedOutput = unconsolidatedOutput;
         return copy;
     }
 }

@@ -17,6 +17,8 @@ public final class Node {
     final Layout layout;
     final int[] inputs;
     private Placement placement = Placement.ANY;
+    /** Whether the operator reads its input tuple by tuple and so may be given unconsolidated batches. */
+    boolean takesUnconsolidated;
 
     Node(int id, String kind, Operator operator, Layout layout, int[] inputs) {
         this.id = id;

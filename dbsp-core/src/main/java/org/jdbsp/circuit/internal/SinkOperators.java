@@ -26,9 +26,9 @@ public final class SinkOperators {
 
         @Override
         public void consume(Batch input) {
-            delta = input;
+            delta = input.consolidate();
             if (integral != null) {
-                integral.insert(input);
+                integral.insert(delta);
             }
         }
 

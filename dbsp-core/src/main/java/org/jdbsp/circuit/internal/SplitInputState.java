@@ -33,6 +33,8 @@ public final class SplitInputState {
     private final List<Class<?>> types = new ArrayList<>();
     private final List<Layout> layouts = new ArrayList<>();
     private final List<Boolean> stamping = new ArrayList<>();
+    /** Per part: whether its batches are handed on unconsolidated (see {@link Part#emitUnconsolidated}). */
+    private final List<Boolean> unconsolidated = new ArrayList<>();
     private Class<?>[] seenClasses = new Class<?>[0];
     private int[] seenParts = new int[0];
     private Batch[] split;
@@ -107,8 +109,27 @@ public final class SplitInputState {
         types.add(type);
         layouts.add(layout);
         stamping.add(stamps);
-        int index = types.size() - 1;
-        return () -> take(index);
+        unconsolidated.add(false);
+        return new Part(types.size() - 1);
+    }
+
+    /** The source operator of one part; it hands its records on unconsolidated when its readers take that. */
+    final class Part implements SourceOperator {
+        private final int index;
+
+        Part(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public Batch produce() {
+            return take(index);
+        }
+
+        /** Hands this part's records on as split, unconsolidated (decided when the graph is sealed). */
+        void emitUnconsolidated() {
+            unconsolidated.set(index, true);
+        }
     }
 
     private Batch take(int part) {
@@ -169,7 +190,7 @@ public final class SplitInputState {
         }
         Batch[] out = new Batch[parts];
         for (int p = 0; p < parts; p++) {
-            out[p] = builders[p].build();
+            out[p] = unconsolidated.get(p) ? builders[p].buildUnconsolidated() : builders[p].build();
         }
         return out;
     }

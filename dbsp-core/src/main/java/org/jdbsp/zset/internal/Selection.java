@@ -5,7 +5,7 @@ import org.jdbsp.zset.spi.Merging;
 
 /**
  * Keeps the tuples of a batch that a {@link Merging.TupleFilter} accepts. A subset of a consolidated batch
- * is consolidated, so nothing is sorted again.
+ * is consolidated, so nothing is sorted again; a subset of an unconsolidated one stays unconsolidated.
  */
 public final class Selection {
     private Selection() {}
@@ -41,6 +41,7 @@ public final class Selection {
                 w[out++] = batch.weights[i];
             }
         }
-        return new Batch(batch.layout, out, lk, ok, lv, ov, w);
+        return batch.consolidated ? new Batch(batch.layout, out, lk, ok, lv, ov, w)
+                : Batch.unconsolidated(batch.layout, out, lk, ok, lv, ov, w);
     }
 }

@@ -28,14 +28,26 @@ public final class Batch {
     public final long[] longValues;
     /** Values when the value column is {@link ColumnKind#OBJECT}, else null. */
     public final Object[] objValues;
-    /** Weights, never zero. */
+    /** Weights, never zero in a consolidated batch. */
     public final long[] weights;
+    /**
+     * False for a batch handed between linear operators as appended (in any order, with duplicates and
+     * possibly zero weights): only operators that read tuple by tuple (map, filter, an output, which
+     * consolidates it) ever see one; {@link #consolidate()} gives the consolidated batch.
+     */
+    public final boolean consolidated;
 
     /**
      * A batch over the given columns, taken as they are: they must already be consolidated (sorted by the
      * layout's orders, no duplicate tuple, no zero weight) and never be written afterwards.
      */
     public Batch(Layout layout, int size, long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues, long[] weights) {
+        this(layout, size, longKeys, objKeys, longValues, objValues, weights, true);
+    }
+
+    private Batch(Layout layout, int size, long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues,
+            long[] weights, boolean consolidated) {
+        this.consolidated = consolidated;
         this.layout = layout;
         this.size = size;
         this.longKeys = longKeys;
@@ -47,6 +59,31 @@ public final class Batch {
 
     private static final long[] NO_LONGS = new long[0];
     private static final Object[] NO_OBJECTS = new Object[0];
+
+    /**
+     * A batch over the given columns as appended, not consolidated (see {@link #consolidated}); the columns are
+     * never written afterwards.
+     */
+    public static Batch unconsolidated(Layout layout, int size, long[] longKeys, Object[] objKeys, long[] longValues,
+            Object[] objValues, long[] weights) {
+        return size == 0 ? empty(layout) : new Batch(layout, size, longKeys, objKeys, longValues, objValues, weights, false);
+    }
+
+    /**
+     * This batch if it is consolidated, else its consolidation (sorted, equal tuples added up, zeros dropped),
+     * made from copies of its columns, which others may still be reading.
+     */
+    public Batch consolidate() {
+        if (consolidated) {
+            return this;
+        }
+        return Consolidation.consolidate(layout, size,
+                longKeys == null ? null : java.util.Arrays.copyOf(longKeys, size),
+                objKeys == null ? null : java.util.Arrays.copyOf(objKeys, size),
+                longValues == null ? null : java.util.Arrays.copyOf(longValues, size),
+                objValues == null ? null : java.util.Arrays.copyOf(objValues, size),
+                java.util.Arrays.copyOf(weights, size));
+    }
 
     /** The empty batch of a layout. */
     public static Batch empty(Layout layout) {
@@ -70,7 +107,7 @@ public final class Batch {
         if (other.keyKind() != layout.keyKind() || other.valueKind() != layout.valueKind()) {
             throw new IllegalArgumentException("cannot view a batch of " + layout + " as " + other);
         }
-        return new Batch(other, size, longKeys, objKeys, longValues, objValues, weights);
+        return new Batch(other, size, longKeys, objKeys, longValues, objValues, weights, consolidated);
     }
 
     /** True when the batch holds no tuple. */

@@ -204,6 +204,19 @@ public final class BatchBuilder {
         return b;
     }
 
+    /**
+     * What was appended, as an unconsolidated batch (see {@link Batch#consolidated}) for an operator that reads
+     * tuple by tuple; empties this builder.
+     */
+    public Batch buildUnconsolidated() {
+        if (size == 0) {
+            return Batch.empty(layout);
+        }
+        Batch b = Batch.unconsolidated(layout, size, longKeys, objKeys, longValues, objValues, weights);
+        allocate(Math.max(16, size));
+        return b;
+    }
+
     private BatchBuilder(BatchBuilder from) {
         this.layout = from.layout;
         this.longKeys = from.longKeys;

@@ -1,0 +1,92 @@
+package org.jdbsp.circuit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbsp.zset.ZSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Chains of linear operators hand their batches on unconsolidated and consolidate once where a reader needs a
+ * Z-set: the results are those of consolidating at every operator, with duplicates, cancellations and several
+ * readers of one stream.
+ */
+class UnconsolidatedHandOffTest {
+    sealed interface Shape permits Circle, Square {}
+
+    record Circle(int r) implements Shape {}
+
+    record Square(int side) implements Shape {}
+
+    record Io(SplitInput<Shape> in, ZSetOutput<Integer> sizes, ZSetOutput<Integer> bigSizes, ZSetOutput<Integer> integral) {}
+
+    @Test
+    void aChainOfPartFilterAndMapsGivesConsolidatedChangesWithCancellationsAndMergedDuplicates() {
+        List<ZSet<Integer>> inspected = new ArrayList<>();
+        try (CircuitHandle<Io> h = Circuit.build(b -> {
+            SplitInput<Shape> in = b.splitInput("shapes");
+            ZSetStream<Integer> sizes = in.part(Circle.class).map(c -> c.r() / 10);
+            in.part(Square.class).output("squares");
+            ZSetStream<Integer> big = sizes.filter(s -> s >= 5).map(s -> s * 100);
+            sizes.inspect(inspected::add);
+            return new Io(in, sizes.output("sizes"), big.output("big"), sizes.map(s -> -s).output("negated"));
+        })) {
+            Io io = h.io();
+            io.in().push(new Circle(51), 1);
+            io.in().push(new Circle(59), 1);     // the same size as 51: weight 2
+            io.in().push(new Circle(3), 1);
+            io.in().push(new Circle(3), -1);     // cancels within the step
+            io.in().push(new Circle(70), 1);
+            io.in().push(new Square(2), 1);
+            h.step();
+            assertEquals(Map.of(5, 2L, 7, 1L), io.sizes().delta().toMap());
+            assertEquals(Map.of(500, 2L, 700, 1L), io.bigSizes().delta().toMap());
+            assertEquals(Map.of(-5, 2L, -7, 1L), io.integral().integral().toMap());
+            assertEquals(1, inspected.size());
+            assertEquals(Map.of(5, 2L, 7, 1L), inspected.get(0).toMap(), "an inspector sees the consolidated change");
+            assertEquals(2, inspected.get(0).size(), "no duplicate and no zero weight");
+
+            io.in().push(new Circle(55), -1);
+            io.in().push(new Circle(71), -1);
+            io.in().push(new Circle(72), 1);      // size 7 leaves and comes back: no change for 7
+            h.step();
+            assertEquals(Map.of(5, -1L), io.sizes().delta().toMap());
+            assertEquals(Map.of(-5, 1L, -7, 1L), io.integral().integral().toMap());
+            assertTrue(io.bigSizes().delta().toMap().equals(Map.of(500, -1L)));
+        }
+    }
+
+    record Keyed(SplitInput<Shape> in, ZSetOutput<Integer> out, ZSetOutput<Integer> distinctish) {}
+
+    @Test
+    void aStreamReadByALinearAndAStatefulOperatorGivesTheSameOnEveryWorkerCount() {
+        for (int w : new int[] {1, 2, 4}) {
+            try (CircuitHandle<Keyed> h = Circuit.build(CircuitConfig.defaults().withWorkers(w), b -> {
+                SplitInput<Shape> in = b.splitInput("shapes");
+                ZSetStream<Integer> sizes = in.part(Circle.class).map(c -> c.r() % 7);
+                in.part(Square.class).output("squares");
+                ZSetStream<Integer> summed = sizes.integrate();
+                return new Keyed(in, sizes.output("sizes"), summed.output("summed"));
+            })) {
+                for (int step = 0; step < 3; step++) {
+                    for (int r = 0; r < 50; r++) {
+                        h.io().in().push(new Circle(r + step), r % 3 == 0 ? -1 : 1);
+                    }
+                    h.step();
+                }
+                Map<Integer, Long> expected = new java.util.HashMap<>();
+                for (int step = 0; step < 3; step++) {
+                    for (int r = 0; r < 50; r++) {
+                        expected.merge((r + step) % 7, r % 3 == 0 ? -1L : 1L, Long::sum);
+                    }
+                }
+                expected.values().removeIf(v -> v == 0);
+                assertEquals(expected, h.io().out().integral().toMap(), "W = " + w);
+                assertEquals(expected, h.io().distinctish().delta().toMap(), "the integral operator read consolidated batches, W = " + w);
+            }
+        }
+    }
+}
