@@ -4,5 +4,9 @@
  *
  * <p>Stateful operators keep their inputs' integrals here. A trace can drop keys below a bound while
  * merging, which is how watermarks bound the state of windows and joins.
+ *
+ * <p>A keyed operator reads its step's change against its input's integral with one
+ * {@link org.jdbsp.trace.DeltaTraceCursor}: per key of the change, every value with its weight before and after the
+ * step, in value order, instead of merging the change with a {@link org.jdbsp.trace.TraceCursor} by hand.
  */
 package org.jdbsp.trace;

@@ -4,10 +4,9 @@ import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
-import org.jdbsp.trace.TraceCursor;
+import org.jdbsp.trace.DeltaTraceCursor;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.Weights;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
 
@@ -35,50 +34,24 @@ final class GroupAggregateOperator implements UnaryOperator {
             return Batch.empty(out);
         }
         BatchBuilder result = new BatchBuilder(out, 2 * delta.size);
-        TraceCursor c = integral.trace().cursor();
-        boolean longKeys = delta.longKeys != null;
-        int i = 0;
-        while (i < delta.size) {
-            int end = delta.endOfKey(i);
+        DeltaTraceCursor c = new DeltaTraceCursor(integral.trace(), delta);
+        while (c.nextKey()) {
             before.clear();
             after.clear();
-            boolean has = (longKeys ? c.seekLongKey(delta.longKeys[i]) : c.seekKey(delta.objKeys[i])) && c.nextValue();
-            int j = i;
-            while (has || j < end) {
-                int cmp = !has ? 1 : j >= end ? -1 : c.valueBatch().compareValues(c.valueIndex(), delta, j);
-                if (cmp < 0) {
-                    long w = c.weight();
-                    if (w > 0) {
-                        before.add(c.valueBatch(), c.valueIndex(), w);
-                        after.add(c.valueBatch(), c.valueIndex(), w);
-                    }
-                    has = c.nextValue();
-                } else if (cmp > 0) {
-                    long w = delta.weights[j];
-                    if (w > 0) {
-                        after.add(delta, j, w);
-                    }
-                    j++;
-                } else {
-                    long wOld = c.weight();
-                    long wNew = Weights.add(wOld, delta.weights[j]);
-                    if (wOld > 0) {
-                        before.add(c.valueBatch(), c.valueIndex(), wOld);
-                    }
-                    if (wNew > 0) {
-                        after.add(delta, j, wNew);
-                    }
-                    has = c.nextValue();
-                    j++;
+            while (c.nextValue()) {
+                if (c.oldWeight() > 0) {
+                    before.add(c.valueBatch(), c.valueIndex(), c.oldWeight());
+                }
+                if (c.newWeight() > 0) {
+                    after.add(c.valueBatch(), c.valueIndex(), c.newWeight());
                 }
             }
             if (!before.isEmpty()) {
-                emit(result, delta, i, before, -1);
+                emit(result, delta, c.changeStart(), before, -1);
             }
             if (!after.isEmpty()) {
-                emit(result, delta, i, after, 1);
+                emit(result, delta, c.changeStart(), after, 1);
             }
-            i = end;
         }
         return result.build();
     }

@@ -4,8 +4,7 @@ import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
-import org.jdbsp.trace.TraceCursor;
-import org.jdbsp.zset.Weights;
+import org.jdbsp.trace.DeltaTraceCursor;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
 
@@ -26,33 +25,14 @@ final class DistinctOperator implements UnaryOperator {
             return delta;
         }
         BatchBuilder out = new BatchBuilder(delta.layout, delta.size);
-        TraceCursor c = integral.trace().cursor();
-        boolean longKeys = delta.longKeys != null;
-        int i = 0;
-        while (i < delta.size) {
-            int end = delta.endOfKey(i);
-            boolean found = longKeys ? c.seekLongKey(delta.longKeys[i]) : c.seekKey(delta.objKeys[i]);
-            boolean has = found && c.nextValue();
-            for (int j = i; j < end; j++) {
-                long before = 0;
-                while (has) {
-                    int cmp = c.valueBatch().compareValues(c.valueIndex(), delta, j);
-                    if (cmp < 0) {
-                        has = c.nextValue();
-                        continue;
-                    }
-                    if (cmp == 0) {
-                        before = c.weight();
-                    }
-                    break;
-                }
-                long after = Weights.add(before, delta.weights[j]);
-                int change = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+        DeltaTraceCursor c = new DeltaTraceCursor(integral.trace(), delta);
+        while (c.nextKey()) {
+            while (c.nextChangedValue()) {
+                int change = (c.newWeight() > 0 ? 1 : 0) - (c.oldWeight() > 0 ? 1 : 0);
                 if (change != 0) {
-                    out.addFrom(delta, j, change);
+                    out.addFrom(delta, c.valueIndex(), change);
                 }
             }
-            i = end;
         }
         return out.build();
     }

@@ -4,6 +4,7 @@ import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.trace.DeltaTraceCursor;
 import org.jdbsp.trace.TraceCursor;
 import org.jdbsp.zset.Weights;
 import org.jdbsp.zset.spi.Batch;
@@ -35,7 +36,7 @@ final class SemiJoinOperator implements BinaryOperator {
             return da;
         }
         BatchBuilder out = new BatchBuilder(da.layout, da.size);
-        TraceCursor rc = right.trace().cursor();
+        DeltaTraceCursor rc = new DeltaTraceCursor(right.trace(), db);
         TraceCursor lc = null;
         int ia = 0;
         int ib = 0;
@@ -44,16 +45,12 @@ final class SemiJoinOperator implements BinaryOperator {
             Batch kb = cmp <= 0 ? da : db;
             int ki = cmp <= 0 ? ia : ib;
             int endA = cmp <= 0 ? da.endOfKey(ia) : ia;
-            int endB = cmp >= 0 ? db.endOfKey(ib) : ib;
             long before = 0;
-            if (seek(rc, kb, ki)) {
-                while (rc.nextValue()) {
-                    before = Weights.add(before, rc.weight());
-                }
-            }
-            long after = before;
-            for (int j = ib; j < endB; j++) {
-                after = Weights.add(after, db.weights[j]);
+            long after = 0;
+            rc.seekKey(kb, ki);
+            while (rc.nextValue()) {
+                before = Weights.add(before, rc.oldWeight());
+                after = Weights.add(after, rc.newWeight());
             }
             boolean keptBefore = (before > 0) != anti;
             boolean keptAfter = (after > 0) != anti;
@@ -73,7 +70,7 @@ final class SemiJoinOperator implements BinaryOperator {
                 }
             }
             ia = endA;
-            ib = endB;
+            ib = rc.changeEnd();
         }
         return out.build();
     }

@@ -4,9 +4,8 @@ import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
-import org.jdbsp.trace.TraceCursor;
+import org.jdbsp.trace.DeltaTraceCursor;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.Weights;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
 
@@ -36,52 +35,25 @@ final class SortedTopKOperator implements UnaryOperator {
             return Batch.empty(out);
         }
         BatchBuilder result = new BatchBuilder(out);
-        TraceCursor c = input.trace().cursor();
-        boolean longKeys = delta.longKeys != null;
-        int i = 0;
-        while (i < delta.size) {
-            int end = delta.endOfKey(i);
-            boolean has = (longKeys ? c.seekLongKey(delta.longKeys[i]) : c.seekKey(delta.objKeys[i])) && c.nextValue();
+        DeltaTraceCursor c = new DeltaTraceCursor(input.trace(), delta);
+        while (c.nextKey()) {
             long rankBefore = 0;
             long rankAfter = 0;
-            int j = i;
-            while ((has || j < end) && (rankBefore < k || rankAfter < k)) {
-                int cmp = !has ? 1 : j >= end ? -1 : c.valueBatch().compareValues(c.valueIndex(), delta, j);
-                long wOld;
-                long wNew;
-                Batch src;
-                int at;
-                if (cmp < 0) {
-                    wOld = c.weight();
-                    wNew = wOld;
-                    src = c.valueBatch();
-                    at = c.valueIndex();
-                    has = c.nextValue();
-                } else if (cmp > 0) {
-                    wOld = 0;
-                    wNew = delta.weights[j];
-                    src = delta;
-                    at = j;
-                    j++;
-                } else {
-                    wOld = c.weight();
-                    wNew = Weights.add(wOld, delta.weights[j]);
-                    src = delta;
-                    at = j;
-                    has = c.nextValue();
-                    j++;
-                }
+            while ((rankBefore < k || rankAfter < k) && c.nextValue()) {
+                long wOld = c.oldWeight();
+                long wNew = c.newWeight();
+                Batch src = c.valueBatch();
+                int at = c.valueIndex();
                 long takeBefore = wOld > 0 ? Math.min(wOld, k - rankBefore) : 0;
                 long takeAfter = wNew > 0 ? Math.min(wNew, k - rankAfter) : 0;
                 if (ranked) {
-                    emitRanks(result, delta, i, src, at, rankBefore, takeBefore, rankAfter, takeAfter);
+                    emitRanks(result, delta, c.changeStart(), src, at, rankBefore, takeBefore, rankAfter, takeAfter);
                 } else if (takeAfter != takeBefore) {
                     result.addFrom(src, at, takeAfter - takeBefore);
                 }
                 rankBefore += takeBefore;
                 rankAfter += takeAfter;
             }
-            i = end;
         }
         return result.build();
     }

@@ -35,7 +35,7 @@ public abstract class GroupRewriteOperator implements UnaryOperator {
             return Batch.empty(out);
         }
         BatchBuilder result = new BatchBuilder(out);
-        TouchedGroups.visit(input.trace().cursor(), delta, (key, before, after) -> {
+        TouchedGroups.visit(input.trace(), delta, (key, before, after) -> {
             emit(result, key, sortedRows(before), -1);
             emit(result, key, sortedRows(after), 1);
         });

@@ -3,10 +3,10 @@ package org.jdbsp.operators.topk.internal;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jdbsp.trace.TraceCursor;
+import org.jdbsp.trace.DeltaTraceCursor;
+import org.jdbsp.trace.Trace;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.Weights;
 import org.jdbsp.zset.spi.Batch;
 
 /**
@@ -33,27 +33,22 @@ public final class TouchedGroups {
         return layout.valueOrder();
     }
 
-    /** Visits each key of {@code delta} with its groups read through {@code cursor} (a cursor on the integral). */
-    public static void visit(TraceCursor cursor, Batch delta, Visitor visitor) {
+    /** Visits each key of {@code delta} with its groups before and after the step, read against {@code trace}. */
+    public static void visit(Trace trace, Batch delta, Visitor visitor) {
         Comparator<Object> order = valueOrder(delta.layout);
-        for (int i = 0; i < delta.size; ) {
-            int end = delta.endOfKey(i);
-            Object key = delta.key(i);
+        DeltaTraceCursor c = new DeltaTraceCursor(trace, delta);
+        while (c.nextKey()) {
             TreeMap<Object, Long> before = new TreeMap<>(order);
-            if (cursor.seekKey(key)) {
-                while (cursor.nextValue()) {
-                    before.put(cursor.value(), cursor.weight());
+            TreeMap<Object, Long> after = new TreeMap<>(order);
+            while (c.nextValue()) {
+                if (c.oldWeight() != 0) {
+                    before.put(c.value(), c.oldWeight());
+                }
+                if (c.newWeight() != 0) {
+                    after.put(c.value(), c.newWeight());
                 }
             }
-            TreeMap<Object, Long> after = new TreeMap<>(before);
-            for (int j = i; j < end; j++) {
-                after.merge(delta.value(j), delta.weights[j], (a, b) -> {
-                    long s = Weights.add(a, b);
-                    return s == 0 ? null : s;
-                });
-            }
-            visitor.group(key, before, after);
-            i = end;
+            visitor.group(delta.key(c.changeStart()), before, after);
         }
     }
 }
