@@ -6,7 +6,9 @@
  *
  * <p>An operator that keeps state per key must read its inputs sharded by that key
  * ({@link org.jdbsp.circuit.IndexedZSetStream#shard()}, {@link org.jdbsp.circuit.ZSetStream#shardBy}) and take the
- * integral trace of the sharded stream, or it computes wrong results on several workers; an operator
+ * integral trace of the sharded stream, or it computes wrong results on several workers
+ * ({@link org.jdbsp.circuit.spi.Wiring#addKeyedIndexedStream} and {@link org.jdbsp.circuit.spi.Wiring#addKeyedStream}
+ * do both, and place the output); an operator
  * needing a value over all the data (a watermark, a fixed-point test) agrees on it through
  * {@link org.jdbsp.circuit.spi.Workers}. Say where the output lives with the {@code Wiring} methods that
  * take a {@link org.jdbsp.circuit.Placement}.

@@ -137,7 +137,7 @@ public final class Aggregates {
 
     private static <K, R> IndexedZSetStream<K, R> group(IndexedZSetStream<K, ?> input, Fold fold, Layout out, String name) {
         Objects.requireNonNull(input, "input");
-        return add(input, new GroupAggregateOperator(Wiring.integralTrace(input.shard()), out, fold), out, name);
+        return Wiring.addKeyedIndexedStream(name, out, keyed -> new GroupAggregateOperator(keyed.trace(0), out, fold), input);
     }
 
     private static <K, R> IndexedZSetStream<K, R> linear(IndexedZSetStream<K, ?> input, LinearAggregateOperator.Result kind,
@@ -159,9 +159,8 @@ public final class Aggregates {
         return add(partials, new LinearAggregateOperator(kind, null, true, partialLayout, out), out, name);
     }
 
-    /** Adds {@code op} over {@code input} sharded by key; its output keeps the key, so it is sharded too. */
+    /** Adds {@code op}, which keeps state per key but no trace, over {@code input} sharded by key. */
     private static <K, R> IndexedZSetStream<K, R> add(IndexedZSetStream<K, ?> input, UnaryOperator op, Layout out, String name) {
-        CircuitBuilder b = input.builder();
-        return Wiring.addIndexedStream(name, op, out, Placement.SHARDED, input.shard());
+        return Wiring.addKeyedIndexedStream(name, out, keyed -> op, input);
     }
 }

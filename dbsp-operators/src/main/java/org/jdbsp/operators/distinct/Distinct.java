@@ -2,9 +2,7 @@ package org.jdbsp.operators.distinct;
 
 import org.jdbsp.circuit.spi.Wiring;
 import java.util.Objects;
-import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.IndexedZSetStream;
-import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.ZSetStream;
 
 /**
@@ -22,16 +20,12 @@ public final class Distinct {
     /** The records of {@code input} whose total weight is positive, each with weight 1. */
     public static <T> ZSetStream<T> distinct(ZSetStream<T> unsharded) {
         Objects.requireNonNull(unsharded, "input");
-        ZSetStream<T> input = unsharded.shard();
-        CircuitBuilder b = input.builder();
-        return Wiring.addStream("distinct", new DistinctOperator(Wiring.integralTrace(input)), input.layout(), Placement.SHARDED, input);
+        return Wiring.addKeyedStream("distinct", keyed -> new DistinctOperator(keyed.trace(0)), unsharded);
     }
 
     /** The (key, value) tuples of {@code input} whose total weight is positive, each with weight 1. */
     public static <K, V> IndexedZSetStream<K, V> distinct(IndexedZSetStream<K, V> unsharded) {
         Objects.requireNonNull(unsharded, "input");
-        IndexedZSetStream<K, V> input = unsharded.shard();
-        CircuitBuilder b = input.builder();
-        return Wiring.addIndexedStream("distinct", new DistinctOperator(Wiring.integralTrace(input)), input.layout(), Placement.SHARDED, input);
+        return Wiring.addKeyedIndexedStream("distinct", unsharded.layout(), keyed -> new DistinctOperator(keyed.trace(0)), unsharded);
     }
 }

@@ -4,7 +4,6 @@ import org.jdbsp.circuit.spi.Wiring;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.BiPredicate;
-import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.ZSetStream;
@@ -77,18 +76,14 @@ public final class Joins {
         BiPredicate<Object, Object> p = (BiPredicate<Object, Object>) predicate;
         JoinFunction<Object, Object, Object> g = (JoinFunction<Object, Object, Object>) f;
         checkKeys(left, right);
-        IndexedZSetStream<K, A> l = left.shard();
-        IndexedZSetStream<K, B> r = right.shard();
-        Layout in = l.layout();
+        Layout in = left.layout();
         Layout out = Layout.indexed(in.keyKind(), in.keyOrder(), ColumnKind.OBJECT, Objects.requireNonNull(valueOrder, "valueOrder"));
         PairEmitter emitter = (keys, k, a, b, w, builder) -> {
             if (p.test(a, b)) {
                 builder.addKeyOf(keys, k, notNull(g.apply(a, b)), w);
             }
         };
-        CircuitBuilder cb = l.builder();
-        return Wiring.addIndexedStream("join", new JoinOperator(Wiring.integralTrace(l), Wiring.integralTrace(r), out, emitter),
-                out, Placement.SHARDED, l, r);
+        return Wiring.addKeyedIndexedStream("join", out, keyed -> new JoinOperator(keyed.trace(0), keyed.trace(1), out, emitter), left, right);
     }
 
     /** The inner join whose function also sees the key (boxed for long keys). */
@@ -164,13 +159,10 @@ public final class Joins {
         return semi(left, right, true);
     }
 
-    private static <K, A, B> IndexedZSetStream<K, A> semi(IndexedZSetStream<K, A> unshardedLeft, IndexedZSetStream<K, B> unshardedRight, boolean anti) {
-        checkKeys(unshardedLeft, unshardedRight);
-        IndexedZSetStream<K, A> left = unshardedLeft.shard();
-        IndexedZSetStream<K, B> right = unshardedRight.shard();
-        CircuitBuilder b = left.builder();
-        return Wiring.addIndexedStream(anti ? "antiJoin" : "semiJoin",
-                new SemiJoinOperator(Wiring.integralTrace(left), Wiring.integralTrace(right), anti), left.layout(), Placement.SHARDED, left, right);
+    private static <K, A, B> IndexedZSetStream<K, A> semi(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right, boolean anti) {
+        checkKeys(left, right);
+        return Wiring.addKeyedIndexedStream(anti ? "antiJoin" : "semiJoin", left.layout(),
+                keyed -> new SemiJoinOperator(keyed.trace(0), keyed.trace(1), anti), left, right);
     }
 
     /** Emits {@code f(a, b)} for every joined pair. */
@@ -186,15 +178,12 @@ public final class Joins {
     }
 
     /** Adds a join operator; {@code storeLeft} false makes it a lookup join, which keeps no left trace. */
-    private static <R> ZSetStream<R> add(String kind, boolean storeLeft, IndexedZSetStream<?, ?> unshardedLeft, IndexedZSetStream<?, ?> unshardedRight,
+    private static <R> ZSetStream<R> add(String kind, boolean storeLeft, IndexedZSetStream<?, ?> left, IndexedZSetStream<?, ?> right,
             Comparator<? super R> order, PairEmitter emitter) {
-        checkKeys(unshardedLeft, unshardedRight);
-        IndexedZSetStream<?, ?> left = unshardedLeft.shard();
-        IndexedZSetStream<?, ?> right = unshardedRight.shard();
+        checkKeys(left, right);
         Layout out = Layout.zset(Objects.requireNonNull(order, "order"));
-        CircuitBuilder b = left.builder();
-        return Wiring.addStream(kind, new JoinOperator(storeLeft ? Wiring.integralTrace(left) : null,
-                Wiring.integralTrace(right), out, emitter), out, left, right);
+        return Wiring.addKeyedStream(kind, out,
+                keyed -> new JoinOperator(storeLeft ? keyed.trace(0) : null, keyed.trace(1), out, emitter), left, right);
     }
 
     private static void checkKeys(IndexedZSetStream<?, ?> left, IndexedZSetStream<?, ?> right) {

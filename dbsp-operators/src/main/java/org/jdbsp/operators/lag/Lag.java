@@ -4,7 +4,6 @@ import org.jdbsp.circuit.spi.Wiring;
 import java.util.Comparator;
 import java.util.Objects;
 import org.jdbsp.circuit.IndexedZSetStream;
-import org.jdbsp.circuit.Placement;
 import org.jdbsp.operators.topk.internal.TouchedGroups;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
@@ -29,8 +28,6 @@ public final class Lag {
         Objects.requireNonNull(order, "order");
         Layout out = Layout.indexed(in.layout().keyKind(), in.layout().keyOrder(), ColumnKind.OBJECT, Orders.natural());
         Comparator<Object> rows = ((Comparator<Object>) order).thenComparing(TouchedGroups.valueOrder(in.layout()));
-        IndexedZSetStream<K, V> sharded = in.shard();
-        LagOperator op = new LagOperator(Wiring.integralTrace(sharded), rows, out);
-        return Wiring.addIndexedStream("lag", op, out, Placement.SHARDED, sharded);
+        return Wiring.addKeyedIndexedStream("lag", out, keyed -> new LagOperator(keyed.trace(0), rows, out), in);
     }
 }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.IndexedZSetStream;
-import org.jdbsp.circuit.Placement;
 import org.jdbsp.operators.topk.internal.TouchedGroups;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
@@ -80,27 +79,25 @@ public final class TopK {
         return wireSorted(in, k, true, out);
     }
 
-    private static <K, V> IndexedZSetStream<K, V> wireSorted(IndexedZSetStream<?, ?> unsharded, int k, boolean ranked, Layout out) {
-        IndexedZSetStream<?, ?> in = unsharded.shard();
+    private static <K, V> IndexedZSetStream<K, V> wireSorted(IndexedZSetStream<?, ?> in, int k, boolean ranked, Layout out) {
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive: " + k);
         }
         if (in.layout().valueKind() == ColumnKind.NONE) {
             throw new IllegalArgumentException("top-k needs an indexed stream with values, not " + in.layout());
         }
-        SortedTopKOperator op = new SortedTopKOperator(Wiring.integralTrace(in), k, ranked, out);
-        return Wiring.addIndexedStream(ranked ? "rowNumbers" : "topK", op, out, Placement.SHARDED, in);
+        return Wiring.addKeyedIndexedStream(ranked ? "rowNumbers" : "topK", out,
+                keyed -> new SortedTopKOperator(keyed.trace(0), k, ranked, out), in);
     }
 
     @SuppressWarnings("unchecked")
-    private static <K, V, R> IndexedZSetStream<K, R> wire(IndexedZSetStream<K, V> unsharded, int k, Comparator<? super V> order, boolean ranked, Layout out) {
+    private static <K, V, R> IndexedZSetStream<K, R> wire(IndexedZSetStream<K, V> in, int k, Comparator<? super V> order, boolean ranked, Layout out) {
         Objects.requireNonNull(order, "order");
-        IndexedZSetStream<K, V> in = unsharded.shard();
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive: " + k);
         }
         Comparator<Object> rows = ((Comparator<Object>) order).thenComparing(TouchedGroups.valueOrder(in.layout()));
-        TopKOperator op = new TopKOperator(Wiring.integralTrace(in), k, rows, ranked, out);
-        return Wiring.addIndexedStream(ranked ? "rowNumbers" : "topK", op, out, Placement.SHARDED, in);
+        return Wiring.addKeyedIndexedStream(ranked ? "rowNumbers" : "topK", out,
+                keyed -> new TopKOperator(keyed.trace(0), k, rows, ranked, out), in);
     }
 }
