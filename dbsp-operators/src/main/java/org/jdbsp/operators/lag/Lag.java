@@ -4,7 +4,6 @@ import org.jdbsp.circuit.spi.Wiring;
 import java.util.Comparator;
 import java.util.Objects;
 import org.jdbsp.circuit.IndexedZSetStream;
-import org.jdbsp.operators.topk.internal.TouchedGroups;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
@@ -27,7 +26,6 @@ public final class Lag {
     public static <K, V> IndexedZSetStream<K, LagRow<V>> lag(IndexedZSetStream<K, V> in, Comparator<? super V> order) {
         Objects.requireNonNull(order, "order");
         Layout out = Layout.indexed(in.layout().keyKind(), in.layout().keyOrder(), ColumnKind.OBJECT, Orders.natural());
-        Comparator<Object> rows = ((Comparator<Object>) order).thenComparing(TouchedGroups.valueOrder(in.layout()));
-        return Wiring.addKeyedIndexedStream("lag", out, keyed -> new LagOperator(keyed.trace(0), rows, out), in);
+        return Wiring.addKeyedIndexedStream("lag", out, keyed -> new LagOperator(keyed.trace(0), (Comparator<Object>) order, out), in);
     }
 }

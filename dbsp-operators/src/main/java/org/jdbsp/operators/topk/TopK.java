@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.IndexedZSetStream;
-import org.jdbsp.operators.topk.internal.TouchedGroups;
+import org.jdbsp.operators.topk.internal.GroupTransformOperator;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
@@ -70,7 +70,7 @@ public final class TopK {
      * ordered by rank, then by the input's value order.
      */
     public static <K, V> IndexedZSetStream<K, Ranked<V>> rowNumbersInValueOrder(IndexedZSetStream<K, V> in, int k) {
-        Comparator<Object> values = TouchedGroups.valueOrder(in.layout());
+        Comparator<Object> values = GroupTransformOperator.valueOrder(in.layout());
         Comparator<Ranked<?>> byRank = (a, b) -> {
             int c = Long.compare(a.rank(), b.rank());
             return c != 0 ? c : values.compare(a.value(), b.value());
@@ -87,7 +87,7 @@ public final class TopK {
             throw new IllegalArgumentException("top-k needs an indexed stream with values, not " + in.layout());
         }
         return Wiring.addKeyedIndexedStream(ranked ? "rowNumbers" : "topK", out,
-                keyed -> new SortedTopKOperator(keyed.trace(0), k, ranked, out), in);
+                keyed -> new TopKOperator(keyed.trace(0), k, null, ranked, out), in);
     }
 
     @SuppressWarnings("unchecked")
@@ -96,8 +96,7 @@ public final class TopK {
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive: " + k);
         }
-        Comparator<Object> rows = ((Comparator<Object>) order).thenComparing(TouchedGroups.valueOrder(in.layout()));
         return Wiring.addKeyedIndexedStream(ranked ? "rowNumbers" : "topK", out,
-                keyed -> new TopKOperator(keyed.trace(0), k, rows, ranked, out), in);
+                keyed -> new TopKOperator(keyed.trace(0), k, (Comparator<Object>) order, ranked, out), in);
     }
 }
