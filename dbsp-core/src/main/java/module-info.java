@@ -1,7 +1,7 @@
 /**
  * jdbsp's core: Z-sets, the circuit builder and runtime (the API), and the operator SPI.
  *
- * <p>Exported: the API ({@code org.jdbsp.zset}, {@code org.jdbsp.circuit}, {@code org.jdbsp.codec}) and the
+ * <p>Exported: the API ({@code org.jdbsp.zset}, {@code org.jdbsp.circuit}, {@code org.jdbsp.codec}, {@code org.jdbsp.checkpoint}) and the
  * SPI for operator and storage authors ({@code org.jdbsp.circuit.spi}, {@code org.jdbsp.zset.spi},
  * {@code org.jdbsp.trace}, {@code org.jdbsp.storage.spi}). The
  * {@code internal} packages are not exported.
@@ -13,6 +13,7 @@
 module org.jdbsp.core {
     requires org.agrona.core;
 
+    exports org.jdbsp.checkpoint;
     exports org.jdbsp.circuit;
     exports org.jdbsp.circuit.spi;
     exports org.jdbsp.codec;

@@ -1,7 +1,11 @@
 package org.jdbsp.circuit;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jdbsp.checkpoint.CheckpointException;
+import org.jdbsp.checkpoint.Restore;
+import org.jdbsp.checkpoint.internal.CheckpointStore;
 import org.jdbsp.circuit.internal.CircuitRuntime;
 import org.jdbsp.circuit.internal.Executor;
 import org.jdbsp.circuit.internal.Graph;
@@ -52,6 +56,72 @@ public final class Circuit {
         T io = constructor.apply(builder);
         graph.seal();
         return new CircuitHandle<>(io, StepRunner.onCallingThread(new Executor(graph, config.validation())), runtime, graph, config);
+    }
+
+    /**
+     * Builds a circuit with {@code constructor}, as {@link #build(CircuitConfig, Function)} does, and loads the
+     * latest complete checkpoint of its storage directory ({@link CircuitConfig#storage()}): the same as
+     * {@code restore(config, Restore.latest(), constructor)}.
+     */
+    public static <T> CircuitHandle<T> restore(CircuitConfig config, Function<CircuitBuilder, T> constructor) {
+        return restore(config, Restore.latest(), constructor);
+    }
+
+    /**
+     * Builds a circuit with {@code constructor} and loads the checkpoint {@code which} chooses from its storage
+     * directory: the circuit then continues from the step after the checkpoint's
+     * ({@link CircuitHandle#steps()} is its step), with every operator's state, every output's last change and
+     * integral, and the inputs' arrival positions as they were; {@link CircuitHandle#restoredFrom()} gives the
+     * checkpoint and its metadata. The circuit must be the one that took the checkpoint (same build function,
+     * same number of workers): another one is refused, saying which operator differs first. A damaged
+     * checkpoint (a missing file, a checksum mismatch) is refused naming the file, or, with
+     * {@link Restore#withFallback()}, skipped for the previous complete one (the circuit is then built again,
+     * so the build function may be called more than once per worker). Nothing is loaded silently wrong.
+     *
+     * @throws CheckpointException when no checkpoint can be loaded (the handle built is closed)
+     * @throws IllegalArgumentException when the configuration has no storage directory
+     */
+    public static <T> CircuitHandle<T> restore(CircuitConfig config, Restore which, Function<CircuitBuilder, T> constructor) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(which, "which");
+        if (config.storage() == null) {
+            throw new IllegalArgumentException("restore needs a storage directory: CircuitConfig.withStorage(dir)");
+        }
+        List<String> ids = which.id() != null ? List.of(which.id()) : newestFirst(new CheckpointStore(config.storage()).ids());
+        if (ids.isEmpty()) {
+            if (which.allowEmpty()) {
+                return build(config, constructor);
+            }
+            throw new CheckpointException(new CheckpointStore(config.storage()).root(), "no complete checkpoint to restore", false, null);
+        }
+        CheckpointException first = null;
+        for (String id : ids) {
+            CircuitHandle<T> h = build(config, constructor);
+            try {
+                h.restore(id);
+                return h;
+            } catch (CheckpointException e) {
+                h.close();
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+                if (!which.fallback() || !e.corrupt()) {
+                    throw first;
+                }
+            } catch (RuntimeException | Error e) {
+                h.close();
+                throw e;
+            }
+        }
+        throw first;
+    }
+
+    private static List<String> newestFirst(List<String> ids) {
+        List<String> out = new java.util.ArrayList<>(ids);
+        java.util.Collections.reverse(out);
+        return out;
     }
 
     private static <T> CircuitHandle<T> buildReplicas(CircuitConfig config, Function<CircuitBuilder, T> constructor, CircuitRuntime runtime) {

@@ -3,6 +3,7 @@ package org.jdbsp.circuit;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import org.jdbsp.circuit.internal.ArrivalPositions;
 import org.jdbsp.circuit.internal.CircuitRuntime;
 import org.jdbsp.circuit.internal.Graph;
 import org.jdbsp.circuit.internal.InputOperator;
@@ -116,7 +117,9 @@ public class CircuitBuilder {
         Layout layout = Layout.zset(Sequenced.order(Objects.requireNonNull(valueOrder, "valueOrder")));
         InputOperator op = newInput(layout);
         Node node = addInput(name, op, layout);
-        return new SequencedInput<>(node.name(), op, runtime, new ZSetStream<>(this, node), firstSeq);
+        SequencedInput<T> input = new SequencedInput<>(node.name(), op, runtime, new ZSetStream<>(this, node), firstSeq);
+        registerPositions(input.positions());
+        return input;
     }
 
     /**
@@ -139,7 +142,16 @@ public class CircuitBuilder {
         claimName(name, "split input");
         SplitInputState state = context == null ? SplitInputState.single(name, firstPosition)
                 : SplitInputState.forWorker(name, context, firstPosition);
-        return new SplitInput<>(name, state, runtime, this, firstPosition);
+        SplitInput<T> input = new SplitInput<>(name, state, runtime, this, firstPosition);
+        registerPositions(input.positions());
+        return input;
+    }
+
+    /** Worker 0's inputs push; their arrival positions are what a checkpoint saves. */
+    private void registerPositions(ArrivalPositions positions) {
+        if (workers.index() == 0) {
+            runtime.register(positions);
+        }
     }
 
     private void refuseInputInsideRecursion() {

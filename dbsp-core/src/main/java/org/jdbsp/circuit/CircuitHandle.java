@@ -1,6 +1,12 @@
 package org.jdbsp.circuit;
 
 import java.util.function.Consumer;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbsp.checkpoint.CheckpointException;
+import org.jdbsp.checkpoint.CheckpointInfo;
+import org.jdbsp.checkpoint.Checkpoints;
+import org.jdbsp.checkpoint.internal.Checkpointer;
 import org.jdbsp.circuit.internal.CircuitRuntime;
 import org.jdbsp.circuit.internal.Graph;
 import org.jdbsp.circuit.internal.StepRunner;
@@ -43,6 +49,8 @@ public final class CircuitHandle<T> implements AutoCloseable {
     private Consumer<? super CircuitMetrics> stepListener;
     /** Every step's metrics up to the last step, while a step listener is set (to give it each step's). */
     private CircuitMetrics lastMetrics;
+    private Checkpointer checkpointer;
+    private CheckpointInfo restoredFrom;
 
     CircuitHandle(T io, StepRunner runner, CircuitRuntime runtime, Graph graph, CircuitConfig config) {
         this.io = io;
@@ -154,6 +162,39 @@ public final class CircuitHandle<T> implements AutoCloseable {
         }
     }
 
+    /** As {@link #checkpoint(Map)} with no metadata. */
+    public CheckpointInfo checkpoint() {
+        return checkpoint(Map.of());
+    }
+
+    /**
+     * Saves the circuit's whole state after the last step into its storage directory
+     * ({@link CircuitConfig#withStorage}) and returns the checkpoint; {@code metadata} (small: at most 64 KiB,
+     * e.g. the input offsets consumed so far) is saved with it and given back by {@link #restoredFrom()} after
+     * {@link Circuit#restore}. Saved: every trace and operator state, every output's last change and integral,
+     * the step count and the inputs' arrival positions, with the number of workers and the circuit's
+     * fingerprint. Files are written under temporary names, fsynced and renamed, and the manifest last, so a
+     * crash at any moment leaves this checkpoint complete or absent, and the previous one intact. Then only
+     * the last {@link Checkpoints#keptLast()} checkpoints are kept. A failed checkpoint leaves the circuit
+     * running and the previous checkpoints as they were.
+     *
+     * @throws IllegalStateException when the circuit has no storage directory, is not running, records were
+     *     pushed since the last step (they would not be in it), or an operator has state it cannot save
+     *     (the message names it); or when called from inside a step
+     * @throws CheckpointException when a file cannot be written (naming it)
+     */
+    public CheckpointInfo checkpoint(Map<String, String> metadata) {
+        boolean took = runtime.enter("checkpoint()", null);
+        try {
+            if (!took) {
+                throw new IllegalStateException("checkpoint() called from inside a step: checkpoints are taken between steps");
+            }
+            return checkpointer().checkpoint(metadata);
+        } finally {
+            runtime.exit(took);
+        }
+    }
+
     /**
      * Sets the listener called after each successful step with that step's metrics (its counts and the state at
      * its end), on the thread calling {@link #step()}, before {@code step()} returns; {@code null} removes it.
@@ -170,6 +211,45 @@ public final class CircuitHandle<T> implements AutoCloseable {
         } finally {
             runtime.exit(took);
         }
+    }
+
+    /** The checkpoints in the storage directory: list, delete, how many are kept. */
+    public Checkpoints checkpoints() {
+        boolean took = runtime.enterInAnyState("checkpoints()", null);
+        try {
+            return checkpointer();
+        } finally {
+            runtime.exit(took);
+        }
+    }
+
+    /** The checkpoint this circuit was restored from (with its metadata), or empty for a fresh circuit. */
+    public Optional<CheckpointInfo> restoredFrom() {
+        return Optional.ofNullable(restoredFrom);
+    }
+
+    /** Loads checkpoint {@code id} into this freshly built circuit (see {@link Circuit#restore}). */
+    void restore(String id) {
+        boolean took = runtime.enter("restore", null);
+        try {
+            if (runtime.steps() != 0) {
+                throw new IllegalStateException("a checkpoint can only be loaded into a circuit that has not run");
+            }
+            restoredFrom = checkpointer().restore(id);
+        } finally {
+            runtime.exit(took);
+        }
+    }
+
+    private Checkpointer checkpointer() {
+        if (config.storage() == null) {
+            throw new IllegalStateException("the circuit has no storage directory for checkpoints: build it with"
+                    + " CircuitConfig.withStorage(dir)");
+        }
+        if (checkpointer == null) {
+            checkpointer = new Checkpointer(config.storage(), runner.executors(), runtime, config.codecs());
+        }
+        return checkpointer;
     }
 
     /** Number of operators in the circuit (of one worker's replica). */

@@ -109,4 +109,9 @@ public final class SequencedInput<T> {
     public long nextSeq() {
         return positions.next();
     }
+
+    /** The arrival positions this input hands out (for checkpoints). */
+    ArrivalPositions positions() {
+        return positions;
+    }
 }

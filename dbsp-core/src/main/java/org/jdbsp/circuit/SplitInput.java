@@ -195,4 +195,9 @@ public final class SplitInput<T> {
     public long nextPosition() {
         return positions.next();
     }
+
+    /** The arrival positions this input hands out (for checkpoints). */
+    ArrivalPositions positions() {
+        return positions;
+    }
 }

@@ -250,6 +250,39 @@ public final class Trace {
         return java.util.Collections.unmodifiableList(batches);
     }
 
+    /**
+     * The lower key bound set by {@link #dropKeysBelow} (a {@code Long} for long keys), or null when none was
+     * set: with {@link #batches()}, what a checkpoint saves of this trace.
+     */
+    public Object keyBound() {
+        return !hasBound ? null : layout.keyKind() == ColumnKind.LONG ? (Object) longBound : objectBound;
+    }
+
+    /**
+     * Replaces the content by {@code spine} (consolidated batches of this layout, oldest first, as
+     * {@link #batches()} gave them) and the key bound by {@code bound} (as {@link #keyBound()} gave it, null
+     * for none): a restore from a checkpoint. The value-time bound ({@link #dropValuesBelow}) is kept as it is,
+     * since its time function is code: the operator that set it sets it again when it is restored.
+     */
+    public void restore(List<Batch> spine, Object bound) {
+        for (Batch b : spine) {
+            if (!b.layout.equals(layout)) {
+                throw new IllegalArgumentException("batch layout " + b.layout + " does not match trace layout " + layout);
+            }
+        }
+        batches.clear();
+        times.clear();
+        for (Batch b : spine) {
+            if (b.size > 0) {
+                batches.add(b);
+                times.add(null);
+            }
+        }
+        hasBound = bound != null;
+        longBound = bound != null && layout.keyKind() == ColumnKind.LONG ? ((Number) bound).longValue() : 0;
+        objectBound = bound != null && layout.keyKind() != ColumnKind.LONG ? bound : null;
+    }
+
     boolean belowBound(Batch b, int i) {
         if (!hasBound) {
             return false;

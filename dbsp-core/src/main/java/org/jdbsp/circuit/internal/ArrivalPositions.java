@@ -22,6 +22,19 @@ public final class ArrivalPositions {
         this.next = first;
     }
 
+    /**
+     * Sets the position the next push takes (a restore from a checkpoint).
+     *
+     * @throws IllegalArgumentException if it is before the first position
+     */
+    public void restore(long nextPosition) {
+        if (nextPosition < first) {
+            throw new IllegalArgumentException("the next arrival position of " + input + " cannot be " + nextPosition
+                    + ", before its first, " + first);
+        }
+        next = nextPosition;
+    }
+
     /** The position the next push takes. */
     public long next() {
         return next;

@@ -34,10 +34,26 @@ public final class CircuitRuntime {
     private volatile CircuitState state = CircuitState.RUNNING;
     private volatile RuntimeException failure;
     private volatile long steps;
+    private final java.util.List<ArrivalPositions> positions = new java.util.ArrayList<>();
 
     /** The current state. */
     public CircuitState state() {
         return state;
+    }
+
+    /** Registers the arrival positions of a sequenced or split input (worker 0's), in build order. */
+    public void register(ArrivalPositions input) {
+        positions.add(input);
+    }
+
+    /** The arrival positions of the circuit's sequenced and split inputs, in build order (saved by a checkpoint). */
+    public java.util.List<ArrivalPositions> arrivalPositions() {
+        return java.util.Collections.unmodifiableList(positions);
+    }
+
+    /** Sets the number of steps run (a restore from a checkpoint taken after step {@code n}). */
+    public void restoreSteps(long n) {
+        steps = n;
     }
 
     /** Steps completed or started. */

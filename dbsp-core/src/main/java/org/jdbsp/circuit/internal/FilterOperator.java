@@ -8,6 +8,11 @@ import org.jdbsp.zset.internal.Selection;
 
 /** Keeps the tuples a predicate accepts; the output stays consolidated without sorting. */
 public final class FilterOperator implements UnaryOperator {
+    @Override
+    public boolean hasState() {
+        return false;
+    }
+
     private final Merging.TupleFilter filter;
 
     /** An operator keeping the tuples {@code filter} accepts. */

@@ -10,6 +10,11 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * With several workers, every worker's input operator reads its slice of one {@link SharedInput}.
  */
 public final class InputOperator implements SourceOperator {
+    @Override
+    public boolean hasState() {
+        return false;
+    }
+
     private final BatchBuilder pending;
     private final Layout layout;
     private final SharedInput shared;

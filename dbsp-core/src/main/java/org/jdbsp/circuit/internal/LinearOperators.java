@@ -13,6 +13,11 @@ public final class LinearOperators {
     /** {@code a + b}. */
     public static final class Plus implements BinaryOperator {
         @Override
+        public boolean hasState() {
+            return false;
+        }
+
+        @Override
         public Batch apply(Batch left, Batch right) {
             return Merging.plus(left, right);
         }
@@ -26,6 +31,11 @@ public final class LinearOperators {
     /** {@code a - b}. */
     public static final class Minus implements BinaryOperator {
         @Override
+        public boolean hasState() {
+            return false;
+        }
+
+        @Override
         public Batch apply(Batch left, Batch right) {
             return Merging.minus(left, right);
         }
@@ -38,6 +48,11 @@ public final class LinearOperators {
 
     /** {@code -a}. */
     public static final class Negate implements UnaryOperator {
+        @Override
+        public boolean hasState() {
+            return false;
+        }
+
         @Override
         public Batch apply(Batch input) {
             return Merging.negate(input);

@@ -15,6 +15,11 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * sort per tuple, where consolidating, exchanging and then merging the parts received would sort and merge.
  */
 public final class MapOperator implements UnaryOperator {
+    @Override
+    public boolean hasState() {
+        return false;
+    }
+
     private final Layout outLayout;
     private final TupleMapper mapper;
     private final BatchBuilder builder;

@@ -34,6 +34,11 @@ public final class Node {
         return id;
     }
 
+    /** The kind of operator given when it was added ("map", "join", ...): the name before any rename. */
+    public String kind() {
+        return kind;
+    }
+
     /** The operator's name, as it appears in errors. */
     public String name() {
         return name;

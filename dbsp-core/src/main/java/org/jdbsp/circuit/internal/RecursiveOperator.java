@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbsp.circuit.spi.NaryOperator;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
@@ -114,7 +116,7 @@ public final class RecursiveOperator implements NaryOperator {
         return new RecursiveOperator(this);
     }
 
-    /** The body's graph. */
+    /** The body's graph (level 0 runs its operators, deeper levels run copies). */
     public Graph body() {
         return body;
     }
@@ -142,6 +144,28 @@ public final class RecursiveOperator implements NaryOperator {
     /** The unrolled levels kept, each a replica of the body with its own state (a read-only view). */
     public List<Executor> levels() {
         return java.util.Collections.unmodifiableList(levels);
+    }
+
+    /** Saves the number of levels and each level's operators' states. */
+    @Override
+    public void snapshot(StateWriter out) {
+        out.writeInt(levels.size());
+        for (Executor level : levels) {
+            OperatorStates.snapshot(level, out);
+        }
+    }
+
+    @Override
+    public void restore(StateReader in) {
+        int n = in.readInt();
+        levels.clear();
+        // every level starts fresh (copies of the body taken before any state is read into it)
+        for (int i = 0; i < n; i++) {
+            levels.add(i == 0 ? new Executor(body) : levels.get(0).fork());
+        }
+        for (Executor level : levels) {
+            OperatorStates.restore(level, in);
+        }
     }
 
     /** Number of unrolled levels kept. */

@@ -25,6 +25,11 @@ import org.jdbsp.zset.internal.Selection;
  * the tuples it owns (for a gather, worker 0 keeps everything and the others nothing).
  */
 public final class ShardOperator implements UnaryOperator {
+    @Override
+    public boolean hasState() {
+        return false;
+    }
+
     /** Where the tuples of a batch go. */
     public enum Route {
         /** To the owner of the key column's value. */

@@ -3,6 +3,8 @@ package org.jdbsp.circuit.internal;
 import java.util.function.Consumer;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.SinkOperator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.trace.Trace;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
@@ -56,10 +58,31 @@ public final class SinkOperators {
         public long stateBytes() {
             return integral == null ? 0 : integral.approximateBytes();
         }
+
+        @Override
+        public void snapshot(StateWriter out) {
+            out.writeBatch(delta);
+            if (integral != null) {
+                out.writeTrace(integral);
+            }
+        }
+
+        @Override
+        public void restore(StateReader in) {
+            delta = in.readBatch(layout);
+            if (integral != null) {
+                in.readTrace(integral);
+            }
+        }
     }
 
     /** Calls a user function with every step's batch. */
     public static final class Inspect implements SinkOperator {
+        @Override
+        public boolean hasState() {
+            return false;
+        }
+
         private final Consumer<Batch> consumer;
 
         /** An inspector calling {@code consumer}. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbsp.circuit.Sequenced;
 import org.jdbsp.circuit.spi.SourceOperator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
@@ -113,7 +115,11 @@ public final class SplitInputState {
         return new Part(types.size() - 1);
     }
 
-    /** The source operator of one part; it hands its records on unconsolidated when its readers take that. */
+    /**
+     * The source operator of one part: it hands its records on unconsolidated when its readers take that. The
+     * first part carries, in a checkpoint, the arrival position of the next run to split (the input's own
+     * state, the same for every part); the others keep nothing.
+     */
     final class Part implements SourceOperator {
         private final int index;
 
@@ -129,6 +135,26 @@ public final class SplitInputState {
         /** Hands this part's records on as split, unconsolidated (decided when the graph is sealed). */
         void emitUnconsolidated() {
             unconsolidated.set(index, true);
+        }
+
+        @Override
+        public boolean hasState() {
+            return index == 0;
+        }
+
+        @Override
+        public void snapshot(StateWriter out) {
+            out.writeLong(base);
+        }
+
+        @Override
+        public void restore(StateReader in) {
+            base = in.readLong();
+        }
+
+        /** Records pushed and not yet split by a step (counted once, by the first part). */
+        long pendingPushes() {
+            return index == 0 ? pending.size() : 0;
         }
     }
 

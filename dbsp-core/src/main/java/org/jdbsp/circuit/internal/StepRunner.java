@@ -16,6 +16,8 @@ public interface StepRunner {
 
     /** The executor of worker {@code worker}'s replica; read its counters and state only between steps. */
     Executor executor(int worker);
+    /** The executors of the workers, worker {@code i} at index {@code i} (read and written only between steps). */
+    Executor[] executors();
 
     /** The runner of a circuit with one worker: runs the executor on the calling thread. */
     static StepRunner onCallingThread(Executor executor) {
@@ -44,6 +46,11 @@ public interface StepRunner {
             public Executor executor(int worker) {
                 java.util.Objects.checkIndex(worker, 1);
                 return executor;
+            }
+
+            @Override
+            public Executor[] executors() {
+                return new Executor[] {executor};
             }
         };
     }

@@ -4,6 +4,8 @@ import java.util.Objects;
 
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.SourceOperator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
 
@@ -49,6 +51,19 @@ public final class TableSource implements SourceOperator {
     @Override
     public Operator fork() {
         return new TableSource(layout, pending);
+    }
+
+    /** Saves whether the table was emitted (its contents come from the build function again). */
+    @Override
+    public void snapshot(StateWriter out) {
+        out.writeBoolean(pending == null);
+    }
+
+    @Override
+    public void restore(StateReader in) {
+        if (in.readBoolean()) {
+            pending = null;
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.jdbsp.circuit.internal;
 
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.StrictOperator;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.Layout;
@@ -40,6 +42,16 @@ public final class TimeOperators {
         }
 
         @Override
+        public void snapshot(StateWriter out) {
+            out.writeBatch(previous);
+        }
+
+        @Override
+        public void restore(StateReader in) {
+            previous = in.readBatch(previous.layout);
+        }
+
+        @Override
         public long stateTuples() {
             return previous.size;
         }
@@ -67,6 +79,16 @@ public final class TimeOperators {
         @Override
         public Operator fork() {
             return new Integrate(sum);
+        }
+
+        @Override
+        public void snapshot(StateWriter out) {
+            out.writeBatch(sum);
+        }
+
+        @Override
+        public void restore(StateReader in) {
+            sum = in.readBatch(sum.layout);
         }
 
         @Override
@@ -103,6 +125,16 @@ public final class TimeOperators {
         @Override
         public Operator fork() {
             return new Differentiate(previous);
+        }
+
+        @Override
+        public void snapshot(StateWriter out) {
+            out.writeBatch(previous);
+        }
+
+        @Override
+        public void restore(StateReader in) {
+            previous = in.readBatch(previous.layout);
         }
 
         @Override

@@ -221,6 +221,10 @@ public final class WorkerPool implements StepRunner {
         return executors[worker];
     }
 
+    public Executor[] executors() {
+        return executors.clone();
+    }
+
     @Override
     public void close() {
         if (shutdown) {

@@ -54,6 +54,16 @@ public final class IntegralTrace implements StrictOperator {
     }
 
     @Override
+    public void snapshot(StateWriter out) {
+        out.writeTrace(trace);
+    }
+
+    @Override
+    public void restore(StateReader in) {
+        in.readTrace(trace);
+    }
+
+    @Override
     public long stateTuples() {
         return trace.storedTuples();
     }

@@ -6,6 +6,15 @@ package org.jdbsp.circuit.spi;
  * <p>Every operator has an explicit arity, given by the sub-interface it implements
  * ({@link SourceOperator}, {@link UnaryOperator}, {@link BinaryOperator}, {@link NaryOperator},
  * {@link StrictOperator}); the circuit names each one (for errors, metrics and profiles).
+ *
+ * <p><b>Checkpoints.</b> A checkpoint ({@link org.jdbsp.circuit.CircuitHandle#checkpoint()}) saves, between two
+ * steps, what every operator keeps from one step to the next, and a restore puts it back into the operators of
+ * a freshly built circuit. Whether an operator keeps anything is declared, never guessed: {@link #hasState()}
+ * is true unless overridden, and an operator that has state implements {@link #snapshot} and {@link #restore};
+ * one that keeps nothing overrides {@code hasState()} to return false. A checkpoint of a circuit holding an
+ * operator that says it has state but does not implement {@code snapshot} fails, naming the operator, before
+ * anything is written. State shared through an {@link IntegralTrace} is saved by that trace, not by its
+ * readers.
  */
 public interface Operator {
     /**
@@ -32,5 +41,34 @@ public interface Operator {
     /** Approximate bytes of state this operator keeps (0 for stateless operators). */
     default long stateBytes() {
         return 0;
+    }
+
+    /**
+     * Whether this operator keeps anything from one step to the next that a checkpoint must save: true unless
+     * overridden (so that an operator written before checkpoints existed is never silently skipped). An
+     * operator whose output depends only on its inputs of the step, or whose state lives in an
+     * {@link IntegralTrace} it reads, returns false.
+     */
+    default boolean hasState() {
+        return true;
+    }
+
+    /**
+     * Writes this operator's state (between two steps) so that {@link #restore} on a fresh copy of the same
+     * operator makes it behave exactly as this one from the next step on. Must be implemented when
+     * {@link #hasState()} is true; by default it fails, which makes the checkpoint fail naming the operator.
+     */
+    default void snapshot(StateWriter out) {
+        throw new UnsupportedOperationException(getClass().getName() + " has state (hasState() is true) but does not"
+                + " implement snapshot/restore, so it cannot be checkpointed; implement them, or override hasState() to"
+                + " return false if it keeps nothing between steps");
+    }
+
+    /**
+     * Reads back, into this freshly built operator, the state {@link #snapshot} wrote, value by value in the
+     * same order. By default it fails.
+     */
+    default void restore(StateReader in) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement restore");
     }
 }

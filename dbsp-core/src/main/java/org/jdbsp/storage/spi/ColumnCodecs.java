@@ -22,6 +22,18 @@ public final class ColumnCodecs {
      * @throws IllegalArgumentException when the records' classes share no sealed interface
      */
     public static Codec<?> forColumn(Codecs codecs, Object[] column, int size, String what) {
+        Class<?> type = columnType(column, size, what);
+        return type == null ? null : codecs.codecFor(type);
+    }
+
+    /**
+     * The type whose codec encodes the first {@code size} records of {@code column}: their one class, or the
+     * sealed interface they all implement; null when the column is empty. A reader that knows this type (a
+     * checkpoint records its name) finds the same codec again.
+     *
+     * @throws IllegalArgumentException when the records' classes share no sealed interface
+     */
+    public static Class<?> columnType(Object[] column, int size, String what) {
         if (size == 0) {
             return null;
         }
@@ -38,7 +50,7 @@ public final class ColumnCodecs {
             }
         }
         if (classes == null) {
-            return codecs.codecFor(first);
+            return first;
         }
         Class<?> sealed = commonSealedInterface(classes);
         if (sealed == null) {
@@ -46,7 +58,7 @@ public final class ColumnCodecs {
                     + " that implement no common sealed interface: storage needs one codec per column"
                     + " (make them the permitted subtypes of a sealed interface, or register a codec for a common type)");
         }
-        return codecs.codecFor(sealed);
+        return sealed;
     }
 
     private static Class<?> commonSealedInterface(Set<Class<?>> classes) {

@@ -1,0 +1,211 @@
+package org.jdbsp.checkpoint.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbsp.checkpoint.CheckpointException;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.codec.ByteSource;
+import org.jdbsp.codec.Codec;
+import org.jdbsp.codec.Codecs;
+import org.jdbsp.storage.spi.BatchFile;
+import org.jdbsp.storage.spi.BatchFileNames;
+import org.jdbsp.storage.spi.CorruptFileException;
+import org.jdbsp.storage.spi.StorageException;
+import org.jdbsp.trace.Trace;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.spi.Batch;
+
+/**
+ * Reads one worker's part of a checkpoint back (see {@link StateFileWriter}). The state file is checked whole
+ * (length and checksum against the manifest) when opened; each batch file is checked whole before it is
+ * decoded. Batches read are remembered with their files, so that the next checkpoint references them.
+ */
+final class StateFileReader implements StateReader {
+    private final Path file;
+    private final Path dir;
+    private final Codecs codecs;
+    private final Map<Batch, BatchRef> written;
+    private final ByteSource in;
+    private final List<Class<?>> classes = new ArrayList<>();
+
+    private StateFileReader(Path file, ByteBuffer bytes, Codecs codecs, Map<Batch, BatchRef> written) {
+        this.file = file;
+        this.dir = file.getParent();
+        this.codecs = codecs;
+        this.written = written;
+        this.in = new ByteSource(bytes.duplicate().position(StateFileWriter.MAGIC.length + 4).limit(bytes.limit() - 4));
+    }
+
+    /**
+     * Opens the state file of {@code part} in {@code dir}, checked against it, and checks that every batch file it
+     * references exists.
+     *
+     * @throws CheckpointException (corrupt) naming the file that is missing, cut or damaged
+     */
+    static StateFileReader open(Path dir, Manifest.WorkerPart part, Codecs codecs, Map<Batch, BatchRef> written) {
+        Path file = dir.resolve(part.stateFile());
+        ByteBuffer bytes;
+        try {
+            bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException(file, "checkpoint state file is missing", true, e);
+        } catch (IOException e) {
+            throw new CheckpointException(file, "cannot read checkpoint state file: " + e, true, e);
+        }
+        if (bytes.remaining() != part.stateLength()) {
+            throw new CheckpointException(file, "checkpoint state file has " + bytes.remaining() + " bytes, the manifest says "
+                    + part.stateLength() + " (truncated or replaced)", true, null);
+        }
+        if (bytes.remaining() < StateFileWriter.MAGIC.length + 8
+                || !bytes.slice(0, StateFileWriter.MAGIC.length).equals(ByteBuffer.wrap(StateFileWriter.MAGIC))) {
+            throw new CheckpointException(file, "not a checkpoint state file (bad magic)", true, null);
+        }
+        if (!Checksums.intact(bytes) || bytes.getInt(bytes.limit() - 4) != part.stateCrc()) {
+            throw new CheckpointException(file, "checkpoint state file is damaged (checksum mismatch)", true, null);
+        }
+        int version = bytes.getInt(StateFileWriter.MAGIC.length);
+        if (version != StateFileWriter.VERSION) {
+            throw new CheckpointException(file, "checkpoint state file of format version " + version + ", but this library reads version "
+                    + StateFileWriter.VERSION, false, null);
+        }
+        for (String id : part.batchIds()) {
+            Path p = dir.resolve(BatchFileNames.fileName(id));
+            if (!Files.isRegularFile(p)) {
+                throw new CheckpointException(p, "batch file of the checkpoint is missing", true, null);
+            }
+        }
+        return new StateFileReader(file, bytes, codecs, written);
+    }
+
+    private void tag(char expected) {
+        byte t = in.readByte();
+        if (t != expected) {
+            throw new IllegalStateException("read a " + kind(expected) + " where a " + kind((char) t) + " was saved, in " + file);
+        }
+    }
+
+    private static String kind(char tag) {
+        switch (tag) {
+            case 'L': return "long";
+            case 'I': return "int";
+            case 'B': return "boolean";
+            case 'O': return "object";
+            case 'T': return "batch";
+            case 'R': return "trace";
+            default: return "value tagged " + (int) tag;
+        }
+    }
+
+    @Override
+    public long readLong() {
+        tag('L');
+        return in.readLong();
+    }
+
+    @Override
+    public int readInt() {
+        tag('I');
+        return in.readInt();
+    }
+
+    @Override
+    public boolean readBoolean() {
+        tag('B');
+        return in.readBoolean();
+    }
+
+    @Override
+    public Object readObject() {
+        tag('O');
+        int ref = in.readVarInt();
+        if (ref == 0) {
+            return null;
+        }
+        Class<?> type;
+        if (ref == classes.size() + 1) {
+            type = load(in.readString());
+            classes.add(type);
+        } else if (ref <= classes.size()) {
+            type = classes.get(ref - 1);
+        } else {
+            throw new IllegalStateException("malformed class reference " + ref + " in " + file);
+        }
+        return codecs.codecFor(type).decode(in);
+    }
+
+    @Override
+    public Batch readBatch(Layout layout) {
+        tag('T');
+        String id = in.readString();
+        if (id.isEmpty()) {
+            return Batch.empty(layout);
+        }
+        BatchRef ref = new BatchRef(id, in.readString(), in.readString());
+        Path p = dir.resolve(BatchFileNames.fileName(id));
+        Batch batch;
+        try {
+            BatchFile f = BatchFile.open(p, layout, codecOf(ref.keyType()), codecOf(ref.valueType()));
+            f.verifyAll();
+            batch = f.toBatch();
+        } catch (CorruptFileException e) {
+            throw new CheckpointException(p, "batch file of the checkpoint is damaged: " + e.getMessage(), true, e);
+        } catch (StorageException e) {
+            boolean missing = !Files.exists(p);
+            throw new CheckpointException(p, (missing ? "batch file of the checkpoint is missing: " : "cannot read batch file: ")
+                    + e.getMessage(), missing, e);
+        }
+        written.put(batch, ref);
+        return batch;
+    }
+
+    private Codec<?> codecOf(String type) {
+        return type.isEmpty() ? null : codecs.codecFor(load(type));
+    }
+
+    @Override
+    public void readTrace(Trace trace) {
+        tag('R');
+        Object bound = readObject();
+        int n = readCount();
+        List<Batch> spine = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            spine.add(readBatch(trace.layout()));
+        }
+        trace.restore(spine, bound);
+    }
+
+    private int readCount() {
+        tag('I');
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IllegalStateException("malformed count " + n + " in " + file);
+        }
+        return n;
+    }
+
+    /** Checks that every value was read. */
+    void finish() {
+        if (in.remaining() != 0) {
+            throw new IllegalStateException(in.remaining() + " bytes of " + file + " were left unread: the saved state does not match this circuit");
+        }
+    }
+
+    private static Class<?> load(String name) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        try {
+            return Class.forName(name, false, context != null ? context : StateFileReader.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            try {
+                return Class.forName(name, false, StateFileReader.class.getClassLoader());
+            } catch (ClassNotFoundException again) {
+                throw new IllegalStateException("the checkpoint holds records of class " + name + ", which cannot be loaded", e);
+            }
+        }
+    }
+}
