@@ -16,6 +16,12 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * {@code -(key, old)} and {@code +(key, new)}; equal results cancel in consolidation.
  */
 final class GroupAggregateOperator implements UnaryOperator {
+    /** Its state is in the integral traces it reads, saved by them. */
+    @Override
+    public boolean hasState() {
+        return false;
+    }
+
     private final IntegralTrace integral;
     private final Layout out;
     private final Fold before;

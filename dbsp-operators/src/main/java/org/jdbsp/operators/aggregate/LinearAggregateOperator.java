@@ -1,15 +1,19 @@
 package org.jdbsp.operators.aggregate;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.UnaryOperator;
-import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.operators.aggregate.internal.Int128;
+import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Weights;
 import org.jdbsp.zset.spi.Batch;
@@ -240,6 +244,52 @@ final class LinearAggregateOperator implements UnaryOperator {
     @Override
     public Operator fork() {
         return new LinearAggregateOperator(this);
+    }
+
+    /** Saves the slots of the groups, the free slots and the groups' words as they are. */
+    @Override
+    public void snapshot(StateWriter out) {
+        if (longSlots != null) {
+            out.writeInt(longSlots.size());
+            for (Long2IntMap.Entry e : longSlots.long2IntEntrySet()) {
+                out.writeLong(e.getLongKey());
+                out.writeInt(e.getIntValue());
+            }
+        } else {
+            out.writeInt(objSlots.size());
+            for (Object2IntMap.Entry<Object> e : objSlots.object2IntEntrySet()) {
+                out.writeObject(e.getKey());
+                out.writeInt(e.getIntValue());
+            }
+        }
+        out.writeInt(free.size());
+        for (int i = 0; i < free.size(); i++) {
+            out.writeInt(free.getInt(i));
+        }
+        out.writeInt(used);
+        for (int i = 0; i < used * WORDS; i++) {
+            out.writeLong(groups[i]);
+        }
+    }
+
+    @Override
+    public void restore(StateReader in) {
+        for (int n = in.readInt(); n > 0; n--) {
+            if (longSlots != null) {
+                longSlots.put(in.readLong(), in.readInt());
+            } else {
+                objSlots.put(in.readObject(), in.readInt());
+            }
+        }
+        free.clear();
+        for (int n = in.readInt(); n > 0; n--) {
+            free.add(in.readInt());
+        }
+        used = in.readInt();
+        groups = new long[Math.max(16, used) * WORDS];
+        for (int i = 0; i < used * WORDS; i++) {
+            groups[i] = in.readLong();
+        }
     }
 
     /** The number of groups with state. */

@@ -16,6 +16,11 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * overflow: only the owner's integrated result of a group can.
  */
 final class LinearPartialOperator implements UnaryOperator {
+    @Override
+    public boolean hasState() {
+        return false;
+    }
+
     private final boolean summing;
     private final ToLongFunction<Object> extractor;
     private final Layout out;

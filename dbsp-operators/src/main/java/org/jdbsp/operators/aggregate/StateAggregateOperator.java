@@ -2,8 +2,11 @@ package org.jdbsp.operators.aggregate;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2ObjectMap;
 import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
@@ -120,6 +123,35 @@ final class StateAggregateOperator implements UnaryOperator {
     @Override
     public Operator fork() {
         return new StateAggregateOperator(this);
+    }
+
+    /** Saves every group's key and accumulator (by the accumulator's codec). */
+    @Override
+    public void snapshot(StateWriter out) {
+        if (longStates != null) {
+            out.writeInt(longStates.size());
+            for (Long2ObjectMap.Entry<Object> e : longStates.long2ObjectEntrySet()) {
+                out.writeLong(e.getLongKey());
+                out.writeObject(e.getValue());
+            }
+        } else {
+            out.writeInt(objStates.size());
+            for (Object2ObjectMap.Entry<Object, Object> e : objStates.object2ObjectEntrySet()) {
+                out.writeObject(e.getKey());
+                out.writeObject(e.getValue());
+            }
+        }
+    }
+
+    @Override
+    public void restore(StateReader in) {
+        for (int n = in.readInt(); n > 0; n--) {
+            if (longStates != null) {
+                longStates.put(in.readLong(), in.readObject());
+            } else {
+                objStates.put(in.readObject(), in.readObject());
+            }
+        }
     }
 
     /** The number of groups with state. */

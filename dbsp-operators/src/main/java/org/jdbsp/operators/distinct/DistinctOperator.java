@@ -13,6 +13,12 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * {@code z^-1(I s)}: +1 or -1 for a tuple whose total weight crosses zero.
  */
 final class DistinctOperator implements UnaryOperator {
+    /** Its state is in the integral traces it reads, saved by them. */
+    @Override
+    public boolean hasState() {
+        return false;
+    }
+
     private final IntegralTrace integral;
 
     DistinctOperator(IntegralTrace integral) {

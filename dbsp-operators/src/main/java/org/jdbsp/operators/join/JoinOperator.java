@@ -17,6 +17,12 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * right side never revisit earlier left changes, so the left side keeps no state.
  */
 final class JoinOperator implements BinaryOperator {
+    /** Its state is in the integral traces it reads, saved by them. */
+    @Override
+    public boolean hasState() {
+        return false;
+    }
+
     private final IntegralTrace left;
     private final IntegralTrace right;
     private final Layout out;

@@ -20,6 +20,12 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * presence flipped.
  */
 final class SemiJoinOperator implements BinaryOperator {
+    /** Its state is in the integral traces it reads, saved by them. */
+    @Override
+    public boolean hasState() {
+        return false;
+    }
+
     private final IntegralTrace left;
     private final IntegralTrace right;
     private final boolean anti;

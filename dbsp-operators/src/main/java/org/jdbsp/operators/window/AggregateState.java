@@ -2,6 +2,8 @@ package org.jdbsp.operators.window;
 
 import java.util.Collections;
 import java.util.HashMap;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.operators.aggregate.internal.Int128;
 import org.jdbsp.zset.Weights;
 
@@ -80,6 +82,43 @@ final class AggregateState {
                     + ") is " + Int128.toString(high, low) + ", which does not fit in a long");
         }
         return low;
+    }
+
+    /** Saves the totals, the multiset of values and the records with their weights. */
+    void write(StateWriter out) {
+        for (long t : totals) {
+            out.writeLong(t);
+        }
+        out.writeBoolean(values != null);
+        if (values != null) {
+            values.write(out);
+        }
+        out.writeBoolean(records != null);
+        if (records != null) {
+            out.writeInt(records.size());
+            for (java.util.Map.Entry<Object, Long> e : records.entrySet()) {
+                out.writeObject(e.getKey());
+                out.writeLong(e.getValue());
+            }
+        }
+    }
+
+    /** Reads what {@link #write} saved. */
+    static AggregateState read(StateReader in) {
+        AggregateState s = new AggregateState();
+        for (int i = 0; i < s.totals.length; i++) {
+            s.totals[i] = in.readLong();
+        }
+        if (in.readBoolean()) {
+            s.values = LongMultiset.read(in);
+        }
+        if (in.readBoolean()) {
+            s.records = new HashMap<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                s.records.put(in.readObject(), in.readLong());
+            }
+        }
+        return s;
     }
 
     AggregateState copy() {

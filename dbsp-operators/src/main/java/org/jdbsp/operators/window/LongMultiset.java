@@ -1,6 +1,8 @@
 package org.jdbsp.operators.window;
 
 import java.util.Arrays;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.Consolidation;
@@ -85,6 +87,24 @@ final class LongMultiset {
     /** Approximate bytes held. */
     long bytes() {
         return 64 + 16L * values.length;
+    }
+
+    /** Saves the (value, weight) entries. */
+    void write(StateWriter out) {
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            out.writeLong(values[i]);
+            out.writeLong(weights[i]);
+        }
+    }
+
+    /** A multiset holding the entries {@link #write} saved. */
+    static LongMultiset read(StateReader in) {
+        LongMultiset m = new LongMultiset();
+        for (int n = in.readInt(); n > 0; n--) {
+            m.add(in.readLong(), in.readLong());
+        }
+        return m;
     }
 
     LongMultiset copy() {

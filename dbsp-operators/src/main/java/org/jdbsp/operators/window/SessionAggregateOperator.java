@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.operators.time.internal.TimeArithmetic;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Weights;
@@ -201,6 +203,63 @@ final class SessionAggregateOperator extends WindowedOperator {
         ks.deadline = deadline;
         if (deadline != Long.MAX_VALUE) {
             deadlines.computeIfAbsent(deadline, x -> new HashSet<>()).add(k);
+        }
+    }
+
+    /** Saves the watermark, the late count and every key's live records and emitted rows (deadlines follow). */
+    @Override
+    public void snapshot(StateWriter out) {
+        writeProgress(out);
+        out.writeInt(keys.size());
+        for (Map.Entry<Object, KeyState> e : keys.entrySet()) {
+            KeyState ks = e.getValue();
+            out.writeObject(e.getKey());
+            out.writeLong(ks.deadline);
+            out.writeLong(ks.records);
+            out.writeInt(ks.byTime.size());
+            for (Map.Entry<Long, HashMap<Object, Long>> t : ks.byTime.entrySet()) {
+                out.writeLong(t.getKey());
+                out.writeInt(t.getValue().size());
+                for (Map.Entry<Object, Long> r : t.getValue().entrySet()) {
+                    out.writeObject(r.getKey());
+                    out.writeLong(r.getValue());
+                }
+            }
+            out.writeInt(ks.emitted.size());
+            for (Map.Entry<Long, WindowResult<Object, Object>> e2 : ks.emitted.entrySet()) {
+                WindowResult<Object, Object> row = e2.getValue();
+                out.writeLong(e2.getKey());
+                out.writeObject(row.key());
+                out.writeLong(row.start());
+                out.writeLong(row.end());
+                out.writeObject(row.value());
+            }
+        }
+    }
+
+    @Override
+    public void restore(StateReader in) {
+        readProgress(in);
+        keys = new HashMap<>();
+        deadlines = new TreeMap<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            Object k = in.readObject();
+            KeyState ks = new KeyState();
+            long deadline = in.readLong();
+            ks.records = in.readLong();
+            for (int t = in.readInt(); t > 0; t--) {
+                HashMap<Object, Long> records = new HashMap<>();
+                ks.byTime.put(in.readLong(), records);
+                for (int r = in.readInt(); r > 0; r--) {
+                    records.put(in.readObject(), in.readLong());
+                }
+            }
+            for (int e = in.readInt(); e > 0; e--) {
+                long at = in.readLong();
+                ks.emitted.put(at, new WindowResult<>(in.readObject(), in.readLong(), in.readLong(), in.readObject()));
+            }
+            keys.put(k, ks);
+            setDeadline(k, ks, deadline);
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
@@ -130,6 +132,34 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
             return byStart.headMap(Long.MIN_VALUE, false);
         }
         return byStart.headMap(w - extra - size, true);
+    }
+
+    /** Saves the watermark, the late count and every (window start, key) group. */
+    @Override
+    public void snapshot(StateWriter out) {
+        writeProgress(out);
+        out.writeInt(byStart.size());
+        for (Map.Entry<Long, HashMap<Object, AggregateState>> e : byStart.entrySet()) {
+            out.writeLong(e.getKey());
+            out.writeInt(e.getValue().size());
+            for (Map.Entry<Object, AggregateState> g : e.getValue().entrySet()) {
+                out.writeObject(g.getKey());
+                g.getValue().write(out);
+            }
+        }
+    }
+
+    @Override
+    public void restore(StateReader in) {
+        readProgress(in);
+        byStart = new TreeMap<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            HashMap<Object, AggregateState> groups = new HashMap<>();
+            byStart.put(in.readLong(), groups);
+            for (int k = in.readInt(); k > 0; k--) {
+                groups.put(in.readObject(), AggregateState.read(in));
+            }
+        }
     }
 
     @Override

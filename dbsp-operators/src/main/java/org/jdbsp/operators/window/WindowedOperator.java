@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.BinaryOperator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.operators.time.internal.TimeArithmetic;
 import org.jdbsp.zset.spi.Batch;
 
@@ -54,6 +56,18 @@ abstract class WindowedOperator implements BinaryOperator {
         copy.watermark = watermark;
         copy.dropped = dropped;
         return copy;
+    }
+
+    /** Saves the watermark and the late count (the subclass then saves its windows). */
+    final void writeProgress(StateWriter out) {
+        out.writeLong(watermark);
+        out.writeLong(dropped);
+    }
+
+    /** Reads what {@link #writeProgress} saved. */
+    final void readProgress(StateReader in) {
+        watermark = in.readLong();
+        dropped = in.readLong();
     }
 
     /** Records dropped as late so far. */

@@ -8,6 +8,8 @@ import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.Replicas;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
@@ -136,6 +138,39 @@ public final class LateFilterOperator implements BinaryOperator {
         copy.steps = steps;
         copy.pending = new ArrayList<>(pending);
         return copy;
+    }
+
+    /** Saves the watermark, the late count, the step count and each step's late records not yet counted. */
+    @Override
+    public void snapshot(StateWriter out) {
+        out.writeLong(watermark);
+        out.writeLong(dropped);
+        out.writeLong(steps);
+        out.writeInt(pending.size());
+        for (StepLate s : pending) {
+            out.writeLong(s.step());
+            out.writeInt(s.weights().size());
+            for (Map.Entry<Object, Long> e : s.weights().entrySet()) {
+                out.writeObject(e.getKey());
+                out.writeLong(e.getValue());
+            }
+        }
+    }
+
+    @Override
+    public void restore(StateReader in) {
+        watermark = in.readLong();
+        dropped = in.readLong();
+        steps = in.readLong();
+        pending = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            long step = in.readLong();
+            Map<Object, Long> weights = new HashMap<>();
+            for (int k = in.readInt(); k > 0; k--) {
+                weights.put(in.readObject(), in.readLong());
+            }
+            pending.add(new StepLate(step, weights));
+        }
     }
 
     @Override

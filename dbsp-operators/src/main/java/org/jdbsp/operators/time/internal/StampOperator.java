@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.operators.time.TimeStamper;
 import org.jdbsp.zset.Layout;
@@ -73,6 +75,16 @@ public final class StampOperator implements BinaryOperator {
             }
         }
         return n;
+    }
+
+    @Override
+    public void snapshot(StateWriter out) {
+        out.writeLong(watermark);
+    }
+
+    @Override
+    public void restore(StateReader in) {
+        watermark = in.readLong();
     }
 
     @Override

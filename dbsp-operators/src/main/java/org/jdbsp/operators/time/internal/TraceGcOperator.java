@@ -1,9 +1,11 @@
 package org.jdbsp.operators.time.internal;
 
 import java.util.function.ToLongFunction;
-import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.ForkContext;
+import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.StrictOperator;
 import org.jdbsp.trace.Trace;
 import org.jdbsp.zset.Layout;
@@ -72,6 +74,22 @@ public final class TraceGcOperator implements StrictOperator {
         if (t.storedTuples() > 2 * Math.max(afterCompaction, MIN_COMPACTION)) {
             t.compact();
             afterCompaction = t.storedTuples();
+        }
+    }
+
+    @Override
+    public void snapshot(StateWriter out) {
+        out.writeLong(watermark);
+        out.writeLong(afterCompaction);
+    }
+
+    /** Restores the watermark and sets the trace's value-time bound again (a trace saves only its key bound). */
+    @Override
+    public void restore(StateReader in) {
+        watermark = in.readLong();
+        afterCompaction = in.readLong();
+        if (valueTime != null && watermark != TimeArithmetic.NONE) {
+            trace.trace().dropValuesBelow(TimeArithmetic.minus(watermark, margin), valueTime);
         }
     }
 

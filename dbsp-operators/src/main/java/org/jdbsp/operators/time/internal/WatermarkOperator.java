@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.circuit.spi.Workers;
 import org.jdbsp.zset.Layout;
@@ -145,6 +147,20 @@ public final class WatermarkOperator implements UnaryOperator {
     /** Makes the next steps' watermark at least {@code time}. */
     public void advanceTo(long time) {
         floor = Math.max(floor, time);
+    }
+
+    @Override
+    public void snapshot(StateWriter out) {
+        out.writeLong(maxSeen);
+        out.writeLong(current);
+        out.writeLong(floor);
+    }
+
+    @Override
+    public void restore(StateReader in) {
+        maxSeen = in.readLong();
+        current = in.readLong();
+        floor = in.readLong();
     }
 
     @Override

@@ -55,6 +55,12 @@ public abstract class GroupTransformOperator implements UnaryOperator {
      */
     protected abstract boolean row(BatchBuilder result, Batch batch, int index, long oldWeight, long newWeight);
 
+    /** Its state is in the integral trace it reads, saved by that trace. */
+    @Override
+    public boolean hasState() {
+        return false;
+    }
+
     @Override
     public final Batch apply(Batch delta) {
         if (delta.size == 0) {
