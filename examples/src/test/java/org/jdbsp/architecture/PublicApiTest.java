@@ -23,7 +23,7 @@ class PublicApiTest {
 
     @Test
     void theCoreExportsItsApiAndSpiPackagesOnly() {
-        assertEquals(List.of("org.jdbsp.circuit", "org.jdbsp.circuit.spi", "org.jdbsp.codec", "org.jdbsp.storage.spi",
+        assertEquals(List.of("org.jdbsp.checkpoint", "org.jdbsp.circuit", "org.jdbsp.circuit.spi", "org.jdbsp.codec", "org.jdbsp.storage.spi",
                 "org.jdbsp.trace", "org.jdbsp.zset", "org.jdbsp.zset.spi"), exports(ApiSignatures.moduleOf(ZSet.class), "org.jdbsp.core"));
     }
 
