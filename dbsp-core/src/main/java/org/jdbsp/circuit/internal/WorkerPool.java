@@ -221,6 +221,7 @@ public final class WorkerPool implements StepRunner {
         return executors[worker];
     }
 
+    @Override
     public Executor[] executors() {
         return executors.clone();
     }
