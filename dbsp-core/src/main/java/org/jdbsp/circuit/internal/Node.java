@@ -44,11 +44,6 @@ public final class Node {
         return name;
     }
 
-    /** The kind of operator ({@code "map"}, {@code "join"}, {@code "input"}, ...), as it was added. */
-    public String kind() {
-        return kind;
-    }
-
     /** The name the user gave (an input's, a table's, or a stream's {@code named(...)}), or null. */
     public String userName() {
         return userName;

@@ -161,7 +161,7 @@ public final class RecursiveOperator implements NaryOperator {
         levels.clear();
         // every level starts fresh (copies of the body taken before any state is read into it)
         for (int i = 0; i < n; i++) {
-            levels.add(i == 0 ? new Executor(body) : levels.get(0).fork());
+            levels.add(i == 0 ? new Executor(body, bodyCounters) : levels.get(0).fork());
         }
         for (Executor level : levels) {
             OperatorStates.restore(level, in);
