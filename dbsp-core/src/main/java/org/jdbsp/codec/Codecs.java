@@ -12,11 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * can encode on its own. Immutable: {@link #with} returns a new registry.
  *
  * <p>Derived without registration: {@code String} (null allowed, any UTF-16 content, lone surrogates
- * included), boxed primitives (null allowed), enums (by constant name: reordering or adding constants
+ * included), boxed primitives and {@code BigInteger}/{@code BigDecimal} (null allowed; a decimal keeps its scale), enums (by constant name: reordering or adding constants
  * keeps old data readable), {@code byte[]} (null allowed), and records whose components are primitives or
  * any of these, or registered types, or nested such records (null allowed for every reference
  * component), and sealed interfaces whose permitted subtypes all have codecs (a tag, the subtype's index
- * among the subtypes sorted by name, then the subtype's encoding). A record is derived once per registry and class, with method handles, never by reflection
+ * among the subtypes sorted by name, then the subtype's encoding). A record component declared as {@code Object}
+ * (a generic record's type variable) is written with its value's class name and then in that class's codec, and
+ * a value whose class's encoding changed since is refused when read. A record is derived once per registry and class, with method handles, never by reflection
  * per record. A registered codec takes precedence over derivation, also for a component type.
  */
 public final class Codecs {
@@ -96,6 +98,10 @@ public final class Codecs {
         if (boxed != null) {
             return boxed;
         }
+        Codec<?> big = StandardCodecs.BIG_NUMBERS.get(type);
+        if (big != null) {
+            return big;
+        }
         if (type.isEnum()) {
             return StandardCodecs.forEnum((Class) type);
         }
@@ -135,9 +141,9 @@ public final class Codecs {
             }
             sub.add("(" + type.getName() + ")");
             sub.add(components[i].getName());
-            Codec<?> c = derive(t, sub);
+            Codec<?> c = t == Object.class ? new RuntimeClassCodec(this, loaderOf(type)) : derive(t, sub);
             boolean nullsBuiltIn = c == StandardCodecs.STRING || c == StandardCodecs.BYTES || t.isEnum()
-                    || StandardCodecs.BOXED.containsValue(c);
+                    || StandardCodecs.BOXED.containsValue(c) || StandardCodecs.BIG_NUMBERS.containsValue(c);
             codecs[i] = nullsBuiltIn ? c : StandardCodecs.nullable(c);
         }
         return new RecordCodec<>(type, codecs);
@@ -156,6 +162,11 @@ public final class Codecs {
             codecs[i] = derive(permitted[i], sub);
         }
         return new SealedCodec(type, permitted, codecs);
+    }
+
+    private static ClassLoader loaderOf(Class<?> type) {
+        ClassLoader l = type.getClassLoader();
+        return l != null ? l : ClassLoader.getSystemClassLoader();
     }
 
     /** The user-facing path: {@code Order.customer.tags} (the markers of the records being derived dropped). */

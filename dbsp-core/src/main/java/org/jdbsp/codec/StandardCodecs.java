@@ -1,6 +1,8 @@
 package org.jdbsp.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Map;
 
 /** The codecs of the types {@link Codecs} knows without derivation: strings, byte arrays, boxed primitives, enums. */
@@ -61,6 +63,45 @@ final class StandardCodecs {
             Boolean.class, boxed("boolean", ByteSink::writeBoolean, ByteSource::readBoolean),
             Float.class, boxed("float", ByteSink::writeFloat, ByteSource::readFloat),
             Double.class, boxed("double", ByteSink::writeDouble, ByteSource::readDouble));
+
+    /** {@code BigInteger}: its two's-complement bytes as a {@code byte[]} (a presence byte first). */
+    private static final Codec<BigInteger> BIG_INTEGER = nullable(new Named<BigInteger>("big-integer") {
+        @Override
+        public void encode(BigInteger value, ByteSink out) {
+            BYTES.encode(value.toByteArray(), out);
+        }
+
+        @Override
+        public BigInteger decode(ByteSource in) {
+            byte[] b = BYTES.decode(in);
+            if (b == null || b.length == 0) {
+                throw new IllegalStateException("malformed BigInteger: no bytes");
+            }
+            return new BigInteger(b);
+        }
+    });
+
+    /** {@code BigDecimal}: its scale as an int, then its unscaled value as a {@code BigInteger} (a presence byte first). */
+    private static final Codec<BigDecimal> BIG_DECIMAL = nullable(new Named<BigDecimal>("big-decimal") {
+        @Override
+        public void encode(BigDecimal value, ByteSink out) {
+            out.writeInt(value.scale());
+            BYTES.encode(value.unscaledValue().toByteArray(), out);
+        }
+
+        @Override
+        public BigDecimal decode(ByteSource in) {
+            int scale = in.readInt();
+            byte[] b = BYTES.decode(in);
+            if (b == null || b.length == 0) {
+                throw new IllegalStateException("malformed BigDecimal: no unscaled bytes");
+            }
+            return new BigDecimal(new BigInteger(b), scale);
+        }
+    });
+
+    /** The codecs of the arbitrary-precision numbers (null allowed). */
+    static final Map<Class<?>, Codec<?>> BIG_NUMBERS = Map.of(BigInteger.class, BIG_INTEGER, BigDecimal.class, BIG_DECIMAL);
 
     /** Writes a non-null boxed value as its primitive. */
     private interface Write<T> {

@@ -73,4 +73,25 @@ class SealedCodecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> codec.encode(new Person(1, "x"), new ByteSink(8)));
         assertTrue(e.getMessage().contains(Person.class.getName()), e.getMessage());
     }
+
+    record Boxed<T>(long seq, T value) {}
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aGenericRecordsObjectComponentIsWrittenWithItsRuntimeClass() {
+        Codec<Object> codec = (Codec<Object>) (Codec<?>) Codecs.defaults().codecFor(Boxed.class);
+        for (Object v : List.of(new Boxed<>(1, new Person(7, "ada")), new Boxed<>(2, "text"), new Boxed<>(3, 42L),
+                new Boxed<>(4, new Boxed<>(5, new Bid(1, 2, "x"))), new Boxed<>(6, null))) {
+            assertEquals(v, roundTrip(codec, v));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aValueOfAClassWithoutCodecInAnObjectComponentIsRefusedNamingIt() {
+        Codec<Object> codec = (Codec<Object>) (Codec<?>) Codecs.defaults().codecFor(Boxed.class);
+        MissingCodecException e = assertThrows(MissingCodecException.class,
+                () -> codec.encode(new Boxed<>(1, new java.util.ArrayList<String>()), new ByteSink(8)));
+        assertTrue(e.getMessage().contains("java.util.ArrayList"), e.getMessage());
+    }
 }

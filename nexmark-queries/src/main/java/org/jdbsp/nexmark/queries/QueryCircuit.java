@@ -1,6 +1,11 @@
 package org.jdbsp.nexmark.queries;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbsp.checkpoint.CheckpointInfo;
+import org.jdbsp.circuit.CircuitBuilder;
 
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitConfig;
@@ -50,17 +55,51 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(config, "config");
-        // worker threads are named after the query unless the configuration names the circuit
-        CircuitConfig named = config.name().equals(CircuitConfig.defaults().name()) ? config.withName(query.name()) : config;
-        CircuitHandle<Io<R>> handle = Circuit.build(named, c -> {
+        return new QueryCircuit<>(query, Circuit.build(named(query, config), build(query, options, keepIntegral)), keepIntegral);
+    }
+
+    /**
+     * Builds the circuit of {@code query} as {@link #start} does and loads the latest checkpoint of the
+     * configuration's storage directory (see {@link Circuit#restore(CircuitConfig, Function)}): the circuit
+     * continues after the checkpoint's step, and {@link #restoredFrom()} gives its metadata (e.g. the events
+     * consumed).
+     */
+    public static <R extends ResultRow> QueryCircuit<R> restore(NexmarkQuery<R> query, QueryOptions options,
+                                                                CircuitConfig config, boolean keepIntegral) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(config, "config");
+        return new QueryCircuit<>(query, Circuit.restore(named(query, config), build(query, options, keepIntegral)), keepIntegral);
+    }
+
+    /** {@code config}, with the query's name unless it names the circuit (worker threads are named after it). */
+    private static CircuitConfig named(NexmarkQuery<?> query, CircuitConfig config) {
+        return config.name().equals(CircuitConfig.defaults().name()) ? config.withName(query.name()) : config;
+    }
+
+    private static <R extends ResultRow> Function<CircuitBuilder, Io<R>> build(NexmarkQuery<R> query, QueryOptions options,
+                                                                              boolean keepIntegral) {
+        return c -> {
             // one input split by type in the circuit: pushing only appends, the workers read the events
             SplitInput<Event> events = c.splitInput("events");
             NexmarkStreams streams = new NexmarkStreams(c, events, options);
             var out = query.build(streams).named(query.name());
             streams.declareRemainingParts();
             return new Io<>(events, keepIntegral ? out.output() : out.outputDeltas(), streams);
-        });
-        return new QueryCircuit<>(query, handle, keepIntegral);
+        };
+    }
+
+    /**
+     * Saves the circuit's state after the last step, with {@code metadata}, into the configuration's storage
+     * directory (see {@link CircuitHandle#checkpoint(Map)}).
+     */
+    public CheckpointInfo checkpoint(Map<String, String> metadata) {
+        return handle.checkpoint(metadata);
+    }
+
+    /** The checkpoint this circuit was restored from, with its metadata, or empty. */
+    public Optional<CheckpointInfo> restoredFrom() {
+        return handle.restoredFrom();
     }
 
     /** Builds the circuit of {@code query} with default options and configuration, keeping the integral. */
