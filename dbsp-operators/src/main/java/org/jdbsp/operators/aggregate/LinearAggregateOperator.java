@@ -7,6 +7,7 @@ import it.unimi.dsi.fastutil.objects.Object2IntMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StateReader;
@@ -29,7 +30,8 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * order or split of its tuples (over workers, over steps) overflows on the way; a step fails with an
  * {@link ArithmeticException} naming the group's key and its exact value only when the group's result after
  * the step does not fit in a long (its count, its sum, or its integer average; the double average never
- * fails).
+ * fails). The message names the group as the operator's key description says ({@code "group " + key} by
+ * default; a windowed aggregate whose key is a (window, key) pair names the key and the window).
  */
 final class LinearAggregateOperator implements UnaryOperator {
     /** What a group's row holds. */
@@ -48,6 +50,8 @@ final class LinearAggregateOperator implements UnaryOperator {
     /** Whether the input's values are {@link LinearPartial}s made by {@link LinearPartialOperator}s. */
     private final boolean partialInput;
     private final Layout out;
+    /** How an overflow message names a group, from its key. */
+    private final Function<Object, String> describeKey;
     private final Long2IntOpenHashMap longSlots;
     private final Object2IntOpenHashMap<Object> objSlots;
     private final IntArrayList free;
@@ -60,10 +64,17 @@ final class LinearAggregateOperator implements UnaryOperator {
      * values of {@code in} are {@link LinearPartial}s and {@code extractor} is not used.
      */
     LinearAggregateOperator(Result kind, ToLongFunction<Object> extractor, boolean partialInput, Layout in, Layout out) {
+        this(kind, extractor, partialInput, in, out, LinearAggregateOperator::group);
+    }
+
+    /** As above, with overflow messages naming a group by {@code describeKey(key)}. */
+    LinearAggregateOperator(Result kind, ToLongFunction<Object> extractor, boolean partialInput, Layout in, Layout out,
+                            Function<Object, String> describeKey) {
         this.kind = kind;
         this.extractor = extractor;
         this.partialInput = partialInput;
         this.out = out;
+        this.describeKey = describeKey;
         if (in.keyKind() == ColumnKind.LONG) {
             longSlots = new Long2IntOpenHashMap();
             longSlots.defaultReturnValue(NO_SLOT);
@@ -82,6 +93,7 @@ final class LinearAggregateOperator implements UnaryOperator {
         this.extractor = o.extractor;
         this.partialInput = o.partialInput;
         this.out = o.out;
+        this.describeKey = o.describeKey;
         this.longSlots = o.longSlots == null ? null : new Long2IntOpenHashMap(o.longSlots);
         if (longSlots != null) {
             longSlots.defaultReturnValue(NO_SLOT);
@@ -235,10 +247,14 @@ final class LinearAggregateOperator implements UnaryOperator {
         result.addKeyOf(keys, k, value, weight);
     }
 
-    private static ArithmeticException overflow(String what, Batch keys, int k, String value, long[] group) {
-        return new ArithmeticException("the " + what + " of group " + keys.key(k) + " is " + value
+    private ArithmeticException overflow(String what, Batch keys, int k, String value, long[] group) {
+        return new ArithmeticException("the " + what + " of " + describeKey.apply(keys.key(k)) + " is " + value
                 + ", which does not fit in a long (count " + Int128.toString(group[0], group[1])
                 + ", sum " + Int128.toString(group[2], group[3]) + ")");
+    }
+
+    private static String group(Object key) {
+        return "group " + key;
     }
 
     @Override
