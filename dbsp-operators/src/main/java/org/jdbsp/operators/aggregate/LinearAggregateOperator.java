@@ -5,6 +5,7 @@ import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.ObjectIterator;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -15,6 +16,7 @@ import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.operators.aggregate.internal.Int128;
 import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.operators.time.internal.ForgetsBelow;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Weights;
 import org.jdbsp.zset.spi.Batch;
@@ -32,8 +34,13 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * the step does not fit in a long (its count, its sum, or its integer average; the double average never
  * fails). The message names the group as the operator's key description says ({@code "group " + key} by
  * default; a windowed aggregate whose key is a (window, key) pair names the key and the window).
+ *
+ * <p>Forgetting ({@link ForgetsBelow}): the groups have a time (a long key is its own time; an object key's
+ * is given by a key-time function), and {@link #forgetBelow} drops the groups whose time is below a bound.
+ * The operator keeps the least time of its groups (updated when a group is created, without allocation), so
+ * a bound at or below it costs nothing, and a bound above it one pass over the groups.
  */
-final class LinearAggregateOperator implements UnaryOperator {
+final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     /** What a group's row holds. */
     enum Result {
         COUNT, SUM, LONG_AVERAGE, DOUBLE_AVERAGE
@@ -52,29 +59,37 @@ final class LinearAggregateOperator implements UnaryOperator {
     private final Layout out;
     /** How an overflow message names a group, from its key. */
     private final Function<Object, String> describeKey;
+    /** The time of an object key (for {@link #forgetBelow}); null when object keys have none. */
+    private final ToLongFunction<Object> keyTime;
     private final Long2IntOpenHashMap longSlots;
     private final Object2IntOpenHashMap<Object> objSlots;
     private final IntArrayList free;
     /** {@link #WORDS} longs per slot. */
     private long[] groups;
     private int used;
+    /** No group has a time below this (a lower bound: freed groups leave it in place). */
+    private long leastTime = Long.MAX_VALUE;
 
     /**
      * The aggregate {@code kind} of {@code in} batches into {@code out} ones; with {@code partialInput}, the
      * values of {@code in} are {@link LinearPartial}s and {@code extractor} is not used.
      */
     LinearAggregateOperator(Result kind, ToLongFunction<Object> extractor, boolean partialInput, Layout in, Layout out) {
-        this(kind, extractor, partialInput, in, out, LinearAggregateOperator::group);
+        this(kind, extractor, partialInput, in, out, LinearAggregateOperator::group, null);
     }
 
-    /** As above, with overflow messages naming a group by {@code describeKey(key)}. */
+    /**
+     * As above, with overflow messages naming a group by {@code describeKey(key)}, and object keys whose time
+     * (for {@link #forgetBelow}) is {@code keyTime(key)} (null: object keys have no time).
+     */
     LinearAggregateOperator(Result kind, ToLongFunction<Object> extractor, boolean partialInput, Layout in, Layout out,
-                            Function<Object, String> describeKey) {
+                            Function<Object, String> describeKey, ToLongFunction<Object> keyTime) {
         this.kind = kind;
         this.extractor = extractor;
         this.partialInput = partialInput;
         this.out = out;
         this.describeKey = describeKey;
+        this.keyTime = keyTime;
         if (in.keyKind() == ColumnKind.LONG) {
             longSlots = new Long2IntOpenHashMap();
             longSlots.defaultReturnValue(NO_SLOT);
@@ -94,6 +109,8 @@ final class LinearAggregateOperator implements UnaryOperator {
         this.partialInput = o.partialInput;
         this.out = o.out;
         this.describeKey = o.describeKey;
+        this.keyTime = o.keyTime;
+        this.leastTime = o.leastTime;
         this.longSlots = o.longSlots == null ? null : new Long2IntOpenHashMap(o.longSlots);
         if (longSlots != null) {
             longSlots.defaultReturnValue(NO_SLOT);
@@ -187,8 +204,12 @@ final class LinearAggregateOperator implements UnaryOperator {
             slot = newSlot();
             if (keys.longKeys != null) {
                 longSlots.put(keys.longKeys[k], slot);
+                leastTime = Math.min(leastTime, keys.longKeys[k]);
             } else {
                 objSlots.put(keys.objKeys[k], slot);
+                if (keyTime != null) {
+                    leastTime = Math.min(leastTime, keyTime.applyAsLong(keys.objKeys[k]));
+                }
             }
         } else if (isZero(group)) {
             if (keys.longKeys != null) {
@@ -253,6 +274,43 @@ final class LinearAggregateOperator implements UnaryOperator {
                 + ", sum " + Int128.toString(group[2], group[3]) + ")");
     }
 
+    @Override
+    public void forgetBelow(long bound) {
+        if (longSlots == null && keyTime == null) {
+            throw new IllegalStateException("this aggregate's keys have no time, so it cannot forget groups below one");
+        }
+        if (bound <= leastTime) {
+            return;
+        }
+        long least = Long.MAX_VALUE;
+        if (longSlots != null) {
+            ObjectIterator<Long2IntMap.Entry> it = longSlots.long2IntEntrySet().fastIterator();
+            while (it.hasNext()) {
+                Long2IntMap.Entry e = it.next();
+                long t = e.getLongKey();
+                if (t < bound) {
+                    free.add(e.getIntValue());
+                    it.remove();
+                } else {
+                    least = Math.min(least, t);
+                }
+            }
+        } else {
+            ObjectIterator<Object2IntMap.Entry<Object>> it = objSlots.object2IntEntrySet().fastIterator();
+            while (it.hasNext()) {
+                Object2IntMap.Entry<Object> e = it.next();
+                long t = keyTime.applyAsLong(e.getKey());
+                if (t < bound) {
+                    free.add(e.getIntValue());
+                    it.remove();
+                } else {
+                    least = Math.min(least, t);
+                }
+            }
+        }
+        leastTime = least;
+    }
+
     private static String group(Object key) {
         return "group " + key;
     }
@@ -286,6 +344,7 @@ final class LinearAggregateOperator implements UnaryOperator {
         for (int i = 0; i < used * WORDS; i++) {
             out.writeLong(groups[i]);
         }
+        out.writeLong(leastTime);
     }
 
     @Override
@@ -306,6 +365,7 @@ final class LinearAggregateOperator implements UnaryOperator {
         for (int i = 0; i < used * WORDS; i++) {
             groups[i] = in.readLong();
         }
+        leastTime = in.readLong();
     }
 
     /** The number of groups with state. */
