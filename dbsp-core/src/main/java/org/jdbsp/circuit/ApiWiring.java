@@ -30,8 +30,9 @@ final class ApiWiring implements StreamWiring {
     public IntegralTrace integralTrace(AbstractStream stream) {
         CircuitBuilder b = stream.builder;
         Node n = b.derived.computeIfAbsent("trace:" + stream.node.id(),
-                k -> b.graph.add("trace", new IntegralTrace(stream.layout()), stream.layout(), stream.node.id())
-                        .place(stream.placement()));
+                k -> b.graph.add("trace", new IntegralTrace(stream.layout(), b.storage == null ? null
+                        : b.storage.forStream("stream '" + stream.node.name() + "' (node " + stream.node.id() + ")", stream.layout())),
+                        stream.layout(), stream.node.id()).place(stream.placement()));
         return (IntegralTrace) n.operator();
     }
 

@@ -12,6 +12,8 @@ import org.jdbsp.circuit.internal.Graph;
 import org.jdbsp.circuit.internal.StepRunner;
 import org.jdbsp.circuit.internal.WorkerGroup;
 import org.jdbsp.circuit.internal.WorkerPool;
+import org.jdbsp.storage.runtime.RunDirectory;
+import org.jdbsp.storage.runtime.WorkerStorage;
 
 /**
  * Builds circuits. A circuit is built by one function that receives a {@link CircuitBuilder}, creates
@@ -48,14 +50,28 @@ public final class Circuit {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(constructor, "constructor");
         CircuitRuntime runtime = new CircuitRuntime();
-        if (config.workers() > 1) {
-            return buildReplicas(config, constructor, runtime);
+        RunDirectory run = config.storage() == null ? null : RunDirectory.open(config.storage(), config.name());
+        try {
+            CircuitHandle<T> handle;
+            if (config.workers() > 1) {
+                handle = buildReplicas(config, constructor, runtime, run);
+            } else {
+                Graph graph = new Graph(null);
+                CircuitBuilder builder = new CircuitBuilder(graph, runtime, config, workerStorage(config, run));
+                T io = constructor.apply(builder);
+                graph.seal();
+                handle = new CircuitHandle<>(io, StepRunner.onCallingThread(new Executor(graph, config.validation())), runtime, graph, config);
+            }
+            if (run != null) {
+                runtime.onClose(run::close);
+            }
+            return handle;
+        } catch (RuntimeException | Error e) {
+            if (run != null) {
+                run.close();
+            }
+            throw e;
         }
-        Graph graph = new Graph(null);
-        CircuitBuilder builder = new CircuitBuilder(graph, runtime, config);
-        T io = constructor.apply(builder);
-        graph.seal();
-        return new CircuitHandle<>(io, StepRunner.onCallingThread(new Executor(graph, config.validation())), runtime, graph, config);
     }
 
     /**
@@ -124,7 +140,14 @@ public final class Circuit {
         return out;
     }
 
-    private static <T> CircuitHandle<T> buildReplicas(CircuitConfig config, Function<CircuitBuilder, T> constructor, CircuitRuntime runtime) {
+    /** A worker's storage in the run directory, or null without storage. */
+    private static WorkerStorage workerStorage(CircuitConfig config, RunDirectory run) {
+        return run == null ? null
+                : new WorkerStorage(run.path(), config.codecs(), config.spillThreshold(), config.effectiveWorkerMemoryBudget());
+    }
+
+    private static <T> CircuitHandle<T> buildReplicas(CircuitConfig config, Function<CircuitBuilder, T> constructor, CircuitRuntime runtime,
+                                                      RunDirectory run) {
         int w = config.workers();
         WorkerGroup group = new WorkerGroup(w, config.name());
         Graph[] graphs = new Graph[w];
@@ -132,7 +155,8 @@ public final class Circuit {
         T io = null;
         for (int i = 0; i < w; i++) {
             graphs[i] = new Graph(null);
-            CircuitBuilder builder = new CircuitBuilder(graphs[i], runtime, config, group.worker(i), group.worker(i));
+            CircuitBuilder builder = new CircuitBuilder(graphs[i], runtime, config, group.worker(i), group.worker(i),
+                    workerStorage(config, run));
             T replicaIo = constructor.apply(builder);
             graphs[i].seal();
             if (i == 0) {

@@ -2,6 +2,7 @@ package org.jdbsp.circuit;
 
 import java.util.Comparator;
 import java.util.Objects;
+import org.jdbsp.storage.runtime.WorkerStorage;
 import java.util.function.BiFunction;
 import org.jdbsp.circuit.internal.ArrivalPositions;
 import org.jdbsp.circuit.internal.CircuitRuntime;
@@ -36,17 +37,21 @@ public class CircuitBuilder {
     final Workers workers;
     /** This worker's context when the circuit has several workers, else null. */
     final WorkerContext context;
+    /** This worker's storage when the circuit has storage, else null. */
+    final WorkerStorage storage;
 
-    CircuitBuilder(Graph graph, CircuitRuntime runtime, CircuitConfig config) {
-        this(graph, runtime, config, SingleWorker.INSTANCE, null);
+    CircuitBuilder(Graph graph, CircuitRuntime runtime, CircuitConfig config, WorkerStorage storage) {
+        this(graph, runtime, config, SingleWorker.INSTANCE, null, storage);
     }
 
-    CircuitBuilder(Graph graph, CircuitRuntime runtime, CircuitConfig config, Workers workers, WorkerContext context) {
+    CircuitBuilder(Graph graph, CircuitRuntime runtime, CircuitConfig config, Workers workers, WorkerContext context,
+                   WorkerStorage storage) {
         this.graph = graph;
         this.runtime = runtime;
         this.config = config;
         this.workers = workers;
         this.context = context;
+        this.storage = storage;
     }
 
     /** The configuration the circuit is built with. */
@@ -80,7 +85,24 @@ public class CircuitBuilder {
             throw new IllegalArgumentException("input '" + name + "': " + e.getMessage()
                     + "; give the input a Comparator (zsetInput(name, order))", e);
         }
+        requireCodec("input '" + name + "'", type);
         return zsetInput(name, Layout.OBJECTS);
+    }
+
+    /**
+     * With storage on, refuses a stream of {@code type} when the circuit's codecs have none for it, naming the
+     * stream ({@code what}) and the type (see {@link CircuitConfig#withStorage}).
+     */
+    void requireCodec(String what, Class<?> type) {
+        if (storage == null) {
+            return;
+        }
+        try {
+            config.codecs().codecFor(type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("with storage on, " + what + " of type " + type.getTypeName()
+                    + " cannot be written to files: " + e.getMessage(), e);
+        }
     }
 
     /** An input of records ordered by {@code order}. */
@@ -162,6 +184,7 @@ public class CircuitBuilder {
 
     /** Adds the source node of one part of a split input. */
     Node addSplitPart(String inputName, Class<?> type, SourceOperator part, Layout layout) {
+        requireCodec("part " + type.getSimpleName() + " of input '" + inputName + "'", type);
         Node node = graph.add("input", part, layout);
         String typeName = " (" + type.getSimpleName() + ")";
         node.rename(inputName + typeName, "input '" + inputName + "'" + typeName);

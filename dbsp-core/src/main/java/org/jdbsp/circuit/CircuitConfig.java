@@ -21,9 +21,18 @@ import org.jdbsp.codec.Codecs;
  *                               checkpoints), or null for none (the default; see {@link #withStorage})
  * @param codecs                 how records become bytes in those files: derived codecs plus those registered
  *                               (see {@link #withCodecs})
+ * @param spillThreshold         with storage, the size in bytes from which a trace batch is written to a file and
+ *                               dropped from the heap ({@value #DEFAULT_SPILL_THRESHOLD} by default; 0 writes every
+ *                               batch; see {@link #withSpillThreshold})
+ * @param workerMemoryBudget     with storage, the bytes of heap-resident trace batches each worker may hold before
+ *                               it writes its largest ones to files; 0 (the default) means a quarter of the
+ *                               maximum heap divided by the number of workers (see {@link #withWorkerMemoryBudget})
  */
 public record CircuitConfig(int maxRecursionIterations, int workers, String name, boolean validation, Path storage,
-        Codecs codecs) {
+        Codecs codecs, long spillThreshold, long workerMemoryBudget) {
+    /** The default {@link #spillThreshold}: 1 MiB. */
+    public static final long DEFAULT_SPILL_THRESHOLD = 1L << 20;
+
     /**
      * The most workers a circuit may have: 256. Each worker is a thread, and the workers meet several times per
      * step (at every exchange), each meeting costing every worker work in proportion to W (it cuts its batch
@@ -47,6 +56,13 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
             throw new IllegalArgumentException("the circuit name must not be blank");
         }
         Objects.requireNonNull(codecs, "codecs");
+        if (spillThreshold < 0) {
+            throw new IllegalArgumentException("spillThreshold = " + spillThreshold + " is invalid: must be >= 0 (0 writes every batch)");
+        }
+        if (workerMemoryBudget < 0) {
+            throw new IllegalArgumentException("workerMemoryBudget = " + workerMemoryBudget
+                    + " is invalid: must be >= 0 (0 for the default, a quarter of the heap divided by the workers)");
+        }
     }
 
     /**
@@ -54,22 +70,22 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
      * validation, no storage, the derived codecs.
      */
     public static CircuitConfig defaults() {
-        return new CircuitConfig(1_000_000, 1, "circuit", false, null, Codecs.defaults());
+        return new CircuitConfig(1_000_000, 1, "circuit", false, null, Codecs.defaults(), DEFAULT_SPILL_THRESHOLD, 0);
     }
 
     /** A copy with another iteration limit. */
     public CircuitConfig withMaxRecursionIterations(int n) {
-        return new CircuitConfig(n, workers, name, validation, storage, codecs);
+        return new CircuitConfig(n, workers, name, validation, storage, codecs, spillThreshold, workerMemoryBudget);
     }
 
     /** A copy running on {@code n} workers (at least 1). */
     public CircuitConfig withWorkers(int n) {
-        return new CircuitConfig(maxRecursionIterations, n, name, validation, storage, codecs);
+        return new CircuitConfig(maxRecursionIterations, n, name, validation, storage, codecs, spillThreshold, workerMemoryBudget);
     }
 
     /** A copy with another name. */
     public CircuitConfig withName(String newName) {
-        return new CircuitConfig(maxRecursionIterations, workers, newName, validation, storage, codecs);
+        return new CircuitConfig(maxRecursionIterations, workers, newName, validation, storage, codecs, spillThreshold, workerMemoryBudget);
     }
 
     /**
@@ -85,19 +101,57 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
      * batch made (also when traces merge); off, it costs nothing per record. Meant for tests.
      */
     public CircuitConfig withValidation(boolean on) {
-        return new CircuitConfig(maxRecursionIterations, workers, name, on, storage, codecs);
+        return new CircuitConfig(maxRecursionIterations, workers, name, on, storage, codecs, spillThreshold, workerMemoryBudget);
     }
 
     /**
-     * A copy that keeps its files in {@code directory} (it must exist and be writable when the circuit is
-     * built), or none when {@code directory} is null.
+     * A copy that keeps its files in {@code directory}, or none when {@code directory} is null.
+     *
+     * <p>With storage, the shared integral trace of every stream (the state of joins, aggregates, distinct,
+     * top-k...) writes each batch of at least {@link #spillThreshold} bytes to a batch file and drops it from
+     * the heap, and each worker also writes its largest heap batches when they exceed
+     * {@link #workerMemoryBudget}; operators read file batches as they read heap ones. Each circuit run keeps
+     * its files in its own subdirectory {@code <directory>/run-<pid>-<id>-<circuit name>}, deleted by
+     * {@link CircuitHandle#close()}; the run directories of a process that died are deleted when the next
+     * circuit with storage in {@code directory} is built. Nothing else in {@code directory} is touched.
+     *
+     * <p><b>What is refused when.</b> Building the circuit fails with an {@link IllegalArgumentException} naming
+     * the path when {@code directory} does not exist, is not a directory or cannot be written. Records are
+     * written with {@link #codecs}: where a stream's type is known when the circuit is built (inputs made with
+     * {@code zsetInput(name, Class)}, the parts of a {@link SplitInput}, long streams, which need no codec), a
+     * type without a codec is refused then, naming the input and the type. The types of other streams (those
+     * made by user functions) are not known to the library until their records arrive: such a stream's codecs
+     * are learned from the first batch its trace receives, before anything is written, and a type without a
+     * codec fails that first step, with a {@link CircuitException} naming the stream and the type, never a later one.
      */
     public CircuitConfig withStorage(Path directory) {
-        return new CircuitConfig(maxRecursionIterations, workers, name, validation, directory, codecs);
+        return new CircuitConfig(maxRecursionIterations, workers, name, validation, directory, codecs, spillThreshold, workerMemoryBudget);
+    }
+
+    /**
+     * A copy whose traces write batches of at least {@code bytes} (an estimate: the batch's arrays plus 48 bytes
+     * per object key or value) to files when storage is on; 0 writes every batch (for tests).
+     */
+    public CircuitConfig withSpillThreshold(long bytes) {
+        return new CircuitConfig(maxRecursionIterations, workers, name, validation, storage, codecs, bytes, workerMemoryBudget);
+    }
+
+    /**
+     * A copy whose workers each keep at most about {@code bytes} of trace batches on the heap when storage is on
+     * (beyond it, the largest are written to files); 0 for the default, a quarter of the maximum heap divided by
+     * the number of workers.
+     */
+    public CircuitConfig withWorkerMemoryBudget(long bytes) {
+        return new CircuitConfig(maxRecursionIterations, workers, name, validation, storage, codecs, spillThreshold, bytes);
+    }
+
+    /** The memory budget of each worker in bytes: {@link #workerMemoryBudget}, or its default when that is 0. */
+    public long effectiveWorkerMemoryBudget() {
+        return workerMemoryBudget > 0 ? workerMemoryBudget : Math.max(1, Runtime.getRuntime().maxMemory() / 4 / workers);
     }
 
     /** A copy encoding records with {@code registry} (see {@link Codecs#with} to register a codec for a type). */
     public CircuitConfig withCodecs(Codecs registry) {
-        return new CircuitConfig(maxRecursionIterations, workers, name, validation, storage, registry);
+        return new CircuitConfig(maxRecursionIterations, workers, name, validation, storage, registry, spillThreshold, workerMemoryBudget);
     }
 }

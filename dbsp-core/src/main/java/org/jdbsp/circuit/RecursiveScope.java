@@ -20,7 +20,7 @@ public final class RecursiveScope extends CircuitBuilder {
     private final Map<Integer, AbstractStream> imported = new HashMap<>();
 
     RecursiveScope(Graph graph, CircuitRuntime runtime, CircuitConfig config, CircuitBuilder parent) {
-        super(graph, runtime, config, parent.workers, parent.context);
+        super(graph, runtime, config, parent.workers, parent.context, parent.storage);
         this.parent = parent;
     }
 

@@ -1,5 +1,8 @@
 package org.jdbsp.trace;
 
+import java.util.Comparator;
+import org.jdbsp.storage.spi.BatchFile;
+import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
 
@@ -10,10 +13,26 @@ import org.jdbsp.zset.spi.Batch;
  * ascending order; each seek gallops forward in every batch) or walk all keys with {@link #nextKey()}.
  * Then {@link #nextValue()} steps through that key's values in order, each with the sum of its weights
  * over all batches, skipping values whose weights cancel. Nothing is allocated per tuple.
+ *
+ * <p><b>File batches.</b> A trace with storage may hold batches in files. The cursor then seeks keys in the
+ * files (through their sparse index, O(1) pages a seek), and when a file holds the key it is on, reads that
+ * key's tuples into a small heap batch, a <em>window</em>, decoding the values once; from there on values are
+ * read, compared and copied exactly as from a heap batch ({@link #valueBatch()} is then the window). A trace
+ * whose batches are all on the heap takes the original code path: the file-aware one is chosen once per cursor
+ * ({@code files == null}), so heap-only reads make no extra call, test or allocation per tuple.
  */
 public final class TraceCursor {
     private final Layout layout;
+    /** Per batch: the heap batch, or for a file batch the window of the current key. */
     private final Batch[] batches;
+    /** Per batch, its file (null for heap batches); null altogether when every batch is on the heap. */
+    private final BatchFile[] files;
+    /** With files: where each batch's key position goes when the cursor leaves the current key. */
+    private final int[] next;
+    /** With files: the position of each file batch whose key is in {@link #cachedKeys}, or -1. */
+    private final int[] cachedAt;
+    private final Object[] cachedKeys;
+    private final Batch emptyWindow;
     private final Trace trace;
     private final int[] start;
     private final int[] pos;
@@ -25,13 +44,33 @@ public final class TraceCursor {
     private int valueIndex;
     private long valueWeight;
 
-    TraceCursor(Layout layout, Batch[] batches, Trace trace) {
+    TraceCursor(Layout layout, Batch[] batches, FileBatch[] fileBatches, Trace trace) {
         this.layout = layout;
         this.batches = batches;
         this.trace = trace;
         this.start = new int[batches.length];
         this.pos = new int[batches.length];
         this.end = new int[batches.length];
+        if (fileBatches == null) {
+            files = null;
+            next = null;
+            cachedAt = null;
+            cachedKeys = null;
+            emptyWindow = null;
+        } else {
+            files = new BatchFile[batches.length];
+            next = new int[batches.length];
+            cachedAt = new int[batches.length];
+            cachedKeys = new Object[batches.length];
+            emptyWindow = Batch.empty(layout);
+            for (int b = 0; b < batches.length; b++) {
+                if (fileBatches[b] != null) {
+                    files[b] = fileBatches[b].file();
+                    batches[b] = emptyWindow;
+                }
+            }
+            java.util.Arrays.fill(cachedAt, -1);
+        }
     }
 
     /** Moves back before the first key. */
@@ -39,6 +78,14 @@ public final class TraceCursor {
         java.util.Arrays.fill(start, 0);
         java.util.Arrays.fill(pos, 0);
         java.util.Arrays.fill(end, 0);
+        if (files != null) {
+            java.util.Arrays.fill(next, 0);
+            for (int b = 0; b < batches.length; b++) {
+                if (files[b] != null) {
+                    batches[b] = emptyWindow;
+                }
+            }
+        }
         onKey = false;
     }
 
@@ -47,6 +94,9 @@ public final class TraceCursor {
      * key again restarts its values); true if some batch holds it (its values may still cancel to nothing).
      */
     public boolean seekLongKey(long key) {
+        if (files != null) {
+            return seekWithFiles(key, null);
+        }
         onKey = false;
         boolean hidden = trace.belowBoundLong(key);
         for (int b = 0; b < batches.length; b++) {
@@ -73,6 +123,9 @@ public final class TraceCursor {
         if (batches.length > 0 && batches[0].longKeys != null) {
             return seekLongKey(((Number) key).longValue());
         }
+        if (files != null) {
+            return seekWithFiles(0, key);
+        }
         onKey = false;
         boolean hidden = batches.length > 0 && trace.belowBoundObject(key);
         for (int b = 0; b < batches.length; b++) {
@@ -96,6 +149,9 @@ public final class TraceCursor {
 
     /** Moves to the smallest key after the current one (the first key at the start); false when none is left. */
     public boolean nextKey() {
+        if (files != null) {
+            return nextKeyWithFiles();
+        }
         skipCurrentKey();
         while (true) {
             int best = -1;
@@ -129,11 +185,166 @@ public final class TraceCursor {
     private void skipCurrentKey() {
         if (onKey) {
             for (int b = 0; b < batches.length; b++) {
-                start[b] = end[b];
+                start[b] = files != null ? next[b] : end[b];
                 pos[b] = end[b];
             }
             onKey = false;
         }
+    }
+
+    // ---- the path of a trace with file batches: keys are sought in the files, a found key's tuples read into a window
+
+    /** {@link #seekLongKey} ({@code objectKey} null) or {@link #seekKey} when some batch is a file. */
+    private boolean seekWithFiles(long longKey, Object objectKey) {
+        onKey = false;
+        boolean longKeys = objectKey == null;
+        Comparator<Object> order = layout.keyOrder();
+        boolean hidden = longKeys ? trace.belowBoundLong(longKey) : trace.belowBoundObject(objectKey);
+        for (int b = 0; b < batches.length; b++) {
+            BatchFile f = files[b];
+            boolean found;
+            if (f == null) {
+                Batch batch = batches[b];
+                int p = longKeys ? batch.seekLongKey(start[b], longKey) : batch.seekKey(start[b], objectKey);
+                start[b] = p;
+                pos[b] = p;
+                found = !hidden && p < batch.size
+                        && (longKeys ? batch.longKeys[p] == longKey : order.compare(batch.objKeys[p], objectKey) == 0);
+                end[b] = found ? batch.endOfKey(p) : p;
+                next[b] = end[b];
+            } else {
+                int p = longKeys ? f.seekLongKey(start[b], longKey) : f.seekKey(start[b], objectKey);
+                start[b] = p;
+                found = !hidden && p < f.size() && (longKeys ? f.longKey(p) == longKey : order.compare(keyAt(b), objectKey) == 0);
+                if (found) {
+                    openWindow(b, p);
+                } else {
+                    closeWindow(b, p);
+                }
+            }
+            if (found && !onKey) {
+                onKey = true;
+                keyBatch = b;
+                keyIndex = f == null ? start[b] : 0;
+            }
+        }
+        return onKey;
+    }
+
+    /** {@link #nextKey} when some batch is a file. */
+    private boolean nextKeyWithFiles() {
+        skipCurrentKey();
+        boolean longKeys = layout.keyKind() == ColumnKind.LONG;
+        Comparator<Object> order = layout.keyOrder();
+        while (true) {
+            int best = -1;
+            for (int b = 0; b < batches.length; b++) {
+                if (start[b] < sizeOf(b) && (best < 0 || (longKeys ? Long.compare(longKeyAt(b), longKeyAt(best))
+                        : order.compare(keyAt(b), keyAt(best))) < 0)) {
+                    best = b;
+                }
+            }
+            if (best < 0) {
+                onKey = false;
+                return false;
+            }
+            long lk = longKeys ? longKeyAt(best) : 0;
+            Object ok = longKeys ? null : keyAt(best);
+            for (int b = 0; b < batches.length; b++) {
+                int p = start[b];
+                boolean same = p < sizeOf(b) && (longKeys ? longKeyAt(b) == lk : order.compare(keyAt(b), ok) == 0);
+                if (files[b] == null) {
+                    pos[b] = p;
+                    end[b] = same ? batches[b].endOfKey(p) : p;
+                    next[b] = end[b];
+                } else if (same) {
+                    openWindow(b, p);
+                } else {
+                    closeWindow(b, p);
+                }
+            }
+            onKey = true;
+            keyBatch = best;
+            keyIndex = files[best] == null ? start[best] : 0;
+            if (!(longKeys ? trace.belowBoundLong(lk) : trace.belowBoundObject(ok))) {
+                return true;
+            }
+            skipCurrentKey();
+        }
+    }
+
+    private int sizeOf(int b) {
+        return files[b] == null ? batches[b].size : files[b].size();
+    }
+
+    /** The long key at batch {@code b}'s key position. */
+    private long longKeyAt(int b) {
+        return files[b] == null ? batches[b].longKeys[start[b]] : files[b].longKey(start[b]);
+    }
+
+    /** The object key at batch {@code b}'s key position (decoded once per position for a file). */
+    private Object keyAt(int b) {
+        if (files[b] == null) {
+            return batches[b].objKeys[start[b]];
+        }
+        if (cachedAt[b] != start[b]) {
+            cachedKeys[b] = files[b].key(start[b]);
+            cachedAt[b] = start[b];
+        }
+        return cachedKeys[b];
+    }
+
+    /** Reads the tuples of the key at position {@code p} of file batch {@code b} into its window. */
+    private void openWindow(int b, int p) {
+        BatchFile f = files[b];
+        boolean longKeys = layout.keyKind() == ColumnKind.LONG;
+        int e;
+        Object key = null;
+        long lk = 0;
+        if (longKeys) {
+            lk = f.longKey(p);
+            e = lk == Long.MAX_VALUE ? f.size() : f.seekLongKey(p + 1, lk + 1);
+        } else {
+            start[b] = p;
+            key = keyAt(b);
+            Comparator<Object> order = layout.keyOrder();
+            e = p + 1;
+            while (e < f.size() && order.compare(f.key(e), key) == 0) {
+                e++;
+            }
+        }
+        int n = e - p;
+        long[] w = new long[n];
+        long[] lks = longKeys ? new long[n] : null;
+        Object[] oks = longKeys ? null : new Object[n];
+        ColumnKind values = layout.valueKind();
+        long[] lvs = values == ColumnKind.LONG ? new long[n] : null;
+        Object[] ovs = values == ColumnKind.OBJECT ? new Object[n] : null;
+        for (int i = 0; i < n; i++) {
+            w[i] = f.weight(p + i);
+            if (longKeys) {
+                lks[i] = lk;
+            } else {
+                oks[i] = key;
+            }
+            if (lvs != null) {
+                lvs[i] = f.longValue(p + i);
+            } else if (ovs != null) {
+                ovs[i] = f.value(p + i);
+            }
+        }
+        batches[b] = new Batch(layout, n, lks, oks, lvs, ovs, w);
+        pos[b] = 0;
+        end[b] = n;
+        next[b] = e;
+    }
+
+    /** Batch {@code b} (a file) does not hold the current key; its next key is at {@code p}. */
+    private void closeWindow(int b, int p) {
+        batches[b] = emptyWindow;
+        pos[b] = 0;
+        end[b] = 0;
+        next[b] = p;
     }
 
     /** True while the cursor is on a key. */
@@ -202,7 +413,10 @@ public final class TraceCursor {
         return valueWeight;
     }
 
-    /** The batch holding the current value, and its index there (for kernels that copy tuples). */
+    /**
+     * The batch holding the current value, and its index there (for kernels that copy tuples): a heap batch of
+     * the trace, or the window of a file batch (a heap batch too, never changed, valid after the cursor moves).
+     */
     public Batch valueBatch() {
         return batches[valueBatch];
     }

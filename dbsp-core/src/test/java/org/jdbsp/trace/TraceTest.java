@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 
 /** The spine keeps the integral exactly, stays logarithmic, seeks across batches, and drops keys below a bound. */
 class TraceTest {
+    /** A new empty trace of the tests: on the heap here; subclasses run every test on other traces. */
+    Trace newTrace(Layout layout) {
+        return new Trace(layout);
+    }
+
     private static Batch randomBatch(java.util.SplittableRandom r, int n, int keys) {
         BatchBuilder b = new BatchBuilder(Layout.longToLongs());
         for (int i = 0; i < n; i++) {
@@ -48,7 +53,7 @@ class TraceTest {
     @Test
     void cursorReadsTheConsolidatedIntegral() {
         Seeded.trials("trace integral", 100, r -> {
-            Trace t = new Trace(Layout.longToLongs());
+            Trace t = newTrace(Layout.longToLongs());
             RefZSet expected = new RefZSet();
             int keys = 1 + r.nextInt(50);
             for (int step = r.nextInt(40); step > 0; step--) {
@@ -72,7 +77,7 @@ class TraceTest {
     @Test
     void seeksFindEveryKeyAcrossBatches() {
         Seeded.trials("trace seeks", 100, r -> {
-            Trace t = new Trace(Layout.longToLongs());
+            Trace t = newTrace(Layout.longToLongs());
             TreeMap<Long, Long> sums = new TreeMap<>();
             for (int step = 1 + r.nextInt(20); step > 0; step--) {
                 Batch b = randomBatch(r, r.nextInt(40), 60);
@@ -108,7 +113,7 @@ class TraceTest {
 
     @Test
     void spineStaysLogarithmic() {
-        Trace t = new Trace(Layout.LONGS);
+        Trace t = newTrace(Layout.LONGS);
         java.util.SplittableRandom r = new java.util.SplittableRandom(7);
         for (int step = 0; step < 2000; step++) {
             BatchBuilder b = new BatchBuilder(Layout.LONGS);
@@ -125,7 +130,7 @@ class TraceTest {
 
     @Test
     void keysBelowTheBoundVanishFromCursorsAndMerges() {
-        Trace t = new Trace(Layout.longToLongs());
+        Trace t = newTrace(Layout.longToLongs());
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);
         for (int i = 0; i < 30; i++) {
             t.insert(randomBatch(r, 20, 100));
@@ -158,7 +163,7 @@ class TraceTest {
 
     @Test
     void valuesBelowTheValueBoundAreDroppedByMergesAndCompaction() {
-        Trace t = new Trace(Layout.longToLongs());
+        Trace t = newTrace(Layout.longToLongs());
         java.util.function.ToLongFunction<Object> time = v -> (Long) v;
         java.util.SplittableRandom r = new java.util.SplittableRandom(5);
         for (int i = 0; i < 30; i++) {
@@ -188,12 +193,12 @@ class TraceTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.dropValuesBelow(70, v -> 0L),
                 "one time function per trace");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new Trace(Layout.LONGS).dropValuesBelow(1, time), "a plain Z-set has no values");
+                () -> newTrace(Layout.LONGS).dropValuesBelow(1, time), "a plain Z-set has no values");
     }
 
     @Test
     void theValueTimeIsComputedOncePerTupleNotAtEveryMerge() {
-        Trace t = new Trace(Layout.longToLongs());
+        Trace t = newTrace(Layout.longToLongs());
         long[] calls = {0};
         java.util.function.ToLongFunction<Object> time = v -> {
             calls[0]++;
@@ -235,7 +240,7 @@ class TraceTest {
 
     @Test
     void aTimeFunctionThatFailsLeavesTheTraceAsItWas() {
-        Trace t = new Trace(Layout.longToLongs());
+        Trace t = newTrace(Layout.longToLongs());
         java.util.function.ToLongFunction<Object> time = v -> {
             if ((Long) v == 99) {
                 throw new IllegalArgumentException("no time for 99");
@@ -267,7 +272,7 @@ class TraceTest {
 
     @Test
     void objectKeysWorkLikeLongKeys() {
-        Trace t = new Trace(Layout.objectsToObjects());
+        Trace t = newTrace(Layout.objectsToObjects());
         BatchBuilder b = new BatchBuilder(Layout.objectsToObjects());
         b.add("b", "x", 1);
         b.add("a", "y", 2);
@@ -291,7 +296,7 @@ class TraceTest {
 
     @Test
     void forkIsIndependent() {
-        Trace t = new Trace(Layout.LONGS);
+        Trace t = newTrace(Layout.LONGS);
         BatchBuilder b = new BatchBuilder(Layout.LONGS);
         b.addLong(1, 1);
         t.insert(b.build());

@@ -23,7 +23,9 @@ import org.jdbsp.zset.ZSet;
  * <p>Built with {@link #onEveryWorkerCount}, it runs the same circuit on 1, 2 and 4 workers at once: each
  * {@link #push} is applied to every circuit, each {@link #step()} steps them all and then checks that every
  * {@link #watch watched} output has the same change and integral on each (see {@link WorkerCounts}), and
- * each {@code expect...} checks every circuit. Validation of user types
+ * each {@code expect...} checks every circuit. When storage is {@linkplain TestStorage forced}, the circuits
+ * after the first have their state in files and the first stays on the heap, so the comparison also checks
+ * that storage changes nothing. Validation of user types
  * ({@link CircuitConfig#withValidation(boolean)}) is on unless the {@link Builder} turns it off.
  *
  * <pre>{@code
@@ -47,8 +49,12 @@ public final class CircuitTestDriver<IO> implements AutoCloseable {
     private CircuitTestDriver(CircuitConfig base, List<Integer> workerCounts, Function<CircuitBuilder, IO> build) {
         this.workerCounts = List.copyOf(workerCounts);
         try {
-            for (int w : this.workerCounts) {
-                handles.add(Circuit.build(WorkerCounts.config(base, w), build));
+            for (int i = 0; i < this.workerCounts.size(); i++) {
+                CircuitConfig config = WorkerCounts.config(base, this.workerCounts.get(i));
+                if (i == 0 && this.workerCounts.size() > 1 && TestStorage.forced() && base.storage() == null) {
+                    config = config.withStorage(null);
+                }
+                handles.add(Circuit.build(config, build));
             }
         } catch (RuntimeException | Error e) {
             close();

@@ -26,9 +26,12 @@ public final class WorkerCounts {
         return config(CircuitConfig.defaults().withValidation(true), workers);
     }
 
-    /** As {@link #config(int)}, starting from {@code base} (its validation setting is kept). */
+    /**
+     * As {@link #config(int)}, starting from {@code base} (its validation setting is kept); with storage when
+     * {@link TestStorage#forced()}.
+     */
     public static CircuitConfig config(CircuitConfig base, int workers) {
-        return base.withWorkers(workers).withName("test" + NAMES.incrementAndGet());
+        return TestStorage.apply(base.withWorkers(workers).withName("test" + NAMES.incrementAndGet()));
     }
 
     /**

@@ -35,6 +35,7 @@ public final class CircuitRuntime {
     private volatile RuntimeException failure;
     private volatile long steps;
     private final java.util.List<ArrivalPositions> positions = new java.util.ArrayList<>();
+    private final java.util.List<Runnable> closeActions = new java.util.ArrayList<>();
 
     /** The current state. */
     public CircuitState state() {
@@ -178,10 +179,18 @@ public final class CircuitRuntime {
         state = CircuitState.FAILED;
     }
 
-    /** Moves to CLOSED (unless already failed). */
+    /** Moves to CLOSED (unless already failed), and runs the actions given to {@link #onClose} (once, in any state). */
     public void close() {
         if (state == CircuitState.RUNNING) {
             state = CircuitState.CLOSED;
         }
+        for (int i = closeActions.size() - 1; i >= 0; i--) {
+            closeActions.remove(i).run();
+        }
+    }
+
+    /** Runs {@code action} when the circuit is closed (last registered, first run), such as deleting its files. */
+    public void onClose(Runnable action) {
+        closeActions.add(java.util.Objects.requireNonNull(action, "action"));
     }
 }

@@ -4,6 +4,7 @@ import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StrictOperator;
 import org.jdbsp.trace.Trace;
+import org.jdbsp.trace.TraceStorage;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
 
@@ -21,6 +22,11 @@ public final class IntegralTrace implements StrictOperator {
     /** An empty integral of batches of {@code layout}. */
     public IntegralTrace(Layout layout) {
         this(layout, new Trace(layout));
+    }
+
+    /** An empty integral of batches of {@code layout} that spills batches to {@code storage} (none when null). */
+    public IntegralTrace(Layout layout, TraceStorage storage) {
+        this(layout, new Trace(layout, storage));
     }
 
     private IntegralTrace(Layout layout, Trace trace) {

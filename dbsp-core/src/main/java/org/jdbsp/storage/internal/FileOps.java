@@ -52,6 +52,45 @@ public interface FileOps {
         }
     };
 
+    /**
+     * {@code ops} without fsyncs (of files and directories): for files that a crash makes garbage anyway, such
+     * as a trace's spilled batches, which only need the temporary name and the atomic rename.
+     */
+    static FileOps withoutSync(FileOps ops) {
+        return new FileOps() {
+            @Override
+            public WritableFile create(Path path) throws IOException {
+                WritableFile f = ops.create(path);
+                return new WritableFile() {
+                    @Override
+                    public void write(ByteBuffer src, long position) throws IOException {
+                        f.write(src, position);
+                    }
+
+                    @Override
+                    public void force() {
+                        // not durable on purpose
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        f.close();
+                    }
+                };
+            }
+
+            @Override
+            public void moveAtomically(Path from, Path to) throws IOException {
+                ops.moveAtomically(from, to);
+            }
+
+            @Override
+            public void syncDirectory(Path dir) {
+                // not durable on purpose
+            }
+        };
+    }
+
     /** Creates a new file (failing if it exists) for writing. */
     WritableFile create(Path path) throws IOException;
 

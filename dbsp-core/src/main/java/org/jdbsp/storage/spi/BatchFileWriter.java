@@ -120,6 +120,17 @@ public final class BatchFileWriter implements AutoCloseable {
         return new BatchFileWriter(FileOps.SYSTEM, dir, layout, keyCodec, valueCodec, DEFAULT_BLOCK_SIZE);
     }
 
+    /**
+     * As {@link #create}, for a file that need not survive a crash (a trace's spilled batch, deleted with its
+     * run directory): written under a temporary name and renamed as every file, but never fsynced, so that
+     * spilling costs no disk flush. A crash may leave it incomplete; it is then garbage, never read.
+     */
+    public static BatchFileWriter createTransient(Path dir, Layout layout, Codec<?> keyCodec, Codec<?> valueCodec) {
+        return new BatchFileWriter(TRANSIENT, dir, layout, keyCodec, valueCodec, DEFAULT_BLOCK_SIZE);
+    }
+
+    private static final FileOps TRANSIENT = FileOps.withoutSync(FileOps.SYSTEM);
+
     /** As {@link #create}, with the file system calls and the checksum block size (a power of two) given: for tests. */
     static BatchFileWriter create(FileOps ops, int blockSize, Path dir, Layout layout, Codec<?> keyCodec, Codec<?> valueCodec) {
         if (Integer.bitCount(blockSize) != 1 || blockSize < 8) {

@@ -1,0 +1,85 @@
+package org.jdbsp.storage.runtime;
+
+import java.lang.ref.WeakReference;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbsp.codec.Codecs;
+import org.jdbsp.trace.Trace;
+import org.jdbsp.trace.TraceStorage;
+import org.jdbsp.zset.Layout;
+
+/**
+ * One worker's storage: where its traces write (the run directory), the spill threshold, the codec registry,
+ * and the memory budget of its heap-resident trace batches, enforced over every trace it made. Used by the
+ * worker's thread only.
+ */
+public final class WorkerStorage {
+    private final Path dir;
+    private final Codecs codecs;
+    private final long threshold;
+    private final long budget;
+    private final List<WeakReference<Trace>> traces = new ArrayList<>();
+
+    /** Storage in {@code dir} with the given threshold and per-worker budget (bytes). */
+    public WorkerStorage(Path dir, Codecs codecs, long threshold, long budget) {
+        this.dir = dir;
+        this.codecs = codecs;
+        this.threshold = threshold;
+        this.budget = budget;
+    }
+
+    /** The storage of the trace of the stream described as {@code stream} (e.g. "stream 'bids'"), of {@code layout}. */
+    public TraceStorage forStream(String stream, Layout layout) {
+        return new StreamStorage(this, stream, layout);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Codecs codecs() {
+        return codecs;
+    }
+
+    long threshold() {
+        return threshold;
+    }
+
+    void register(Trace trace) {
+        traces.add(new WeakReference<>(trace));
+    }
+
+    /**
+     * Keeps the worker's heap batches within the budget: while they exceed it, spills the largest heap batch of
+     * the trace holding the most heap bytes.
+     */
+    void enforceBudget() {
+        long total = 0;
+        for (int i = traces.size() - 1; i >= 0; i--) {
+            Trace t = traces.get(i).get();
+            if (t == null) {
+                traces.remove(i);
+            } else {
+                total += t.heapBatchBytes();
+            }
+        }
+        while (total > budget) {
+            Trace biggest = null;
+            long most = 0;
+            for (WeakReference<Trace> ref : traces) {
+                Trace t = ref.get();
+                long bytes = t == null ? 0 : t.heapBatchBytes();
+                if (bytes > most) {
+                    most = bytes;
+                    biggest = t;
+                }
+            }
+            long freed = biggest == null ? 0 : biggest.spillLargestHeapBatch();
+            if (freed == 0) {
+                return;
+            }
+            total -= freed;
+        }
+    }
+}

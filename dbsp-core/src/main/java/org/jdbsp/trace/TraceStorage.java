@@ -1,0 +1,41 @@
+package org.jdbsp.trace;
+
+import org.jdbsp.codec.Codec;
+import org.jdbsp.storage.spi.BatchFileWriter;
+import org.jdbsp.zset.spi.Batch;
+
+/**
+ * Where a {@link Trace} writes the batches it spills, and the policy saying which: given by the circuit runtime
+ * to the shared trace of each stream when storage is on (SPI; an operator never calls it).
+ *
+ * <p>Every call is per batch or per merge, never per tuple. Implementations are used by one worker's thread.
+ */
+public interface TraceStorage {
+    /** Batches of at least this many {@linkplain Trace#bytesOf estimated bytes} go to files (0: every batch). */
+    long spillThreshold();
+
+    /**
+     * Called with the first non-empty batch the trace receives, before anything is written: learns the codecs
+     * of its object columns, or throws naming the stream and the type that has no codec.
+     */
+    void learnCodecs(Batch first);
+
+    /** The codec of the key column, or null for long keys (after {@link #learnCodecs}). */
+    Codec<?> keyCodec();
+
+    /** The codec of the value column, or null for long or absent values (after {@link #learnCodecs}). */
+    Codec<?> valueCodec();
+
+    /** A writer of a new batch file of the trace's layout, in the run's directory, with the learned codecs. */
+    BatchFileWriter newWriter();
+
+    /**
+     * Called after every change of {@code trace}'s heap batches (an insert, a merge): may ask the traces of the
+     * worker to {@linkplain Trace#spillLargestHeapBatch spill} their largest heap batches, to keep the worker's
+     * heap-resident batches within its memory budget.
+     */
+    void afterChange(Trace trace);
+
+    /** Registers a trace sharing this storage (a fork), so that the memory budget counts it too. */
+    void register(Trace trace);
+}

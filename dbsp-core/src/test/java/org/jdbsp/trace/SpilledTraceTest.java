@@ -1,0 +1,167 @@
+package org.jdbsp.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jdbsp.codec.Codecs;
+import org.jdbsp.storage.runtime.WorkerStorage;
+import org.jdbsp.storage.spi.BatchFileNames;
+import org.jdbsp.testing.Seeded;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every {@link TraceTest} again on traces that write every batch to a file (threshold 0), plus what is
+ * particular to storage: the batches really are in files, files merged away are deleted, object columns read
+ * back equal, a memory budget spills the largest heap batches, and a type without a codec is refused on the
+ * first insert, before anything is written.
+ */
+class SpilledTraceTest extends TraceTest {
+    @TempDir
+    Path dir;
+
+    @Override
+    Trace newTrace(Layout layout) {
+        return new Trace(layout, new WorkerStorage(dir, Codecs.defaults(), 0, Long.MAX_VALUE).forStream("stream 'test'", layout));
+    }
+
+    private List<Path> batchFiles() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> BatchFileNames.isBatchFile(p.getFileName().toString())).toList();
+        }
+    }
+
+    private static Batch longs(long... keys) {
+        BatchBuilder b = new BatchBuilder(Layout.LONGS);
+        for (long k : keys) {
+            b.addLong(k, 1);
+        }
+        return b.build();
+    }
+
+    @Test
+    void everyBatchIsInAFileAndFilesMergedAwayAreDeleted() throws IOException {
+        Trace t = newTrace(Layout.LONGS);
+        for (int i = 0; i < 37; i++) {
+            t.insert(longs(i, i + 1000));
+            for (int k = 0; k < t.batchCount(); k++) {
+                assertNull(t.heapBatch(k), "batch " + k + " stays on the heap");
+            }
+            assertEquals(t.batchCount(), batchFiles().size(), "exactly the spine's files exist after insert " + i);
+        }
+        assertEquals(74, t.storedTuples());
+        Trace copy = t.fork();
+        t.insert(longs(5000));
+        t.compact();
+        assertEquals(75, t.storedTuples());
+        assertEquals(74, copy.storedTuples(), "the fork still reads its files after the original merged them away");
+        TraceCursor c = copy.cursor();
+        int n = 0;
+        while (c.nextKey()) {
+            n++;
+        }
+        assertEquals(74, n);
+        copy.close();
+        t.close();
+        assertEquals(List.of(), batchFiles(), "closing both traces deletes every file");
+    }
+
+    /** A record as an object value. */
+    record Row(String name, long amount) {}
+
+    @Test
+    void objectColumnsReadBackEqualToAHeapTrace() {
+        Layout layout = Layout.objectsToObjects();
+        Seeded.trials("spilled object trace", 30, r -> {
+            Trace heap = new Trace(layout);
+            Trace spilled = newTrace(layout);
+            for (int step = r.nextInt(30); step > 0; step--) {
+                BatchBuilder b = new BatchBuilder(layout);
+                for (int i = r.nextInt(40); i > 0; i--) {
+                    b.add("k" + r.nextInt(25), new Row("ü" + r.nextInt(5), r.nextLong(-3, 3)), r.nextInt(5) - 2);
+                }
+                Batch batch = b.build();
+                heap.insert(batch);
+                spilled.insert(batch);
+                if (r.nextInt(4) == 0) {
+                    String bound = "k" + r.nextInt(25);
+                    heap.dropKeysBelow(bound);
+                    spilled.dropKeysBelow(bound);
+                }
+                assertEquals(read(heap.cursor()), read(spilled.cursor()));
+                TraceCursor hc = heap.cursor();
+                TraceCursor sc = spilled.cursor();
+                for (int k = 0; k < 25; k += 1 + r.nextInt(4)) {
+                    String key = "k" + k;
+                    assertEquals(hc.seekKey(key), sc.seekKey(key), key);
+                    assertEquals(values(hc), values(sc), key);
+                }
+            }
+            spilled.close();
+        });
+    }
+
+    private static List<String> read(TraceCursor c) {
+        List<String> out = new ArrayList<>();
+        while (c.nextKey()) {
+            out.add(c.key() + "=" + values(c));
+        }
+        return out;
+    }
+
+    private static List<String> values(TraceCursor c) {
+        List<String> out = new ArrayList<>();
+        while (c.nextValue()) {
+            out.add(c.value() + "x" + c.weight() + "@" + c.valueBatch().value(c.valueIndex()));
+        }
+        return out;
+    }
+
+    @Test
+    void aMemoryBudgetSpillsTheLargestHeapBatches() throws IOException {
+        WorkerStorage worker = new WorkerStorage(dir, Codecs.defaults(), Long.MAX_VALUE, 2_000);
+        Trace a = new Trace(Layout.LONGS, worker.forStream("stream 'a'", Layout.LONGS));
+        Trace b = new Trace(Layout.LONGS, worker.forStream("stream 'b'", Layout.LONGS));
+        long[] keys = new long[200];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = i;
+        }
+        a.insert(longs(keys));
+        assertTrue(a.heapBatchBytes() <= 2_000 && a.fileBytes() > 0, "the 200-tuple batch went to a file");
+        b.insert(longs(1, 2, 3));
+        assertTrue(b.fileBytes() == 0 && b.heapBatchBytes() > 0, "a small batch within the budget stays on the heap");
+        assertEquals(1, batchFiles().size());
+        assertEquals(200, a.storedTuples());
+    }
+
+    /** A class with no codec. */
+    static final class Opaque implements Comparable<Opaque> {
+        @Override
+        public int compareTo(Opaque o) {
+            return 0;
+        }
+    }
+
+    @Test
+    void aTypeWithoutACodecIsRefusedOnTheFirstInsertBeforeAnythingIsWritten() throws IOException {
+        Layout layout = Layout.longToObjects();
+        Trace t = newTrace(layout);
+        BatchBuilder b = new BatchBuilder(layout);
+        b.addLong(1, new Opaque(), 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.insert(b.build()));
+        assertTrue(e.getMessage().contains("stream 'test'") && e.getMessage().contains(Opaque.class.getTypeName()), e.getMessage());
+        assertEquals(0, t.storedTuples());
+        assertEquals(List.of(), batchFiles());
+    }
+}
