@@ -40,13 +40,19 @@ class MultiWorkerTest {
 
     record Io(ZSetInput<Long> in, List<Object> outputs) {}
 
-    /** The same circuit built for 1, 2 and 4 workers and driven in lockstep. */
-    private static final class Lockstep implements AutoCloseable {
+    /** The same circuit built for 1, 2 and 4 workers (or for the configurations given) and driven in lockstep. */
+    static final class Lockstep implements AutoCloseable {
         final List<CircuitHandle<Io>> handles = new ArrayList<>();
+        final List<CircuitConfig> configs;
 
         Lockstep(boolean longStorage, Function<CircuitBuilder, Function<ZSetStream<Long>, List<Object>>> wiring) {
-            for (int w : WORKERS) {
-                handles.add(Circuit.build(workers(w), b -> {
+            this(java.util.Arrays.stream(WORKERS).mapToObj(MultiWorkerTest::workers).toList(), longStorage, wiring);
+        }
+
+        Lockstep(List<CircuitConfig> configs, boolean longStorage, Function<CircuitBuilder, Function<ZSetStream<Long>, List<Object>>> wiring) {
+            this.configs = configs;
+            for (CircuitConfig config : configs) {
+                handles.add(Circuit.build(config, b -> {
                     ZSetInput<Long> in = longStorage ? b.longZSetInput("numbers") : b.zsetInput("numbers");
                     return new Io(in, wiring.apply(b).apply(in.stream()));
                 }));
@@ -68,7 +74,9 @@ class MultiWorkerTest {
             for (int c = 1; c < handles.size(); c++) {
                 List<Object> outs = handles.get(c).io().outputs();
                 for (int o = 0; o < reference.size(); o++) {
-                    String what = "output " + o + " with " + WORKERS[c] + " workers " + when;
+                    CircuitConfig config = configs.get(c);
+                    String what = "output " + o + " with " + config.workers() + " workers"
+                            + (config.storage() != null ? " and storage" : "") + " " + when;
                     assertEquals(content(reference.get(o), false), content(outs.get(o), false), "change of " + what);
                     assertEquals(content(reference.get(o), true), content(outs.get(o), true), "integral of " + what);
                 }
@@ -132,31 +140,35 @@ class MultiWorkerTest {
 
     @Test
     void linearAndKeyedOperatorsGiveTheSameChangesOnEveryWorkerCount() {
-        Seeded.trials("linear and keyed operators on 1, 2 and 4 workers", 12, r -> {
-            boolean longStorage = r.nextBoolean();
-            try (Lockstep run = new Lockstep(longStorage, b -> s -> {
-                ZSetStream<String> words = s.map(x -> "w" + (x % 5));
-                IndexedZSetStream<Long, Long> left = s.indexByLong(x -> x % 3, x -> x);
-                IndexedZSetStream<Long, Long> right = s.filter(x -> x > 2).indexByLong(x -> x % 4, x -> x * 10);
-                return List.of(
-                        s.filter(x -> x % 2 == 0).output(),
-                        words.output(),
-                        distinct(words).output(),
-                        distinct(words.plus(words)).integrate().output(),
-                        join(left, right).output(),
-                        left.shard().mapValues(v -> v + 1).filter((k, v) -> v > 1).output(),
-                        s.indexLongToLong(x -> x % 7, x -> x).shard().output(),
-                        s.delay().minus(s).output(),
-                        s.integrate().differentiate().output());
-            })) {
-                for (int t = 0, steps = 2 + r.nextInt(10); t < steps; t++) {
-                    for (int i = r.nextInt(30); i > 0; i--) {
-                        run.push(r.nextInt(12), r.nextInt(7) - 3);
-                    }
-                    run.stepAndCompare("after step " + t);
+        Seeded.trials("linear and keyed operators on 1, 2 and 4 workers", 12, r -> linearAndKeyed(r, null));
+    }
+
+    /** The circuit of the test above, on {@code configs} (1, 2 and 4 workers when null). */
+    static void linearAndKeyed(java.util.SplittableRandom r, List<CircuitConfig> configs) {
+        boolean longStorage = r.nextBoolean();
+        Function<CircuitBuilder, Function<ZSetStream<Long>, List<Object>>> wiring = b -> s -> {
+            ZSetStream<String> words = s.map(x -> "w" + (x % 5));
+            IndexedZSetStream<Long, Long> left = s.indexByLong(x -> x % 3, x -> x);
+            IndexedZSetStream<Long, Long> right = s.filter(x -> x > 2).indexByLong(x -> x % 4, x -> x * 10);
+            return List.of(
+                    s.filter(x -> x % 2 == 0).output(),
+                    words.output(),
+                    distinct(words).output(),
+                    distinct(words.plus(words)).integrate().output(),
+                    join(left, right).output(),
+                    left.shard().mapValues(v -> v + 1).filter((k, v) -> v > 1).output(),
+                    s.indexLongToLong(x -> x % 7, x -> x).shard().output(),
+                    s.delay().minus(s).output(),
+                    s.integrate().differentiate().output());
+        };
+        try (Lockstep run = configs == null ? new Lockstep(longStorage, wiring) : new Lockstep(configs, longStorage, wiring)) {
+            for (int t = 0, steps = 2 + r.nextInt(10); t < steps; t++) {
+                for (int i = r.nextInt(30); i > 0; i--) {
+                    run.push(r.nextInt(12), r.nextInt(7) - 3);
                 }
+                run.stepAndCompare("after step " + t);
             }
-        });
+        }
     }
 
     @Test

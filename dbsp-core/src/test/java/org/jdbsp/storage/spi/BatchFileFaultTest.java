@@ -137,7 +137,7 @@ class BatchFileFaultTest {
     }
 
     /** The real file system, failing where told. */
-    private static final class FaultyOps implements FileOps {
+    static final class FaultyOps implements FileOps {
         long writableBytes = Long.MAX_VALUE;
         boolean failCreate;
         boolean failForce;

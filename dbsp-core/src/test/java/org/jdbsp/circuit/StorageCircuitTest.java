@@ -1,0 +1,296 @@
+package org.jdbsp.circuit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.jdbsp.circuit.spi.Wiring;
+import org.jdbsp.storage.spi.BatchFileNames;
+import org.jdbsp.storage.spi.CorruptFileException;
+import org.jdbsp.storage.spi.StorageException;
+import org.jdbsp.testing.Seeded;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Circuits with storage: the same results as on the heap with every batch in a file, the storage directory
+ * checked when the circuit is built, one run directory per circuit (deleted on close, a dead process's removed at
+ * the next build), streams without a codec refused as early as their type is known, and I/O errors and corrupted
+ * files failing the step and the circuit, naming the path.
+ */
+@Timeout(120)
+class StorageCircuitTest {
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    @TempDir
+    Path storage;
+
+    private CircuitConfig spilling(int workers) {
+        return CircuitConfig.defaults().withWorkers(workers).withValidation(true).withName("st" + NAMES.incrementAndGet())
+                .withStorage(storage).withSpillThreshold(0);
+    }
+
+    private List<Path> runDirectories() throws IOException {
+        try (Stream<Path> s = Files.list(storage)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("run-")).toList();
+        }
+    }
+
+    private List<Path> batchFiles() throws IOException {
+        try (Stream<Path> s = Files.walk(storage)) {
+            return s.filter(p -> BatchFileNames.isBatchFile(p.getFileName().toString())).toList();
+        }
+    }
+
+    @Test
+    void keyedOperatorsGiveTheHeapResultsWithEveryBatchInAFile() {
+        Seeded.trials("linear and keyed operators, state in files", 6, r -> MultiWorkerTest.linearAndKeyed(r, List.of(
+                CircuitConfig.defaults().withValidation(true).withName("heap" + NAMES.incrementAndGet()),
+                spilling(1), spilling(2), spilling(4))));
+    }
+
+    @Test
+    void recursionWithItsStateInFilesReachesTheFixedPoint() throws IOException {
+        Seeded.trials("reachability, state in files", 4, r -> {
+            int nodes = 4 + r.nextInt(8);
+            List<CircuitHandle<RecursionTest.Io>> handles = new ArrayList<>();
+            for (int w : new int[] {1, 2}) {
+                handles.add(Circuit.build(spilling(w), b -> {
+                    ZSetInput<RecursionTest.Edge> edges = b.zsetInput("edges", RecursionTest.ORDER);
+                    return new RecursionTest.Io(edges, MultiWorkerTest.shardedReachability(b, edges.stream()).output());
+                }));
+            }
+            try {
+                Set<RecursionTest.Edge> graph = new HashSet<>();
+                for (int step = 0; step < 8; step++) {
+                    for (int i = r.nextInt(5); i >= 0; i--) {
+                        RecursionTest.Edge e = new RecursionTest.Edge(r.nextInt(nodes), r.nextInt(nodes));
+                        long weight = graph.add(e) ? 1 : r.nextInt(2) == 0 && graph.remove(e) ? -1 : 0;
+                        if (weight != 0) {
+                            handles.forEach(h -> h.io().edges().push(e, weight));
+                        }
+                    }
+                    Map<Object, Long> expected = new HashMap<>();
+                    for (RecursionTest.Edge e : RecursionTest.bfs(graph, nodes)) {
+                        expected.put(e, 1L);
+                    }
+                    for (CircuitHandle<RecursionTest.Io> h : handles) {
+                        h.step();
+                        assertEquals(expected, h.io().reach().integral().toMap(), "reachable pairs after step " + step);
+                    }
+                }
+            } finally {
+                handles.forEach(CircuitHandle::close);
+            }
+        });
+        assertEquals(List.of(), runDirectories(), "every run directory is deleted on close");
+    }
+
+    private static CircuitHandle<ZSetInput<Long>> trivial(CircuitConfig config) {
+        return Circuit.build(config, b -> b.longZSetInput("numbers"));
+    }
+
+    @Test
+    void theStorageDirectoryIsCheckedWhenTheCircuitIsBuilt() throws IOException {
+        Path missing = storage.resolve("missing");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> trivial(CircuitConfig.defaults().withStorage(missing)));
+        assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("does not exist"), e.getMessage());
+        Path file = Files.writeString(storage.resolve("a-file"), "x");
+        e = assertThrows(IllegalArgumentException.class, () -> trivial(CircuitConfig.defaults().withStorage(file)));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("not a directory"), e.getMessage());
+        assertEquals(List.of(), runDirectories());
+    }
+
+    @Test
+    void aStorageDirectoryThatCannotBeWrittenIsRefusedWhenTheCircuitIsBuilt() throws IOException {
+        Path readOnly = Files.createDirectory(storage.resolve("read-only"));
+        assertTrue(readOnly.toFile().setWritable(false, false));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(readOnly), "running as root: every directory is writable");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> trivial(CircuitConfig.defaults().withStorage(readOnly)));
+            assertTrue(e.getMessage().contains(readOnly.toString()) && e.getMessage().contains("not writable"), e.getMessage());
+        } finally {
+            readOnly.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    void eachRunHasItsOwnDirectoryDeletedOnClose() throws IOException {
+        CircuitHandle<ZSetInput<Long>> a = trivial(spilling(1));
+        CircuitHandle<ZSetInput<Long>> b = trivial(spilling(2));
+        List<Path> runs = runDirectories();
+        assertEquals(2, runs.size(), runs.toString());
+        for (Path run : runs) {
+            assertTrue(run.getFileName().toString().startsWith("run-" + ProcessHandle.current().pid() + "-"), run.toString());
+        }
+        a.close();
+        assertEquals(1, runDirectories().size());
+        b.close();
+        assertEquals(List.of(), runDirectories());
+        assertThrows(IllegalStateException.class, () -> Circuit.build(spilling(1), bld -> {
+            throw new IllegalStateException("the build function fails");
+        }));
+        assertEquals(List.of(), runDirectories(), "a failed build leaves no run directory");
+    }
+
+    @Test
+    void runDirectoriesOfDeadProcessesAreDeletedAtTheNextBuildAndNothingElse() throws IOException {
+        Path dead = Files.createDirectory(storage.resolve("run-999999999-0123abcd-crashed"));
+        Files.writeString(dead.resolve("run.lock"), "999999999 2020-01-01T00:00:00Z\n");
+        Files.writeString(dead.resolve("batch-" + java.util.UUID.randomUUID() + ".jbf"), "left by a crash");
+        Path noLock = Files.createDirectory(storage.resolve("run-999999998-0123abcd-crashed-early"));
+        ProcessHandle me = ProcessHandle.current();
+        Path live = Files.createDirectory(storage.resolve("run-" + me.pid() + "-0123abcd-alive"));
+        Files.writeString(live.resolve("run.lock"), me.pid() + " " + me.info().startInstant().map(Object::toString).orElse("?") + "\n");
+        Path reused = Files.createDirectory(storage.resolve("run-" + me.pid() + "-4567abcd-pid-reused"));
+        Files.writeString(reused.resolve("run.lock"), me.pid() + " 1999-01-01T00:00:00Z\n");
+        Path checkpoints = Files.createDirectory(storage.resolve("checkpoints"));
+        Files.writeString(checkpoints.resolve("manifest"), "kept");
+        try (CircuitHandle<ZSetInput<Long>> h = trivial(spilling(1))) {
+            assertEquals(CircuitState.RUNNING, h.state());
+            assertFalse(Files.exists(dead), "a lock naming a dead process");
+            assertFalse(Files.exists(noLock), "no lock, and the pid in the name is dead");
+            assertFalse(Files.exists(reused), "a lock naming a live pid that started at another time");
+            assertTrue(Files.exists(live.resolve("run.lock")), "a live process's run is kept");
+            assertTrue(Files.exists(checkpoints.resolve("manifest")), "what is not a run directory is never touched");
+        }
+    }
+
+    /** A class with a natural order and no codec. */
+    static final class Opaque implements Comparable<Opaque> {
+        final long n;
+
+        Opaque(long n) {
+            this.n = n;
+        }
+
+        @Override
+        public int compareTo(Opaque o) {
+            return Long.compare(n, o.n);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Opaque x && x.n == n;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(n);
+        }
+    }
+
+    @Test
+    void anInputWhoseTypeHasNoCodecIsRefusedWhenTheCircuitIsBuilt() throws IOException {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Circuit.build(spilling(1), b -> b.zsetInput("opaques", Opaque.class)));
+        assertTrue(e.getMessage().contains("input 'opaques'") && e.getMessage().contains(Opaque.class.getTypeName()), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Circuit.build(spilling(2), b -> {
+            SplitInput<Object> in = b.splitInput("mixed");
+            in.part(String.class);
+            return in.part(Opaque.class);
+        }));
+        assertTrue(e.getMessage().contains("input 'mixed'") && e.getMessage().contains(Opaque.class.getTypeName()), e.getMessage());
+        assertEquals(List.of(), runDirectories());
+        Circuit.build(CircuitConfig.defaults(), b -> b.zsetInput("opaques", Opaque.class)).close();
+    }
+
+    @Test
+    void aStreamWhoseTypeHasNoCodecFailsItsFirstStepNamingTheStreamAndTheType() throws IOException {
+        record Io(ZSetInput<Long> in, ZSetOutput<Opaque> out) {}
+        try (CircuitHandle<Io> h = Circuit.build(spilling(1), b -> {
+            ZSetInput<Long> in = b.longZSetInput("numbers");
+            ZSetStream<Opaque> opaques = in.stream().map(Opaque::new);
+            return new Io(in, Wiring.<Opaque>addStream("distinct", new TestOperators.Distinct(Wiring.integralTrace(opaques)),
+                    opaques.layout(), Placement.ANY, opaques).output());
+        })) {
+            h.step();
+            h.io().in().push(1L, 1);
+            CircuitException e = assertThrows(CircuitException.class, h::step);
+            assertEquals(2, e.step(), "the first step that gives the stream data");
+            assertTrue(e.getMessage().contains("stream 'map") && e.getMessage().contains(Opaque.class.getTypeName()), e.getMessage());
+            assertEquals(CircuitState.FAILED, h.state());
+            assertEquals(List.of(), batchFiles(), "nothing was written");
+        }
+    }
+
+    record JoinIo(ZSetInput<Long> a, ZSetInput<Long> b, ZSetOutput<String> out) {}
+
+    private CircuitHandle<JoinIo> joinCircuit() {
+        return Circuit.build(spilling(1), bld -> {
+            ZSetInput<Long> a = bld.longZSetInput("a");
+            ZSetInput<Long> b = bld.longZSetInput("b");
+            return new JoinIo(a, b, MultiWorkerTest.join(a.stream().indexByLong(x -> x, x -> x),
+                    b.stream().indexByLong(x -> x, x -> x)).output());
+        });
+    }
+
+    @Test
+    void anIoErrorWhileSpillingFailsTheStepAndTheCircuitNamingThePath() throws IOException {
+        try (CircuitHandle<JoinIo> h = joinCircuit()) {
+            h.io().b().push(1L, 1);
+            h.step();
+            Path run = runDirectories().get(0);
+            assertFalse(batchFiles().isEmpty());
+            for (Path f : batchFiles()) {
+                Files.delete(f);
+            }
+            Files.delete(run.resolve("run.lock"));
+            Files.delete(run);
+            h.io().b().push(2L, 1);
+            CircuitException e = assertThrows(CircuitException.class, h::step);
+            assertInstanceOf(StorageException.class, e.getCause());
+            assertTrue(e.getMessage().contains(run.toString()), e.getMessage());
+            assertEquals(CircuitState.FAILED, h.state());
+            assertThrows(IllegalStateException.class, h::step);
+        }
+    }
+
+    @Test
+    void aCorruptedBatchFileFailsTheStepNamingTheFileAndIsNeverDecoded() throws IOException {
+        try (CircuitHandle<JoinIo> h = joinCircuit()) {
+            for (long k = 0; k < 20_000; k++) {
+                h.io().b().push(k, 1);
+            }
+            h.step();
+            List<Path> files = batchFiles();
+            assertEquals(1, files.size(), "b's integral, one file of 20,000 tuples");
+            Path file = files.get(0);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                ByteBuffer header = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+                ch.read(header, 0);
+                int headerLength = header.getInt(12);
+                ByteBuffer weight = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+                ch.read(weight, headerLength);
+                weight.putLong(0, weight.getLong(0) + 1).rewind();
+                ch.write(weight, headerLength);
+            }
+            h.io().a().push(0L, 1);
+            CircuitException e = assertThrows(CircuitException.class, h::step);
+            assertInstanceOf(CorruptFileException.class, e.getCause());
+            assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+            assertEquals(CircuitState.FAILED, h.state());
+        }
+    }
+}
