@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jdbsp.circuit.Sequenced;
 import org.jdbsp.codec.Codecs;
 import org.jdbsp.storage.runtime.WorkerStorage;
 import org.jdbsp.storage.spi.BatchFileNames;
@@ -143,6 +144,35 @@ class SpilledTraceTest extends TraceTest {
         assertTrue(b.fileBytes() == 0 && b.heapBatchBytes() > 0, "a small batch within the budget stays on the heap");
         assertEquals(1, batchFiles().size());
         assertEquals(200, a.storedTuples());
+    }
+
+    /** Records of several classes in one column. */
+    sealed interface Shape permits Circle, Square {}
+
+    /** A shape. */
+    record Circle(long r) implements Shape {}
+
+    /** Another shape. */
+    record Square(long side) implements Shape {}
+
+    @Test
+    void sequencedRecordsAndSubtypesOfASealedInterfaceFirstSeenAloneAreWritten() {
+        Layout layout = Layout.longToObjects();
+        Trace t = newTrace(layout);
+        Trace heap = new Trace(layout);
+        BatchBuilder b = new BatchBuilder(layout);
+        b.addLong(1, new Sequenced<Shape>(7, new Circle(2)), 1);
+        Batch first = b.build();
+        t.insert(first);
+        heap.insert(first);
+        for (long k = 0; k < 5; k++) {
+            b.addLong(k, new Sequenced<Shape>(8 + k, k % 2 == 0 ? new Square(k) : new Circle(k)), 1);
+            Batch next = b.build();
+            t.insert(next);
+            heap.insert(next);
+        }
+        assertEquals(read(heap.cursor()), read(t.cursor()), "later batches hold the other subtype of the sealed interface");
+        t.close();
     }
 
     /** A class with no codec. */

@@ -1,5 +1,6 @@
 package org.jdbsp.storage.runtime;
 
+import org.jdbsp.circuit.Sequenced;
 import org.jdbsp.codec.Codec;
 import org.jdbsp.storage.spi.BatchFileWriter;
 import org.jdbsp.storage.spi.ColumnCodecs;
@@ -53,9 +54,20 @@ final class StreamStorage implements TraceStorage {
 
     /**
      * The codec of a column from its first records: that of the sealed interface their class implements, if any
-     * (later batches may hold its other subtypes), else that of their class or common sealed interface.
+     * (later batches may hold its other subtypes), else that of their class or common sealed interface; for
+     * {@link Sequenced} records, the position and the codec of their values, learned the same way.
      */
     private Codec<?> codecOf(Object[] column, int size, String what) {
+        if (column[0] instanceof Sequenced<?>) {
+            Object[] values = new Object[size];
+            for (int i = 0; i < size; i++) {
+                if (!(column[i] instanceof Sequenced<?> s)) {
+                    throw new IllegalArgumentException(what + " mix Sequenced records with " + column[i].getClass());
+                }
+                values[i] = s.value();
+            }
+            return new SequencedCodec(codecOf(values, size, what + " (their Sequenced values)"));
+        }
         Codec<?> c = ColumnCodecs.forColumn(worker.codecs(), column, size, what);
         for (Class<?> i : column[0].getClass().getInterfaces()) {
             if (i.isSealed() && worker.codecs().hasCodec(i)) {

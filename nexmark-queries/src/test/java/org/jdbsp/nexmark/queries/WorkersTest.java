@@ -10,6 +10,7 @@ import java.util.function.LongSupplier;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
 import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.testkit.TestStorage;
 import org.jdbsp.testkit.WorkerCounts;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +48,9 @@ class WorkersTest {
         try {
             for (int w : WORKERS) {
                 QueryOptions options = QueryOptions.defaults().withQ10Directory(q10.resolve("w" + w)).withProcessingClock(clock());
-                circuits.add(QueryCircuit.start(query, options, CircuitConfig.defaults().withWorkers(w).withValidation(true), true));
+                CircuitConfig config = CircuitConfig.defaults().withWorkers(w).withValidation(true);
+                // with storage forced (TestStorage), the first worker count stays on the heap as the reference
+                circuits.add(QueryCircuit.start(query, options, w == WORKERS.get(0) ? config : TestStorage.apply(config), true));
             }
             int step = 0;
             long changes = 0;
