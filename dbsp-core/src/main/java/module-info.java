@@ -4,7 +4,7 @@
  * <p>Exported: the API ({@code org.jdbsp.zset}, {@code org.jdbsp.circuit}, {@code org.jdbsp.codec}, {@code org.jdbsp.checkpoint}) and the
  * SPI for operator and storage authors ({@code org.jdbsp.circuit.spi}, {@code org.jdbsp.zset.spi},
  * {@code org.jdbsp.trace}, {@code org.jdbsp.storage.spi}). The
- * {@code internal} packages are not exported.
+ * {@code internal} packages and {@code org.jdbsp.storage.runtime} are not exported.
  *
  * <p>The natural order and the exchanges read the components of user records reflectively; an application
  * that is itself a named module opens the packages of its records to this module
