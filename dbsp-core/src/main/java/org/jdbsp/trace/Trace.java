@@ -369,6 +369,9 @@ public final class Trace {
                 batches.add(all);
                 files.add(null);
                 times.add(null);
+                if (storage != null && bytesOf(all) >= storage.spillThreshold()) {
+                    spill(0);
+                }
             }
             return;
         }

@@ -173,39 +173,43 @@ class MultiWorkerTest {
 
     @Test
     void recursionReachesTheSameFixedPointOnEveryWorkerCount() {
-        Seeded.trials("reachability on 1, 2 and 4 workers", 8, r -> {
-            int nodes = 4 + r.nextInt(9);
-            List<CircuitHandle<RecursionTest.Io>> handles = new ArrayList<>();
-            for (int w : WORKERS) {
-                handles.add(Circuit.build(workers(w), b -> {
+        Seeded.trials("reachability on 1, 2 and 4 workers", 8,
+                r -> reachability(r, java.util.Arrays.stream(WORKERS).mapToObj(MultiWorkerTest::workers).toList(), 12));
+    }
+
+    /** Random edges added and removed for {@code steps} steps; on every config, the reachable pairs are those of a BFS. */
+    static void reachability(java.util.SplittableRandom r, List<CircuitConfig> configs, int steps) {
+        int nodes = 4 + r.nextInt(9);
+        List<CircuitHandle<RecursionTest.Io>> handles = new ArrayList<>();
+        try {
+            for (CircuitConfig config : configs) {
+                handles.add(Circuit.build(config, b -> {
                     ZSetInput<RecursionTest.Edge> edges = b.zsetInput("edges", RecursionTest.ORDER);
                     return new RecursionTest.Io(edges, shardedReachability(b, edges.stream()).output());
                 }));
             }
-            try {
-                Set<RecursionTest.Edge> graph = new HashSet<>();
-                for (int step = 0; step < 12; step++) {
-                    for (int i = r.nextInt(5); i >= 0; i--) {
-                        RecursionTest.Edge e = new RecursionTest.Edge(r.nextInt(nodes), r.nextInt(nodes));
-                        long weight = graph.add(e) ? 1 : r.nextInt(2) == 0 && graph.remove(e) ? -1 : 0;
-                        if (weight != 0) {
-                            handles.forEach(h -> h.io().edges().push(e, weight));
-                        }
-                    }
-                    Map<Object, Long> expected = new HashMap<>();
-                    for (RecursionTest.Edge e : RecursionTest.bfs(graph, nodes)) {
-                        expected.put(e, 1L);
-                    }
-                    for (int c = 0; c < handles.size(); c++) {
-                        handles.get(c).step();
-                        assertEquals(expected, handles.get(c).io().reach().integral().toMap(),
-                                "reachable pairs after step " + step + " with " + WORKERS[c] + " workers");
+            Set<RecursionTest.Edge> graph = new HashSet<>();
+            for (int step = 0; step < steps; step++) {
+                for (int i = r.nextInt(5); i >= 0; i--) {
+                    RecursionTest.Edge e = new RecursionTest.Edge(r.nextInt(nodes), r.nextInt(nodes));
+                    long weight = graph.add(e) ? 1 : r.nextInt(2) == 0 && graph.remove(e) ? -1 : 0;
+                    if (weight != 0) {
+                        handles.forEach(h -> h.io().edges().push(e, weight));
                     }
                 }
-            } finally {
-                handles.forEach(CircuitHandle::close);
+                Map<Object, Long> expected = new HashMap<>();
+                for (RecursionTest.Edge e : RecursionTest.bfs(graph, nodes)) {
+                    expected.put(e, 1L);
+                }
+                for (int c = 0; c < handles.size(); c++) {
+                    handles.get(c).step();
+                    assertEquals(expected, handles.get(c).io().reach().integral().toMap(), "reachable pairs after step " + step
+                            + " with " + configs.get(c).workers() + " workers" + (configs.get(c).storage() != null ? " and storage" : ""));
+                }
             }
-        });
+        } finally {
+            handles.forEach(CircuitHandle::close);
+        }
     }
 
     static ZSetStream<RecursionTest.Edge> shardedReachability(CircuitBuilder b, ZSetStream<RecursionTest.Edge> edges) {

@@ -13,12 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jdbsp.circuit.spi.Wiring;
@@ -70,38 +65,7 @@ class StorageCircuitTest {
 
     @Test
     void recursionWithItsStateInFilesReachesTheFixedPoint() throws IOException {
-        Seeded.trials("reachability, state in files", 4, r -> {
-            int nodes = 4 + r.nextInt(8);
-            List<CircuitHandle<RecursionTest.Io>> handles = new ArrayList<>();
-            for (int w : new int[] {1, 2}) {
-                handles.add(Circuit.build(spilling(w), b -> {
-                    ZSetInput<RecursionTest.Edge> edges = b.zsetInput("edges", RecursionTest.ORDER);
-                    return new RecursionTest.Io(edges, MultiWorkerTest.shardedReachability(b, edges.stream()).output());
-                }));
-            }
-            try {
-                Set<RecursionTest.Edge> graph = new HashSet<>();
-                for (int step = 0; step < 8; step++) {
-                    for (int i = r.nextInt(5); i >= 0; i--) {
-                        RecursionTest.Edge e = new RecursionTest.Edge(r.nextInt(nodes), r.nextInt(nodes));
-                        long weight = graph.add(e) ? 1 : r.nextInt(2) == 0 && graph.remove(e) ? -1 : 0;
-                        if (weight != 0) {
-                            handles.forEach(h -> h.io().edges().push(e, weight));
-                        }
-                    }
-                    Map<Object, Long> expected = new HashMap<>();
-                    for (RecursionTest.Edge e : RecursionTest.bfs(graph, nodes)) {
-                        expected.put(e, 1L);
-                    }
-                    for (CircuitHandle<RecursionTest.Io> h : handles) {
-                        h.step();
-                        assertEquals(expected, h.io().reach().integral().toMap(), "reachable pairs after step " + step);
-                    }
-                }
-            } finally {
-                handles.forEach(CircuitHandle::close);
-            }
-        });
+        Seeded.trials("reachability, state in files", 4, r -> MultiWorkerTest.reachability(r, List.of(spilling(1), spilling(2)), 8));
         assertEquals(List.of(), runDirectories(), "every run directory is deleted on close");
     }
 

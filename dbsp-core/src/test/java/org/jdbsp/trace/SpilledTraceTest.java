@@ -146,6 +146,22 @@ class SpilledTraceTest extends TraceTest {
         assertEquals(200, a.storedTuples());
     }
 
+    @Test
+    void onlyBatchesAtOrAboveTheThresholdGoToFilesAlsoAfterACompaction() throws IOException {
+        Trace t = new Trace(Layout.LONGS, new WorkerStorage(dir, Codecs.defaults(), 1_200, Long.MAX_VALUE).forStream("stream 't'", Layout.LONGS));
+        t.insert(longs(1, 2, 3));
+        assertEquals(0, t.fileBytes(), "a 3-tuple batch (112 bytes) stays on the heap");
+        for (long k = 10; k < 80; k++) {
+            t.insert(longs(k * 1_000));
+        }
+        assertEquals(0, t.fileBytes(), "no merge of the inserts reached 1,200 bytes");
+        t.compact();
+        assertEquals(1, t.batchCount());
+        assertNull(t.heapBatch(0), "the compacted batch of 73 tuples (1,232 bytes) is written");
+        assertEquals(1, batchFiles().size());
+        assertEquals(73, t.storedTuples());
+    }
+
     /** Records of several classes in one column. */
     sealed interface Shape permits Circle, Square {}
 
