@@ -11,6 +11,7 @@
  * ({@code opens com.example.model to org.jdbsp.core;}), or gives those streams a {@code Comparator}.
  */
 module org.jdbsp.core {
+    requires java.management;
     requires org.agrona.core;
 
     exports org.jdbsp.checkpoint;

@@ -158,6 +158,11 @@ public final class Executor {
             if (op instanceof External) {
                 continue;
             }
+            String exhausted = MemoryGuard.exhaustion();
+            if (exhausted != null) {
+                throw new CircuitException(graph.node(id).name, -1, new IllegalStateException(exhausted + "; " + largestState()
+                        + "; turn on storage (CircuitConfig.withStorage) to keep state on disk, or give the JVM more heap (-Xmx)"));
+            }
             Batch out;
             try {
                 out = evaluate(id, op);
@@ -256,6 +261,26 @@ public final class Executor {
                 values[in] = b.consolidate();
             }
         }
+    }
+
+    /** The three operators holding the most state, by their estimate of bytes, for a memory failure. */
+    private String largestState() {
+        Integer[] ids = new Integer[operators.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = i;
+        }
+        long[] bytes = new long[operators.length];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = operators[i].stateBytes();
+        }
+        java.util.Arrays.sort(ids, (x, y) -> Long.compare(bytes[y], bytes[x]));
+        StringBuilder sb = new StringBuilder("the largest state on this worker");
+        for (int k = 0; k < Math.min(3, ids.length) && bytes[ids[k]] > 0; k++) {
+            sb.append(k == 0 ? ": " : ", ").append('\'').append(graph.node(ids[k]).name).append("' ")
+                    .append(String.format("%,d", bytes[ids[k]] >> 20)).append(" MiB (")
+                    .append(String.format("%,d", operators[ids[k]].stateTuples())).append(" tuples)");
+        }
+        return sb.toString();
     }
 
     /** Total state tuples of every operator. */
