@@ -64,7 +64,7 @@ class MemoryGuardTest {
                 CircuitException e = assertThrows(CircuitException.class, h::step);
                 String m = e.getMessage();
                 assertTrue(m.contains("memory is exhausted") && m.contains("withStorage") && m.contains("-Xmx")
-                        && m.contains("largest state on this worker: 'trace") && m.contains(" tuples)"), m);
+                        && m.contains("largest state on this worker: '") && m.contains("'trace#") && m.contains(" tuples)"), m);
                 assertEquals(CircuitState.FAILED, h.state());
             }
         } finally {

@@ -277,7 +277,8 @@ public final class Executor {
         StringBuilder sb = new StringBuilder("the largest state on this worker");
         for (int k = 0; k < Math.min(3, ids.length) && bytes[ids[k]] > 0; k++) {
             sb.append(k == 0 ? ": " : ", ").append('\'').append(graph.node(ids[k]).name).append("' ")
-                    .append(String.format("%,d", bytes[ids[k]] >> 20)).append(" MiB (")
+                    .append(bytes[ids[k]] >= 1 << 20 ? String.format("%,d MiB", bytes[ids[k]] >> 20)
+                            : String.format("%,d KiB", (bytes[ids[k]] + 1023) >> 10)).append(" (")
                     .append(String.format("%,d", operators[ids[k]].stateTuples())).append(" tuples)");
         }
         return sb.toString();
