@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.jdbsp.circuit.Circuit;
+import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.IndexedZSetStream;
@@ -36,6 +37,10 @@ import org.jdbsp.operators.topk.TopK;
 import org.jdbsp.operators.window.WindowAggregation;
 import org.jdbsp.operators.window.WindowedAggregates;
 import org.jdbsp.operators.window.Windows;
+import org.jdbsp.codec.ByteSink;
+import org.jdbsp.codec.ByteSource;
+import org.jdbsp.codec.Codec;
+import org.jdbsp.codec.Codecs;
 import org.jdbsp.zset.Orders;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
@@ -69,8 +74,47 @@ class WorkersTest {
      * every output's change and integral, and every counter, after each step.
      */
     static CircuitTestDriver<Io> lockstep(Function<CircuitBuilder, Io> build) {
-        return CircuitTestDriver.onEveryWorkerCount(build).watch("output", Io::outputs).watch("counter", Io::counters);
+        return CircuitTestDriver.builder().config(CircuitConfig.defaults().withCodecs(CODECS)).start(build)
+                .watch("output", Io::outputs).watch("counter", Io::counters);
     }
+
+    /** The codecs of the tests' records, for runs with storage ({@link SpilledWorkersTest}, -Pstorage-forced). */
+    static final Codecs CODECS = Codecs.defaults().with(Object.class, new AnyCodec());
+
+    /** The components typed {@code Object} of the tests' {@link Pair}: longs, ints, strings and pairs, tagged. */
+    static final class AnyCodec implements Codec<Object> {
+        @Override
+        public void encode(Object value, ByteSink out) {
+            if (value instanceof Long l) {
+                out.writeByte(0);
+                out.writeLong(l);
+            } else if (value instanceof Integer i) {
+                out.writeByte(3);
+                out.writeInt(i);
+            } else if (value instanceof String s) {
+                out.writeByte(1);
+                out.writeString(s);
+            } else if (value instanceof Pair p) {
+                out.writeByte(2);
+                encode(p.left(), out);
+                encode(p.right(), out);
+            } else {
+                throw new IllegalArgumentException("the test codec has no tag for " + value.getClass());
+            }
+        }
+
+        @Override
+        public Object decode(ByteSource in) {
+            return switch (in.readByte()) {
+                case 0 -> in.readLong();
+                case 1 -> in.readString();
+                case 2 -> new Pair(decode(in), decode(in));
+                case 3 -> in.readInt();
+                default -> throw new IllegalArgumentException("unknown tag");
+            };
+        }
+    }
+
 
     /** Pushes one change into the circuit's indexed input it names. */
     static void push(Io io, Change c) {

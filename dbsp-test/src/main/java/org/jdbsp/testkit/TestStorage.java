@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.jdbsp.circuit.CircuitConfig;
-import org.jdbsp.codec.Codecs;
 
 /**
  * Runs the test kit's circuits with storage forced: every trace batch written to a file (spill threshold 0),
@@ -23,7 +22,7 @@ public final class TestStorage {
     /** The system property that forces storage for a whole run: {@code -Djdbsp.test.storage=force}. */
     public static final String PROPERTY = "jdbsp.test.storage";
 
-    private static final ThreadLocal<Codecs> FORCED_HERE = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> FORCED_HERE = new ThreadLocal<>();
     private static Path dir;
 
     private TestStorage() {}
@@ -31,18 +30,10 @@ public final class TestStorage {
     /** Forces storage for circuits configured on this thread from now on ({@code true}), or stops ({@code false}). */
     public static void force(boolean on) {
         if (on) {
-            FORCED_HERE.set(Codecs.defaults());
+            FORCED_HERE.set(Boolean.TRUE);
         } else {
             FORCED_HERE.remove();
         }
-    }
-
-    /**
-     * Forces storage for circuits configured on this thread from now on, encoding records with {@code codecs}
-     * (for tests whose records hold types without a derived codec); {@link #force(boolean) force(false)} stops.
-     */
-    public static void forceWith(Codecs codecs) {
-        FORCED_HERE.set(java.util.Objects.requireNonNull(codecs, "codecs"));
     }
 
     /** Whether storage is forced (by the system property or on this thread). */
@@ -50,14 +41,15 @@ public final class TestStorage {
         return FORCED_HERE.get() != null || "force".equals(System.getProperty(PROPERTY));
     }
 
-    /** {@code config} with storage in the JVM's test storage directory and every batch spilled, when forced; else as is. */
+    /**
+     * {@code config} with storage in the JVM's test storage directory and every batch spilled, when forced; else as
+     * is. Its codecs are kept: a test whose records need registered codecs gives them in its base configuration.
+     */
     public static CircuitConfig apply(CircuitConfig config) {
         if (!forced() || config.storage() != null) {
             return config;
         }
-        CircuitConfig forced = config.withStorage(directory()).withSpillThreshold(0);
-        Codecs codecs = FORCED_HERE.get();
-        return codecs == null || codecs == Codecs.defaults() ? forced : forced.withCodecs(codecs);
+        return config.withStorage(directory()).withSpillThreshold(0);
     }
 
     /** The JVM's test storage directory (made on first use, deleted at exit). */
