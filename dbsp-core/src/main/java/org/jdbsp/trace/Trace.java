@@ -491,11 +491,16 @@ public final class Trace {
                 throw new IllegalArgumentException("batch layout " + b.layout + " does not match trace layout " + layout);
             }
         }
+        for (int k = 0; k < files.size(); k++) {
+            release(k);
+        }
         batches.clear();
+        files.clear();
         times.clear();
         for (Batch b : spine) {
             if (b.size > 0) {
                 batches.add(b);
+                files.add(null);
                 times.add(null);
             }
         }
