@@ -62,6 +62,7 @@ class MemoryGuardTest {
             for (CircuitHandle<Io> h : handles) {
                 h.io().in().push(5_000L, 1);
                 CircuitException e = assertThrows(CircuitException.class, h::step);
+                assertTrue(e.getCause() instanceof MemoryExhaustedException, "the cause says what happened: " + e.getCause());
                 String m = e.getMessage();
                 assertTrue(m.contains("memory is exhausted") && m.contains("withStorage") && m.contains("-Xmx")
                         && m.contains("largest state on this worker: '") && m.contains("'trace#") && m.contains(" tuples)"), m);

@@ -3,6 +3,7 @@ package org.jdbsp.circuit.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbsp.circuit.CircuitException;
+import org.jdbsp.circuit.MemoryExhaustedException;
 import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.NaryOperator;
@@ -160,7 +161,7 @@ public final class Executor {
             }
             String exhausted = MemoryGuard.exhaustion();
             if (exhausted != null) {
-                throw new CircuitException(graph.node(id).name, -1, new IllegalStateException(exhausted + "; " + largestState()
+                throw new CircuitException(graph.node(id).name, -1, new MemoryExhaustedException(exhausted + "; " + largestState()
                         + "; turn on storage (CircuitConfig.withStorage) to keep state on disk, or give the JVM more heap (-Xmx)"));
             }
             Batch out;

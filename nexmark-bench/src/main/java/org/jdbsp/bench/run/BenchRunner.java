@@ -20,6 +20,7 @@ import org.jdbsp.bench.report.QueryMeasurement;
 import org.jdbsp.bench.report.ResultTable;
 import org.jdbsp.bench.report.Units;
 import org.jdbsp.circuit.CircuitConfig;
+import org.jdbsp.circuit.MemoryExhaustedException;
 import org.jdbsp.nexmark.generator.RngMode;
 import org.jdbsp.nexmark.model.Event;
 import org.jdbsp.nexmark.queries.NexmarkQuery;
@@ -135,8 +136,13 @@ public final class BenchRunner {
                 } catch (RuntimeException | OutOfMemoryError e) {
                     progress.abandon();
                     failed = true;
-                    progress.note(q.name() + " failed: " + e);
-                    e.printStackTrace(err);
+                    String memory = memoryExhaustion(e);
+                    if (memory != null) {
+                        progress.note(q.name() + " failed: " + memory);
+                    } else {
+                        progress.note(q.name() + " failed: " + e);
+                        e.printStackTrace(err);
+                    }
                 }
             }
         }
@@ -150,6 +156,22 @@ public final class BenchRunner {
             return EXIT_STOPPED;
         }
         return failed ? EXIT_FAILED : EXIT_OK;
+    }
+
+    /**
+     * One line saying that the heap ran out, when that is why {@code e} happened (the library's memory guard or
+     * the JVM's own {@link OutOfMemoryError}), or null: such a failure needs no stack trace.
+     */
+    static String memoryExhaustion(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MemoryExhaustedException) {
+                return t.getMessage();
+            }
+            if (t instanceof OutOfMemoryError) {
+                return "the JVM ran out of heap (" + t.getMessage() + "); give it more (-Xmx) or run fewer events";
+            }
+        }
+        return null;
     }
 
     /** Runs one query; null if a stop was requested before it ended. */
