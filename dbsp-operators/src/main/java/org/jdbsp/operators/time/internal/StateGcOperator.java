@@ -4,9 +4,6 @@ import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
-import org.jdbsp.circuit.spi.StrictOperator;
-import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.spi.Batch;
 
 /**
  * Reads the watermark stream and tells an operator keeping state per group ({@link ForgetsBelow}) to forget
@@ -17,33 +14,25 @@ import org.jdbsp.zset.spi.Batch;
  * operator of the step has run, so during a step the operator still has every group at or above the
  * watermark before the step minus the margin; the groups below the new bound are gone from the next step on.
  */
-public final class StateGcOperator implements StrictOperator {
+public final class StateGcOperator extends WatermarkGcOperator {
     private final ForgetsBelow target;
-    private final long margin;
-    private long watermark = TimeArithmetic.NONE;
 
     /** Makes {@code target} forget its groups below the watermark minus {@code margin} (non-negative). */
     public StateGcOperator(ForgetsBelow target, long margin) {
+        super(nonNegative(margin));
+        this.target = target;
+    }
+
+    private static long nonNegative(long margin) {
         if (margin < 0) {
             throw new IllegalArgumentException("margin must not be negative: " + margin);
         }
-        this.target = target;
-        this.margin = margin;
+        return margin;
     }
 
     @Override
-    public Batch output() {
-        return Batch.empty(Layout.LONGS);
-    }
-
-    @Override
-    public void input(Batch watermarkChange) {
-        long next = TimeArithmetic.advance(watermark, watermarkChange);
-        if (next == watermark) {
-            return;
-        }
-        watermark = next;
-        target.forgetBelow(TimeArithmetic.minus(watermark, margin));
+    void forgetBelow(long bound) {
+        target.forgetBelow(bound);
     }
 
     /** Saves the watermark it last acted on (its target saves its own groups). */

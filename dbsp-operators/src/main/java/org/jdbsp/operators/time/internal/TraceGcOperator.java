@@ -6,10 +6,7 @@ import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
-import org.jdbsp.circuit.spi.StrictOperator;
 import org.jdbsp.trace.Trace;
-import org.jdbsp.zset.Layout;
-import org.jdbsp.zset.spi.Batch;
 
 /**
  * Reads the watermark stream and tells a shared integral trace to forget what falls below
@@ -28,13 +25,11 @@ import org.jdbsp.zset.spi.Batch;
  * compaction the whole spine is compacted: garbage stays within a constant factor of the live tuples, at
  * amortised constant cost per inserted tuple.
  */
-public final class TraceGcOperator implements StrictOperator {
+public final class TraceGcOperator extends WatermarkGcOperator {
     private static final long MIN_COMPACTION = 1_024;
 
     private final IntegralTrace trace;
-    private final long margin;
     private final ToLongFunction<Object> valueTime;
-    private long watermark = TimeArithmetic.NONE;
     private long afterCompaction;
 
     /** Drops keys of {@code trace} below the watermark minus {@code margin}. */
@@ -47,24 +42,13 @@ public final class TraceGcOperator implements StrictOperator {
      * (keys, when {@code valueTime} is null).
      */
     public TraceGcOperator(IntegralTrace trace, long margin, ToLongFunction<Object> valueTime) {
+        super(margin);
         this.trace = trace;
-        this.margin = margin;
         this.valueTime = valueTime;
     }
 
     @Override
-    public Batch output() {
-        return Batch.empty(Layout.LONGS);
-    }
-
-    @Override
-    public void input(Batch watermarkChange) {
-        long next = TimeArithmetic.advance(watermark, watermarkChange);
-        if (next == watermark) {
-            return;
-        }
-        watermark = next;
-        long bound = TimeArithmetic.minus(watermark, margin);
+    void forgetBelow(long bound) {
         Trace t = trace.trace();
         if (valueTime == null) {
             t.dropKeysBelow(bound);
