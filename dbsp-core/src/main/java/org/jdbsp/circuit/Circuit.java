@@ -63,6 +63,7 @@ public final class Circuit {
                 handle = new CircuitHandle<>(io, StepRunner.onCallingThread(new Executor(graph, config.validation())), runtime, graph, config);
             }
             if (run != null) {
+                handle.storedIn(run);
                 runtime.onClose(run::close);
             }
             return handle;
@@ -143,7 +144,8 @@ public final class Circuit {
     /** A worker's storage in the run directory, or null without storage. */
     private static WorkerStorage workerStorage(CircuitConfig config, RunDirectory run) {
         return run == null ? null
-                : new WorkerStorage(run.path(), config.codecs(), config.spillThreshold(), config.effectiveWorkerMemoryBudget());
+                : new WorkerStorage(run.path(), config.codecs(), config.spillThreshold(), config.effectiveWorkerMemoryBudget(),
+                        run.writtenCounter());
     }
 
     private static <T> CircuitHandle<T> buildReplicas(CircuitConfig config, Function<CircuitBuilder, T> constructor, CircuitRuntime runtime,

@@ -10,6 +10,7 @@ import org.jdbsp.checkpoint.internal.Checkpointer;
 import org.jdbsp.circuit.internal.CircuitRuntime;
 import org.jdbsp.circuit.internal.Graph;
 import org.jdbsp.circuit.internal.StepRunner;
+import org.jdbsp.storage.runtime.RunDirectory;
 
 /**
  * A built circuit: the handles its build function returned, and the clock.
@@ -51,6 +52,7 @@ public final class CircuitHandle<T> implements AutoCloseable {
     private CircuitMetrics lastMetrics;
     private Checkpointer checkpointer;
     private CheckpointInfo restoredFrom;
+    private RunDirectory storage;
 
     CircuitHandle(T io, StepRunner runner, CircuitRuntime runtime, Graph graph, CircuitConfig config) {
         this.io = io;
@@ -109,6 +111,27 @@ public final class CircuitHandle<T> implements AutoCloseable {
     /** The number of steps run so far. */
     public long steps() {
         return runtime.steps();
+    }
+
+    /** Gives the handle the run directory its traces write in (with storage on). */
+    void storedIn(RunDirectory run) {
+        this.storage = run;
+    }
+
+    /**
+     * The bytes of the batch files this circuit's traces have written to storage so far, over every worker,
+     * including files merged away and deleted since (0 without storage; see {@link CircuitConfig#withStorage}).
+     */
+    public long storageBytesWritten() {
+        return storage == null ? 0 : storage.bytesWritten();
+    }
+
+    /**
+     * The bytes of the files in this circuit's run directory now (0 without storage, and once closed): what its
+     * state occupies on disk. Walks the directory; call it between steps.
+     */
+    public long storageBytesOnDisk() {
+        return storage == null ? 0 : storage.bytesOnDisk();
     }
 
     /** Whether the circuit is running, failed or closed. */

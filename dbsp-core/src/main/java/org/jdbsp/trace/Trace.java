@@ -190,6 +190,7 @@ public final class Trace {
     }
 
     private FileBatch open(BatchFileInfo info) {
+        storage.written(info);
         return new FileBatch(BatchFile.open(info.path(), layout, storage.keyCodec(), storage.valueCodec()));
     }
 

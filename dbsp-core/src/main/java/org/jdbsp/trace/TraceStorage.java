@@ -1,6 +1,7 @@
 package org.jdbsp.trace;
 
 import org.jdbsp.codec.Codec;
+import org.jdbsp.storage.spi.BatchFileInfo;
 import org.jdbsp.storage.spi.BatchFileWriter;
 import org.jdbsp.zset.spi.Batch;
 
@@ -28,6 +29,9 @@ public interface TraceStorage {
 
     /** A writer of a new batch file of the trace's layout, in the run's directory, with the learned codecs. */
     BatchFileWriter newWriter();
+
+    /** Called once per batch file the trace wrote completely (a spill or a merge), to count its bytes. */
+    default void written(BatchFileInfo file) {}
 
     /**
      * Called after every change of {@code trace}'s heap batches (an insert, a merge): may ask the traces of the

@@ -210,6 +210,45 @@ class StorageCircuitTest {
         });
     }
 
+    private long sizeOfBatchFiles() throws IOException {
+        long sum = 0;
+        for (Path f : batchFiles()) {
+            sum += Files.size(f);
+        }
+        return sum;
+    }
+
+    @Test
+    void theHandleCountsTheBytesWrittenToStorageAndOnDisk() throws IOException {
+        try (CircuitHandle<JoinIo> heap = Circuit.build(CircuitConfig.defaults(), bld -> {
+            ZSetInput<Long> a = bld.longZSetInput("a");
+            ZSetInput<Long> b = bld.longZSetInput("b");
+            return new JoinIo(a, b, MultiWorkerTest.join(a.stream().indexByLong(x -> x, x -> x),
+                    b.stream().indexByLong(x -> x, x -> x)).output());
+        })) {
+            heap.io().b().push(1L, 1);
+            heap.step();
+            assertEquals(0, heap.storageBytesWritten(), "no storage, nothing written");
+            assertEquals(0, heap.storageBytesOnDisk());
+        }
+        CircuitHandle<JoinIo> h = joinCircuit();
+        h.io().b().push(1L, 1);
+        h.step();
+        long first = h.storageBytesWritten();
+        assertEquals(sizeOfBatchFiles(), first, "one step: the files on disk are all that was written");
+        long lock = Files.size(runDirectories().get(0).resolve("run.lock"));
+        assertEquals(first + lock, h.storageBytesOnDisk(), "on disk: the batch files and the lock");
+        for (long k = 2; k < 6; k++) {
+            h.io().b().push(k, 1);
+            h.step();
+        }
+        assertTrue(h.storageBytesWritten() > sizeOfBatchFiles(),
+                "merges wrote files that are deleted since: " + h.storageBytesWritten() + " vs " + sizeOfBatchFiles());
+        assertEquals(sizeOfBatchFiles() + lock, h.storageBytesOnDisk());
+        h.close();
+        assertEquals(0, h.storageBytesOnDisk(), "closed: its directory is gone");
+    }
+
     @Test
     void anIoErrorWhileSpillingFailsTheStepAndTheCircuitNamingThePath() throws IOException {
         try (CircuitHandle<JoinIo> h = joinCircuit()) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,8 @@ public final class RunDirectory implements AutoCloseable {
     private static final Pattern RUN = Pattern.compile("run-(\\d+)-[0-9a-f]{8}-.*");
 
     private final Path path;
-    private boolean closed;
+    private final LongAdder written = new LongAdder();
+    private volatile boolean closed;
 
     private RunDirectory(Path path) {
         this.path = path;
@@ -122,6 +124,44 @@ public final class RunDirectory implements AutoCloseable {
     /** The directory. */
     public Path path() {
         return path;
+    }
+
+    /** The counter of the bytes of batch files written in this directory, for the workers' storages to add to. */
+    public LongAdder writtenCounter() {
+        return written;
+    }
+
+    /** The bytes of batch files written in this directory so far (files deleted since included). */
+    public long bytesWritten() {
+        return written.sum();
+    }
+
+    /**
+     * The bytes of the files in this directory now (0 once closed). Best effort while the workers write: a file
+     * deleted during the walk is skipped.
+     */
+    public long bytesOnDisk() {
+        if (closed) {
+            return 0;
+        }
+        long[] sum = {0};
+        try {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    sum[0] += attrs.isRegularFile() ? attrs.size() : 0;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // the directory went away: nothing on disk
+        }
+        return sum[0];
     }
 
     /** Deletes the directory and everything in it; idempotent. */

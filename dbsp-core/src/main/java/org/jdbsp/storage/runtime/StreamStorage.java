@@ -2,6 +2,7 @@ package org.jdbsp.storage.runtime;
 
 import org.jdbsp.circuit.Sequenced;
 import org.jdbsp.codec.Codec;
+import org.jdbsp.storage.spi.BatchFileInfo;
 import org.jdbsp.storage.spi.BatchFileWriter;
 import org.jdbsp.storage.spi.ColumnCodecs;
 import org.jdbsp.trace.Trace;
@@ -93,6 +94,11 @@ final class StreamStorage implements TraceStorage {
             throw new IllegalStateException("the codecs of " + stream + " are not known yet (no batch was inserted)");
         }
         return BatchFileWriter.createTransient(worker.dir(), layout, keyCodec, valueCodec);
+    }
+
+    @Override
+    public void written(BatchFileInfo file) {
+        worker.written(file.bytes());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.jdbsp.codec.Codecs;
 import org.jdbsp.trace.Trace;
 import org.jdbsp.trace.TraceStorage;
@@ -20,13 +21,23 @@ public final class WorkerStorage {
     private final long threshold;
     private final long budget;
     private final List<WeakReference<Trace>> traces = new ArrayList<>();
+    private final LongAdder written;
 
     /** Storage in {@code dir} with the given threshold and per-worker budget (bytes). */
     public WorkerStorage(Path dir, Codecs codecs, long threshold, long budget) {
+        this(dir, codecs, threshold, budget, new LongAdder());
+    }
+
+    /**
+     * Storage in {@code dir} with the given threshold and per-worker budget (bytes), adding the bytes of every
+     * batch file its traces write to {@code written} (shared by the workers of a run).
+     */
+    public WorkerStorage(Path dir, Codecs codecs, long threshold, long budget, LongAdder written) {
         this.dir = dir;
         this.codecs = codecs;
         this.threshold = threshold;
         this.budget = budget;
+        this.written = written;
     }
 
     /** The storage of the trace of the stream described as {@code stream} (e.g. "stream 'bids'"), of {@code layout}. */
@@ -44,6 +55,10 @@ public final class WorkerStorage {
 
     long threshold() {
         return threshold;
+    }
+
+    void written(long bytes) {
+        written.add(bytes);
     }
 
     void register(Trace trace) {
