@@ -3,6 +3,7 @@ package org.jdbsp.bench.cli;
 import java.nio.file.Path;
 import org.jdbsp.bench.run.InFlightEvents;
 import org.jdbsp.bench.run.RunSettings;
+import org.jdbsp.bench.run.StorageSettings;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
 import picocli.CommandLine.Option;
@@ -61,6 +62,41 @@ final class BenchOptions {
         description = "After each query, print its top " + org.jdbsp.bench.report.Profile.TOP + " operators by time"
             + " and by state, with their share of the total, on standard error.")
     private boolean profile;
+
+    @Option(names = "--storage", paramLabel = "DIR",
+        description = "Keep the queries' large state in batch files in DIR (must exist and be writable); each query's"
+            + " files are deleted when it ends.")
+    private Path storage;
+
+    @Option(names = "--storage-threshold", paramLabel = "BYTES",
+        description = "With --storage: trace batches of at least BYTES go to files (0: every batch). Default "
+            + CircuitConfig.DEFAULT_SPILL_THRESHOLD + ".")
+    private Long storageThreshold;
+
+    @Option(names = "--worker-memory-budget", paramLabel = "BYTES",
+        description = "With --storage: heap bytes of trace batches each worker keeps before spilling its largest"
+            + " (0: a quarter of the heap divided by the workers, the default).")
+    private Long workerMemoryBudget;
+
+    /**
+     * The storage settings, or null without {@code --storage}.
+     *
+     * @throws IllegalArgumentException naming the option that is invalid, or given without {@code --storage}
+     */
+    StorageSettings storage() {
+        if (storage == null) {
+            for (String option : new String[] {storageThreshold == null ? null : "--storage-threshold",
+                workerMemoryBudget == null ? null : "--worker-memory-budget"}) {
+                if (option != null) {
+                    throw new IllegalArgumentException(option + " needs --storage DIR");
+                }
+            }
+            return null;
+        }
+        return new StorageSettings(storage,
+            storageThreshold == null ? CircuitConfig.DEFAULT_SPILL_THRESHOLD : storageThreshold,
+            workerMemoryBudget == null ? 0 : workerMemoryBudget);
+    }
 
     /** Whether to print each query's operator profile. */
     boolean profile() {

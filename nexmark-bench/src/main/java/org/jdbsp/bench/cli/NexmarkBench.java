@@ -8,6 +8,7 @@ import org.jdbsp.bench.report.Progress;
 import org.jdbsp.bench.run.BenchRunner;
 import org.jdbsp.bench.run.RunSettings;
 import org.jdbsp.bench.run.StopSignal;
+import org.jdbsp.bench.run.StorageSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,12 +91,14 @@ public final class NexmarkBench implements Callable<Integer> {
     @Override
     public Integer call() {
         RunSettings settings = bench.settings(generator);
+        StorageSettings storage = bench.storage();
         StopSignal stop = env.stop();
         stop.runStarted();
         try (Progress progress = progress()) {
             BenchRunner runner = new BenchRunner(settings, out, err, progress, stop);
             runner.check();
             runner.profile(bench.profile());
+            runner.storage(storage);
             if (!bench.noProgress()) {
                 progress.note(runner.summary());
             }

@@ -22,7 +22,8 @@ public final class CsvLog {
     /** The header line's columns. */
     public static final List<String> COLUMNS = List.of("timestamp", "query", "events", "cores", "generators",
         "pregenerated", "batch_size", "elapsed_s", "cores_x_elapsed_s", "throughput_per_core_events_s",
-        "usr_cpu_s", "sys_cpu_s", "gc_s", "peak_heap_bytes", "peak_rss_bytes", "output_changes");
+        "usr_cpu_s", "sys_cpu_s", "gc_s", "peak_heap_bytes", "peak_rss_bytes", "output_changes",
+        "heap_after_gc_bytes", "storage_written_bytes", "storage_at_end_bytes");
 
     private static final String HEADER = String.join(",", COLUMNS);
 
@@ -96,7 +97,14 @@ public final class CsvLog {
             decimal(m.gcMillis() / 1e3),
             Long.toString(m.peakHeapBytes()),
             m.peakRssBytes() < 0 ? "" : Long.toString(m.peakRssBytes()),
-            Long.toString(m.outputChanges()));
+            Long.toString(m.outputChanges()),
+            optional(m.memory().peakHeapAfterGcBytes()),
+            optional(m.memory().storageWrittenBytes()),
+            optional(m.memory().storageAtEndBytes()));
+    }
+
+    private static String optional(long bytes) {
+        return bytes < 0 ? "" : Long.toString(bytes);
     }
 
     private static String nanos(long nanos) {

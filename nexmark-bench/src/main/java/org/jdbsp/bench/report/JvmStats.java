@@ -37,6 +37,7 @@ public final class JvmStats implements AutoCloseable {
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onNotification;
     private final AtomicLong peakBeforeGc = new AtomicLong();
+    private final AtomicLong peakAfterGc = new AtomicLong(-1);
     private volatile long resetUptimeMillis;
 
     /** Starts listening to the collectors' notifications. */
@@ -71,6 +72,20 @@ public final class JvmStats implements AutoCloseable {
             pool.resetPeakUsage();
         }
         peakBeforeGc.set(0);
+        peakAfterGc.set(-1);
+    }
+
+    /**
+     * The largest heap occupancy right after a collection since the last {@link #resetHeapPeak()} (from the
+     * collectors' notifications, -1 if none came), and, with {@code collectNow}, right after a full collection
+     * requested now ({@link System#gc()}), which makes it at least the live heap at this point.
+     */
+    public long heapPeakAfterGcBytes(boolean collectNow) {
+        if (collectNow) {
+            System.gc();
+            peakAfterGc.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        }
+        return peakAfterGc.get();
     }
 
     /** The peak heap occupancy since the last {@link #resetHeapPeak()}, in bytes. */
@@ -95,13 +110,18 @@ public final class JvmStats implements AutoCloseable {
         if (info.getStartTime() < resetUptimeMillis) {
             return;
         }
+        peakBeforeGc.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc()), Math::max);
+        peakAfterGc.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc()), Math::max);
+    }
+
+    private long heapUsed(Map<String, MemoryUsage> pools) {
         long used = 0;
-        for (Map.Entry<String, MemoryUsage> e : info.getMemoryUsageBeforeGc().entrySet()) {
+        for (Map.Entry<String, MemoryUsage> e : pools.entrySet()) {
             if (heapPoolNames.contains(e.getKey())) {
                 used += e.getValue().getUsed();
             }
         }
-        peakBeforeGc.accumulateAndGet(used, Math::max);
+        return used;
     }
 
     /** Stops listening. */

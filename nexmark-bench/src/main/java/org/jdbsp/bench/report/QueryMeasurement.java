@@ -13,9 +13,11 @@ package org.jdbsp.bench.report;
  * @param peakRssBytes  peak resident set size (since the reset before the run, or since the process started if
  *                      the reset was refused), -1 if unknown
  * @param outputChanges the sum of the absolute weights of every output change
+ * @param memory        the peak heap after collections and the bytes written to storage and left on disk
  */
 public record QueryMeasurement(String query, long events, int cores, long elapsedNanos, ProcessStats.CpuTime cpu,
-                               long gcMillis, long peakHeapBytes, long peakRssBytes, long outputChanges) {
+                               long gcMillis, long peakHeapBytes, long peakRssBytes, long outputChanges,
+                               MemoryFigures memory) {
 
     /** The elapsed time in seconds. */
     public double elapsedSeconds() {

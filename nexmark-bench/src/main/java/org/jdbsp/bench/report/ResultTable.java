@@ -10,7 +10,8 @@ import java.util.List;
 public final class ResultTable {
     /** The column headers, in order. */
     public static final List<String> HEADERS = List.of("Query", "#Events", "Cores", "Elapsed", "Cores * Elapsed",
-        "Throughput/Cores", "Total Usr CPU", "Total Sys CPU", "GC time", "Peak heap", "Peak RSS", "Output changes");
+        "Throughput/Cores", "Total Usr CPU", "Total Sys CPU", "GC time", "Peak heap", "Peak RSS", "Output changes",
+        "Heap after GC", "Storage written", "Storage at end");
 
     private ResultTable() {}
 
@@ -58,6 +59,9 @@ public final class ResultTable {
             Units.bytes(m.peakHeapBytes()),
             Units.bytes(m.peakRssBytes()),
             Units.count(m.outputChanges()),
+            Units.bytes(m.memory().peakHeapAfterGcBytes()),
+            Units.bytes(m.memory().storageWrittenBytes()),
+            Units.bytes(m.memory().storageAtEndBytes()),
         };
     }
 
@@ -89,6 +93,10 @@ public final class ResultTable {
             ? "reset before each query (5 written to /proc/self/clear_refs)."
             : "NOT reset between queries (/proc/self/clear_refs was refused): the peak since the process started."));
         notes.add("Output changes = sum of |weight| of every change the query's output emitted.");
+        notes.add("Heap after GC = the largest heap occupancy a collection left during the query, or a full GC"
+            + " after its last step (JMX notifications). Storage written / at end = bytes of batch files the"
+            + " circuit wrote (files merged away since included) / bytes of its files after the last step"
+            + (c.storage() == null ? "; n/a: no --storage." : ", in " + c.storage() + "."));
         notes.add(c.jvm());
         return notes;
     }
@@ -103,8 +111,9 @@ public final class ResultTable {
      * @param tickRateMeasured whether that rate was read from the kernel
      * @param rssResetWorks    whether the peak RSS was reset before each query
      * @param jvm              the JVM and machine, one line
+     * @param storage          the storage settings, one phrase, or null without storage
      */
     public record RunContext(String generatorNote, boolean pregenerated, int batchSize, long ticksPerSecond,
-                             boolean tickRateMeasured, boolean rssResetWorks, String jvm) {
+                             boolean tickRateMeasured, boolean rssResetWorks, String jvm, String storage) {
     }
 }

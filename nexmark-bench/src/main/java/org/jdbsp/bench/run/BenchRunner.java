@@ -11,6 +11,7 @@ import java.util.List;
 import org.jdbsp.bench.report.AtomicFile;
 import org.jdbsp.bench.report.CsvLog;
 import org.jdbsp.bench.report.JvmStats;
+import org.jdbsp.bench.report.MemoryFigures;
 import org.jdbsp.bench.report.Machine;
 import org.jdbsp.bench.report.ProcessStats;
 import org.jdbsp.bench.report.Profile;
@@ -58,6 +59,7 @@ public final class BenchRunner {
     private Q10Directory q10;
     private QueryOptions queryOptions = QueryOptions.defaults();
     private boolean profile;
+    private StorageSettings storage;
 
     /** A runner printing the table on {@code out} and failures on {@code err}. */
     public BenchRunner(RunSettings settings, PrintStream out, PrintStream err, Progress progress, StopSignal stop) {
@@ -102,6 +104,11 @@ public final class BenchRunner {
     /** Whether to print each query's top operators by time and by state on standard error ({@code --profile}). */
     public void profile(boolean on) {
         this.profile = on;
+    }
+
+    /** Where the circuits keep their state beyond the heap ({@code --storage}), or null for the heap only. */
+    public void storage(StorageSettings settings) {
+        this.storage = settings;
     }
 
     /** Runs every query (after {@link #check()}) and prints the table; returns the exit code. */
@@ -204,8 +211,9 @@ public final class BenchRunner {
             }
             CpuTime cpu = os.cpuTime().since(cpu0);
             long gc = jvm.gcMillis() - gc0;
+            long peakHeap = jvm.heapPeakBytes();
             QueryMeasurement m = new QueryMeasurement(query.name(), done, settings.cores(), t1 - t0, cpu, gc,
-                jvm.heapPeakBytes(), os.peakRssBytes(), circuit.outputChanges());
+                peakHeap, os.peakRssBytes(), circuit.outputChanges(), memoryFigures(circuit, jvm));
             progress.end(done, t1 - t0);
             if (profile) {
                 progress.note(Profile.render(query.name(), circuit.metrics()).stripTrailing());
@@ -215,6 +223,13 @@ public final class BenchRunner {
             }
             return m;
         }
+    }
+
+    /** The peak heap after collections (with a full one now, after the timed part) and the storage figures. */
+    private MemoryFigures memoryFigures(QueryCircuit<?> circuit, JvmStats jvm) {
+        long afterGc = jvm.heapPeakAfterGcBytes(true);
+        return storage == null ? MemoryFigures.withoutStorage(afterGc)
+            : new MemoryFigures(afterGc, circuit.storageBytesWritten(), circuit.storageBytesOnDisk());
     }
 
     private Path resultsFile(NexmarkQuery<?> query) {
@@ -254,7 +269,8 @@ public final class BenchRunner {
     }
 
     private CircuitConfig circuitConfig(NexmarkQuery<?> query) {
-        return CircuitConfig.defaults().withWorkers(settings.cores()).withName(query.name());
+        CircuitConfig config = CircuitConfig.defaults().withWorkers(settings.cores()).withName(query.name());
+        return storage == null ? config : storage.apply(config);
     }
 
     private int generatorThreads() {
@@ -276,7 +292,13 @@ public final class BenchRunner {
             generators = "The events came from " + threads + ", not counted in Cores.";
         }
         return new ResultTable.RunContext(generators, settings.pregenerate(), settings.batchSize(),
-            os.ticksPerSecond(), os.tickRateMeasured(), rssResetWorks, Machine.describe());
+            os.ticksPerSecond(), os.tickRateMeasured(), rssResetWorks, Machine.describe(), storageNote());
+    }
+
+    private String storageNote() {
+        return storage == null ? null : storage.directory() + " (spill threshold " + Units.bytes(storage.threshold())
+            + ", worker memory budget " + (storage.workerBudget() == 0 ? "the default" : Units.bytes(storage.workerBudget()))
+            + ")";
     }
 
     /** A one-line summary of the run's settings, for standard error before it starts. */
@@ -285,6 +307,7 @@ public final class BenchRunner {
             + Units.count(settings.events()) + " events each, " + settings.cores() + " core(s), "
             + (settings.generator().rngMode() == RngMode.REFERENCE ? "reference generator"
                 : settings.generatorThreads() + " generator thread(s)")
-            + ", batches of " + Units.count(settings.batchSize()) + (settings.pregenerate() ? ", pregenerated" : "");
+            + ", batches of " + Units.count(settings.batchSize()) + (settings.pregenerate() ? ", pregenerated" : "")
+            + (storage == null ? "" : ", storage in " + storage.directory());
     }
 }

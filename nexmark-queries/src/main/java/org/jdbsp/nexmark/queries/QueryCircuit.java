@@ -212,6 +212,16 @@ public final class QueryCircuit<R extends ResultRow> implements AutoCloseable {
         return handle.metrics();
     }
 
+    /** Bytes of batch files written to storage so far (see {@link CircuitHandle#storageBytesWritten()}). */
+    public long storageBytesWritten() {
+        return handle.storageBytesWritten();
+    }
+
+    /** Bytes of the circuit's files on disk now (see {@link CircuitHandle#storageBytesOnDisk()}). */
+    public long storageBytesOnDisk() {
+        return handle.storageBytesOnDisk();
+    }
+
     /** The tuples held in the circuit's state. */
     public long stateTuples() {
         return handle.stateTuples();
