@@ -3,6 +3,8 @@ package org.jdbsp.operators.aggregate;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 
 /**
  * The distinct long values of one group under up to 31 filters, with retractions: SQL
@@ -144,6 +146,37 @@ public final class FilteredDistinct {
             maxKnown[f] = true;
         }
         return max[f];
+    }
+
+    /**
+     * Writes the content to a checkpoint (for {@link IncrementalAggregator#writeState}): the number of filters,
+     * then every value with its count under each filter.
+     */
+    public void write(StateWriter out) {
+        out.writeInt(filters);
+        out.writeInt(slots.size());
+        for (it.unimi.dsi.fastutil.longs.Long2IntMap.Entry e : slots.long2IntEntrySet()) {
+            int base = e.getIntValue() * filters;
+            out.writeLong(e.getLongKey());
+            for (int f = 0; f < filters; f++) {
+                out.writeInt(counts[base + f]);
+            }
+        }
+    }
+
+    /** A set holding what {@link #write} saved: the same values, counts and results. */
+    public static FilteredDistinct read(StateReader in) {
+        FilteredDistinct d = new FilteredDistinct(in.readInt());
+        for (int n = in.readInt(); n > 0; n--) {
+            long value = in.readLong();
+            for (int f = 0; f < d.filters; f++) {
+                int count = in.readInt();
+                if (count != 0) {
+                    d.add(value, 1 << f, count);
+                }
+            }
+        }
+        return d;
     }
 
     /** The number of values with a non-zero count in some filter. */

@@ -125,20 +125,20 @@ final class StateAggregateOperator implements UnaryOperator {
         return new StateAggregateOperator(this);
     }
 
-    /** Saves every group's key and accumulator (by the accumulator's codec). */
+    /** Saves every group's key and state (by {@link IncrementalAggregator#writeState}). */
     @Override
     public void snapshot(StateWriter out) {
         if (longStates != null) {
             out.writeInt(longStates.size());
             for (Long2ObjectMap.Entry<Object> e : longStates.long2ObjectEntrySet()) {
                 out.writeLong(e.getLongKey());
-                out.writeObject(e.getValue());
+                aggregator.writeState(e.getValue(), out);
             }
         } else {
             out.writeInt(objStates.size());
             for (Object2ObjectMap.Entry<Object, Object> e : objStates.object2ObjectEntrySet()) {
                 out.writeObject(e.getKey());
-                out.writeObject(e.getValue());
+                aggregator.writeState(e.getValue(), out);
             }
         }
     }
@@ -147,9 +147,11 @@ final class StateAggregateOperator implements UnaryOperator {
     public void restore(StateReader in) {
         for (int n = in.readInt(); n > 0; n--) {
             if (longStates != null) {
-                longStates.put(in.readLong(), in.readObject());
+                long key = in.readLong();
+                longStates.put(key, aggregator.readState(in));
             } else {
-                objStates.put(in.readObject(), in.readObject());
+                Object key = in.readObject();
+                objStates.put(key, aggregator.readState(in));
             }
         }
     }

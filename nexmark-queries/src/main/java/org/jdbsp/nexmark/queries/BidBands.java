@@ -1,5 +1,7 @@
 package org.jdbsp.nexmark.queries;
 
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.FilteredDistinct;
 
@@ -71,6 +73,27 @@ final class BidBands {
         return new Measures(total, banded[1], banded[2], banded[3],
                 bidders.distinct(0), bidders.distinct(1), bidders.distinct(2), bidders.distinct(3),
                 auctions.distinct(0), auctions.distinct(1), auctions.distinct(2), auctions.distinct(3));
+    }
+
+    /** Writes the state to a checkpoint (see {@link org.jdbsp.operators.aggregate.IncrementalAggregator#writeState}). */
+    void write(StateWriter out) {
+        out.writeLong(total);
+        for (int band = 1; band < banded.length; band++) {
+            out.writeLong(banded[band]);
+        }
+        bidders.write(out);
+        auctions.write(out);
+    }
+
+    /** A state holding what {@link #write} saved. */
+    static BidBands read(StateReader in) {
+        long total = in.readLong();
+        long[] banded = new long[4];
+        for (int band = 1; band < banded.length; band++) {
+            banded[band] = in.readLong();
+        }
+        FilteredDistinct bidders = FilteredDistinct.read(in);
+        return new BidBands(total, banded, bidders, FilteredDistinct.read(in));
     }
 
     BidBands copy() {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jdbsp.circuit.ZSetStream;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.IncrementalAggregator;
@@ -84,6 +86,16 @@ public final class Q15 implements NexmarkQuery<Q15.Row> {
         @Override
         public BidBands copy(BidBands state) {
             return state.copy();
+        }
+
+        @Override
+        public void writeState(BidBands state, StateWriter out) {
+            state.write(out);
+        }
+
+        @Override
+        public BidBands readState(StateReader in) {
+            return BidBands.read(in);
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.jdbsp.circuit.ZSetStream;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.FilteredDistinct;
@@ -125,6 +127,18 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
         @Override
         public State copy(State state) {
             return new State(state.bands().copy(), state.minutes().copy());
+        }
+
+        @Override
+        public void writeState(State state, StateWriter out) {
+            state.bands().write(out);
+            state.minutes().write(out);
+        }
+
+        @Override
+        public State readState(StateReader in) {
+            BidBands bands = BidBands.read(in);
+            return new State(bands, FilteredDistinct.read(in));
         }
     }
 

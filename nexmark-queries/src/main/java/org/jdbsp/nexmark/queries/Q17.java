@@ -3,6 +3,8 @@ package org.jdbsp.nexmark.queries;
 import java.util.List;
 
 import org.jdbsp.circuit.ZSetStream;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.IncrementalAggregator;
@@ -118,6 +120,30 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
             c.max = s.max;
             c.sum = s.sum;
             return c;
+        }
+
+        @Override
+        public void writeState(State s, StateWriter out) {
+            out.writeLong(s.count);
+            for (int band = 1; band < 4; band++) {
+                out.writeLong(s.banded[band]);
+            }
+            out.writeLong(s.min);
+            out.writeLong(s.max);
+            out.writeLong(s.sum);
+        }
+
+        @Override
+        public State readState(StateReader in) {
+            State s = new State();
+            s.count = in.readLong();
+            for (int band = 1; band < 4; band++) {
+                s.banded[band] = in.readLong();
+            }
+            s.min = in.readLong();
+            s.max = in.readLong();
+            s.sum = in.readLong();
+            return s;
         }
     }
 
