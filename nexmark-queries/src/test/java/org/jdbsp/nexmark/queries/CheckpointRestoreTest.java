@@ -29,12 +29,8 @@ class CheckpointRestoreTest {
     private static final int STEP = 700;
     private static final int CHECKPOINT_AFTER_STEP = 4;
     private static final long CLOCK_START = 1_436_918_400_000L;
-    /**
-     * Queries whose state cannot be saved yet, and what their refusal names: q10's file sink does not save its
-     * position; q15, q16 and q17 keep mutable aggregate states (BidBands, Q17's State) that have no codec.
-     */
-    private static final Map<String, String> NOT_YET_SAVED = Map.of("q10", "q10 files", "q15", "BidBands",
-            "q16", "BidBands", "q17", "Q17$State");
+    /** Queries whose state cannot be saved yet, and what their refusal names: none any more. */
+    private static final Map<String, String> NOT_YET_SAVED = Map.of();
 
     static List<NexmarkQuery<?>> queries() {
         return NexmarkQueries.all();

@@ -3,15 +3,25 @@ package org.jdbsp.nexmark.queries.internal;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.SinkOperator;
+import org.jdbsp.circuit.spi.StateReader;
+import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.nexmark.queries.Q10;
 import org.jdbsp.zset.spi.Batch;
 
@@ -31,12 +41,22 @@ import org.jdbsp.zset.spi.Batch;
  * most one file is open at a time (the rows arrive sorted by time, see {@link Q10#ORDER}). The log is
  * append-only: a negative weight fails the step before anything is written; an I/O error fails the step
  * naming the file.
+ *
+ * <p><b>Checkpoints.</b> The sink remembers the length of every file it wrote. A checkpoint fsyncs the files
+ * written since the previous one and saves the sink id and those lengths; a restore takes the id back,
+ * truncates each file to its saved length and deletes this sink's files that the checkpoint does not know,
+ * so that rows written after the checkpoint (before a crash) are dropped and written again exactly once by
+ * the steps that follow. A file shorter than saved (lost data) fails the restore naming it.
  */
 public final class Q10FileSink implements SinkOperator {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final Path directory;
-    private final String fileName;
+    private String fileName;
+    /** Per partition written (relative path), the length of this sink's file there. */
+    private final Map<String, Long> lengths = new HashMap<>();
+    /** The partitions written since the last checkpoint (their files are not durable yet). */
+    private final Set<String> unsynced = new HashSet<>();
 
     /** A sink writing under {@code directory} (created when needed) with a fresh sink id. */
     public Q10FileSink(Path directory) {
@@ -99,6 +119,7 @@ public final class Q10FileSink implements SinkOperator {
                     if (out != null) {
                         out.close();
                         out = null;
+                        written(file);
                     }
                     dt = r.dt();
                     hm = r.hm();
@@ -120,6 +141,7 @@ public final class Q10FileSink implements SinkOperator {
             if (out != null) {
                 out.close();
                 out = null;
+                written(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("q10 could not write " + (file != null ? file : directory) + ": " + e, e);
@@ -131,6 +153,75 @@ public final class Q10FileSink implements SinkOperator {
                     // the first failure is the one reported
                 }
             }
+        }
+    }
+
+    private void written(Path file) throws IOException {
+        String partition = directory.relativize(file.getParent()).toString();
+        lengths.put(partition, Files.size(file));
+        unsynced.add(partition);
+    }
+
+    /** Makes the files written since the last checkpoint durable, then saves the sink id and every file's length. */
+    @Override
+    public void snapshot(StateWriter out) {
+        for (String partition : unsynced) {
+            Path file = directory.resolve(partition).resolve(fileName);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("q10 could not make " + file + " durable for a checkpoint: " + e, e);
+            }
+        }
+        unsynced.clear();
+        out.writeObject(fileName);
+        out.writeInt(lengths.size());
+        for (Map.Entry<String, Long> e : new TreeMap<>(lengths).entrySet()) {
+            out.writeObject(e.getKey());
+            out.writeLong(e.getValue());
+        }
+    }
+
+    /**
+     * Takes back the sink id and the files' lengths, truncates every file to its saved length and deletes this
+     * sink's files the checkpoint does not know (written after it).
+     */
+    @Override
+    public void restore(StateReader in) {
+        fileName = (String) in.readObject();
+        lengths.clear();
+        unsynced.clear();
+        for (int n = in.readInt(); n > 0; n--) {
+            String partition = (String) in.readObject();
+            lengths.put(partition, in.readLong());
+        }
+        try {
+            for (Map.Entry<String, Long> e : lengths.entrySet()) {
+                Path file = directory.resolve(e.getKey()).resolve(fileName);
+                long size = Files.exists(file) ? Files.size(file) : -1;
+                if (size < e.getValue()) {
+                    throw new IllegalStateException("q10's file " + file + (size < 0 ? " is missing" : " has " + size + " bytes")
+                            + ", the checkpoint saved " + e.getValue() + ": rows written before the checkpoint were lost");
+                }
+                if (size > e.getValue()) {
+                    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        ch.truncate(e.getValue());
+                        ch.force(true);
+                    }
+                }
+            }
+            if (Files.isDirectory(directory)) {
+                List<Path> later;
+                try (Stream<Path> files = Files.find(directory, 3, (p, a) -> a.isRegularFile()
+                        && p.getFileName().toString().equals(fileName))) {
+                    later = files.filter(p -> !lengths.containsKey(directory.relativize(p.getParent()).toString())).toList();
+                }
+                for (Path p : later) {
+                    Files.delete(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("q10 could not put its files under " + directory + " back to the checkpoint: " + e, e);
         }
     }
 
