@@ -462,6 +462,20 @@ public final class Trace {
         return files.get(k);
     }
 
+    /** The names of the codecs of this trace's batch files ({@link TraceStorage#codecNames}), or null. */
+    public String[] fileCodecNames() {
+        return storage == null ? null : storage.codecNames();
+    }
+
+    /**
+     * Opens a checkpoint's batch file as a file batch of this trace ({@link TraceStorage#adopt}), or returns null
+     * when the trace has no storage. The caller owns one reference, which {@link #restore(List, List, Object)}
+     * takes over.
+     */
+    public FileBatch adopt(java.nio.file.Path file, String[] codecNames) {
+        return storage == null ? null : storage.adopt(file, codecNames);
+    }
+
     /** Lets go of the trace's batch files (deleting those no fork holds); the trace is empty afterwards. */
     public void close() {
         for (int k = 0; k < files.size(); k++) {
@@ -487,9 +501,22 @@ public final class Trace {
      * since its time function is code: the operator that set it sets it again when it is restored.
      */
     public void restore(List<Batch> spine, Object bound) {
-        for (Batch b : spine) {
-            if (!b.layout.equals(layout)) {
-                throw new IllegalArgumentException("batch layout " + b.layout + " does not match trace layout " + layout);
+        restore(spine, java.util.Collections.nCopies(spine.size(), null), bound);
+    }
+
+    /**
+     * As {@link #restore(List, Object)}, with some entries of the spine in files: entry {@code k} is
+     * {@code spine.get(k)} when {@code files.get(k)} is null, else that file batch (from {@link #adopt}, whose
+     * reference the trace takes over).
+     */
+    public void restore(List<Batch> spine, List<FileBatch> fileSpine, Object bound) {
+        if (spine.size() != fileSpine.size()) {
+            throw new IllegalArgumentException(spine.size() + " heap entries but " + fileSpine.size() + " file entries");
+        }
+        for (int k = 0; k < spine.size(); k++) {
+            Layout l = fileSpine.get(k) != null ? fileSpine.get(k).file().layout() : spine.get(k).layout;
+            if (!l.equals(layout)) {
+                throw new IllegalArgumentException("batch layout " + l + " does not match trace layout " + layout);
             }
         }
         for (int k = 0; k < files.size(); k++) {
@@ -498,9 +525,15 @@ public final class Trace {
         batches.clear();
         files.clear();
         times.clear();
-        for (Batch b : spine) {
-            if (b.size > 0) {
-                batches.add(b);
+        for (int k = 0; k < spine.size(); k++) {
+            FileBatch f = fileSpine.get(k);
+            if (f != null) {
+                batches.add(null);
+                files.add(f);
+                times.add(null);
+                codecsLearned = true;   // adopt made the storage learn codecs
+            } else if (spine.get(k).size > 0) {
+                batches.add(spine.get(k));
                 files.add(null);
                 times.add(null);
             }

@@ -42,4 +42,26 @@ public interface TraceStorage {
 
     /** Registers a trace sharing this storage (a fork), so that the memory budget counts it too. */
     void register(Trace trace);
+
+    /**
+     * Names the learned key and value codecs ("" for a long or absent column) so that {@link #adopt} in another
+     * run finds the same codecs again: a checkpoint records them beside the trace's batch files it references.
+     * Null before the codecs are learned, or when this storage cannot name them (a checkpoint then writes the
+     * trace's batches anew).
+     */
+    default String[] codecNames() {
+        return null;
+    }
+
+    /**
+     * Takes the batch file {@code file} of a checkpoint (written with the codecs named {@code codecNames}, as
+     * {@link #codecNames} gave them) into this storage's directory, without copying it where the file system can
+     * link it, and opens it as a file batch of the trace; learns those codecs if none were learned yet. Null when
+     * this storage cannot (the batch is then loaded onto the heap).
+     *
+     * @throws org.jdbsp.storage.spi.StorageException naming the file when it cannot be linked, copied or opened
+     */
+    default FileBatch adopt(java.nio.file.Path file, String[] codecNames) {
+        return null;
+    }
 }

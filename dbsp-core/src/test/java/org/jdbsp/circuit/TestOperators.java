@@ -106,5 +106,11 @@ final class TestOperators {
         public Operator fork(ForkContext context) {
             return new Distinct(context.forked(integral));
         }
+
+        /** Its state is the shared integral trace, which a checkpoint saves on its own. */
+        @Override
+        public boolean hasState() {
+            return false;
+        }
     }
 }

@@ -32,7 +32,7 @@ public final class Checkpointer implements Checkpoints {
     private final Executor[] executors;
     private final CircuitRuntime runtime;
     private final Codecs codecs;
-    private final List<Map<Batch, BatchRef>> written = new ArrayList<>();
+    private final List<Map<Object, BatchRef>> written = new ArrayList<>();
     private int keep = 2;
 
     /** The checkpointer of a circuit whose storage directory is {@code storage}, run by {@code executors}. */
@@ -218,7 +218,7 @@ public final class Checkpointer implements Checkpoints {
     private void collect() {
         Set<String> kept = store.collectGarbage(executors.length);
         if (kept != null) {
-            for (Map<Batch, BatchRef> refs : written) {
+            for (Map<Object, BatchRef> refs : written) {
                 refs.values().removeIf(ref -> !kept.contains(ref.id()));
             }
         }

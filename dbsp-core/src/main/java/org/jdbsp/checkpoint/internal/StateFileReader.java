@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbsp.checkpoint.CheckpointException;
@@ -13,10 +14,12 @@ import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.codec.ByteSource;
 import org.jdbsp.codec.Codec;
 import org.jdbsp.codec.Codecs;
+import org.jdbsp.storage.runtime.CodecNames;
 import org.jdbsp.storage.spi.BatchFile;
 import org.jdbsp.storage.spi.BatchFileNames;
 import org.jdbsp.storage.spi.CorruptFileException;
 import org.jdbsp.storage.spi.StorageException;
+import org.jdbsp.trace.FileBatch;
 import org.jdbsp.trace.Trace;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
@@ -24,17 +27,21 @@ import org.jdbsp.zset.spi.Batch;
 /**
  * Reads one worker's part of a checkpoint back (see {@link StateFileWriter}). The state file is checked whole
  * (length and checksum against the manifest) when opened; each batch file is checked whole before it is
- * decoded. Batches read are remembered with their files, so that the next checkpoint references them.
+ * decoded. The batches of a trace with storage are not loaded: each file is linked into the run's directory
+ * and read in place ({@link Trace#adopt}). Batches read are remembered with their files, so that the next
+ * checkpoint references them.
  */
 final class StateFileReader implements StateReader {
     private final Path file;
     private final Path dir;
     private final Codecs codecs;
-    private final Map<Batch, BatchRef> written;
+    private final Map<Object, BatchRef> written;
     private final ByteSource in;
     private final List<Class<?>> classes = new ArrayList<>();
+    /** The file batches adopted by this restore, by id (traces that shared one get it once, retained). */
+    private final Map<String, FileBatch> adopted = new HashMap<>();
 
-    private StateFileReader(Path file, ByteBuffer bytes, Codecs codecs, Map<Batch, BatchRef> written) {
+    private StateFileReader(Path file, ByteBuffer bytes, Codecs codecs, Map<Object, BatchRef> written) {
         this.file = file;
         this.dir = file.getParent();
         this.codecs = codecs;
@@ -48,7 +55,7 @@ final class StateFileReader implements StateReader {
      *
      * @throws CheckpointException (corrupt) naming the file that is missing, cut or damaged
      */
-    static StateFileReader open(Path dir, Manifest.WorkerPart part, Codecs codecs, Map<Batch, BatchRef> written) {
+    static StateFileReader open(Path dir, Manifest.WorkerPart part, Codecs codecs, Map<Object, BatchRef> written) {
         Path file = dir.resolve(part.stateFile());
         ByteBuffer bytes;
         try {
@@ -141,31 +148,69 @@ final class StateFileReader implements StateReader {
 
     @Override
     public Batch readBatch(Layout layout) {
+        BatchRef ref = readRef();
+        return ref == null ? Batch.empty(layout) : load(ref, layout);
+    }
+
+    /** The reference of a batch, null for an empty batch. */
+    private BatchRef readRef() {
         tag('T');
         String id = in.readString();
-        if (id.isEmpty()) {
-            return Batch.empty(layout);
+        return id.isEmpty() ? null : new BatchRef(id, in.readString(), in.readString());
+    }
+
+    /** The batch file of {@code ref} adopted by {@code trace}, checked whole, or null when the trace has no storage. */
+    private FileBatch adopt(BatchRef ref, Trace trace) {
+        FileBatch known = adopted.get(ref.id());
+        if (known != null) {
+            return known.retain();
         }
-        BatchRef ref = new BatchRef(id, in.readString(), in.readString());
-        Path p = dir.resolve(BatchFileNames.fileName(id));
+        Path p = dir.resolve(BatchFileNames.fileName(ref.id()));
+        FileBatch batch;
+        try {
+            batch = trace.adopt(p, new String[] {ref.keyType(), ref.valueType()});
+        } catch (StorageException e) {
+            throw fileFailure(p, e);
+        }
+        if (batch == null) {
+            return null;
+        }
+        try {
+            batch.file().verifyAll();
+        } catch (CorruptFileException e) {
+            batch.release();
+            throw fileFailure(p, e);
+        }
+        adopted.put(ref.id(), batch);
+        written.put(batch, ref);
+        return batch;
+    }
+
+    private static CheckpointException fileFailure(Path p, StorageException e) {
+        if (e instanceof CorruptFileException) {
+            return new CheckpointException(p, "batch file of the checkpoint is damaged: " + e.getMessage(), true, e);
+        }
+        boolean missing = !Files.exists(p);
+        return new CheckpointException(p, (missing ? "batch file of the checkpoint is missing: " : "cannot read batch file: ")
+                + e.getMessage(), missing, e);
+    }
+
+    private Batch load(BatchRef ref, Layout layout) {
+        Path p = dir.resolve(BatchFileNames.fileName(ref.id()));
         Batch batch;
         try {
             BatchFile f = BatchFile.open(p, layout, codecOf(ref.keyType()), codecOf(ref.valueType()));
             f.verifyAll();
             batch = f.toBatch();
-        } catch (CorruptFileException e) {
-            throw new CheckpointException(p, "batch file of the checkpoint is damaged: " + e.getMessage(), true, e);
         } catch (StorageException e) {
-            boolean missing = !Files.exists(p);
-            throw new CheckpointException(p, (missing ? "batch file of the checkpoint is missing: " : "cannot read batch file: ")
-                    + e.getMessage(), missing, e);
+            throw fileFailure(p, e);
         }
         written.put(batch, ref);
         return batch;
     }
 
-    private Codec<?> codecOf(String type) {
-        return type.isEmpty() ? null : codecs.codecFor(load(type));
+    private Codec<?> codecOf(String name) {
+        return CodecNames.resolve(codecs, name, StateFileReader::load);
     }
 
     @Override
@@ -174,10 +219,14 @@ final class StateFileReader implements StateReader {
         Object bound = readObject();
         int n = readCount();
         List<Batch> spine = new ArrayList<>(n);
+        List<FileBatch> files = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            spine.add(readBatch(trace.layout()));
+            BatchRef ref = readRef();
+            FileBatch f = ref == null ? null : adopt(ref, trace);
+            files.add(f);
+            spine.add(ref == null ? Batch.empty(trace.layout()) : f == null ? load(ref, trace.layout()) : null);
         }
-        trace.restore(spine, bound);
+        trace.restore(spine, files, bound);
     }
 
     private int readCount() {

@@ -88,6 +88,16 @@ public interface FileOps {
             public void syncDirectory(Path dir) {
                 // not durable on purpose
             }
+
+            @Override
+            public void syncFile(Path file) {
+                // not durable on purpose
+            }
+
+            @Override
+            public void link(Path existing, Path link) throws IOException {
+                ops.link(existing, link);
+            }
         };
     }
 
@@ -99,6 +109,24 @@ public interface FileOps {
 
     /** Makes the directory's entries (a rename) durable. */
     void syncDirectory(Path dir) throws IOException;
+
+    /** Makes the content of an existing, closed file durable (fsync). */
+    default void syncFile(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    /**
+     * Makes {@code link} a new name of the file {@code existing} (a hard link: the content is not copied, and it
+     * stays until both names are deleted).
+     *
+     * @throws UnsupportedOperationException or an {@link IOException} when the file system cannot (another
+     *     device, no hard links): callers copy instead
+     */
+    default void link(Path existing, Path link) throws IOException {
+        Files.createLink(link, existing);
+    }
 
     /** A file being written at explicit positions. */
     interface WritableFile extends AutoCloseable {

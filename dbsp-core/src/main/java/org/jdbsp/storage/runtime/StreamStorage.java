@@ -1,10 +1,17 @@
 package org.jdbsp.storage.runtime;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jdbsp.circuit.Sequenced;
 import org.jdbsp.codec.Codec;
 import org.jdbsp.storage.spi.BatchFileInfo;
+import org.jdbsp.storage.internal.FileOps;
+import org.jdbsp.storage.spi.BatchFile;
 import org.jdbsp.storage.spi.BatchFileWriter;
+import org.jdbsp.storage.spi.StorageException;
 import org.jdbsp.storage.spi.ColumnCodecs;
+import org.jdbsp.trace.FileBatch;
 import org.jdbsp.trace.Trace;
 import org.jdbsp.trace.TraceStorage;
 import org.jdbsp.zset.Layout;
@@ -17,6 +24,8 @@ final class StreamStorage implements TraceStorage {
     private final Layout layout;
     private Codec<?> keyCodec;
     private Codec<?> valueCodec;
+    /** The codecs' names ({@link CodecNames}), "" for none. */
+    private final String[] names = {"", ""};
     private boolean learned;
 
     StreamStorage(WorkerStorage worker, String stream, Layout layout) {
@@ -35,8 +44,8 @@ final class StreamStorage implements TraceStorage {
         if (learned) {
             return;
         }
-        Codec<?> k = null;
-        Codec<?> v = null;
+        Named k = Named.NONE;
+        Named v = Named.NONE;
         try {
             if (first.objKeys != null) {
                 k = codecOf(first.objKeys, first.size, "the keys of " + stream);
@@ -48,9 +57,68 @@ final class StreamStorage implements TraceStorage {
             throw new IllegalArgumentException("with storage on, " + stream + " cannot be written to files: "
                     + e.getMessage() + " (or run this circuit without storage)", e);
         }
-        keyCodec = k;
-        valueCodec = v;
+        learn(k, v);
+    }
+
+    /** A codec and its {@link CodecNames name}. */
+    private record Named(Codec<?> codec, String name) {
+        static final Named NONE = new Named(null, "");
+    }
+
+    private void learn(Named k, Named v) {
+        keyCodec = k.codec();
+        valueCodec = v.codec();
+        names[0] = k.name();
+        names[1] = v.name();
         learned = true;
+    }
+
+    private static Class<?> load(String name) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        try {
+            return Class.forName(name, false, context != null ? context : StreamStorage.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            try {
+                return Class.forName(name, false, StreamStorage.class.getClassLoader());
+            } catch (ClassNotFoundException again) {
+                throw new IllegalArgumentException("class " + name + " cannot be loaded", e);
+            }
+        }
+    }
+
+    @Override
+    public String[] codecNames() {
+        return learned ? names.clone() : null;
+    }
+
+    @Override
+    public FileBatch adopt(Path file, String[] codecNames) {
+        Codec<?> k;
+        Codec<?> v;
+        try {
+            k = CodecNames.resolve(worker.codecs(), codecNames[0], StreamStorage::load);
+            v = CodecNames.resolve(worker.codecs(), codecNames[1], StreamStorage::load);
+        } catch (IllegalArgumentException e) {
+            throw new StorageException(file, "cannot open it as a batch of " + stream + ": " + e.getMessage(), e);
+        }
+        Path mine = worker.dir().resolve(file.getFileName());
+        try {
+            try {
+                FileOps.SYSTEM.link(file, mine);
+            } catch (UnsupportedOperationException | IOException e) {
+                if (e instanceof java.nio.file.FileAlreadyExistsException) {
+                    throw (java.nio.file.FileAlreadyExistsException) e;
+                }
+                Files.copy(file, mine);
+            }
+        } catch (IOException e) {
+            throw new StorageException(mine, "cannot take over the batch file " + file + ": " + e, e);
+        }
+        FileBatch batch = new FileBatch(BatchFile.open(mine, layout, k, v));
+        if (!learned) {
+            learn(new Named(k, codecNames[0]), new Named(v, codecNames[1]));
+        }
+        return batch;
     }
 
     /**
@@ -58,7 +126,7 @@ final class StreamStorage implements TraceStorage {
      * (later batches may hold its other subtypes), else that of their class or common sealed interface; for
      * {@link Sequenced} records, the position and the codec of their values, learned the same way.
      */
-    private Codec<?> codecOf(Object[] column, int size, String what) {
+    private Named codecOf(Object[] column, int size, String what) {
         if (column[0] instanceof Sequenced<?>) {
             Object[] values = new Object[size];
             for (int i = 0; i < size; i++) {
@@ -67,15 +135,17 @@ final class StreamStorage implements TraceStorage {
                 }
                 values[i] = s.value();
             }
-            return new SequencedCodec(codecOf(values, size, what + " (their Sequenced values)"));
+            Named inner = codecOf(values, size, what + " (their Sequenced values)");
+            return new Named(new SequencedCodec(inner.codec()), CodecNames.sequenced(inner.name()));
         }
-        Codec<?> c = ColumnCodecs.forColumn(worker.codecs(), column, size, what);
+        Class<?> type = ColumnCodecs.columnType(column, size, what);
+        Codec<?> c = worker.codecs().codecFor(type);
         for (Class<?> i : column[0].getClass().getInterfaces()) {
             if (i.isSealed() && worker.codecs().hasCodec(i)) {
-                return worker.codecs().codecFor(i);
+                return new Named(worker.codecs().codecFor(i), CodecNames.of(i));
             }
         }
-        return c;
+        return new Named(c, CodecNames.of(type));
     }
 
     @Override

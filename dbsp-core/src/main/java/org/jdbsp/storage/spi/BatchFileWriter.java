@@ -12,6 +12,7 @@ import java.util.zip.CRC32C;
 import org.jdbsp.codec.ByteSink;
 import org.jdbsp.codec.Codec;
 import org.jdbsp.storage.internal.ChecksummedOutput;
+import org.jdbsp.storage.internal.BatchWriters;
 import org.jdbsp.storage.internal.CheckedMapping;
 import org.jdbsp.storage.internal.FileHeader;
 import org.jdbsp.storage.internal.FileOps;
@@ -130,6 +131,10 @@ public final class BatchFileWriter implements AutoCloseable {
     }
 
     private static final FileOps TRANSIENT = FileOps.withoutSync(FileOps.SYSTEM);
+
+    static {
+        BatchWriters.register((ops, dir, layout, k, v) -> new BatchFileWriter(ops, dir, layout, k, v, DEFAULT_BLOCK_SIZE));
+    }
 
     /** As {@link #create}, with the file system calls and the checksum block size (a power of two) given: for tests. */
     static BatchFileWriter create(FileOps ops, int blockSize, Path dir, Layout layout, Codec<?> keyCodec, Codec<?> valueCodec) {
