@@ -31,7 +31,12 @@ abstract class EventBatches implements AutoCloseable {
 
     /** The batches of {@code events}, read in place. */
     static EventBatches of(Event[] events) {
-        return new FromArray(events);
+        return of(events, 0);
+    }
+
+    /** The batches of {@code events} after the first {@code skip} (a resumed run), read in place. */
+    static EventBatches of(Event[] events, int skip) {
+        return new FromArray(events, skip);
     }
 
     private static final class FromSource extends EventBatches {
@@ -69,8 +74,12 @@ abstract class EventBatches implements AutoCloseable {
         private int offset;
         private int end;
 
-        FromArray(Event[] events) {
+        FromArray(Event[] events, int skip) {
+            if (skip < 0 || skip > events.length) {
+                throw new IllegalArgumentException("cannot skip " + skip + " of " + events.length + " events");
+            }
             this.events = events;
+            this.end = skip;
         }
 
         @Override
