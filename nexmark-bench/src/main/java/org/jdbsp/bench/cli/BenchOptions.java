@@ -1,6 +1,7 @@
 package org.jdbsp.bench.cli;
 
 import java.nio.file.Path;
+import org.jdbsp.bench.run.CheckpointSettings;
 import org.jdbsp.bench.run.InFlightEvents;
 import org.jdbsp.bench.run.RunSettings;
 import org.jdbsp.bench.run.StorageSettings;
@@ -54,6 +55,26 @@ final class BenchOptions {
         description = "Where q10 writes its log files (kept). Default: a temporary directory, deleted after the"
             + " run.")
     private Path q10Dir;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+        description = "Checkpoint each query's state into DIR/<query> (with --checkpoint-interval-steps or"
+            + " --checkpoint-interval-seconds), or resume from there (--resume). The last 2 checkpoints are kept.")
+    private Path checkpointDir;
+
+    @Option(names = "--checkpoint-interval-steps", paramLabel = "N",
+        description = "Checkpoint after every N steps (N input batches).")
+    private Long checkpointIntervalSteps;
+
+    @Option(names = "--checkpoint-interval-seconds", paramLabel = "S",
+        description = "Checkpoint after the first step that ends S seconds or more after the previous checkpoint"
+            + " (or the start).")
+    private Double checkpointIntervalSeconds;
+
+    @Option(names = "--resume",
+        description = "Continue a stopped or crashed run from the latest complete checkpoint of each query in"
+            + " --checkpoint-dir (the events consumed are skipped): give the options of that run. A query without"
+            + " a checkpoint there starts from the beginning.")
+    private boolean resume;
 
     @Option(names = "--no-progress", description = "Print no progress on standard error.")
     private boolean noProgress;
@@ -128,8 +149,21 @@ final class BenchOptions {
         notEmpty("--q10-dir", q10Dir);
         notEmpty("--csv", csv);
         notEmpty("--results", results);
+        notEmpty("--checkpoint-dir", checkpointDir);
         return new RunSettings(QuerySelection.parse(query), config, threads, cpuCores, inputBatchSize, buffer,
-            pregenerate, q10Dir, csv, results);
+            pregenerate, q10Dir, csv, results, checkpoints());
+    }
+
+    private CheckpointSettings checkpoints() {
+        if (checkpointIntervalSteps != null) {
+            atLeastOne("--checkpoint-interval-steps", checkpointIntervalSteps);
+        }
+        if (checkpointIntervalSeconds != null && !(checkpointIntervalSeconds > 0)) {
+            throw new IllegalArgumentException("--checkpoint-interval-seconds = " + checkpointIntervalSeconds
+                + " is invalid: must be > 0");
+        }
+        return new CheckpointSettings(checkpointDir, checkpointIntervalSteps == null ? 0 : checkpointIntervalSteps,
+            checkpointIntervalSeconds == null ? 0 : checkpointIntervalSeconds, resume);
     }
 
     private static void atMost(String option, int value, int max) {
@@ -145,7 +179,7 @@ final class BenchOptions {
         }
     }
 
-    private static void atLeastOne(String option, int value) {
+    private static void atLeastOne(String option, long value) {
         if (value < 1) {
             throw new IllegalArgumentException(option + " = " + value + " is invalid: must be >= 1");
         }

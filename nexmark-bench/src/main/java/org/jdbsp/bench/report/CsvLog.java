@@ -13,17 +13,18 @@ import java.util.Locale;
 
 /**
  * A CSV file that gets one row per query appended, with a header line when the file is new (or empty). Times are
- * in seconds, sizes in bytes, unknown values empty.
+ * in seconds, sizes in bytes, unknown values empty (the checkpoint columns of a run without checkpoints too).
  *
  * <p>Each append writes the old content and the new row to a temporary file and renames it over the file
  * ({@link AtomicFile}), so the file under its name is always a complete CSV, also if the run is killed meanwhile.
  */
 public final class CsvLog {
     /** The header line's columns. */
-    public static final List<String> COLUMNS = List.of("timestamp", "query", "events", "cores", "generators",
+    public static final List<String> COLUMNS = concat(List.of("timestamp", "query", "events", "cores", "generators",
         "pregenerated", "batch_size", "elapsed_s", "cores_x_elapsed_s", "throughput_per_core_events_s",
         "usr_cpu_s", "sys_cpu_s", "gc_s", "peak_heap_bytes", "peak_rss_bytes", "output_changes",
-        "heap_after_gc_bytes", "storage_written_bytes", "storage_at_end_bytes");
+        "heap_after_gc_bytes", "storage_written_bytes", "storage_at_end_bytes"),
+        CheckpointFigures.COLUMNS);
 
     private static final String HEADER = String.join(",", COLUMNS);
 
@@ -81,6 +82,17 @@ public final class CsvLog {
     }
 
     private static String row(QueryMeasurement m, int generators, boolean pregenerated, int batchSize) {
+        return base(m, generators, pregenerated, batchSize) + ","
+            + String.join(",", CheckpointFigures.csv(m.checkpoints()));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    private static String base(QueryMeasurement m, int generators, boolean pregenerated, int batchSize) {
         return String.join(",",
             Instant.now().toString(),
             m.query(),

@@ -12,12 +12,22 @@ package org.jdbsp.bench.report;
  * @param peakHeapBytes peak heap occupancy during the run
  * @param peakRssBytes  peak resident set size (since the reset before the run, or since the process started if
  *                      the reset was refused), -1 if unknown
- * @param outputChanges the sum of the absolute weights of every output change
+ * @param outputChanges the sum of the absolute weights of every output change (of the whole run when it resumed
+ *                      from a checkpoint)
  * @param memory        the peak heap after collections and the bytes written to storage and left on disk
+ * @param checkpoints   the checkpoints taken, or null when the run took none ({@code --checkpoint-dir} not given)
  */
 public record QueryMeasurement(String query, long events, int cores, long elapsedNanos, ProcessStats.CpuTime cpu,
                                long gcMillis, long peakHeapBytes, long peakRssBytes, long outputChanges,
-                               MemoryFigures memory) {
+                               MemoryFigures memory, CheckpointFigures checkpoints) {
+
+    /** The figures of a run without checkpoints. */
+    public QueryMeasurement(String query, long events, int cores, long elapsedNanos, ProcessStats.CpuTime cpu,
+                            long gcMillis, long peakHeapBytes, long peakRssBytes, long outputChanges,
+                            MemoryFigures memory) {
+        this(query, events, cores, elapsedNanos, cpu, gcMillis, peakHeapBytes, peakRssBytes, outputChanges, memory,
+            null);
+    }
 
     /** The elapsed time in seconds. */
     public double elapsedSeconds() {

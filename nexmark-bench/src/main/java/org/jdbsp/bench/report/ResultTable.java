@@ -15,14 +15,23 @@ public final class ResultTable {
 
     private ResultTable() {}
 
-    /** The table of {@code rows} and the notes of {@code context}, lines ending with {@code \n}. */
+    /**
+     * The table of {@code rows} and the notes of {@code context}, lines ending with {@code \n}; with the
+     * {@link CheckpointFigures#HEADERS} columns after {@link #HEADERS} when a row took checkpoints.
+     */
     public static String render(List<QueryMeasurement> rows, RunContext context) {
-        List<String[]> cells = new ArrayList<>();
-        cells.add(HEADERS.toArray(new String[0]));
-        for (QueryMeasurement m : rows) {
-            cells.add(cells(m));
+        boolean checkpoints = rows.stream().anyMatch(m -> m.checkpoints() != null);
+        List<String> headers = new ArrayList<>(HEADERS);
+        if (checkpoints) {
+            headers.addAll(CheckpointFigures.HEADERS);
         }
-        int[] width = new int[HEADERS.size()];
+        List<String[]> cells = new ArrayList<>();
+        cells.add(headers.toArray(new String[0]));
+        for (QueryMeasurement m : rows) {
+            String[] row = cells(m);
+            cells.add(checkpoints ? concat(row, CheckpointFigures.cells(m.checkpoints())) : row);
+        }
+        int[] width = new int[headers.size()];
         for (String[] row : cells) {
             for (int c = 0; c < row.length; c++) {
                 width[c] = Math.max(width[c], row[c].length());
@@ -42,7 +51,17 @@ public final class ResultTable {
         for (String note : notes(context)) {
             sb.append(note).append('\n');
         }
+        if (checkpoints) {
+            sb.append(CheckpointFigures.NOTE).append('\n');
+        }
         return sb.toString();
+    }
+
+    /** {@code a} followed by {@code b}. */
+    static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private static String[] cells(QueryMeasurement m) {

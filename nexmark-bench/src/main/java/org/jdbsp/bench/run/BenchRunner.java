@@ -7,8 +7,12 @@ import java.io.Writer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jdbsp.bench.report.AtomicFile;
+import org.jdbsp.bench.report.CheckpointFigures;
 import org.jdbsp.bench.report.CsvLog;
 import org.jdbsp.bench.report.JvmStats;
 import org.jdbsp.bench.report.MemoryFigures;
@@ -20,6 +24,7 @@ import org.jdbsp.bench.report.Progress;
 import org.jdbsp.bench.report.QueryMeasurement;
 import org.jdbsp.bench.report.ResultTable;
 import org.jdbsp.bench.report.Units;
+import org.jdbsp.checkpoint.CheckpointInfo;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.MemoryExhaustedException;
 import org.jdbsp.nexmark.generator.RngMode;
@@ -60,6 +65,8 @@ public final class BenchRunner {
     private QueryOptions queryOptions = QueryOptions.defaults();
     private boolean profile;
     private StorageSettings storage;
+    /** Per query name: the checkpoint it resumes from ({@code --resume}). */
+    private final Map<String, CheckpointInfo> resumeFrom = new HashMap<>();
 
     /** A runner printing the table on {@code out} and failures on {@code err}. */
     public BenchRunner(RunSettings settings, PrintStream out, PrintStream err, Progress progress, StopSignal stop) {
@@ -95,10 +102,64 @@ public final class BenchRunner {
             progress.note("warning: --cpu-cores " + settings.cores() + " is more than the " + cpus + " CPUs this JVM"
                 + " sees; the workers will share them");
         }
-        if (settings.queries().stream().anyMatch(q -> q.name().equals("q10"))) {
-            q10 = Q10Directory.open(settings.q10Directory(), settings.generator(), settings.events());
+        List<NexmarkQuery<?>> q10s = settings.queries().stream().filter(q -> q.name().equals("q10")).toList();
+        if (!q10s.isEmpty()) {
+            Path given = settings.q10Directory();
+            if (given == null && settings.checkpoints().enabled()) {
+                // kept with q10's checkpoints, so that a resumed run appends to the logs the stopped one wrote
+                given = settings.checkpoints().directory(q10s.get(0)).resolve("logs");
+            }
+            q10 = Q10Directory.open(given, settings.generator(), settings.events());
             queryOptions = queryOptions.withQ10Directory(q10.path());
         }
+        if (settings.checkpoints().enabled()) {
+            checkCheckpoints();
+        }
+    }
+
+    /**
+     * Refuses, before any work, a fresh run over a query directory that holds checkpoints (it would mix two runs),
+     * and a {@code --resume} with nothing to resume or with other options than the checkpoint's; remembers the
+     * checkpoint each query resumes from.
+     */
+    private void checkCheckpoints() {
+        CheckpointSettings c = settings.checkpoints();
+        for (NexmarkQuery<?> q : settings.queries()) {
+            Path dir = c.directory(q);
+            if (c.periodic()) {
+                CheckpointDirectory.create(dir);
+            }
+            Optional<CheckpointInfo> latest = CheckpointDirectory.latest(dir);
+            if (latest.isEmpty()) {
+                continue;
+            }
+            CheckpointInfo info = latest.get();
+            if (!c.resume()) {
+                throw new IllegalArgumentException("--checkpoint-dir: " + dir + " holds checkpoints of an earlier run"
+                    + " of " + q.name() + "; give --resume to continue it, or another (or an emptied) directory");
+            }
+            String difference = RunIdentity.difference(info.metadata(), identity(q));
+            if (difference != null) {
+                throw new IllegalArgumentException("--resume: cannot continue " + q.name() + " from checkpoint "
+                    + info.id() + " in " + dir + ": " + difference + "; give the options of the run that stopped");
+            }
+            long consumed = QueryCheckpoints.eventsConsumed(info);
+            if (consumed < 0 || consumed > settings.events()) {
+                throw new IllegalArgumentException("--resume: checkpoint " + info.id() + " in " + dir + " records "
+                    + consumed + " events consumed, outside [0, " + settings.events() + "]");
+            }
+            resumeFrom.put(q.name(), info);
+        }
+        if (c.resume() && resumeFrom.isEmpty()) {
+            throw new IllegalArgumentException("--resume: no checkpoint to resume in " + (settings.queries().size() == 1
+                ? c.directory(settings.queries().get(0)) : c.directory() + " (for any of the queries)")
+                + "; run without --resume to start from the beginning");
+        }
+    }
+
+    /** The metadata entries a resumed run of {@code query} must share with its checkpoint. */
+    private Map<String, String> identity(NexmarkQuery<?> query) {
+        return RunIdentity.of(settings, query, query.name().equals("q10") && q10 != null ? q10.path() : null);
     }
 
     /** Whether to print each query's top operators by time and by state on standard error ({@code --profile}). */
@@ -146,6 +207,8 @@ public final class BenchRunner {
                     String memory = memoryExhaustion(e);
                     if (memory != null) {
                         progress.note(q.name() + " failed: " + memory);
+                    } else if (e instanceof QueryCheckpoints.Failure) {
+                        progress.note(q.name() + " failed: " + e.getMessage());
                     } else {
                         progress.note(q.name() + " failed: " + e);
                         e.printStackTrace(err);
@@ -184,22 +247,27 @@ public final class BenchRunner {
     /** Runs one query; null if a stop was requested before it ended. */
     private QueryMeasurement runQuery(NexmarkQuery<?> query, String label, Event[] events, JvmStats jvm) {
         boolean keepIntegral = settings.results() != null;
+        CheckpointInfo from = resumeFrom.get(query.name());
         System.gc(); // leave the garbage of the previous query (or of the generation) out of this one's figures
-        try (QueryCircuit<?> circuit = QueryCircuit.start(query, queryOptions, circuitConfig(query),
-            keepIntegral)) {
+        try (QueryCircuit<?> circuit = open(query, from, keepIntegral)) {
+            QueryCheckpoints checkpoints = checkpoints(query, circuit.restoredFrom().orElse(null));
+            long skip = checkpoints == null ? 0 : checkpoints.eventsBefore();
             jvm.resetHeapPeak();
             rssResetWorks &= os.resetPeakRss();
             long gc0 = jvm.gcMillis();
             CpuTime cpu0 = os.cpuTime();
             long t0 = System.nanoTime();
-            progress.begin(label, events == null ? settings.events() : events.length);
+            progress.begin(label, (events == null ? settings.events() : events.length) - skip);
             long done;
             long t1;
             EventBatches batches = events == null
-                ? EventBatches.of(EventSources.open(settings), settings.batchSize())
-                : EventBatches.of(events);
+                ? EventBatches.of(EventSources.open(settings, skip), settings.batchSize())
+                : EventBatches.of(events, (int) skip);
             try {
-                done = RunLoop.drive(circuit, batches, settings.batchSize(), progress, stop);
+                if (checkpoints != null) {
+                    checkpoints.start();
+                }
+                done = RunLoop.drive(circuit, batches, settings.batchSize(), progress, stop, checkpoints);
                 t1 = System.nanoTime();
             } finally {
                 batches.close();
@@ -213,7 +281,9 @@ public final class BenchRunner {
             long gc = jvm.gcMillis() - gc0;
             long peakHeap = jvm.heapPeakBytes();
             QueryMeasurement m = new QueryMeasurement(query.name(), done, settings.cores(), t1 - t0, cpu, gc,
-                peakHeap, os.peakRssBytes(), circuit.outputChanges(), memoryFigures(circuit, jvm));
+                peakHeap, os.peakRssBytes(),
+                (checkpoints == null ? 0 : checkpoints.outputChangesBefore()) + circuit.outputChanges(),
+                memoryFigures(circuit, jvm), checkpoints == null ? null : checkpoints.figures());
             progress.end(done, t1 - t0);
             if (profile) {
                 progress.note(Profile.render(query.name(), circuit.metrics()).stripTrailing());
@@ -230,6 +300,42 @@ public final class BenchRunner {
         long afterGc = jvm.heapPeakAfterGcBytes(true);
         return storage == null ? MemoryFigures.withoutStorage(afterGc)
             : new MemoryFigures(afterGc, circuit.storageBytesWritten(), circuit.storageBytesOnDisk());
+    }
+
+    /** The circuit of {@code query}: restored from {@code from} when it resumes, else fresh. */
+    private QueryCircuit<?> open(NexmarkQuery<?> query, CheckpointInfo from, boolean keepIntegral) {
+        boolean checkpointing = settings.checkpoints().periodic() || from != null;
+        CircuitConfig config = circuitConfig(query, checkpointing);
+        if (from == null) {
+            return QueryCircuit.start(query, queryOptions, config, keepIntegral);
+        }
+        QueryCircuit<?> circuit;
+        try {
+            circuit = QueryCircuit.restore(query, queryOptions, config, keepIntegral);
+        } catch (RuntimeException e) {
+            throw new QueryCheckpoints.Failure("cannot resume from " + settings.checkpoints().directory(query) + ": "
+                + e.getMessage(), e);
+        }
+        CheckpointInfo loaded = circuit.restoredFrom().orElseThrow();
+        String difference = RunIdentity.difference(loaded.metadata(), identity(query));
+        if (difference != null) { // another run wrote a checkpoint since check()
+            circuit.close();
+            throw new QueryCheckpoints.Failure("cannot resume from checkpoint " + loaded.id() + ": " + difference,
+                null);
+        }
+        progress.note(query.name() + ": resuming from checkpoint " + loaded.id() + " (step " + loaded.step() + ", "
+            + Units.count(QueryCheckpoints.eventsConsumed(loaded)) + " events consumed)");
+        return circuit;
+    }
+
+    /** The checkpoints of {@code query}'s run, resuming after {@code from} (null for a fresh run); null without any. */
+    private QueryCheckpoints checkpoints(NexmarkQuery<?> query, CheckpointInfo from) {
+        CheckpointSettings c = settings.checkpoints();
+        if (!c.enabled()) {
+            return null;
+        }
+        return new QueryCheckpoints(c, identity(query), from == null ? 0 : QueryCheckpoints.eventsConsumed(from),
+            from == null ? 0 : QueryCheckpoints.outputChanges(from));
     }
 
     private Path resultsFile(NexmarkQuery<?> query) {
@@ -268,9 +374,19 @@ public final class BenchRunner {
         }
     }
 
-    private CircuitConfig circuitConfig(NexmarkQuery<?> query) {
+    private CircuitConfig circuitConfig(NexmarkQuery<?> query, boolean checkpoints) {
         CircuitConfig config = CircuitConfig.defaults().withWorkers(settings.cores()).withName(query.name());
-        return storage == null ? config : storage.apply(config);
+        if (storage != null) {
+            config = storage.apply(config);
+        }
+        if (checkpoints) {
+            // checkpoints live in the circuit's storage directory; without --storage the state stays on the heap
+            config = config.withStorage(settings.checkpoints().directory(query));
+            if (storage == null) {
+                config = config.withSpillThreshold(Long.MAX_VALUE).withWorkerMemoryBudget(Long.MAX_VALUE);
+            }
+        }
+        return config;
     }
 
     private int generatorThreads() {

@@ -5,7 +5,8 @@ import org.jdbsp.nexmark.queries.QueryCircuit;
 
 /**
  * The timed loop of one query: take a batch of events, push it, step; at the end {@code finish()} so every window
- * closes. Nothing else happens per batch but publishing the count to the progress display and polling for a stop.
+ * closes. Nothing else happens per batch but publishing the count to the progress display, polling for a stop and,
+ * with {@code --checkpoint-dir}, a checkpoint when one is due.
  */
 final class RunLoop {
     /** What {@link #drive} returns when a stop was requested. */
@@ -16,6 +17,12 @@ final class RunLoop {
     /** Runs {@code circuit} over every event of {@code batches}; returns the number of events, or {@link #STOPPED}. */
     static long drive(QueryCircuit<?> circuit, EventBatches batches, int batchSize, Progress progress,
                       StopSignal stop) {
+        return drive(circuit, batches, batchSize, progress, stop, null);
+    }
+
+    /** As {@link #drive(QueryCircuit, EventBatches, int, Progress, StopSignal)}, checkpointing when one is due. */
+    static long drive(QueryCircuit<?> circuit, EventBatches batches, int batchSize, Progress progress,
+                      StopSignal stop, QueryCheckpoints checkpoints) {
         long done = 0;
         int n;
         while ((n = batches.next(batchSize)) > 0) {
@@ -23,6 +30,9 @@ final class RunLoop {
             circuit.push(batches.events(), from, from + n);
             circuit.step();
             done += n;
+            if (checkpoints != null) {
+                checkpoints.afterStep(circuit, done);
+            }
             progress.advance(done);
             if (stop.requested()) {
                 return STOPPED;

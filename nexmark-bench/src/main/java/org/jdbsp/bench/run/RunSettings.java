@@ -19,14 +19,16 @@ import org.jdbsp.nexmark.queries.NexmarkQuery;
  * @param q10Directory     where q10 writes its logs (kept), or null for a temporary directory deleted after the run
  * @param csv              the CSV file to append rows to, or null
  * @param results          the results file (see {@link ResultsFiles}), or null
+ * @param checkpoints      the checkpoint options ({@link CheckpointSettings#NONE} for none)
  */
 public record RunSettings(List<NexmarkQuery<?>> queries, GeneratorConfig generator, int generatorThreads, int cores,
                           int batchSize, int sourceBuffer, boolean pregenerate, Path q10Directory, Path csv,
-                          Path results) {
+                          Path results, CheckpointSettings checkpoints) {
     /** Checks the counts. */
     public RunSettings {
         queries = List.copyOf(queries);
         Objects.requireNonNull(generator, "generator");
+        Objects.requireNonNull(checkpoints, "checkpoints");
         if (queries.isEmpty()) {
             throw new IllegalArgumentException("no query to run");
         }
@@ -34,6 +36,13 @@ public record RunSettings(List<NexmarkQuery<?>> queries, GeneratorConfig generat
         positive("cores", cores);
         positive("batchSize", batchSize);
         positive("sourceBuffer", sourceBuffer);
+    }
+
+    /** Settings without checkpoints. */
+    public RunSettings(List<NexmarkQuery<?>> queries, GeneratorConfig generator, int generatorThreads, int cores,
+                       int batchSize, int sourceBuffer, boolean pregenerate, Path q10Directory, Path csv, Path results) {
+        this(queries, generator, generatorThreads, cores, batchSize, sourceBuffer, pregenerate, q10Directory, csv,
+            results, CheckpointSettings.NONE);
     }
 
     /** The number of events each query runs over. */
