@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbsp.bench.report.AtomicFile;
-import org.jdbsp.bench.report.CheckpointFigures;
 import org.jdbsp.bench.report.CsvLog;
 import org.jdbsp.bench.report.JvmStats;
 import org.jdbsp.bench.report.MemoryFigures;
@@ -44,6 +43,10 @@ import org.jdbsp.nexmark.queries.ResultFormat;
  * <p>Results files and the CSV are written through a temporary file renamed when complete ({@link AtomicFile}): a
  * file under its final name is always complete. A stop during a results write abandons the write at once, removes
  * the temporary file and says so.
+ *
+ * <p>With {@code --checkpoint-dir} each query checkpoints into its own directory ({@link QueryCheckpoints}) and
+ * {@code --resume} restores it and skips the events it had consumed; {@link #check()} refuses a resume that
+ * cannot continue the stopped run ({@link RunIdentity}) before any work.
  */
 public final class BenchRunner {
     /** Exit code when every query ran. */
