@@ -51,7 +51,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Checkpoint and restore of every stateful operator (the circuits of {@link WorkersTest}) on 1, 2 and 4
  * workers: a circuit run to step k, checkpointed and restored into a fresh circuit continues with exactly
- * the changes, integrals and counters of a circuit that never stopped.
+ * the changes, integrals and counters of a circuit that never stopped; so does one restored on another
+ * number of workers ({@link #restoredOn}: 1 -> 2, 2 -> 1, 2 -> 4, 4 -> 3), whose state is cut by key.
  */
 @Timeout(120)
 class CheckpointRoundTripTest {
@@ -192,13 +193,17 @@ class CheckpointRoundTripTest {
                         }
                     }
                 }
-                try (CircuitHandle<Io> h = Circuit.restore(config, build)) {
-                    assertEquals(k, h.steps(), what);
-                    assertEquals(expected.get(k - 1), observe(h.io()), what + ", W = " + w + ", right after the restore");
-                    for (int s = k; s < steps.size(); s++) {
-                        steps.get(s).accept(h.io());
-                        h.step();
-                        assertEquals(expected.get(s), observe(h.io()), what + ", W = " + w + ", step " + (s + 1));
+                for (int w2 : restoredOn(w)) {
+                    CircuitConfig restored = WorkerCounts.config(CircuitConfig.defaults().withCodecs(codecs()), w2).withStorage(dir);
+                    String run = what + ", W = " + w + (w2 == w ? "" : " restored on W' = " + w2);
+                    try (CircuitHandle<Io> h = Circuit.restore(restored, build)) {
+                        assertEquals(k, h.steps(), run);
+                        assertEquals(expected.get(k - 1), observe(h.io()), run + ", right after the restore");
+                        for (int s = k; s < steps.size(); s++) {
+                            steps.get(s).accept(h.io());
+                            h.step();
+                            assertEquals(expected.get(s), observe(h.io()), run + ", step " + (s + 1));
+                        }
                     }
                 }
             } finally {
@@ -208,6 +213,16 @@ class CheckpointRoundTripTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
+        }
+    }
+
+    /** The workers a checkpoint of {@code w} workers is restored on: {@code w}, and 1 -> 2, 2 -> 1 and 4, 4 -> 3. */
+    static List<Integer> restoredOn(int w) {
+        switch (w) {
+            case 1: return List.of(1, 2);
+            case 2: return List.of(2, 1, 4);
+            case 4: return List.of(4, 3);
+            default: return List.of(w, w + 1);
         }
     }
 

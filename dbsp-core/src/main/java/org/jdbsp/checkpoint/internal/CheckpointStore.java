@@ -165,7 +165,8 @@ public final class CheckpointStore {
                 keptStates.add(part.stateFile());
             }
         }
-        for (int w = 0; w < workers; w++) {
+        // a checkpoint restored on fewer workers leaves the directories of the others, emptied here
+        for (int w = 0; w < workers || Files.isDirectory(root.resolve("worker-" + w)); w++) {
             Path dir = root.resolve("worker-" + w);
             for (String name : list(dir)) {
                 boolean garbage = BatchFileNames.isTemporary(name) || name.endsWith(".tmp")

@@ -117,21 +117,33 @@ public final class Checkpointer implements Checkpoints {
     }
 
     /**
-     * Loads checkpoint {@code id} into the circuit's operators, which must be freshly built; returns it.
+     * Loads checkpoint {@code id} into the circuit's operators, which must be freshly built; returns it. A
+     * checkpoint taken on another number of workers is cut for this circuit's workers ({@link #rescale}).
      *
      * @throws CheckpointException when it is missing or damaged ({@link CheckpointException#corrupt()}), or was
-     *     taken by another circuit, on another number of workers or in an unknown format version
+     *     taken by another circuit, or on another number of workers with an operator whose state cannot move
+     *     between workers, or in an unknown format version
      */
     public CheckpointInfo restore(String id) {
         Manifest m = store.read(id);
         Path manifest = store.manifestPath(id);
-        if (m.workers() != executors.length) {
-            throw new CheckpointException(manifest, "the checkpoint was taken with " + m.workers() + " worker(s) and this circuit has "
-                    + executors.length + "; restoring on another number of workers is not supported yet", false, null);
+        List<String> current = Fingerprint.of(executors[0].graph());
+        String diff = Fingerprint.difference(m.fingerprint(), current);
+        if (diff != null && m.workers() != executors.length && (m.workers() == 1 || executors.length == 1)
+                && Fingerprint.difference(Fingerprint.withoutExchanges(m.fingerprint()), Fingerprint.withoutExchanges(current)) == null) {
+            diff = null;   // a circuit of one worker has no exchanges: the same circuit otherwise
         }
-        String diff = Fingerprint.difference(m.fingerprint(), Fingerprint.of(executors[0].graph()));
         if (diff != null) {
             throw new CheckpointException(manifest, "the checkpoint is of another circuit: " + diff, false, null);
+        }
+        boolean rescaling = m.workers() != executors.length;
+        if (rescaling) {
+            try {
+                OperatorStates.checkRescalable(executors[0].graph());
+            } catch (IllegalStateException e) {
+                throw new CheckpointException(manifest, "the checkpoint was taken with " + m.workers() + " worker(s) and this circuit has "
+                        + executors.length + ": " + e.getMessage(), false, e);
+            }
         }
         List<ArrivalPositions> inputs = runtime.arrivalPositions();
         if (inputs.size() != m.positions().length) {
@@ -139,17 +151,14 @@ public final class Checkpointer implements Checkpoints {
                     + inputs.size(), false, null);
         }
         List<StateFileReader> readers = new ArrayList<>();
-        for (int i = 0; i < executors.length; i++) {
-            readers.add(StateFileReader.open(store.workerDir(i), m.parts().get(i), codecs, written.get(i)));
+        for (int i = 0; i < m.workers(); i++) {
+            readers.add(StateFileReader.open(store.workerDir(i), m.parts().get(i), codecs, written.get(Math.min(i, executors.length - 1))));
         }
-        for (int i = 0; i < executors.length; i++) {
-            try {
-                OperatorStates.restore(executors[i], readers.get(i));
-                readers.get(i).finish();
-            } catch (RuntimeException e) {
-                CheckpointException file = fileFailure(e);
-                throw new CheckpointException(file != null ? file.path() : store.workerDir(i).resolve(m.parts().get(i).stateFile()),
-                        "cannot restore worker " + i + ": " + e.getMessage(), file != null && file.corrupt(), e);
+        if (rescaling) {
+            rescale(m, readers);
+        } else {
+            for (int i = 0; i < executors.length; i++) {
+                load(m, i, i, readers.get(i));
             }
         }
         for (int i = 0; i < inputs.size(); i++) {
@@ -157,6 +166,34 @@ public final class Checkpointer implements Checkpoints {
         }
         runtime.restoreSteps(m.step());
         return m.info();
+    }
+
+    /**
+     * Restores a checkpoint of W workers on this circuit's W': every new worker reads every saved part in turn,
+     * each operator adding to its state what the reader leaves it of the part (see {@link
+     * org.jdbsp.circuit.spi.StatePartitioning}): the keys it owns by the exchanges' hash, the state every worker
+     * shares, or, for worker 0, what outputs gathered.
+     */
+    private void rescale(Manifest m, List<StateFileReader> readers) {
+        for (int j = 0; j < executors.length; j++) {
+            RescaleTarget target = new RescaleTarget(j, executors.length);
+            for (int i = 0; i < readers.size(); i++) {
+                load(m, j, i, readers.get(i).rescaled(target, i));
+            }
+        }
+    }
+
+    /** Reads saved part {@code part} with {@code in} into worker {@code worker}'s operators. */
+    private void load(Manifest m, int worker, int part, StateFileReader in) {
+        try {
+            OperatorStates.restore(executors[worker], in);
+            in.finish();
+        } catch (RuntimeException e) {
+            CheckpointException file = fileFailure(e);
+            String what = worker == part ? "worker " + worker : "worker " + worker + " from saved worker " + part;
+            throw new CheckpointException(file != null ? file.path() : store.workerDir(part).resolve(m.parts().get(part).stateFile()),
+                    "cannot restore " + what + ": " + e.getMessage(), file != null && file.corrupt(), e);
+        }
     }
 
     /** The failure of a checkpoint file among the causes of {@code e} (which names the operator reading it), or null. */

@@ -2,7 +2,10 @@ package org.jdbsp.checkpoint.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jdbsp.circuit.internal.Graph;
 import org.jdbsp.circuit.internal.Node;
 import org.jdbsp.circuit.internal.RecursiveOperator;
@@ -52,5 +55,60 @@ public final class Fingerprint {
                     + (saved.size() > current.size() ? "missing here is " + saved.get(n) : "extra here is " + current.get(n));
         }
         return null;
+    }
+
+    /**
+     * Operators that a circuit built for several workers has and one built for a single worker does not, and that
+     * keep nothing: the exchanges, and the per-worker partial sums sent to a linear aggregate's owners.
+     */
+    private static final Set<String> ONLY_FOR_WORKERS = Set.of("org.jdbsp.circuit.internal.ShardOperator",
+            "org.jdbsp.operators.aggregate.LinearPartialOperator");
+
+    /**
+     * The lines without the operators only a circuit of several workers has ({@link #ONLY_FOR_WORKERS}), positions
+     * renumbered and inputs followed through them: what a circuit's shape is whatever its number of workers, to
+     * compare a checkpoint with a circuit of another number of workers when one of them has a single worker.
+     */
+    public static List<String> withoutExchanges(List<String> lines) {
+        Map<String, Integer> next = new HashMap<>();
+        Map<String, String> renamed = new HashMap<>();
+        Map<String, String> droppedInput = new HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            int space = line.indexOf(' ');
+            String id = line.substring(0, space);
+            int slash = id.lastIndexOf('/');
+            String parent = slash < 0 ? "" : id.substring(0, slash);
+            String newParent = slash < 0 ? "" : renamed.getOrDefault(parent, parent);
+            int arrow = line.lastIndexOf(" <- ");
+            String head = line.substring(space + 1, arrow);
+            String[] tokens = head.split(" ");
+            String type = tokens.length >= 2 ? tokens[tokens.length - 2] : "";
+            String inputs = line.substring(arrow + 4);
+            String[] ins = inputs.length() <= 2 ? new String[0] : inputs.substring(1, inputs.length() - 1).split(", ");
+            StringBuilder mapped = new StringBuilder("[");
+            for (int k = 0; k < ins.length; k++) {
+                String key = parent + "|" + ins[k];
+                String target = droppedInput.containsKey(key) ? droppedInput.get(key) : renamed.getOrDefault(key, ins[k]);
+                mapped.append(k == 0 ? "" : ", ").append(target);
+            }
+            mapped.append(']');
+            String local = id.substring(slash + 1);
+            if (ONLY_FOR_WORKERS.contains(type) && ins.length == 1) {
+                droppedInput.put(parent + "|" + local.substring(1), mapped.substring(1, mapped.length() - 1));
+                continue;
+            }
+            int n = next.merge(parent, 1, Integer::sum) - 1;
+            renamed.put(parent + "|" + local.substring(1), Integer.toString(n));
+            String newId = (newParent.isEmpty() ? "" : newParent + "/") + "#" + n;
+            renamed.put(id, newId);
+            String defaultName = " '" + tokens[0] + local + "' ";   // a node's name is "kind#position" unless named
+            int at = head.indexOf(defaultName);
+            if (at == tokens[0].length()) {
+                head = tokens[0] + " '" + tokens[0] + "#" + n + "' " + head.substring(at + defaultName.length());
+            }
+            out.add(newId + " " + head + " <- " + mapped);
+        }
+        return out;
     }
 }

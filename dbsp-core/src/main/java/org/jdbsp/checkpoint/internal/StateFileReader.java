@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbsp.checkpoint.CheckpointException;
+import org.jdbsp.circuit.internal.KeyHash;
+import org.jdbsp.circuit.internal.PartitionedRestore;
+import org.jdbsp.circuit.internal.ShardOperator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.codec.ByteSource;
 import org.jdbsp.codec.Codec;
@@ -30,23 +34,48 @@ import org.jdbsp.zset.spi.Batch;
  * decoded. The batches of a trace with storage are not loaded: each file is linked into the run's directory
  * and read in place ({@link Trace#adopt}). Batches read are remembered with their files, so that the next
  * checkpoint references them.
+ *
+ * <p>A reader of a restore on another number of workers ({@link #rescaled}) reads the same part again for each
+ * new worker and cuts it for that worker as each operator's {@link StatePartitioning} says (batches by the key
+ * hash of the exchanges, {@link ShardOperator#ownedPart}); the batches it gives are new (loaded and cut, never
+ * adopted), so it remembers none.
  */
-final class StateFileReader implements StateReader {
+final class StateFileReader implements StateReader, PartitionedRestore {
     private final Path file;
     private final Path dir;
     private final Codecs codecs;
     private final Map<Object, BatchRef> written;
+    private final ByteBuffer bytes;
     private final ByteSource in;
     private final List<Class<?>> classes = new ArrayList<>();
     /** The file batches adopted by this restore, by id (traces that shared one get it once, retained). */
     private final Map<String, FileBatch> adopted = new HashMap<>();
+    /** The new worker restored, or null when restoring on the number of workers the checkpoint was taken with. */
+    private final RescaleTarget target;
+    /** The saved part this reader reads. */
+    private final int part;
+    private StatePartitioning partitioning = StatePartitioning.BY_KEY;
+    /** How the current operator's state was cut among the saved workers. */
+    private StatePartitioning savedCut = StatePartitioning.BY_KEY;
 
-    private StateFileReader(Path file, ByteBuffer bytes, Codecs codecs, Map<Object, BatchRef> written) {
+    private StateFileReader(Path file, ByteBuffer bytes, Codecs codecs, Map<Object, BatchRef> written,
+                            RescaleTarget target, int part) {
         this.file = file;
         this.dir = file.getParent();
         this.codecs = codecs;
         this.written = written;
+        this.bytes = bytes;
         this.in = new ByteSource(bytes.duplicate().position(StateFileWriter.MAGIC.length + 4).limit(bytes.limit() - 4));
+        this.target = target;
+        this.part = part;
+    }
+
+    /**
+     * A reader of the same (already checked) file from its start, for new worker {@code target} of a restore on
+     * another number of workers; this file is saved part {@code part}.
+     */
+    StateFileReader rescaled(RescaleTarget target, int part) {
+        return new StateFileReader(file, bytes, codecs, written, target, part);
     }
 
     /**
@@ -87,7 +116,73 @@ final class StateFileReader implements StateReader {
                 throw new CheckpointException(p, "batch file of the checkpoint is missing", true, null);
             }
         }
-        return new StateFileReader(file, bytes, codecs, written);
+        return new StateFileReader(file, bytes, codecs, written, null, 0);
+    }
+
+    @Override
+    public void use(StatePartitioning next, StatePartitioning saved) {
+        partitioning = next;
+        savedCut = saved;
+    }
+
+    @Override
+    public StatePartitioning partitioning() {
+        return partitioning;
+    }
+
+    @Override
+    public StatePartitioning saved() {
+        return savedCut;
+    }
+
+    @Override
+    public boolean rescaling() {
+        return target != null;
+    }
+
+    @Override
+    public boolean owns(Object key) {
+        if (target == null) {
+            return true;
+        }
+        switch (partitioning) {
+            case BY_KEY: return KeyHash.ownerOf(key, target.workers) == target.worker;
+            case ON_WORKER_ZERO: return target.worker == 0;
+            default: return true;
+        }
+    }
+
+    @Override
+    public boolean ownsLong(long key) {
+        if (target == null) {
+            return true;
+        }
+        switch (partitioning) {
+            case BY_KEY: return KeyHash.ownerOfLong(key, target.workers) == target.worker;
+            case ON_WORKER_ZERO: return target.worker == 0;
+            default: return true;
+        }
+    }
+
+    @Override
+    public boolean takesCounters() {
+        if (target == null) {
+            return true;
+        }
+        switch (partitioning) {
+            case BY_KEY: return part % target.workers == target.worker;
+            case ON_WORKER_ZERO: return target.worker == 0;
+            default: return true;
+        }
+    }
+
+    /**
+     * Whether this reader gives nothing of the batches of the current operator: the saved parts are copies and
+     * this is not the first, or they all go to another worker.
+     */
+    private boolean dropsBatches() {
+        return target != null && ((savedCut == StatePartitioning.REPLICATED && part != 0)
+                || (partitioning == StatePartitioning.ON_WORKER_ZERO && target.worker != 0));
     }
 
     private void tag(char expected) {
@@ -149,7 +244,7 @@ final class StateFileReader implements StateReader {
     @Override
     public Batch readBatch(Layout layout) {
         BatchRef ref = readRef();
-        return ref == null ? Batch.empty(layout) : load(ref, layout);
+        return ref == null || dropsBatches() ? Batch.empty(layout) : load(ref, layout);
     }
 
     /** The reference of a batch, null for an empty batch. */
@@ -205,6 +300,9 @@ final class StateFileReader implements StateReader {
         } catch (StorageException e) {
             throw fileFailure(p, e);
         }
+        if (target != null) {
+            return partitioning == StatePartitioning.BY_KEY ? ShardOperator.ownedPart(batch, target.worker, target.workers) : batch;
+        }
         written.put(batch, ref);
         return batch;
     }
@@ -222,9 +320,20 @@ final class StateFileReader implements StateReader {
         List<FileBatch> files = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             BatchRef ref = readRef();
+            if (target != null) {
+                Batch b = ref == null || dropsBatches() ? Batch.empty(trace.layout()) : load(ref, trace.layout());
+                if (b.size > 0) {
+                    spine.add(b);
+                }
+                continue;
+            }
             FileBatch f = ref == null ? null : adopt(ref, trace);
             files.add(f);
             spine.add(ref == null ? Batch.empty(trace.layout()) : f == null ? load(ref, trace.layout()) : null);
+        }
+        if (target != null) {
+            target.add(trace, spine, bound);
+            return;
         }
         trace.restore(spine, files, bound);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbsp.circuit.spi.NaryOperator;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.Workers;
@@ -155,17 +156,32 @@ public final class RecursiveOperator implements NaryOperator {
         }
     }
 
+    /**
+     * Reads the levels back; on another number of workers it is called once per saved part: the first builds
+     * the levels, the others (which every worker saved with the same number of levels) add to them.
+     */
     @Override
     public void restore(StateReader in) {
         int n = in.readInt();
-        levels.clear();
-        // every level starts fresh (copies of the body taken before any state is read into it)
-        for (int i = 0; i < n; i++) {
-            levels.add(i == 0 ? new Executor(body, bodyCounters) : levels.get(0).fork());
+        if (!in.rescaling() || levels.isEmpty()) {
+            levels.clear();
+            // every level starts fresh (copies of the body taken before any state is read into it)
+            for (int i = 0; i < n; i++) {
+                levels.add(i == 0 ? new Executor(body, bodyCounters) : levels.get(0).fork());
+            }
+        } else if (n != levels.size()) {
+            throw new IllegalStateException("the saved workers kept " + levels.size() + " and " + n
+                    + " levels of the recursion; every worker iterates equally, so the checkpoint is inconsistent");
         }
         for (Executor level : levels) {
             OperatorStates.restore(level, in);
         }
+    }
+
+    /** Its own state (the number of levels) is the same on every worker; each body operator says how its own is cut. */
+    @Override
+    public StatePartitioning statePartitioning() {
+        return StatePartitioning.BY_KEY;
     }
 
     /** Number of unrolled levels kept. */

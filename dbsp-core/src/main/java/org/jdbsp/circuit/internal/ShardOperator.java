@@ -108,6 +108,21 @@ public final class ShardOperator implements UnaryOperator {
         return mine;
     }
 
+    /**
+     * The tuples of consolidated {@code batch} whose key column's owner, among {@code workers}, is {@code worker}:
+     * where an exchange by key sends them (used to cut saved state when a checkpoint is restored on another
+     * number of workers).
+     */
+    public static Batch ownedPart(Batch batch, int worker, int workers) {
+        if (batch.size == 0 || workers == 1) {
+            return batch;
+        }
+        KeyOwners owners = new KeyOwners();
+        int[] own = batch.longKeys != null ? owners.ofLongs(batch.longKeys, batch.size, workers)
+                : owners.ofObjects(batch.objKeys, batch.size, workers);
+        return Selection.select(batch, (b, i) -> own[i] == worker);
+    }
+
     private int[] computeOwners(Batch b, int w) {
         if (route == Route.BY_FUNCTION) {
             int[] own = owners.room(b.size);

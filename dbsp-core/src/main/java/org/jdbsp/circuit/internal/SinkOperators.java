@@ -3,6 +3,7 @@ package org.jdbsp.circuit.internal;
 import java.util.function.Consumer;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.SinkOperator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.trace.Trace;
@@ -69,10 +70,16 @@ public final class SinkOperators {
 
         @Override
         public void restore(StateReader in) {
-            delta = in.readBatch(layout);
+            delta = TimeOperators.restored(delta, in.readBatch(layout));
             if (integral != null) {
                 in.readTrace(integral);
             }
+        }
+
+        /** Outputs are gathered on worker 0, which the handles read. */
+        @Override
+        public StatePartitioning statePartitioning() {
+            return StatePartitioning.ON_WORKER_ZERO;
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbsp.circuit.Sequenced;
 import org.jdbsp.circuit.spi.SourceOperator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.zset.Layout;
@@ -145,6 +146,12 @@ public final class SplitInputState {
         @Override
         public void snapshot(StateWriter out) {
             out.writeLong(base);
+        }
+
+        /** Replicated: the next arrival position is the same on every worker. */
+        @Override
+        public StatePartitioning statePartitioning() {
+            return StatePartitioning.REPLICATED;
         }
 
         @Override

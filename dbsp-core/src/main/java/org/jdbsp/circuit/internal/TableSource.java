@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.SourceOperator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.zset.Layout;
@@ -57,6 +58,12 @@ public final class TableSource implements SourceOperator {
     @Override
     public void snapshot(StateWriter out) {
         out.writeBoolean(pending == null);
+    }
+
+    /** Replicated: the table is built on every worker; whether it was emitted is the same on all. */
+    @Override
+    public StatePartitioning statePartitioning() {
+        return StatePartitioning.REPLICATED;
     }
 
     @Override

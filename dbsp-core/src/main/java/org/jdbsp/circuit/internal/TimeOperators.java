@@ -1,6 +1,7 @@
 package org.jdbsp.circuit.internal;
 
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.StrictOperator;
@@ -12,6 +13,17 @@ import org.jdbsp.zset.spi.Merging;
 /** The primitive stream operators over time: delay (z<sup>-1</sup>), integrate (I) and differentiate (D). */
 public final class TimeOperators {
     private TimeOperators() {}
+
+    /**
+     * {@code state} plus {@code read}: what a restore adds to an operator's batch (on the same number of workers
+     * the fresh operator's batch is empty, and the read batch is taken as it is).
+     */
+    static Batch restored(Batch state, Batch read) {
+        if (state.size == 0) {
+            return read;
+        }
+        return read.size == 0 ? state : Merging.plus(state.consolidate(), read.consolidate());
+    }
 
     /** Delays its input by one step; the first output is the empty batch. */
     public static final class Delay implements StrictOperator {
@@ -48,7 +60,12 @@ public final class TimeOperators {
 
         @Override
         public void restore(StateReader in) {
-            previous = in.readBatch(previous.layout);
+            previous = restored(previous, in.readBatch(previous.layout));
+        }
+
+        @Override
+        public StatePartitioning statePartitioning() {
+            return StatePartitioning.FOLLOWS_INPUT;
         }
 
         @Override
@@ -88,7 +105,12 @@ public final class TimeOperators {
 
         @Override
         public void restore(StateReader in) {
-            sum = in.readBatch(sum.layout);
+            sum = restored(sum, in.readBatch(sum.layout));
+        }
+
+        @Override
+        public StatePartitioning statePartitioning() {
+            return StatePartitioning.FOLLOWS_INPUT;
         }
 
         @Override
@@ -134,7 +156,12 @@ public final class TimeOperators {
 
         @Override
         public void restore(StateReader in) {
-            previous = in.readBatch(previous.layout);
+            previous = restored(previous, in.readBatch(previous.layout));
+        }
+
+        @Override
+        public StatePartitioning statePartitioning() {
+            return StatePartitioning.FOLLOWS_INPUT;
         }
 
         @Override

@@ -69,6 +69,12 @@ public final class IntegralTrace implements StrictOperator {
         in.readTrace(trace);
     }
 
+    /** The integral of its input stream, cut as that stream is (by key, when sharded). */
+    @Override
+    public StatePartitioning statePartitioning() {
+        return StatePartitioning.FOLLOWS_INPUT;
+    }
+
     @Override
     public long stateTuples() {
         return trace.storedTuples();

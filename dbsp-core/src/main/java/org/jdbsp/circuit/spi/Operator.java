@@ -14,7 +14,8 @@ package org.jdbsp.circuit.spi;
  * one that keeps nothing overrides {@code hasState()} to return false. A checkpoint of a circuit holding an
  * operator that says it has state but does not implement {@code snapshot} fails, naming the operator, before
  * anything is written. State shared through an {@link IntegralTrace} is saved by that trace, not by its
- * readers.
+ * readers. A checkpoint restores on another number of workers when every operator with state says how its
+ * state is cut among the workers ({@link #statePartitioning()}).
  */
 public interface Operator {
     /**
@@ -70,5 +71,15 @@ public interface Operator {
      */
     default void restore(StateReader in) {
         throw new UnsupportedOperationException(getClass().getName() + " does not implement restore");
+    }
+
+    /**
+     * How this operator's state is cut among the workers, so that a checkpoint can be restored on another
+     * number of workers (see {@link StatePartitioning}: {@code restore} is then called once per saved part and
+     * must add what it reads). By default {@link StatePartitioning#FIXED}: such a restore fails naming the
+     * operator. Ignored for operators without state.
+     */
+    default StatePartitioning statePartitioning() {
+        return StatePartitioning.FIXED;
     }
 }

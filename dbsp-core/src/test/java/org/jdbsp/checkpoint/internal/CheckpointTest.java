@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Checkpoints of core circuits: a circuit restored from step k continues exactly as the one that never
  * stopped (every step's change, every integral, the step count, the arrival positions), on 1, 2 and 4
- * workers; and a checkpoint that is damaged, of another circuit or of another version is refused naming what.
+ * workers, and on another number of workers than it was taken with; and a checkpoint that is damaged, of another circuit or of another version is refused naming what.
  */
 @Timeout(60)
 class CheckpointTest {
@@ -345,9 +345,99 @@ class CheckpointTest {
         }).close());
         assertTrue(renamed.getMessage().contains("operator 1 of") && renamed.getMessage().contains("'input 'nums''")
                 && renamed.getMessage().contains("'input 'numbers''"), renamed.getMessage());
-        CheckpointException workers = assertThrows(CheckpointException.class,
-                () -> Circuit.restore(config(4), CheckpointTest::build).close());
-        assertTrue(workers.getMessage().contains("2 worker(s) and this circuit has 4"), workers.getMessage());
+    }
+
+    /**
+     * {@link #build} plus keyed state: a sharded stream's integral and delay, and an indexed stream's integral
+     * sharded by its key (kept per key on its owner).
+     */
+    static Io buildKeyed(CircuitBuilder b) {
+        Io io = build(b);
+        io.outs().add(io.nums().stream().shard().integrate().output());
+        io.outs().add(io.words().stream().shard().delay().output());
+        io.outs().add(io.words().stream().index(Word::text, Word::n).shard().integrate().delay().map((t, c) -> t + "=" + c).output());
+        return io;
+    }
+
+    @ParameterizedTest(name = "W = {0} restored on W' = {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"1, 2", "2, 1", "2, 4", "4, 3"})
+    void aCheckpointRestoredOnAnotherNumberOfWorkersContinuesExactlyAsOneThatNeverStopped(int w, int w2) {
+        int k = 6;
+        int n = 12;
+        List<List<String>> expected;
+        try (CircuitHandle<Io> h = Circuit.build(CircuitConfig.defaults().withWorkers(w), CheckpointTest::buildKeyed)) {
+            expected = run(h, 1, n);
+        }
+        CheckpointInfo saved;
+        try (CircuitHandle<Io> h = Circuit.build(config(w), CheckpointTest::buildKeyed)) {
+            run(h, 1, k);
+            saved = h.checkpoint(Map.of("offset", "7"));
+        }
+        try (CircuitHandle<Io> h = Circuit.restore(config(w2), CheckpointTest::buildKeyed)) {
+            assertEquals(k, h.steps());
+            assertEquals(saved.id(), h.restoredFrom().orElseThrow().id());
+            assertEquals(expected.get(k - 1), observe(h.io()), "outputs right after the restore");
+            assertEquals(expected.subList(k, n), run(h, k + 1, n));
+            // and its own checkpoint, on W', restores on W' again
+            CheckpointInfo again = h.checkpoint();
+            assertEquals(w2, again.workers());
+        }
+        try (CircuitHandle<Io> h = Circuit.restore(config(w2), CheckpointTest::buildKeyed)) {
+            assertEquals(expected.get(n - 1), observe(h.io()));
+        }
+        try (Stream<Path> dirs = Files.list(dir.resolve("checkpoints"))) {
+            long workerDirsWithFiles = dirs.filter(d -> d.getFileName().toString().startsWith("worker-")).filter(d -> {
+                try (Stream<Path> f = Files.list(d)) {
+                    return f.findAny().isPresent();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).count();
+            assertTrue(workerDirsWithFiles <= Math.max(w, w2), "no stray worker directory: " + workerDirsWithFiles);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A user operator with state that it saves, but whose state's cut among workers it does not declare. */
+    static final class SavedCounting implements UnaryOperator {
+        long seen;
+
+        @Override
+        public Batch apply(Batch input) {
+            seen += input.size;
+            return input;
+        }
+
+        @Override
+        public void snapshot(org.jdbsp.circuit.spi.StateWriter out) {
+            out.writeLong(seen);
+        }
+
+        @Override
+        public void restore(org.jdbsp.circuit.spi.StateReader in) {
+            seen = in.readLong();
+        }
+    }
+
+    @Test
+    void anOperatorWhoseStateCannotMoveBetweenWorkersRestoresOnlyOnTheSameNumberNamingItOtherwise() {
+        Function<CircuitBuilder, ZSetOutput<Long>> build = b -> {
+            ZSetInput<Long> in = b.longZSetInput("in");
+            return Wiring.<Long>addStream("counting", new SavedCounting(), Layout.LONGS, in.stream()).output();
+        };
+        try (CircuitHandle<ZSetOutput<Long>> h = Circuit.build(config(2), build::apply)) {
+            h.step();
+            h.checkpoint();
+        }
+        CheckpointException e = assertThrows(CheckpointException.class, () -> Circuit.restore(config(3), build::apply).close());
+        assertFalse(e.corrupt());
+        assertTrue(e.getMessage().contains("2 worker(s) and this circuit has 3") && e.getMessage().contains("counting#")
+                && e.getMessage().contains(SavedCounting.class.getName()) && e.getMessage().contains("statePartitioning"),
+                e.getMessage());
+        try (CircuitHandle<ZSetOutput<Long>> h = Circuit.restore(config(2), build::apply)) {
+            assertEquals(1, h.steps());
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.UnaryOperator;
@@ -349,6 +350,10 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
 
     @Override
     public void restore(StateReader in) {
+        if (in.rescaling()) {
+            restoreOwned(in);
+            return;
+        }
         for (int n = in.readInt(); n > 0; n--) {
             if (longSlots != null) {
                 longSlots.put(in.readLong(), in.readInt());
@@ -366,6 +371,52 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
             groups[i] = in.readLong();
         }
         leastTime = in.readLong();
+    }
+
+    /**
+     * Adds, from a part saved on another number of workers, the groups whose keys this worker owns, each in a new
+     * slot of this table (the saved slots are those of the saved worker's table).
+     */
+    private void restoreOwned(StateReader in) {
+        int n = in.readInt();
+        long[] longKeys = longSlots != null ? new long[n] : null;
+        Object[] objKeys = longSlots != null ? null : new Object[n];
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (longKeys != null) {
+                longKeys[i] = in.readLong();
+            } else {
+                objKeys[i] = in.readObject();
+            }
+            slots[i] = in.readInt();
+        }
+        for (int f = in.readInt(); f > 0; f--) {
+            in.readInt();
+        }
+        int savedUsed = in.readInt();
+        long[] saved = new long[savedUsed * WORDS];
+        for (int i = 0; i < saved.length; i++) {
+            saved[i] = in.readLong();
+        }
+        leastTime = Math.min(leastTime, in.readLong());
+        for (int i = 0; i < n; i++) {
+            if (longKeys != null ? !in.ownsLong(longKeys[i]) : !in.owns(objKeys[i])) {
+                continue;
+            }
+            int slot = newSlot();
+            System.arraycopy(saved, slots[i] * WORDS, groups, slot * WORDS, WORDS);
+            if (longKeys != null) {
+                longSlots.put(longKeys[i], slot);
+            } else {
+                objSlots.put(objKeys[i], slot);
+            }
+        }
+    }
+
+    /** A group lives on the worker owning its key (the input is sharded by it, or its partials are sent there). */
+    @Override
+    public StatePartitioning statePartitioning() {
+        return StatePartitioning.BY_KEY;
     }
 
     /** The number of groups with state. */

@@ -5,6 +5,7 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2ObjectMap;
 import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.UnaryOperator;
@@ -148,12 +149,24 @@ final class StateAggregateOperator implements UnaryOperator {
         for (int n = in.readInt(); n > 0; n--) {
             if (longStates != null) {
                 long key = in.readLong();
-                longStates.put(key, aggregator.readState(in));
+                Object state = aggregator.readState(in);
+                if (in.ownsLong(key)) {
+                    longStates.put(key, state);
+                }
             } else {
                 Object key = in.readObject();
-                objStates.put(key, aggregator.readState(in));
+                Object state = aggregator.readState(in);
+                if (in.owns(key)) {
+                    objStates.put(key, state);
+                }
             }
         }
+    }
+
+    /** A group lives on the worker owning its key (the input is sharded by it). */
+    @Override
+    public StatePartitioning statePartitioning() {
+        return StatePartitioning.BY_KEY;
     }
 
     /** The number of groups with state. */

@@ -240,8 +240,6 @@ final class SessionAggregateOperator extends WindowedOperator {
     @Override
     public void restore(StateReader in) {
         readProgress(in);
-        keys = new HashMap<>();
-        deadlines = new TreeMap<>();
         for (int n = in.readInt(); n > 0; n--) {
             Object k = in.readObject();
             KeyState ks = new KeyState();
@@ -258,8 +256,10 @@ final class SessionAggregateOperator extends WindowedOperator {
                 long at = in.readLong();
                 ks.emitted.put(at, new WindowResult<>(in.readObject(), in.readLong(), in.readLong(), in.readObject()));
             }
-            keys.put(k, ks);
-            setDeadline(k, ks, deadline);
+            if (in.owns(k)) {
+                keys.put(k, ks);
+                setDeadline(k, ks, deadline);
+            }
         }
     }
 

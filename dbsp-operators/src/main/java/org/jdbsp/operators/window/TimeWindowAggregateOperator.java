@@ -152,12 +152,18 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
     @Override
     public void restore(StateReader in) {
         readProgress(in);
-        byStart = new TreeMap<>();
         for (int n = in.readInt(); n > 0; n--) {
-            HashMap<Object, AggregateState> groups = new HashMap<>();
-            byStart.put(in.readLong(), groups);
+            long start = in.readLong();
+            HashMap<Object, AggregateState> groups = null;
             for (int k = in.readInt(); k > 0; k--) {
-                groups.put(in.readObject(), AggregateState.read(in));
+                Object key = in.readObject();
+                AggregateState state = AggregateState.read(in);
+                if (in.owns(key)) {
+                    if (groups == null) {
+                        groups = byStart.computeIfAbsent(start, s -> new HashMap<>());
+                    }
+                    groups.put(key, state);
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.BinaryOperator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.operators.time.internal.TimeArithmetic;
@@ -64,11 +65,24 @@ abstract class WindowedOperator implements BinaryOperator {
         out.writeLong(dropped);
     }
 
-    /** Reads what {@link #writeProgress} saved. */
+    /**
+     * Reads what {@link #writeProgress} saved: the watermark (the same on every worker) and, added to this worker's
+     * when it takes the saved part's counters, the late count.
+     */
     final void readProgress(StateReader in) {
         watermark = in.readLong();
-        dropped = in.readLong();
+        long late = in.readLong();
+        if (in.takesCounters()) {
+            dropped += late;
+        }
     }
+
+    /** A key's windows live on the worker owning the key (the input is sharded by it). */
+    @Override
+    public StatePartitioning statePartitioning() {
+        return StatePartitioning.BY_KEY;
+    }
+
 
     /** Records dropped as late so far. */
     final long droppedLate() {

@@ -8,6 +8,7 @@ import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.Replicas;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.Workers;
@@ -100,7 +101,8 @@ public final class LateFilterOperator implements BinaryOperator {
      * during one (from an inspector) it throws {@link IllegalStateException} and changes nothing.
      */
     public static long droppedAcross(Replicas<LateFilterOperator> replicas) {
-        if (replicas.count() > 1) {
+        // one worker keeps late records only when restored from a checkpoint of several
+        if (replicas.count() > 1 || !replicas.get(0).pending.isEmpty()) {
             replicas.requireBetweenSteps("the count of late records (LateFilter.dropped())");
             List<List<StepLate>> all = new ArrayList<>();
             for (int i = 0; i < replicas.count(); i++) {
@@ -140,6 +142,12 @@ public final class LateFilterOperator implements BinaryOperator {
         return copy;
     }
 
+    /** The watermark and the step count are the same on every worker; the late count and the late records kept (added up across the workers) go, per saved part, to one worker, and are added up there or when counted. */
+    @Override
+    public StatePartitioning statePartitioning() {
+        return StatePartitioning.BY_KEY;
+    }
+
     /** Saves the watermark, the late count, the step count and each step's late records not yet counted. */
     @Override
     public void snapshot(StateWriter out) {
@@ -160,17 +168,24 @@ public final class LateFilterOperator implements BinaryOperator {
     @Override
     public void restore(StateReader in) {
         watermark = in.readLong();
-        dropped = in.readLong();
+        long late = in.readLong();
         steps = in.readLong();
-        pending = new ArrayList<>();
+        boolean mine = in.takesCounters();
+        if (mine) {
+            dropped += late;
+        }
+        List<StepLate> read = new ArrayList<>(pending);
         for (int n = in.readInt(); n > 0; n--) {
             long step = in.readLong();
             Map<Object, Long> weights = new HashMap<>();
             for (int k = in.readInt(); k > 0; k--) {
                 weights.put(in.readObject(), in.readLong());
             }
-            pending.add(new StepLate(step, weights));
+            if (mine) {
+                read.add(new StepLate(step, weights));
+            }
         }
+        pending = read;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jdbsp.circuit.spi.BinaryOperator;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.Workers;
@@ -80,6 +81,12 @@ public final class StampOperator implements BinaryOperator {
     @Override
     public void snapshot(StateWriter out) {
         out.writeLong(watermark);
+    }
+
+    /** Its watermark is the same on every worker. */
+    @Override
+    public StatePartitioning statePartitioning() {
+        return StatePartitioning.REPLICATED;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jdbsp.operators.time.internal;
 
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 
@@ -39,6 +40,12 @@ public final class StateGcOperator extends WatermarkGcOperator {
     @Override
     public void snapshot(StateWriter out) {
         out.writeLong(watermark);
+    }
+
+    /** Its watermark is the same on every worker (its target saves its own groups). */
+    @Override
+    public StatePartitioning statePartitioning() {
+        return StatePartitioning.REPLICATED;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.ForkContext;
 import org.jdbsp.circuit.spi.IntegralTrace;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.trace.Trace;
@@ -67,11 +68,18 @@ public final class TraceGcOperator extends WatermarkGcOperator {
         out.writeLong(afterCompaction);
     }
 
+    /** Beside its trace (restored by the trace): the watermark, the same everywhere, and a compaction hint. */
+    @Override
+    public StatePartitioning statePartitioning() {
+        return StatePartitioning.BY_KEY;
+    }
+
     /** Restores the watermark and sets the trace's value-time bound again (a trace saves only its key bound). */
     @Override
     public void restore(StateReader in) {
         watermark = in.readLong();
-        afterCompaction = in.readLong();
+        // a compaction hint only, per worker: on another number of workers the largest saved one will do
+        afterCompaction = Math.max(afterCompaction, in.readLong());
         if (valueTime != null && watermark != TimeArithmetic.NONE) {
             trace.trace().dropValuesBelow(TimeArithmetic.minus(watermark, margin), valueTime);
         }

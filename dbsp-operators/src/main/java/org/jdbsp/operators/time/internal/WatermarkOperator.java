@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.UnaryOperator;
@@ -154,6 +155,12 @@ public final class WatermarkOperator implements UnaryOperator {
         out.writeLong(maxSeen);
         out.writeLong(current);
         out.writeLong(floor);
+    }
+
+    /** The largest time, the floor and the watermark are agreed by every worker. */
+    @Override
+    public StatePartitioning statePartitioning() {
+        return StatePartitioning.REPLICATED;
     }
 
     @Override
