@@ -22,13 +22,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every query restarts where it stopped: run to step k, checkpoint, go on to the end; a fresh circuit restored
  * from that checkpoint and fed the same later events gives every step's change and the final integral exactly
- * as the uninterrupted run, on 1 and 2 workers (checkpoints are taken and restored on the same number).
+ * as the uninterrupted run, on 1, 2 and 4 workers, restored on the same number of workers and on another one
+ * (1 -> 2, 2 -> 4, 4 -> 1).
  */
 class CheckpointRestoreTest {
     private static final List<Event> EVENTS = QueryHarness.events(GeneratorConfig.builder().maxEvents(6_000).firstEventRate(500).build());
     private static final int STEP = 700;
     private static final int CHECKPOINT_AFTER_STEP = 4;
     private static final long CLOCK_START = 1_436_918_400_000L;
+    /** The other number of workers each checkpoint is also restored on (its keyed state cut again by key). */
+    private static final Map<Integer, Integer> RESTORED_ON = Map.of(1, 2, 2, 4, 4, 1);
     /** Queries whose state cannot be saved yet, and what their refusal names: none any more. */
     private static final Map<String, String> NOT_YET_SAVED = Map.of();
 
@@ -45,7 +48,7 @@ class CheckpointRestoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("queries")
     void aRestoredQueryGoesOnExactlyAsTheUninterruptedRun(NexmarkQuery<?> query, @TempDir Path dir) throws Exception {
-        for (int w : new int[] {1, 2}) {
+        for (int w : new int[] {1, 2, 4}) {
             Path storage = Files.createDirectories(dir.resolve("w" + w));
             CircuitConfig config = CircuitConfig.defaults().withWorkers(w).withStorage(storage);
             String refusal = NOT_YET_SAVED.get(query.name());
@@ -68,17 +71,20 @@ class CheckpointRestoreTest {
                 run.finish();
                 finalIntegral = run.integral();
             }
-            try (QueryCircuit<?> restored = QueryCircuit.restore(query, options(storage, CHECKPOINT_AFTER_STEP + 1), config, true)) {
-                assertEquals(String.valueOf((CHECKPOINT_AFTER_STEP + 1) * STEP), restored.restoredFrom().orElseThrow().metadata().get("events"));
-                for (int s = CHECKPOINT_AFTER_STEP + 1; s < steps(); s++) {
-                    push(restored, s);
-                    restored.step();
-                    ZSetAssertions.assertZSetEquals(query.name() + " change at step " + s + " after a restore on " + w
-                            + " workers", uninterrupted.get(s), restored.delta());
+            for (int w2 : new int[] {w, RESTORED_ON.get(w)}) {
+                String on = w2 == w ? w + " workers" : w + " workers restored on " + w2;
+                CircuitConfig restoredConfig = CircuitConfig.defaults().withWorkers(w2).withStorage(storage);
+                try (QueryCircuit<?> restored = QueryCircuit.restore(query, options(storage, CHECKPOINT_AFTER_STEP + 1), restoredConfig, true)) {
+                    assertEquals(String.valueOf((CHECKPOINT_AFTER_STEP + 1) * STEP), restored.restoredFrom().orElseThrow().metadata().get("events"));
+                    for (int s = CHECKPOINT_AFTER_STEP + 1; s < steps(); s++) {
+                        push(restored, s);
+                        restored.step();
+                        ZSetAssertions.assertZSetEquals(query.name() + " change at step " + s + " after a restore on " + on,
+                                uninterrupted.get(s), restored.delta());
+                    }
+                    restored.finish();
+                    ZSetAssertions.assertZSetEquals(query.name() + " final integral on " + on, finalIntegral, restored.integral());
                 }
-                restored.finish();
-                ZSetAssertions.assertZSetEquals(query.name() + " final integral on " + w + " workers", finalIntegral,
-                        restored.integral());
             }
         }
     }
