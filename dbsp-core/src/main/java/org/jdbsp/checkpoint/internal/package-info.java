@@ -20,6 +20,13 @@
  * encoding), {@code T} batch (the batch file id, empty for an empty batch, then the key and the value
  * column's class names, empty for long or absent columns), {@code R} trace (the key bound as an object, the
  * batch count, the batches); then the CRC32C of everything before it (int). Every operator's values are
- * preceded by an object naming it, and the last by an end marker.
+ * preceded by an object naming it (position, kind and how its state is cut among the workers, {@link
+ * org.jdbsp.circuit.spi.StatePartitioning}), and the last by an end marker.
+ *
+ * <h2>Restoring on another number of workers</h2>
+ * Each new worker reads every saved worker's state file from its start ({@link
+ * org.jdbsp.checkpoint.internal.Checkpointer}); the reader cuts each operator's state for it: parts saved as
+ * copies (replicated) are read from saved worker 0 only, batches and traces are kept for the keys the worker
+ * owns by the exchanges' key hash, and a trace gathers its batches from every part.
  */
 package org.jdbsp.checkpoint.internal;
