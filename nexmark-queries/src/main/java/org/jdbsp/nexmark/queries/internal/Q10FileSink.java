@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.SinkOperator;
+import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.nexmark.queries.Q10;
@@ -183,21 +184,44 @@ public final class Q10FileSink implements SinkOperator {
     }
 
     /**
+     * On another number of workers the files go back to the checkpoint on new worker 0 (every saved sink's,
+     * {@link StatePartitioning#ON_WORKER_ZERO}); every new sink then writes files of its own fresh id.
+     */
+    @Override
+    public StatePartitioning statePartitioning() {
+        return StatePartitioning.ON_WORKER_ZERO;
+    }
+
+    /**
      * Takes back the sink id and the files' lengths, truncates every file to its saved length and deletes this
-     * sink's files the checkpoint does not know (written after it).
+     * sink's files the checkpoint does not know (written after it). On another number of workers new worker 0
+     * does so for every saved sink and keeps its own fresh id; the other workers leave the files alone.
      */
     @Override
     public void restore(StateReader in) {
-        fileName = (String) in.readObject();
-        lengths.clear();
-        unsynced.clear();
+        String savedName = (String) in.readObject();
+        Map<String, Long> saved = new HashMap<>();
         for (int n = in.readInt(); n > 0; n--) {
             String partition = (String) in.readObject();
-            lengths.put(partition, in.readLong());
+            saved.put(partition, in.readLong());
         }
+        if (in.rescaling() && !in.owns(savedName)) {
+            return;
+        }
+        truncateToCheckpoint(savedName, saved);
+        if (!in.rescaling()) {
+            fileName = savedName;
+            lengths.clear();
+            lengths.putAll(saved);
+            unsynced.clear();
+        }
+    }
+
+    /** Cuts the files of sink {@code name} to the {@code saved} lengths and deletes its files not in {@code saved}. */
+    private void truncateToCheckpoint(String name, Map<String, Long> saved) {
         try {
-            for (Map.Entry<String, Long> e : lengths.entrySet()) {
-                Path file = directory.resolve(e.getKey()).resolve(fileName);
+            for (Map.Entry<String, Long> e : saved.entrySet()) {
+                Path file = directory.resolve(e.getKey()).resolve(name);
                 long size = Files.exists(file) ? Files.size(file) : -1;
                 if (size < e.getValue()) {
                     throw new IllegalStateException("q10's file " + file + (size < 0 ? " is missing" : " has " + size + " bytes")
@@ -213,8 +237,8 @@ public final class Q10FileSink implements SinkOperator {
             if (Files.isDirectory(directory)) {
                 List<Path> later;
                 try (Stream<Path> files = Files.find(directory, 3, (p, a) -> a.isRegularFile()
-                        && p.getFileName().toString().equals(fileName))) {
-                    later = files.filter(p -> !lengths.containsKey(directory.relativize(p.getParent()).toString())).toList();
+                        && p.getFileName().toString().equals(name))) {
+                    later = files.filter(p -> !saved.containsKey(directory.relativize(p.getParent()).toString())).toList();
                 }
                 for (Path p : later) {
                     Files.delete(p);
