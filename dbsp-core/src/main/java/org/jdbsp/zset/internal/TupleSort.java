@@ -154,9 +154,9 @@ public final class TupleSort {
         long[] secondary = null;
         if (c.longKeys != null) {
             primary = Arrays.copyOf(c.longKeys, n);
-            secondary = prefixes(c.objValues, c.valueOrder, n);
+            secondary = OrderPrefixes.of(c.objValues, c.valueOrder, n);
         } else {
-            primary = prefixes(c.objKeys, c.keyOrder, n);
+            primary = OrderPrefixes.of(c.objKeys, c.keyOrder, n);
             if (primary == null) {
                 return false;
             }
@@ -196,38 +196,6 @@ public final class TupleSort {
             i = j;
         }
         return true;
-    }
-
-    /**
-     * The prefix of each of the first {@code n} objects under {@code order}, or null if it has none: the
-     * {@link LongPrefixOrder} prefix, or the hash code of records of one non-{@link Comparable} class in
-     * their natural order.
-     */
-    private static long[] prefixes(Object[] objects, Comparator<Object> order, int n) {
-        if (order instanceof LongPrefixOrder) {
-            LongPrefixOrder byPrefix = (LongPrefixOrder) order;
-            long[] out = new long[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = byPrefix.prefix(objects[i]);
-            }
-            return out;
-        }
-        if (order != Orders.natural()) {
-            return null;
-        }
-        Class<?> type = objects[0].getClass();
-        if (!Record.class.isAssignableFrom(type) || Comparable.class.isAssignableFrom(type)) {
-            return null;
-        }
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-            Object o = objects[i];
-            if (o.getClass() != type) {
-                return null;
-            }
-            out[i] = o.hashCode();
-        }
-        return out;
     }
 
     /**

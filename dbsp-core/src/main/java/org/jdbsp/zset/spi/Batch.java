@@ -36,6 +36,13 @@ public final class Batch {
      * consolidates it) ever see one; {@link #consolidate()} gives the consolidated batch.
      */
     public final boolean consolidated;
+    /**
+     * For object keys whose order has long prefixes ({@code OrderPrefixes}: a record's hash code, a
+     * {@code byLong} order's long), the prefix of each tuple's key when the batch was made knowing them (a
+     * consolidation that sorted by them, a merge), so that merging it again compares longs and does not touch
+     * the records; else null. Never written.
+     */
+    final long[] keyPrefixes;
 
     /**
      * A batch over the given columns, taken as they are: they must already be consolidated (sorted by the
@@ -47,6 +54,12 @@ public final class Batch {
 
     private Batch(Layout layout, int size, long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues,
             long[] weights, boolean consolidated) {
+        this(layout, size, longKeys, objKeys, longValues, objValues, weights, consolidated, null);
+    }
+
+    private Batch(Layout layout, int size, long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues,
+            long[] weights, boolean consolidated, long[] keyPrefixes) {
+        this.keyPrefixes = keyPrefixes;
         this.consolidated = consolidated;
         this.layout = layout;
         this.size = size;
@@ -55,6 +68,12 @@ public final class Batch {
         this.longValues = longValues;
         this.objValues = objValues;
         this.weights = weights;
+    }
+
+    /** A consolidated batch over the given columns (as the public constructor) with its keys' prefixes. */
+    static Batch withKeyPrefixes(Layout layout, int size, Object[] objKeys, long[] longValues, Object[] objValues,
+            long[] weights, long[] keyPrefixes) {
+        return new Batch(layout, size, null, objKeys, longValues, objValues, weights, true, keyPrefixes);
     }
 
     private static final long[] NO_LONGS = new long[0];
@@ -107,7 +126,7 @@ public final class Batch {
         if (other.keyKind() != layout.keyKind() || other.valueKind() != layout.valueKind()) {
             throw new IllegalArgumentException("cannot view a batch of " + layout + " as " + other);
         }
-        return new Batch(other, size, longKeys, objKeys, longValues, objValues, weights, consolidated);
+        return new Batch(other, size, longKeys, objKeys, longValues, objValues, weights, consolidated, keyPrefixes);
     }
 
     /** True when the batch holds no tuple. */
@@ -184,7 +203,8 @@ public final class Batch {
     /** Approximate bytes held by this batch's arrays (the objects they point to are not counted). */
     public long approximateBytes() {
         long perTuple = 8;
-        perTuple += (longKeys != null ? 8 : 4) + (longValues != null ? 8 : objValues != null ? 4 : 0);
+        perTuple += (longKeys != null ? 8 : 4) + (longValues != null ? 8 : objValues != null ? 4 : 0)
+                + (keyPrefixes != null ? 8 : 0);
         return 64 + perTuple * (long) size;
     }
 

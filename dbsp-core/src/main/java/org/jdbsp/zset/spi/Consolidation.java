@@ -42,7 +42,11 @@ public final class Consolidation {
         if (objValues != null) {
             Arrays.fill(objValues, m, n, null);
         }
-        Batch b = new Batch(layout, m, longKeys, objKeys, longValues, objValues, weights);
+        // the keys' prefixes, when the sort drew them, go with the batch for later merges (objects keys only: under
+        // a long key, the primary longs are the keys themselves)
+        Batch b = objKeys != null && c.primary != null
+                ? Batch.withKeyPrefixes(layout, m, objKeys, longValues, objValues, weights, c.primary)
+                : new Batch(layout, m, longKeys, objKeys, longValues, objValues, weights);
         if (validating) {
             ContractChecks.checkBatch(b, true);
         }
@@ -80,6 +84,12 @@ public final class Consolidation {
             if (sum != 0) {
                 if (out != i) {
                     move(c, i, out);
+                    if (primary != null) {
+                        primary[out] = primary[i];
+                        if (secondary != null) {
+                            secondary[out] = secondary[i];
+                        }
+                    }
                 }
                 w[out++] = sum;
             }

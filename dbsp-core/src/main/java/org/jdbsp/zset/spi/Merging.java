@@ -1,6 +1,7 @@
 package org.jdbsp.zset.spi;
 
 import org.jdbsp.zset.internal.ContractChecks;
+import org.jdbsp.zset.internal.OrderPrefixes;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbsp.zset.ColumnKind;
@@ -105,7 +106,12 @@ public final class Merging {
         }
     }
 
-    /** The merge of any layout, with comparators; with {@code times}, also carries and filters the tuples' times. */
+    /**
+     * The merge of any layout, with comparators; with {@code times}, also carries and filters the tuples' times.
+     * Object keys whose order has long prefixes ({@link OrderPrefixes}: records' hash codes, {@code byLong}
+     * orders) are compared by their prefixes, drawn once per tuple, and by the comparator only when these are
+     * equal: a comparison of two records otherwise computes both hash codes again.
+     */
     private static Batch mergeGeneric(Batch a, Batch b, boolean negateB, TupleFilter filter, Times times) {
         boolean validating = ContractChecks.active();
         int cap = a.size + b.size;
@@ -119,12 +125,22 @@ public final class Merging {
         int out = 0;
         int na = a.size;
         int nb = b.size;
+        long[] pa = null;
+        long[] pb = null;
+        if (a.objKeys != null && na > 0 && nb > 0
+                && OrderPrefixes.comparable(a.objKeys, b.objKeys, a.layout.keyOrder())) {
+            pa = a.keyPrefixes != null ? a.keyPrefixes : OrderPrefixes.of(a.objKeys, a.layout.keyOrder(), na);
+            pb = pa == null ? null : b.keyPrefixes != null ? b.keyPrefixes : OrderPrefixes.of(b.objKeys, a.layout.keyOrder(), nb);
+        }
+        long[] po = pb != null ? new long[cap] : null;
         while (i < na || j < nb) {
             int c;
             if (i == na) {
                 c = 1;
             } else if (j == nb) {
                 c = -1;
+            } else if (pb != null && pa[i] != pb[j]) {
+                c = pa[i] < pb[j] ? -1 : 1;
             } else {
                 c = a.compareTuples(i, b, j);
             }
@@ -166,6 +182,9 @@ public final class Merging {
                 lk[out] = src.longKeys[at];
             } else {
                 ok[out] = src.objKeys[at];
+                if (po != null) {
+                    po[out] = src == a ? pa[at] : pb[at];
+                }
             }
             if (lv != null) {
                 lv[out] = src.longValues[at];
@@ -177,7 +196,7 @@ public final class Merging {
             }
             w[out++] = weight;
         }
-        Batch merged = new Batch(a.layout, out, lk, ok, lv, ov, w);
+        Batch merged = po != null ? Batch.withKeyPrefixes(a.layout, out, ok, lv, ov, w, po) : new Batch(a.layout, out, lk, ok, lv, ov, w);
         if (validating) {
             ContractChecks.checkBatch(merged, false);
         }
