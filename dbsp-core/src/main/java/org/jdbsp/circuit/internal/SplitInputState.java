@@ -40,6 +40,8 @@ public final class SplitInputState {
     private final List<Boolean> unconsolidated = new ArrayList<>();
     private Class<?>[] seenClasses = new Class<?>[0];
     private int[] seenParts = new int[0];
+    /** The part of each record of the run being split (see {@link #splitThisStep}). */
+    private int[] partBuffer = new int[0];
     private Batch[] split;
     private int served;
     /** The arrival position of the first tuple of the next run to split. */
@@ -192,34 +194,49 @@ public final class SplitInputState {
             to = run.size();
         }
         int parts = types.size();
-        BatchBuilder[] builders = new BatchBuilder[parts];
-        for (int p = 0; p < parts; p++) {
-            builders[p] = new BatchBuilder(layouts.get(p), Math.max(16, (to - from) / parts));
-        }
-        boolean[] stamps = new boolean[parts];
-        for (int p = 0; p < parts; p++) {
-            stamps[p] = stamping.get(p);
-        }
+        // first pass: each record's part (PRE_STAMPED for a stamped one, placed by its value), counted, so that
+        // every part's builder is allocated once at its size: growing them copied the columns, and sizing each
+        // for a share of the run wasted most of the rare parts' arrays
+        int[] partOfRecord = partBuffer(to - from);
+        int[] counts = new int[parts];
         Object[] records = run.appendedKeys();
         long[] weights = run.appendedWeights();
-        long runBase = base;
-        base += run.size();
         Class<?> lastClass = null;
         int lastPart = -1;
-        boolean lastStamps = false;
         for (int i = from; i < to; i++) {
             Object r = records[i];
             Class<?> c = r.getClass();
             if (c != lastClass) {
                 if (c == PreStamped.class) {
-                    addPreStamped(builders, ((PreStamped) r).record(), weights[i]);
+                    int p = stampingPart(((PreStamped) r).record());
+                    partOfRecord[i - from] = p;
+                    counts[p]++;
                     continue;
                 }
                 lastPart = partOf(c, r);
-                lastStamps = stamps[lastPart];
                 lastClass = c;
             }
-            builders[lastPart].add(lastStamps ? new Sequenced<>(runBase + i, r) : r, weights[i]);
+            partOfRecord[i - from] = lastPart;
+            counts[lastPart]++;
+        }
+        BatchBuilder[] builders = new BatchBuilder[parts];
+        boolean[] stamps = new boolean[parts];
+        for (int p = 0; p < parts; p++) {
+            builders[p] = new BatchBuilder(layouts.get(p), Math.max(16, counts[p]));
+            stamps[p] = stamping.get(p);
+        }
+        long runBase = base;
+        base += run.size();
+        for (int i = from; i < to; i++) {
+            int p = partOfRecord[i - from];
+            Object r = records[i];
+            if (stamps[p]) {
+                // a pre-stamped record keeps its stamp; any other of a stamping part gets its position
+                builders[p].add(r instanceof PreStamped ? ((PreStamped) r).record() : new Sequenced<>(runBase + i, r),
+                        weights[i]);
+            } else {
+                builders[p].add(r, weights[i]);
+            }
         }
         Batch[] out = new Batch[parts];
         for (int p = 0; p < parts; p++) {
@@ -228,14 +245,23 @@ public final class SplitInputState {
         return out;
     }
 
-    private void addPreStamped(BatchBuilder[] builders, Sequenced<?> record, long weight) {
+    /** The part of a record pushed with its stamp: one that stamps (the push checked this). */
+    private int stampingPart(Sequenced<?> record) {
         int p = stampingPartOf(record.value());
         if (p < 0) {
             // the push checked this; parts are only declared before the first push
             throw new IllegalStateException("a stamped record was pushed to split input '" + name
                     + "' for a part that does not stamp: " + record);
         }
-        builders[p].add(record, weight);
+        return p;
+    }
+
+    /** A buffer of at least {@code n} part indices, reused from step to step. */
+    private int[] partBuffer(int n) {
+        if (partBuffer.length < n) {
+            partBuffer = new int[Math.max(n, partBuffer.length + (partBuffer.length >> 1))];
+        }
+        return partBuffer;
     }
 
     private int partOf(Class<?> c, Object record) {
