@@ -34,7 +34,7 @@ public final class Q21 implements NexmarkQuery<Q21.Row> {
     /** Creates the query. */
     public Q21() {}
 
-    private static final Pattern CHANNEL_ID = Pattern.compile("(&|^)channel_id=([^&]*)");
+    private static final Pattern CHANNEL_ID_PATTERN = Pattern.compile("(&|^)channel_id=([^&]*)");
 
     /** A row of q21's result. */
     public record Row(long auction, long bidder, long price, String channel, String channelId) implements ResultRow {
@@ -46,7 +46,33 @@ public final class Q21 implements NexmarkQuery<Q21.Row> {
 
     /** The id of a named channel ({@code lower(channel)} one of the four), else null. */
     static String namedChannelId(String channel) {
-        switch (channel.toLowerCase(Locale.ROOT)) {
+        if (!isAscii(channel)) {
+            return namedChannelIdOfLower(channel.toLowerCase(Locale.ROOT));
+        }
+        // for ASCII text, lower() is ASCII case folding: compare without making the lower-case copy
+        switch (channel.length()) {
+            case 5:
+                return channel.equalsIgnoreCase("apple") ? "0" : channel.equalsIgnoreCase("baidu") ? "3" : null;
+            case 6:
+                return channel.equalsIgnoreCase("google") ? "1" : null;
+            case 8:
+                return channel.equalsIgnoreCase("facebook") ? "2" : null;
+            default:
+                return null;
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String namedChannelIdOfLower(String lower) {
+        switch (lower) {
             case "apple":
                 return "0";
             case "google":
@@ -60,9 +86,31 @@ public final class Q21 implements NexmarkQuery<Q21.Row> {
         }
     }
 
-    /** {@code REGEXP_EXTRACT(url, '(&|^)channel_id=([^&]*)', 2)}: null when the URL has no match. */
+    private static final String CHANNEL_ID_PARAMETER = "channel_id=";
+
+    /**
+     * {@code REGEXP_EXTRACT(url, '(&|^)channel_id=([^&]*)', 2)}: null when the URL has no match. Written out
+     * rather than matched with {@link #CHANNEL_ID_PATTERN} per bid: the first match of the pattern starts at
+     * the first occurrence of {@code channel_id=} that begins the URL or follows a {@code '&'} (a match at the
+     * URL's start through {@code '&'} and one through {@code ^} cannot both exist), and its group 2 runs to the
+     * next {@code '&'} or the end.
+     */
     static String urlChannelId(String url) {
-        Matcher m = CHANNEL_ID.matcher(url);
+        int at = url.indexOf(CHANNEL_ID_PARAMETER);
+        while (at > 0 && url.charAt(at - 1) != '&') {
+            at = url.indexOf(CHANNEL_ID_PARAMETER, at + 1);
+        }
+        if (at < 0) {
+            return null;
+        }
+        int from = at + CHANNEL_ID_PARAMETER.length();
+        int end = url.indexOf('&', from);
+        return url.substring(from, end < 0 ? url.length() : end);
+    }
+
+    /** {@link #urlChannelId} by the pattern itself (the definition the tests compare with). */
+    static String urlChannelIdByPattern(String url) {
+        Matcher m = CHANNEL_ID_PATTERN.matcher(url);
         return m.find() ? m.group(2) : null;
     }
 

@@ -69,4 +69,35 @@ class Q21Test {
                         + " WHERE " + extracted + " IS NOT NULL OR lower(channel) IN ('apple', 'google', 'facebook', 'baidu')",
                 QueryOptions.defaults());
     }
+
+    /** The written-out REGEXP_EXTRACT agrees with the pattern on random URLs made of the pieces that matter. */
+    @Test
+    void urlChannelIdAgreesWithThePattern() {
+        long seed = System.nanoTime();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        String[] pieces = {"channel_id=", "&", "x", "=", "?", "channel_id", "&channel_id=", "_id=", "7", "c"};
+        for (int trial = 0; trial < 20_000; trial++) {
+            StringBuilder url = new StringBuilder();
+            int n = rnd.nextInt(8);
+            for (int k = 0; k < n; k++) {
+                url.append(pieces[rnd.nextInt(pieces.length)]);
+            }
+            String u = url.toString();
+            assertEquals(Q21.urlChannelIdByPattern(u), Q21.urlChannelId(u), "url '" + u + "', seed " + seed);
+        }
+    }
+
+    /** The case folding without a copy agrees with lower(): ASCII and non-ASCII names (the Kelvin sign, a dotted I). */
+    @Test
+    void namedChannelIdAgreesWithLowerCase() {
+        String[] names = {"apple", "APPLE", "aPpLe", "baidu", "BAIDU", "google", "Google", "facebook", "FaceBook",
+            "appl", "apples", "apple ", "goog1e", "", "channel-1", "f\u0430cebook", "\u212Aapple", "app\u0130e",
+            "B\u0041IDU", "facebooK", "\u00e4pple"};
+        for (String name : names) {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            String expected = lower.equals("apple") ? "0" : lower.equals("google") ? "1" : lower.equals("facebook") ? "2"
+                    : lower.equals("baidu") ? "3" : null;
+            assertEquals(expected, Q21.namedChannelId(name), "channel '" + name + "'");
+        }
+    }
 }
