@@ -13,18 +13,27 @@ import org.jdbsp.zset.Weights;
  * overflows them; only a result that does not fit in a long fails, when the row is emitted.
  */
 final class AggregateState {
-    /** Count high and low word, sum high and low word. */
-    final long[] totals = new long[4];
+    // count and sum as 128-bit integers in plain fields (no array per group): high and low words
+    private long countHigh;
+    private long countLow;
+    private long sumHigh;
+    private long sumLow;
     LongMultiset values;
     HashMap<Object, Long> records;
 
     void add(WindowAggregate<?, ?> agg, Object record, long weight) {
-        Int128.addLong(totals, 0, weight);
+        long low = countLow + weight;
+        countHigh += (weight >> 63) + carry(low, weight);
+        countLow = low;
         switch (agg.kind) {
             case COUNT:
                 break;
             case SUM:
-                Int128.addProduct(totals, 2, agg.field.applyAsLong(record), weight);
+                long x = agg.field.applyAsLong(record);
+                long productLow = x * weight;
+                long sum = sumLow + productLow;
+                sumHigh += Math.multiplyHigh(x, weight) + carry(sum, productLow);
+                sumLow = sum;
                 break;
             case MAX:
             case MIN:
@@ -41,6 +50,11 @@ final class AggregateState {
         }
     }
 
+    /** The carry out of the unsigned addition whose result is {@code sum} and one of whose terms is {@code term}. */
+    private static long carry(long sum, long term) {
+        return Long.compareUnsigned(sum, term) < 0 ? 1 : 0;
+    }
+
     private static Long addOrRemove(Long a, Long b) {
         long s = Weights.add(a, b);
         return s == 0 ? null : s;
@@ -48,7 +62,7 @@ final class AggregateState {
 
     /** True when every record added has been retracted. */
     boolean isEmpty() {
-        return (totals[0] | totals[1] | totals[2] | totals[3]) == 0 && (values == null || values.isEmpty())
+        return (countHigh | countLow | sumHigh | sumLow) == 0 && (values == null || values.isEmpty())
                 && (records == null || records.isEmpty());
     }
 
@@ -57,14 +71,14 @@ final class AggregateState {
      * no row (its record count is not positive); a count or sum that does not fit in a long fails, naming them.
      */
     Object result(WindowAggregate<?, ?> agg, Object key, long start, long end) {
-        if (Int128.signum(totals[0], totals[1]) <= 0) {
+        if (Int128.signum(countHigh, countLow) <= 0) {
             return null;
         }
         switch (agg.kind) {
             case COUNT:
-                return fitting("count", totals[0], totals[1], key, start, end);
+                return fitting("count", countHigh, countLow, key, start, end);
             case SUM:
-                return fitting("sum", totals[2], totals[3], key, start, end);
+                return fitting("sum", sumHigh, sumLow, key, start, end);
             case MAX:
                 return values.isEmpty() ? null : values.max();
             case MIN:
@@ -86,9 +100,10 @@ final class AggregateState {
 
     /** Saves the totals, the multiset of values and the records with their weights. */
     void write(StateWriter out) {
-        for (long t : totals) {
-            out.writeLong(t);
-        }
+        out.writeLong(countHigh);
+        out.writeLong(countLow);
+        out.writeLong(sumHigh);
+        out.writeLong(sumLow);
         out.writeBoolean(values != null);
         if (values != null) {
             values.write(out);
@@ -106,9 +121,10 @@ final class AggregateState {
     /** Reads what {@link #write} saved. */
     static AggregateState read(StateReader in) {
         AggregateState s = new AggregateState();
-        for (int i = 0; i < s.totals.length; i++) {
-            s.totals[i] = in.readLong();
-        }
+        s.countHigh = in.readLong();
+        s.countLow = in.readLong();
+        s.sumHigh = in.readLong();
+        s.sumLow = in.readLong();
         if (in.readBoolean()) {
             s.values = LongMultiset.read(in);
         }
@@ -123,7 +139,10 @@ final class AggregateState {
 
     AggregateState copy() {
         AggregateState c = new AggregateState();
-        System.arraycopy(totals, 0, c.totals, 0, totals.length);
+        c.countHigh = countHigh;
+        c.countLow = countLow;
+        c.sumHigh = sumHigh;
+        c.sumLow = sumLow;
         c.values = values == null ? null : values.copy();
         c.records = records == null ? null : new HashMap<>(records);
         return c;

@@ -1,10 +1,12 @@
 package org.jdbsp.operators.window;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectRBTreeMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectSortedMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
@@ -21,7 +23,16 @@ import org.jdbsp.zset.spi.BatchBuilder;
  */
 final class TimeWindowAggregateOperator extends WindowedOperator {
     private final TimeWindows windows;
-    private TreeMap<Long, HashMap<Object, AggregateState>> byStart = new TreeMap<>();
+    private Long2ObjectRBTreeMap<WindowGroups> byStart = new Long2ObjectRBTreeMap<>();
+    /**
+     * A direct-mapped cache of the windows a step touches, by start (slot: start / slide mod {@value #CACHED}),
+     * so that a record finds its windows without a tree lookup; records come in any order (a batch is sorted by
+     * record, not by time), but a step's records span few windows. Filled and emptied within one step, a
+     * slot cleared when its window is removed.
+     */
+    private static final int CACHED = 64;
+    private final long[] cachedStart = new long[CACHED];
+    private final WindowGroups[] cachedGroups = new WindowGroups[CACHED];
 
     TimeWindowAggregateOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, TimeWindows windows,
                                 WindowAggregate<?, ?> agg, long lateness) {
@@ -47,43 +58,49 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
             if (late(records, i, t, w0)) {
                 continue;
             }
-            windows.requireWindowed(t);
+            long first = windows.firstStart(t);
+            int n = windows.windowsOf(t);
             Object k = keyOf(record);
-            long s = windows.firstStart(t);
-            for (int n = windows.windowsOf(t); n > 0; n--, s += slide) {
-                HashMap<Object, AggregateState> groups = byStart.get(s);
-                if (groups == null) {
-                    groups = new HashMap<>();
-                    byStart.put(s, groups);
+            // window ends grow with their starts: only the first windows can have been emitted already
+            boolean emitted = windows.end(first) <= w0;
+            // starts are multiples of the slide, so successive windows take successive slots
+            int slot = (int) (first / slide);
+            long s = first;
+            for (int j = 0; j < n; j++, s += slide, slot++) {
+                int c = slot & (CACHED - 1);
+                WindowGroups groups = cachedGroups[c];
+                if (groups == null || cachedStart[c] != s) {
+                    groups = groupsAt(s);
+                    cachedGroups[c] = groups;
+                    cachedStart[c] = s;
                 }
-                AggregateState state = groups.get(k);
-                if (windows.end(s) <= w0) {
+                if (emitted && windows.end(s) <= w0) {
                     if (reopened == null) {
                         reopened = new HashMap<>();
                     }
                     GroupRef ref = new GroupRef(s, k);
                     if (!reopened.containsKey(ref)) {
+                        AggregateState state = groups.get(k);
                         Object before = state == null ? null : state.result(agg, k, s, windows.end(s));
                         reopened.put(ref, before == null ? ABSENT : before);
                     }
                 }
-                if (state == null) {
-                    state = new AggregateState();
-                    groups.put(k, state);
-                }
+                AggregateState state = groups.getOrCreate(k);
                 state.add(agg, record, weight);
                 if (state.isEmpty()) {
                     groups.remove(k);
                     if (groups.isEmpty()) {
                         byStart.remove(s);
+                        cachedGroups[c] = null;
                     }
                 }
             }
         }
+        Arrays.fill(cachedGroups, null);
         if (reopened != null) {
             for (Map.Entry<GroupRef, Object> e : reopened.entrySet()) {
                 GroupRef ref = e.getKey();
-                HashMap<Object, AggregateState> groups = byStart.get(ref.start);
+                WindowGroups groups = byStart.get(ref.start);
                 AggregateState state = groups == null ? null : groups.get(ref.key);
                 Object after = state == null ? null : state.result(agg, ref.key, ref.start, windows.end(ref.start));
                 Object before = e.getValue() == ABSENT ? null : e.getValue();
@@ -99,18 +116,19 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
         }
         if (w1 > w0) {
             // windows whose end lies in (w0, w1] close now
-            NavigableMap<Long, HashMap<Object, AggregateState>> closing = reachedBy(w1, 0);
+            Long2ObjectSortedMap<WindowGroups> closing = reachedBy(w1, 0);
             if (w0 >= Long.MIN_VALUE + size) {
-                closing = closing.tailMap(w0 - size, false);
+                closing = tailAbove(closing, w0 - size);
             }
-            for (Map.Entry<Long, HashMap<Object, AggregateState>> e : closing.entrySet()) {
-                long s = e.getKey();
-                for (Map.Entry<Object, AggregateState> g : e.getValue().entrySet()) {
-                    Object r = g.getValue().result(agg, g.getKey(), s, windows.end(s));
+            for (Long2ObjectMap.Entry<WindowGroups> e : closing.long2ObjectEntrySet()) {
+                long s = e.getLongKey();
+                long end = windows.end(s);
+                e.getValue().forEach((k, state) -> {
+                    Object r = state.result(agg, k, s, end);
                     if (r != null) {
-                        out.add(new WindowResult<>(g.getKey(), s, windows.end(s), r), 1);
+                        out.add(new WindowResult<>(k, s, end, r), 1);
                     }
-                }
+                });
             }
             // windows with end + lateness <= w1 can change no output any more
             reachedBy(w1, lateness).clear();
@@ -118,20 +136,37 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
         return out.build();
     }
 
+    /** The groups of the window starting at {@code start}, created empty if it has none. */
+    private WindowGroups groupsAt(long start) {
+        WindowGroups groups = byStart.get(start);
+        if (groups == null) {
+            groups = new WindowGroups();
+            byStart.put(start, groups);
+        }
+        return groups;
+    }
+
+    /** The windows of {@code m} starting after {@code start}. */
+    private static Long2ObjectSortedMap<WindowGroups> tailAbove(Long2ObjectSortedMap<WindowGroups> m, long start) {
+        return start == Long.MAX_VALUE ? m.headMap(Long.MIN_VALUE) : m.tailMap(start + 1);
+    }
+
     /**
      * The windows whose end plus {@code extra} is at most the watermark {@code w}, exactly (no wrapping near
      * {@link Long#MIN_VALUE}); the end of time, {@link Long#MAX_VALUE}, reaches every window, also those
      * whose end saturates there.
      */
-    private NavigableMap<Long, HashMap<Object, AggregateState>> reachedBy(long w, long extra) {
+    private Long2ObjectSortedMap<WindowGroups> reachedBy(long w, long extra) {
         if (w == Long.MAX_VALUE) {
             return byStart;
         }
         long size = windows.size();
         if (w < Long.MIN_VALUE + extra || w - extra < Long.MIN_VALUE + size) {
-            return byStart.headMap(Long.MIN_VALUE, false);
+            return byStart.headMap(Long.MIN_VALUE);
         }
-        return byStart.headMap(w - extra - size, true);
+        long last = w - extra - size;
+        // starts at most last: below last + 1, or every window when last is the largest long
+        return last == Long.MAX_VALUE ? byStart : byStart.headMap(last + 1);
     }
 
     /** Saves the watermark, the late count and every (window start, key) group. */
@@ -139,13 +174,13 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
     public void snapshot(StateWriter out) {
         writeProgress(out);
         out.writeInt(byStart.size());
-        for (Map.Entry<Long, HashMap<Object, AggregateState>> e : byStart.entrySet()) {
-            out.writeLong(e.getKey());
+        for (Long2ObjectMap.Entry<WindowGroups> e : byStart.long2ObjectEntrySet()) {
+            out.writeLong(e.getLongKey());
             out.writeInt(e.getValue().size());
-            for (Map.Entry<Object, AggregateState> g : e.getValue().entrySet()) {
-                out.writeObject(g.getKey());
-                g.getValue().write(out);
-            }
+            e.getValue().forEach((k, state) -> {
+                out.writeObject(k);
+                state.write(out);
+            });
         }
     }
 
@@ -154,13 +189,17 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
         readProgress(in);
         for (int n = in.readInt(); n > 0; n--) {
             long start = in.readLong();
-            HashMap<Object, AggregateState> groups = null;
+            WindowGroups groups = null;
             for (int k = in.readInt(); k > 0; k--) {
                 Object key = in.readObject();
                 AggregateState state = AggregateState.read(in);
                 if (in.owns(key)) {
                     if (groups == null) {
-                        groups = byStart.computeIfAbsent(start, s -> new HashMap<>());
+                        groups = byStart.get(start);
+                        if (groups == null) {
+                            groups = new WindowGroups();
+                            byStart.put(start, groups);
+                        }
                     }
                     groups.put(key, state);
                 }
@@ -170,35 +209,29 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
 
     @Override
     public long stateTuples() {
-        long n = 0;
-        for (HashMap<Object, AggregateState> groups : byStart.values()) {
-            for (AggregateState s : groups.values()) {
-                n += s.tuples();
-            }
+        long[] n = {0};
+        for (WindowGroups groups : byStart.values()) {
+            groups.forEach((k, s) -> n[0] += s.tuples());
         }
-        return n;
+        return n[0];
     }
 
     @Override
     public long stateBytes() {
-        long n = 0;
-        for (HashMap<Object, AggregateState> groups : byStart.values()) {
-            n += 64;
-            for (AggregateState s : groups.values()) {
-                n += 32 + s.bytes();
-            }
+        long[] n = {0};
+        for (WindowGroups groups : byStart.values()) {
+            n[0] += 64;
+            groups.forEach((k, s) -> n[0] += 32 + s.bytes());
         }
-        return n;
+        return n[0];
     }
 
     @Override
     public Operator fork() {
         TimeWindowAggregateOperator c = copyProgress(new TimeWindowAggregateOperator(key, eventTime, windows, agg, lateness));
-        c.byStart = new TreeMap<>();
-        for (NavigableMap.Entry<Long, HashMap<Object, AggregateState>> e : byStart.entrySet()) {
-            HashMap<Object, AggregateState> groups = new HashMap<>();
-            e.getValue().forEach((k, s) -> groups.put(k, s.copy()));
-            c.byStart.put(e.getKey(), groups);
+        c.byStart = new Long2ObjectRBTreeMap<>();
+        for (Long2ObjectMap.Entry<WindowGroups> e : byStart.long2ObjectEntrySet()) {
+            c.byStart.put(e.getLongKey(), e.getValue().copy());
         }
         return c;
     }

@@ -1,0 +1,56 @@
+package org.jdbsp.operators.window;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The per-record path of the fixed-size window aggregate allocates nothing once a record's groups exist: no
+ * boxed window start per window, no map entry per probe. Measured with the thread's allocation counter (bytes,
+ * not time), so it holds on a loaded machine; the bound is generous (a quarter of one boxed long per record),
+ * the old path allocated several boxed starts per record.
+ */
+class WindowHotPathAllocationTest {
+    /** A record with its key already boxed, so that the key function allocates nothing either. */
+    private record Ev(Long key, long time) {}
+
+    private static final int RECORDS = 20_000;
+    private static final int KEYS = 500;
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void countingRecordsIntoExistingHoppingWindowsAllocatesNothingPerRecord() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        TimeWindowAggregateOperator op = new TimeWindowAggregateOperator(r -> ((Ev) r).key(), r -> ((Ev) r).time(),
+                Windows.hopping(10_000, 2_000), WindowAggregate.count(), 0);
+        Batch batch = batch();
+        Batch noWatermarkChange = Batch.empty(Layout.LONGS);
+        for (int i = 0; i < 20; i++) {
+            op.apply(batch, noWatermarkChange); // creates the groups, warms up
+        }
+        long least = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            op.apply(batch, noWatermarkChange);
+            least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+        }
+        double perRecord = (double) least / RECORDS;
+        assertTrue(perRecord < 4, "bytes allocated per record in a step into existing windows: " + perRecord);
+    }
+
+    /** Records of {@value #KEYS} keys at large times (whose window starts are not among the cached boxed longs). */
+    private static Batch batch() {
+        BatchBuilder b = new BatchBuilder(Layout.OBJECTS);
+        long base = 1_700_000_000_000L;
+        for (int i = 0; i < RECORDS; i++) {
+            b.add(new Ev((long) (i % KEYS), base + i % 7_000), 1);
+        }
+        return b.build();
+    }
+}
