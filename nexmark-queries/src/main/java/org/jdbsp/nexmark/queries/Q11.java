@@ -1,10 +1,12 @@
 package org.jdbsp.nexmark.queries;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.time.Watermark;
+import org.jdbsp.zset.Orders;
 import org.jdbsp.operators.window.WindowAggregate;
 import org.jdbsp.operators.window.SessionWindows;
 import org.jdbsp.operators.window.WindowedAggregates;
@@ -65,9 +67,21 @@ public final class Q11 implements NexmarkQuery<Q11.Row> {
         }
     }
 
+    /**
+     * The order of the (bidder, time) pairs: a mix of bidder and time as the long prefix ({@link Orders#byLong}),
+     * ties broken by {@code then}, which must order the pairs totally (q11 gives {@link BidderTime#compareTo}). A
+     * step's pairs are then sorted as primitives, comparing pairs only where the mixes are equal; the natural
+     * order of the records sorted them with a comparison sort.
+     */
+    static Comparator<BidderTime> timesOrder(Comparator<? super BidderTime> then) {
+        return Orders.byLong((BidderTime p) -> p.bidder() * 0x9E37_79B9_7F4A_7C15L + p.time(), then);
+    }
+
+    private static final Comparator<BidderTime> TIMES_ORDER = timesOrder(BidderTime::compareTo);
+
     /** q11 over a stream of bids, with sessions closed by {@code watermark}. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids, Watermark watermark) {
-        ZSetStream<BidderTime> times = bids.map(b -> new BidderTime(b.bidder(), b.dateTime()));
+        ZSetStream<BidderTime> times = bids.map(b -> new BidderTime(b.bidder(), b.dateTime()), TIMES_ORDER);
         return WindowedAggregates.aggregate(times, BidderTime::bidder, BidderTime::time, SESSIONS, watermark, 0,
                         WindowAggregate.<BidderTime>count())
                 .stream()

@@ -86,4 +86,31 @@ class Q11Test {
                 FROM numbered GROUP BY bidder, session
                 """, QueryOptions.defaults());
     }
+
+    /**
+     * q11's (bidder, time) pairs of a step are sorted by a long prefix: a step of 20,000 bids of hot bidders
+     * compares whole pairs only for the few with equal prefixes (the natural order compared pairs about
+     * n log n times), and the order is the pairs' own order wherever the prefixes tie.
+     */
+    @Test
+    void aStepsBidderTimePairsSortByTheirLongPrefix() {
+        java.util.concurrent.atomic.AtomicLong comparisons = new java.util.concurrent.atomic.AtomicLong();
+        java.util.Comparator<Q11.BidderTime> order = Q11.timesOrder((a, b) -> {
+            comparisons.incrementAndGet();
+            return a.compareTo(b);
+        });
+        org.jdbsp.zset.spi.BatchBuilder b = new org.jdbsp.zset.spi.BatchBuilder(org.jdbsp.zset.Layout.zset(order));
+        java.util.Random r = new java.util.Random(11);
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            // a few hot bidders, bids a millisecond or so apart, some repeated
+            b.add(new Q11.BidderTime(1_000 + r.nextInt(50), B + i / 3), 1);
+        }
+        org.jdbsp.zset.spi.Batch sorted = b.build();
+        assertTrue(comparisons.get() < n / 2, "pair comparisons while sorting " + n + " pairs: " + comparisons.get());
+        for (int i = 1; i < sorted.size; i++) {
+            assertTrue(order.compare((Q11.BidderTime) sorted.key(i - 1), (Q11.BidderTime) sorted.key(i)) < 0,
+                    "sorted and consolidated");
+        }
+    }
 }
