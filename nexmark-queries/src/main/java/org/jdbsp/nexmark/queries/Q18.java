@@ -78,11 +78,29 @@ public final class Q18 implements NexmarkQuery<Q18.Row> {
                 return c != 0 ? c : EventOrders.BID.compare(a.value(), b.value());
             });
 
+    /**
+     * The order of result rows: a mix of auction, bidder and dateTime as the long prefix ({@link Orders#byLong}),
+     * ties broken by {@code then}, which must order rows totally (q18 gives {@link #ROW_FIELDS}). The natural
+     * order of this record (not Comparable) compared rows by their hash codes, which hash the three strings of
+     * both rows on every comparison, in every sort and merge of the output.
+     */
+    static Comparator<Row> rowOrder(Comparator<? super Row> then) {
+        return Orders.byLong((Row r) -> (r.auction() * 0x9E37_79B9_7F4A_7C15L + r.bidder()) * 0xC2B2_AE3D_27D4_EB4FL
+                + r.dateTime(), then);
+    }
+
+    /** Every field of a row, longs first: a total order consistent with {@code equals}. */
+    static final Comparator<Row> ROW_FIELDS = Comparator.comparingLong(Row::auction).thenComparingLong(Row::bidder)
+            .thenComparingLong(Row::dateTime).thenComparingLong(Row::price).thenComparing(Row::channel)
+            .thenComparing(Row::url).thenComparing(Row::extra);
+
+    private static final Comparator<Row> ROW_ORDER = rowOrder(ROW_FIELDS);
+
     /** q18 over a stream of bids stamped with their arrival positions. */
     public static ZSetStream<Row> query(ZSetStream<Sequenced<Bid>> arrivedBids) {
         return TopK.topKInValueOrder(arrivedBids.index(s -> new BidderAuction(s.value().bidder(), s.value().auction()),
                         s -> s, KEY_ORDER, LATEST_FIRST), 1)
-                .map((pair, s) -> Row.of(s.value()));
+                .map((pair, s) -> Row.of(s.value()), ROW_ORDER);
     }
 
     @Override
