@@ -1,6 +1,7 @@
 package org.jdbsp.trace;
 
 import java.util.Comparator;
+import java.util.function.ToLongFunction;
 import org.jdbsp.storage.spi.BatchFile;
 import org.jdbsp.storage.spi.BatchFileWriter;
 import org.jdbsp.zset.ColumnKind;
@@ -9,31 +10,85 @@ import org.jdbsp.zset.Weights;
 import org.jdbsp.zset.spi.Batch;
 
 /**
- * The merge of two spine batches, either of which may be a file, streamed tuple by tuple into a batch file
- * writer: the same sum as {@link org.jdbsp.zset.spi.Merging#merge}/{@code mergeTimed} (weights of equal tuples
- * added, zeros dropped, keys below the trace's bound and values whose time is below the value bound left out),
- * without loading a file batch. Used only by traces with storage; heap-only merges stay in {@code Merging}.
+ * A merge of two spine batches (on the heap or in files) that advances in slices: each {@link #work} call
+ * consumes at most its fuel of input tuples, then stops where it is, so a trace can spread a large merge over
+ * many steps. It computes the same sum as {@link org.jdbsp.zset.spi.Merging#merge}/{@code mergeTimed}: weights
+ * of equal tuples added, zeros dropped, keys below the trace's bound and values whose time is below the value
+ * bound left out (both bounds read as they are when each tuple is written; they only rise). The output goes to
+ * heap arrays sized for both inputs, or streams into a batch file writer; the inputs are never changed, so
+ * cursors keep reading them as two batches until the merge is done.
  */
 final class SpineMerge {
-    private SpineMerge() {}
+    private final Trace trace;
+    private final Layout layout;
+    private final Comparator<Object> keyOrder;
+    private final Comparator<Object> valueOrder;
+    private final boolean longKeys;
+    private final ColumnKind values;
+    private final Source a;
+    private final Source b;
+    private final long[] aTimes;
+    private final long[] bTimes;
+    /** The value-time function when the merge carries times (the trace forgets values by time), else null. */
+    private final ToLongFunction<Object> time;
+    private final long[] timesOut;
+    private final BatchFileWriter file;
+    private final long[] lk;
+    private final Object[] ok;
+    private final long[] lv;
+    private final Object[] ov;
+    private final long[] w;
+    private int i;
+    private int j;
+    private boolean hasA;
+    private boolean hasB;
+    private int written;
 
     /**
-     * Writes {@code a + b} to {@code out}; with {@code timesOut} (of length at least the sum of sizes) the times
-     * of the kept tuples go there. Returns the number of tuples written.
+     * A merge of {@code a} (older) and {@code b} into {@code file}, or into heap arrays when it is null. With
+     * {@code time}, tuples carry times: those of {@code aTimes}/{@code bTimes}, computed as read when null.
      */
-    static int merge(Trace trace, Source a, long[] aTimes, Source b, long[] bTimes, long timeBound, long[] timesOut,
-                     BatchFileWriter out) {
-        Layout layout = trace.layout();
-        Comparator<Object> keyOrder = layout.keyOrder();
-        Comparator<Object> valueOrder = layout.valueOrder();
-        boolean longKeys = layout.keyKind() == ColumnKind.LONG;
-        ColumnKind values = layout.valueKind();
-        int i = 0;
-        int j = 0;
-        int written = 0;
-        boolean hasA = a.load(0);
-        boolean hasB = b.load(0);
-        while (hasA || hasB) {
+    SpineMerge(Trace trace, Source a, long[] aTimes, Source b, long[] bTimes, ToLongFunction<Object> time,
+               BatchFileWriter file) {
+        this.trace = trace;
+        this.layout = trace.layout();
+        this.keyOrder = layout.keyOrder();
+        this.valueOrder = layout.valueOrder();
+        this.longKeys = layout.keyKind() == ColumnKind.LONG;
+        this.values = layout.valueKind();
+        this.a = a;
+        this.b = b;
+        this.aTimes = aTimes;
+        this.bTimes = bTimes;
+        this.time = time;
+        this.file = file;
+        int cap = a.size() + b.size();
+        this.timesOut = time == null ? null : new long[cap];
+        boolean heap = file == null;
+        this.lk = heap && longKeys ? new long[cap] : null;
+        this.ok = heap && !longKeys ? new Object[cap] : null;
+        this.lv = heap && values == ColumnKind.LONG ? new long[cap] : null;
+        this.ov = heap && values == ColumnKind.OBJECT ? new Object[cap] : null;
+        this.w = heap ? new long[cap] : null;
+        this.hasA = a.load(0);
+        this.hasB = b.load(0);
+    }
+
+    /** True when every input tuple has been consumed. */
+    boolean done() {
+        return !hasA && !hasB;
+    }
+
+    /** Input tuples not consumed yet. */
+    long remaining() {
+        return (long) a.size() - i + b.size() - j;
+    }
+
+    /** Consumes up to {@code fuel} input tuples (a pair of equal tuples counts two); returns how many it consumed. */
+    long work(long fuel) {
+        long used = 0;
+        long timeBound = trace.valueBound();
+        while ((hasA || hasB) && used < fuel) {
             int c;
             if (!hasA) {
                 c = 1;
@@ -48,11 +103,13 @@ final class SpineMerge {
             }
             Source src;
             long weight;
-            long time;
+            long t = Long.MAX_VALUE;
             if (c <= 0) {
                 src = a;
                 weight = a.w;
-                time = aTimes == null ? Long.MAX_VALUE : aTimes[i];
+                if (time != null) {
+                    t = aTimes != null ? aTimes[i] : timeOf(a);
+                }
                 if (c == 0) {
                     checkSame(a, b);
                     weight = Weights.add(weight, b.w);
@@ -60,25 +117,76 @@ final class SpineMerge {
             } else {
                 src = b;
                 weight = b.w;
-                time = bTimes == null ? Long.MAX_VALUE : bTimes[j];
+                if (time != null) {
+                    t = bTimes != null ? bTimes[j] : timeOf(b);
+                }
             }
-            boolean keep = weight != 0 && time >= timeBound
+            boolean keep = weight != 0 && (time == null || t >= timeBound)
                     && !(longKeys ? trace.belowBoundLong(src.lk) : trace.belowBoundObject(src.ok));
             if (keep) {
-                write(out, longKeys, values, src, weight);
+                write(src, weight);
                 if (timesOut != null) {
-                    timesOut[written] = time;
+                    timesOut[written] = t;
                 }
                 written++;
             }
             if (c <= 0) {
                 hasA = a.load(++i);
+                used++;
             }
             if (c >= 0) {
                 hasB = b.load(++j);
+                used++;
             }
         }
+        return used;
+    }
+
+    private long timeOf(Source s) {
+        return time.applyAsLong(values == ColumnKind.LONG ? (Object) s.lv : s.ov);
+    }
+
+    /** Tuples written so far. */
+    int written() {
         return written;
+    }
+
+    /** The times of the tuples written (in their order), or null when the merge carries none. */
+    long[] timesOut() {
+        return timesOut;
+    }
+
+    /** The file the merge writes, or null for a heap merge. */
+    BatchFileWriter file() {
+        return file;
+    }
+
+    /** The merged heap batch, once {@link #done()} (heap merges only). */
+    Batch heapResult() {
+        return new Batch(layout, written, lk, ok, lv, ov, w);
+    }
+
+    /** Estimated heap bytes of the output arrays (0 for a merge into a file), as {@link Trace#bytesOf} counts. */
+    long heapBytes() {
+        if (w == null) {
+            return 0;
+        }
+        return Trace.bytesOf(new Batch(layout, w.length, lk, ok, lv, ov, w)) + (timesOut == null ? 0 : 8L * timesOut.length);
+    }
+
+    /** Heap bytes of the output arrays as {@link Batch#approximateBytes} counts them (0 for a merge into a file). */
+    long arrayBytes() {
+        if (w == null) {
+            return 0;
+        }
+        return new Batch(layout, w.length, lk, ok, lv, ov, w).approximateBytes() + (timesOut == null ? 0 : 16L + 8L * timesOut.length);
+    }
+
+    /** Gives up a merge that is not done: a file being written is deleted. */
+    void abandon() {
+        if (file != null) {
+            file.close();
+        }
     }
 
     private static void checkSame(Source a, Source b) {
@@ -90,18 +198,32 @@ final class SpineMerge {
         }
     }
 
-    private static void write(BatchFileWriter out, boolean longKeys, ColumnKind values, Source s, long weight) {
+    private void write(Source s, long weight) {
+        if (file == null) {
+            if (lk != null) {
+                lk[written] = s.lk;
+            } else {
+                ok[written] = s.ok;
+            }
+            if (lv != null) {
+                lv[written] = s.lv;
+            } else if (ov != null) {
+                ov[written] = s.ov;
+            }
+            w[written] = weight;
+            return;
+        }
         if (longKeys) {
             switch (values) {
-                case NONE -> out.addLong(s.lk, weight);
-                case LONG -> out.addLongLong(s.lk, s.lv, weight);
-                default -> out.addLong(s.lk, s.ov, weight);
+                case NONE -> file.addLong(s.lk, weight);
+                case LONG -> file.addLongLong(s.lk, s.lv, weight);
+                default -> file.addLong(s.lk, s.ov, weight);
             }
         } else {
             switch (values) {
-                case NONE -> out.add(s.ok, weight);
-                case LONG -> out.addObjectLong(s.ok, s.lv, weight);
-                default -> out.add(s.ok, s.ov, weight);
+                case NONE -> file.add(s.ok, weight);
+                case LONG -> file.addObjectLong(s.ok, s.lv, weight);
+                default -> file.add(s.ok, s.ov, weight);
             }
         }
     }
@@ -117,6 +239,9 @@ final class SpineMerge {
         /** Loads tuple {@code i}; false (loading nothing) past the end. */
         abstract boolean load(int i);
 
+        /** Number of tuples. */
+        abstract int size();
+
         static Source of(Batch heap, FileBatch file) {
             return heap != null ? new Heap(heap) : new File(file.file());
         }
@@ -128,6 +253,11 @@ final class SpineMerge {
 
         Heap(Batch b) {
             this.b = b;
+        }
+
+        @Override
+        int size() {
+            return b.size;
         }
 
         @Override
@@ -160,6 +290,11 @@ final class SpineMerge {
             this.f = f;
             this.longKeys = f.layout().keyKind() == ColumnKind.LONG;
             this.values = f.layout().valueKind();
+        }
+
+        @Override
+        int size() {
+            return f.size();
         }
 
         @Override

@@ -13,20 +13,33 @@ import org.jdbsp.zset.spi.Merging;
 
 /**
  * The integral of a stream of batches, kept as a spine of consolidated batches merged by size tiers, like
- * an LSM tree.
+ * an LSM tree, with the merges spread over the inserts that follow them.
  *
- * <p>Batches are ordered oldest (largest) first. After each {@link #insert}, while the newest batch holds
- * at least half as many tuples as the one before it, the two are merged; so batch sizes fall geometrically,
- * there are O(log n) batches, and each tuple takes part in O(log n) merges over its life (amortised).
+ * <p><b>Levels and fuel.</b> Level {@code k} of the spine holds batches of at most {@code 2^k} tuples: none,
+ * one, or two that are being merged. An inserted batch of {@code n} tuples goes to level
+ * {@code k = ceil(log2 n)}; when a level receives a second batch, the merge of the two begins, and its result
+ * goes to the level its size calls for (at most {@code k + 1}). A merge is not done at once: every insert of
+ * level {@code k} first gives each merge in progress {@value #FUEL_PER_TUPLE}{@code  * 2^k} units of fuel (one
+ * unit per input tuple consumed), largest level first, and then as much to the merge it starts on its own level
+ * (which that is enough to finish); so a step does work in proportion to its input (times the number of levels)
+ * instead of in proportion to the state, and each merge is done before its level would need it again (if not,
+ * because inserts arrive in an unusual order, the insert finishes that one merge first). A merge that a smaller
+ * merge's result starts on a higher level waits for the fuel of later inserts. There are O(log n) batches, and each tuple takes part in O(log n) merges over its life. The count
+ * is deterministic: the same inserts do the same work in the same steps, for any timing.
+ *
+ * <p>Until a merge is done, its two inputs stay in the spine unchanged, and cursors read them as two batches;
+ * its partial output is seen by nobody. {@link #batches()} (what a checkpoint saves) lists them as two
+ * batches too, and a restored or forked trace starts their merge afresh. {@link #compact()} finishes every
+ * merge.
  *
  * <p>A lower key bound set by {@link #dropKeysBelow} (watermark garbage collection) removes keys below it
  * during every later merge and hides them from cursors at once; {@link #compact()} applies it everywhere.
  * A lower bound on a time derived from each value, set by {@link #dropValuesBelow}, works the same way
  * during merges but is not hidden from cursors (it is for tuples that no longer matter to any reader).
- * The time of each tuple is computed once, when its batch first meets the bound, and then kept beside the
- * batch (a {@code long[]} parallel to it) and carried through merges, so a merge compares times in an
- * array instead of calling the time function (which typically follows references into the records) on
- * every tuple it touches.
+ * The time of each tuple is computed once, when its batch is inserted or first merged under the bound, and
+ * then kept beside the batch (a {@code long[]} parallel to it) and carried through merges, so a merge compares
+ * times in an array instead of calling the time function (which typically follows references into the
+ * records) on every tuple it touches.
  * The same key may appear in several batches, with weights that only add up to the integral;
  * {@link TraceCursor} consolidates them as it reads.
  *
@@ -37,20 +50,35 @@ import org.jdbsp.zset.spi.Merging;
  * {@link #dropValuesBelow} stay on the heap beside file batches. A trace without storage never writes.
  */
 public final class Trace {
+    /** Units of merge work (input tuples consumed) each merge in progress gets per tuple of an insert's level. */
+    static final int FUEL_PER_TUPLE = 8;
+
     private final Layout layout;
     private final TraceStorage storage;
-    /** Per entry of the spine, its heap batch, or null when it is in a file. */
-    private final ArrayList<Batch> batches;
-    /** Per entry of the spine, its file, or null when it is on the heap. */
-    private final ArrayList<FileBatch> files;
+    /** Level k of the spine: batches of at most 2^k tuples. */
+    private final ArrayList<Level> levels;
     private boolean codecsLearned;
-    /** Per batch, the times of its tuples by {@link #valueTime}, or null until first needed. */
-    private final ArrayList<long[]> times;
     private boolean hasBound;
     private long longBound;
     private Object objectBound;
     private ToLongFunction<Object> valueTime;
     private long valueBound;
+    /** Input tuples consumed by the merges of this trace so far (for tests of the work per insert). */
+    private long mergeWork;
+
+    /** One batch of the spine: on the heap or in a file, with the times of its tuples once known (else null). */
+    private record Part(Batch heap, FileBatch file, long[] times) {
+        int size() {
+            return heap != null ? heap.size : file.size();
+        }
+    }
+
+    /** A level of the spine: empty, one batch ({@code older}), or two and their merge (started when first fuelled). */
+    private static final class Level {
+        Part older;
+        Part newer;
+        SpineMerge merge;
+    }
 
     /** An empty trace of batches of {@code layout}. */
     public Trace(Layout layout) {
@@ -61,9 +89,7 @@ public final class Trace {
     public Trace(Layout layout, TraceStorage storage) {
         this.layout = layout;
         this.storage = storage;
-        this.batches = new ArrayList<>();
-        this.files = new ArrayList<>();
-        this.times = new ArrayList<>();
+        this.levels = new ArrayList<>();
         if (storage != null) {
             storage.register(this);
         }
@@ -73,14 +99,13 @@ public final class Trace {
         this.layout = other.layout;
         this.storage = other.storage;
         this.codecsLearned = other.codecsLearned;
-        this.batches = new ArrayList<>(other.batches);
-        this.files = new ArrayList<>(other.files);
-        for (FileBatch f : files) {
-            if (f != null) {
-                f.retain();
-            }
+        this.levels = new ArrayList<>(other.levels.size());
+        for (Level l : other.levels) {
+            Level copy = new Level();
+            copy.older = retain(l.older);
+            copy.newer = retain(l.newer);
+            levels.add(copy);
         }
-        this.times = new ArrayList<>(other.times);
         this.hasBound = other.hasBound;
         this.longBound = other.longBound;
         this.objectBound = other.objectBound;
@@ -91,9 +116,16 @@ public final class Trace {
         }
     }
 
+    private static Part retain(Part p) {
+        if (p != null && p.file() != null) {
+            p.file().retain();
+        }
+        return p;
+    }
+
     /**
      * An independent copy holding the same content; cheap, because batches are immutable and shared (a file
-     * batch is deleted when no copy holds it any more).
+     * batch is deleted when no copy holds it any more). Merges in progress start afresh in the copy.
      */
     public Trace fork() {
         return new Trace(this);
@@ -105,7 +137,8 @@ public final class Trace {
     }
 
     /**
-     * Adds a batch to the integral. With storage, the first non-empty batch first makes the storage learn the
+     * Adds a batch to the integral, after spending fuel in proportion to its size on the merges in progress.
+     * With storage, the first non-empty batch first makes the storage learn the
      * codecs (failing, before anything changes, when a type has none); a write that fails (a full disk) throws a
      * {@link org.jdbsp.storage.spi.StorageException} naming the file, and the failed file is never used.
      */
@@ -120,27 +153,126 @@ public final class Trace {
             storage.learnCodecs(delta);
             codecsLearned = true;
         }
-        long[] deltaTimes = valueTime == null ? null : timesOf(delta);
-        batches.add(delta);
-        files.add(null);
-        times.add(deltaTimes);
-        int n = batches.size();
-        while (n >= 2 && 2L * sizeAt(n - 1) >= sizeAt(n - 2)) {
-            mergeLastTwo();
-            n = batches.size();
+        Part part = new Part(delta, null, valueTime == null ? null : timesOf(delta));
+        if (storage != null && bytesOf(delta) >= storage.spillThreshold()) {
+            try {
+                part = spilled(part);
+            } catch (RuntimeException e) {
+                place(part); // the batch is kept, on the heap, as if the write had not been tried
+                throw e;
+            }
+        }
+        long fuel = (long) FUEL_PER_TUPLE << levelOf(delta.size);
+        applyFuel(fuel);
+        int k = place(part);
+        if (levels.get(k).newer != null && advance(levels.get(k), fuel)) {
+            finishAt(k);
         }
         if (storage != null) {
-            int last = batches.size() - 1;
-            if (last >= 0 && batches.get(last) != null && bytesOf(batches.get(last)) >= storage.spillThreshold()) {
-                spill(last);
-            }
             storage.afterChange(this);
         }
     }
 
-    private int sizeAt(int k) {
-        Batch b = batches.get(k);
-        return b != null ? b.size : files.get(k).size();
+    /** The level of a batch of {@code size} tuples: the least k with size <= 2^k. */
+    static int levelOf(int size) {
+        return size <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(size - 1L);
+    }
+
+    /** Gives every merge in progress {@code fuel}, largest level first, and places the results of those done. */
+    private void applyFuel(long fuel) {
+        for (int k = levels.size() - 1; k >= 0; k--) {
+            if (levels.get(k).newer != null && advance(levels.get(k), fuel)) {
+                finishAt(k);
+            }
+        }
+    }
+
+    /** Puts {@code p} on its level, which it returns; a level already merging two batches first finishes that merge. */
+    private int place(Part p) {
+        int k = levelOf(p.size());
+        while (levels.size() <= k) {
+            levels.add(new Level());
+        }
+        Level l = levels.get(k);
+        if (l.older == null) {
+            l.older = p;
+        } else if (l.newer == null) {
+            l.newer = p;
+        } else {
+            advance(l, Long.MAX_VALUE);
+            finishAt(k);
+            return place(p);
+        }
+        return k;
+    }
+
+    /**
+     * Spends up to {@code fuel} on the merge of level {@code l}, starting it if needed; true when it is done. A
+     * failure (a write to a full disk) gives the merge up, leaving both inputs in place, and is thrown.
+     */
+    private boolean advance(Level l, long fuel) {
+        if (l.merge == null) {
+            l.merge = startMerge(l.older, l.newer);
+        }
+        try {
+            mergeWork += l.merge.work(fuel);
+        } catch (RuntimeException e) {
+            l.merge.abandon();
+            l.merge = null;
+            throw e;
+        }
+        return l.merge.done();
+    }
+
+    private SpineMerge startMerge(Part older, Part newer) {
+        boolean toFile = storage != null && (older.file() != null || newer.file() != null
+                || bytesOf(older.heap()) + bytesOf(newer.heap()) >= storage.spillThreshold());
+        return new SpineMerge(this, SpineMerge.Source.of(older.heap(), older.file()), older.times(),
+                SpineMerge.Source.of(newer.heap(), newer.file()), newer.times(), valueTime,
+                toFile ? storage.newWriter() : null);
+    }
+
+    /** Replaces the two batches of level {@code k}, whose merge is done, by its result, placed where its size says. */
+    private void finishAt(int k) {
+        Level l = levels.get(k);
+        Part result = resultOf(l.merge);
+        l.merge = null;
+        release(l.older);
+        release(l.newer);
+        l.older = null;
+        l.newer = null;
+        if (result != null) {
+            place(result);
+        }
+    }
+
+    /** The batch a done merge made, or null when it is empty (a file merge's file is finished, or deleted if empty). */
+    private Part resultOf(SpineMerge m) {
+        if (m.written() == 0) {
+            m.abandon();
+            return null;
+        }
+        if (m.file() == null) {
+            return new Part(m.heapResult(), null, m.timesOut());
+        }
+        try {
+            return new Part(null, open(m.file().finish()), m.timesOut());
+        } catch (RuntimeException e) {
+            m.abandon();
+            throw e;
+        }
+    }
+
+    /** The merge of {@code older} and {@code newer} at once (for {@link #compact()}), or null when empty. */
+    private Part mergeNow(Part older, Part newer) {
+        SpineMerge m = startMerge(older, newer);
+        try {
+            mergeWork += m.work(Long.MAX_VALUE);
+        } catch (RuntimeException e) {
+            m.abandon();
+            throw e;
+        }
+        return resultOf(m);
     }
 
     /**
@@ -152,138 +284,105 @@ public final class Trace {
         return b.approximateBytes() + 48L * objects * b.size;
     }
 
-    /** Replaces the last two batches of the spine by their sum (dropping what the bounds forget), or by nothing if it is empty. */
-    private void mergeLastTwo() {
-        int last = batches.size() - 1;
-        Batch a = batches.get(last - 1);
-        Batch b = batches.get(last);
-        if (storage != null && (a == null || b == null || bytesOf(a) + bytesOf(b) >= storage.spillThreshold())) {
-            mergeToFile(last);
-            return;
-        }
-        Batch merged;
-        long[] mergedTimes = null;
-        if (valueTime == null) {
-            merged = Merging.merge(a, b, false, keyFilter());
-        } else {
-            mergedTimes = new long[a.size + b.size];
-            merged = Merging.mergeTimed(a, timesAt(last - 1), b, timesAt(last), valueBound, keyFilter(), mergedTimes);
-        }
-        replaceLastTwo(merged, null, mergedTimes);
-    }
-
-    /** Merges the last two entries (either may be a file) into a new file, streaming. */
-    private void mergeToFile(int last) {
-        long[] aTimes = valueTime == null ? null : timesAt(last - 1);
-        long[] bTimes = valueTime == null ? null : timesAt(last);
-        long[] mergedTimes = valueTime == null ? null : new long[sizeAt(last - 1) + sizeAt(last)];
-        FileBatch merged = null;
-        try (BatchFileWriter out = storage.newWriter()) {
-            int n = SpineMerge.merge(this, SpineMerge.Source.of(batches.get(last - 1), files.get(last - 1)), aTimes,
-                    SpineMerge.Source.of(batches.get(last), files.get(last)), bTimes,
-                    valueTime == null ? Long.MIN_VALUE : valueBound, mergedTimes, out);
-            if (n > 0) {
-                merged = open(out.finish());
-            }
-        }
-        replaceLastTwo(null, merged, mergedTimes);
-    }
-
     private FileBatch open(BatchFileInfo info) {
         storage.written(info);
         return new FileBatch(BatchFile.open(info.path(), layout, storage.keyCodec(), storage.valueCodec()));
     }
 
-    /** Puts the merge of the last two entries in their place (nothing when both are null), releasing their files. */
-    private void replaceLastTwo(Batch heap, FileBatch file, long[] mergedTimes) {
-        int last = batches.size() - 1;
-        release(last);
-        release(last - 1);
-        batches.remove(last);
-        files.remove(last);
-        times.remove(last);
-        if (heap == null ? file == null : heap.size == 0) {
-            batches.remove(last - 1);
-            files.remove(last - 1);
-            times.remove(last - 1);
-        } else {
-            batches.set(last - 1, heap);
-            files.set(last - 1, file);
-            times.set(last - 1, mergedTimes);
+    private static void release(Part p) {
+        if (p != null && p.file() != null) {
+            p.file().release();
         }
     }
 
-    private void release(int k) {
-        FileBatch f = files.get(k);
-        if (f != null) {
-            f.release();
-        }
-    }
-
-    /** Writes heap entry {@code k} to a file and drops it from the heap. */
-    private void spill(int k) {
+    /** The heap part {@code p} written to a file. */
+    private Part spilled(Part p) {
         FileBatch file;
         try (BatchFileWriter out = storage.newWriter()) {
-            out.addAll(batches.get(k));
+            out.addAll(p.heap());
             file = open(out.finish());
         }
-        batches.set(k, null);
-        files.set(k, file);
+        return new Part(null, file, p.times());
     }
 
     /**
-     * Writes the largest heap batch of the spine to a file (for a memory budget); returns its estimated bytes,
-     * or 0 when there is none or the trace has no storage (or has seen no batch yet).
+     * Writes the largest heap batch of the spine to a file (for a memory budget), giving up a merge in progress
+     * that reads it (it starts again from the file); returns the estimated bytes freed, or 0 when there is no
+     * heap batch or the trace has no storage (or has seen no batch yet).
      */
     public long spillLargestHeapBatch() {
         if (storage == null || !codecsLearned) {
             return 0;
         }
-        int best = -1;
+        Level best = null;
+        boolean newer = false;
         long bestBytes = 0;
-        for (int k = 0; k < batches.size(); k++) {
-            Batch b = batches.get(k);
-            if (b != null && bytesOf(b) > bestBytes) {
-                best = k;
-                bestBytes = bytesOf(b);
+        for (Level l : levels) {
+            if (l.older != null && l.older.heap() != null && bytesOf(l.older.heap()) > bestBytes) {
+                best = l;
+                newer = false;
+                bestBytes = bytesOf(l.older.heap());
+            }
+            if (l.newer != null && l.newer.heap() != null && bytesOf(l.newer.heap()) > bestBytes) {
+                best = l;
+                newer = true;
+                bestBytes = bytesOf(l.newer.heap());
             }
         }
-        if (best >= 0) {
-            spill(best);
+        if (best == null) {
+            return 0;
+        }
+        Part file = spilled(newer ? best.newer : best.older);
+        if (best.merge != null) {
+            bestBytes += best.merge.heapBytes();
+            best.merge.abandon();
+            best.merge = null;
+        }
+        if (newer) {
+            best.newer = file;
+        } else {
+            best.older = file;
         }
         return bestBytes;
     }
 
-    /** Estimated bytes of the heap batches of the spine (as {@link #bytesOf} counts them). */
+    /** Estimated bytes of the heap batches of the spine and of the merges' outputs (as {@link #bytesOf} counts). */
     public long heapBatchBytes() {
         long n = 0;
-        for (Batch b : batches) {
-            if (b != null) {
-                n += bytesOf(b);
-            }
+        for (Level l : levels) {
+            n += heapBytes(l.older) + heapBytes(l.newer) + (l.merge == null ? 0 : l.merge.heapBytes());
         }
         return n;
+    }
+
+    private static long heapBytes(Part p) {
+        return p == null || p.heap() == null ? 0 : bytesOf(p.heap());
     }
 
     /** The bytes of the batch files of the spine. */
     public long fileBytes() {
         long n = 0;
-        for (FileBatch f : files) {
-            if (f != null) {
-                n += f.file().bytes();
+        for (Part p : parts()) {
+            if (p.file() != null) {
+                n += p.file().file().bytes();
             }
         }
         return n;
     }
 
-    /** The times of batch {@code k}'s tuples, computed now if they were not yet. */
-    private long[] timesAt(int k) {
-        long[] t = times.get(k);
-        if (t == null) {
-            t = batches.get(k) != null ? timesOf(batches.get(k)) : timesOf(files.get(k).file());
-            times.set(k, t);
+    /** The batches of the spine, largest level first, the older of a merging pair before the newer. */
+    private List<Part> parts() {
+        List<Part> out = new ArrayList<>();
+        for (int k = levels.size() - 1; k >= 0; k--) {
+            Level l = levels.get(k);
+            if (l.older != null) {
+                out.add(l.older);
+            }
+            if (l.newer != null) {
+                out.add(l.newer);
+            }
         }
-        return t;
+        return out;
     }
 
     private long[] timesOf(Batch b) {
@@ -298,15 +397,6 @@ public final class Trace {
             for (int i = 0; i < b.size; i++) {
                 t[i] = time.applyAsLong(values[i]);
             }
-        }
-        return t;
-    }
-
-    private long[] timesOf(BatchFile f) {
-        ToLongFunction<Object> time = valueTime;
-        long[] t = new long[f.size()];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = time.applyAsLong(f.value(i));
         }
         return t;
     }
@@ -356,33 +446,44 @@ public final class Trace {
         }
     }
 
-    /** Merges the whole spine into one batch, dropping keys below the bound (and values below the value bound). */
+    /**
+     * Merges the whole spine into one batch now (the merges in progress are folded in), dropping keys below the bound
+     * (and values below the value bound). A write that fails leaves the spine as it was.
+     */
     public void compact() {
-        if (batches.isEmpty()) {
+        if (isEmpty()) {
             return;
         }
-        if (valueTime == null && !hasFiles()) {
-            Batch all = Merging.sum(batches, keyFilter());
-            batches.clear();
-            files.clear();
-            times.clear();
-            if (all.size > 0) {
-                batches.add(all);
-                files.add(null);
-                times.add(null);
-                if (storage != null && bytesOf(all) >= storage.spillThreshold()) {
-                    spill(0);
-                }
+        List<Part> all = parts();
+        Part result;
+        if (valueTime == null && all.stream().allMatch(p -> p.heap() != null)) {
+            List<Batch> heaps = new ArrayList<>(all.size());
+            all.forEach(p -> heaps.add(p.heap()));
+            Batch sum = Merging.sum(heaps, keyFilter());
+            result = sum.size == 0 ? null : new Part(sum, null, null);
+            if (result != null && storage != null && bytesOf(sum) >= storage.spillThreshold()) {
+                result = spilled(result);
             }
-            return;
+        } else {
+            result = all.size() == 1 ? mergeNow(all.get(0), new Part(Batch.empty(layout), null, new long[0])) : all.get(all.size() - 1);
+            try {
+                for (int k = all.size() - 2; k >= 0; k--) {
+                    Part merged = mergeNow(all.get(k), result);
+                    if (k < all.size() - 2) {
+                        release(result);
+                    }
+                    result = merged;
+                }
+            } catch (RuntimeException e) {
+                if (result != all.get(all.size() - 1)) {
+                    release(result);
+                }
+                throw e;
+            }
         }
-        if (batches.size() == 1) {
-            batches.add(Batch.empty(layout));
-            files.add(null);
-            times.add(new long[0]);
-        }
-        while (batches.size() > 1) {
-            mergeLastTwo();
+        clear();
+        if (result != null) {
+            place(result);
         }
     }
 
@@ -392,74 +493,96 @@ public final class Trace {
      */
     public Batch consolidated() {
         compact();
-        return batches.isEmpty() ? Batch.empty(layout) : batches.get(0) != null ? batches.get(0) : files.get(0).file().toBatch();
+        List<Part> all = parts();
+        return all.isEmpty() ? Batch.empty(layout) : all.get(0).heap() != null ? all.get(0).heap() : all.get(0).file().file().toBatch();
     }
 
-    /** Number of batches in the spine. */
+    /** Number of batches in the spine (each of a pair being merged counts). */
     public int batchCount() {
-        return batches.size();
+        return parts().size();
     }
 
     /** Tuples stored over all batches (a key may be counted once per batch holding it). */
     public long storedTuples() {
         long n = 0;
-        for (int k = 0; k < batches.size(); k++) {
-            n += sizeAt(k);
+        for (Part p : parts()) {
+            n += p.size();
         }
         return n;
     }
 
-    /** Approximate heap bytes of the arrays held (records pointed to and file batches are not counted). */
+    /**
+     * Approximate heap bytes of the arrays held, including the output of merges in progress (records pointed to
+     * and file batches are not counted).
+     */
     public long approximateBytes() {
         long n = 0;
-        for (Batch b : batches) {
-            n += b == null ? 0 : b.approximateBytes();
-        }
-        for (long[] t : times) {
-            n += t == null ? 0 : 16L + 8L * t.length;
+        for (Level l : levels) {
+            n += arrayBytes(l.older) + arrayBytes(l.newer);
+            if (l.merge != null) {
+                n += l.merge.arrayBytes();
+            }
         }
         return n;
+    }
+
+    private static long arrayBytes(Part p) {
+        if (p == null) {
+            return 0;
+        }
+        return (p.heap() == null ? 0 : p.heap().approximateBytes()) + (p.times() == null ? 0 : 16L + 8L * p.times().length);
     }
 
     /** True when nothing is stored. */
     public boolean isEmpty() {
-        return batches.isEmpty();
-    }
-
-    /** A cursor over the current content; it sees no later insert. */
-    public TraceCursor cursor() {
-        return new TraceCursor(layout, batches.toArray(new Batch[0]), hasFiles() ? files.toArray(new FileBatch[0]) : null, this);
-    }
-
-    private boolean hasFiles() {
-        for (FileBatch f : files) {
-            if (f != null) {
-                return true;
+        for (Level l : levels) {
+            if (l.older != null) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     /**
-     * The batches of the spine, oldest first, as heap batches: a batch in a file is read into the heap (for
-     * tests and tools; operators read through {@link #cursor()}).
+     * A cursor over the current content; it sees no later insert. A pair of batches being merged is read as two
+     * batches, so merges in progress change nothing a cursor sees.
+     */
+    public TraceCursor cursor() {
+        List<Part> all = parts();
+        Batch[] heaps = new Batch[all.size()];
+        FileBatch[] files = null;
+        for (int k = 0; k < heaps.length; k++) {
+            heaps[k] = all.get(k).heap();
+            if (all.get(k).file() != null) {
+                if (files == null) {
+                    files = new FileBatch[heaps.length];
+                }
+                files[k] = all.get(k).file();
+            }
+        }
+        return new TraceCursor(layout, heaps, files, this);
+    }
+
+    /**
+     * The batches of the spine, largest first, as heap batches: a batch in a file is read into the heap; each
+     * of a pair being merged is listed (for tests, tools and checkpoints; operators read through {@link #cursor()}).
      */
     public List<Batch> batches() {
-        List<Batch> out = new ArrayList<>(batches.size());
-        for (int k = 0; k < batches.size(); k++) {
-            out.add(batches.get(k) != null ? batches.get(k) : files.get(k).file().toBatch());
+        List<Batch> out = new ArrayList<>();
+        for (Part p : parts()) {
+            out.add(p.heap() != null ? p.heap() : p.file().file().toBatch());
         }
         return java.util.Collections.unmodifiableList(out);
     }
 
-    /** Entry {@code k} of the spine (oldest first) when it is on the heap, else null (for a checkpoint). */
+    /** Entry {@code k} of the spine (in the order of {@link #batches()}) when it is on the heap, else null. */
     public Batch heapBatch(int k) {
-        return batches.get(k);
+        return parts().get(k).heap();
     }
 
-    /** Entry {@code k} of the spine (oldest first) when it is in a file, else null (for a checkpoint). */
+    /** Entry {@code k} of the spine (in the order of {@link #batches()}) when it is in a file, else null. */
     public FileBatch fileBatch(int k) {
-        return files.get(k);
+        return parts().get(k).file();
     }
 
     /** The names of the codecs of this trace's batch files ({@link TraceStorage#codecNames}), or null. */
@@ -478,12 +601,38 @@ public final class Trace {
 
     /** Lets go of the trace's batch files (deleting those no fork holds); the trace is empty afterwards. */
     public void close() {
-        for (int k = 0; k < files.size(); k++) {
-            release(k);
+        clear();
+    }
+
+    /** Gives up the merges in progress and lets go of every batch. */
+    private void clear() {
+        for (Level l : levels) {
+            if (l.merge != null) {
+                l.merge.abandon();
+            }
+            release(l.older);
+            release(l.newer);
         }
-        batches.clear();
-        files.clear();
-        times.clear();
+        levels.clear();
+    }
+
+    /** Input tuples consumed by this trace's merges so far (a measure of merge work that does not depend on timing). */
+    long mergeWork() {
+        return mergeWork;
+    }
+
+    /** Number of levels whose two batches are being merged (or wait for their merge to start). */
+    int mergesInProgress() {
+        int n = 0;
+        for (Level l : levels) {
+            n += l.newer != null ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The current value-time bound (meaningful once {@link #dropValuesBelow} was called). */
+    long valueBound() {
+        return valueBound;
     }
 
     /**
@@ -495,7 +644,7 @@ public final class Trace {
     }
 
     /**
-     * Replaces the content by {@code spine} (consolidated batches of this layout, oldest first, as
+     * Replaces the content by {@code spine} (consolidated batches of this layout, in the order
      * {@link #batches()} gave them) and the key bound by {@code bound} (as {@link #keyBound()} gave it, null
      * for none): a restore from a checkpoint. The value-time bound ({@link #dropValuesBelow}) is kept as it is,
      * since its time function is code: the operator that set it sets it again when it is restored.
@@ -519,28 +668,19 @@ public final class Trace {
                 throw new IllegalArgumentException("batch layout " + l + " does not match trace layout " + layout);
             }
         }
-        for (int k = 0; k < files.size(); k++) {
-            release(k);
-        }
-        batches.clear();
-        files.clear();
-        times.clear();
-        for (int k = 0; k < spine.size(); k++) {
-            FileBatch f = fileSpine.get(k);
-            if (f != null) {
-                batches.add(null);
-                files.add(f);
-                times.add(null);
-                codecsLearned = true;   // adopt made the storage learn codecs
-            } else if (spine.get(k).size > 0) {
-                batches.add(spine.get(k));
-                files.add(null);
-                times.add(null);
-            }
-        }
+        clear();
         hasBound = bound != null;
         longBound = bound != null && layout.keyKind() == ColumnKind.LONG ? ((Number) bound).longValue() : 0;
         objectBound = bound != null && layout.keyKind() != ColumnKind.LONG ? bound : null;
+        for (int k = 0; k < spine.size(); k++) {
+            FileBatch f = fileSpine.get(k);
+            if (f != null) {
+                codecsLearned = true;   // adopt made the storage learn codecs
+                place(new Part(null, f, null));
+            } else if (spine.get(k).size > 0) {
+                place(new Part(spine.get(k), null, null));
+            }
+        }
     }
 
     boolean belowBound(Batch b, int i) {

@@ -1,0 +1,223 @@
+package org.jdbsp.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.jdbsp.testing.RefZSet;
+import org.jdbsp.testing.Seeded;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Merges in slices: the merge work an insert does follows the insert's size, not the trace's (counted as key
+ * comparisons, never timed); a merge started by one insert is done by the inserts after it; and what cursors,
+ * checkpoints and forks see while merges are in progress is exactly the integral. On the heap here, and in
+ * {@link SpilledFueledMergeTest} with batches of at least 2 KB in files, so that merges mix heap and file batches.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class FueledMergeTest {
+    /** Counts the key comparisons of the merges (the only comparisons a trace makes while inserting). */
+    private final long[] comparisons = new long[1];
+    private final Layout counted = Layout.indexed(ColumnKind.OBJECT, (Comparator<Long>) (x, y) -> {
+        comparisons[0]++;
+        return Long.compare(x, y);
+    }, ColumnKind.LONG, null);
+
+    /** A new empty trace of the tests: on the heap here. */
+    Trace newTrace(Layout layout) {
+        return new Trace(layout);
+    }
+
+    private Batch boxedKeys(SplittableRandom r, int n, long keys) {
+        BatchBuilder b = new BatchBuilder(counted);
+        for (int i = 0; i < n; i++) {
+            b.addObjectLong(Long.valueOf(r.nextLong(keys)), r.nextLong(4), 1 + r.nextInt(3));
+        }
+        return b.build();
+    }
+
+    private static Batch longs(SplittableRandom r, int n, int keys) {
+        BatchBuilder b = new BatchBuilder(Layout.longToLongs());
+        for (int i = 0; i < n; i++) {
+            b.addLongLong(r.nextInt(keys), r.nextInt(3), r.nextInt(7) - 3);
+        }
+        return b.build();
+    }
+
+    private static RefZSet readAll(Trace t) {
+        RefZSet out = new RefZSet();
+        TraceCursor c = t.cursor();
+        while (c.nextKey()) {
+            while (c.nextValue()) {
+                out.add(List.of(c.key(), c.value()), c.weight());
+            }
+        }
+        return out;
+    }
+
+    private static RefZSet of(Batch b) {
+        RefZSet out = new RefZSet();
+        for (int i = 0; i < b.size; i++) {
+            out.add(List.of(b.key(i), b.value(i)), b.weights[i]);
+        }
+        return out;
+    }
+
+    /**
+     * 3,000 inserts of 16 tuples grow the trace to 48,000 tuples. Merging eagerly, some insert merges the
+     * largest batches (tens of thousands of comparisons); in slices, no insert does more than 16 units per
+     * tuple of its size per level (8 units of fuel for each merge in progress, which is one merge per level,
+     * plus finishing at most a merge of its own level's size), which is a few thousand here.
+     */
+    @Test
+    void noInsertDoesMoreMergeWorkThanItsSizeTimesTheLevels() {
+        SplittableRandom r = new SplittableRandom(18);
+        Trace t = newTrace(counted);
+        int n = 16;
+        int inserts = 3_000;
+        long worst = 0;
+        for (int i = 0; i < inserts; i++) {
+            Batch b = boxedKeys(r, n, 1L << 40);
+            comparisons[0] = 0;
+            t.insert(b);
+            worst = Math.max(worst, comparisons[0]);
+        }
+        int levels = 1 + Trace.levelOf(n * inserts);
+        long bound = 16L * n * levels;
+        assertTrue(worst <= bound, "an insert of " + n + " tuples made " + worst + " comparisons (bound " + bound + ")");
+        assertEquals((long) n * inserts, t.storedTuples(), "distinct keys: nothing cancels");
+        assertTrue(t.batchCount() <= 2 * levels, t.batchCount() + " batches for " + levels + " levels");
+    }
+
+    /**
+     * A batch, then its negation in two halves: the merge of the halves is paid for by the insert of the second
+     * and puts their sum beside the batch, which starts a merge that cancels everything. That one goes on over
+     * the small inserts after it (both batches are still stored after the first of them) and is done within a
+     * bounded number of them, while every cursor reads just the small inserts.
+     */
+    @Test
+    void aLargeMergeIsSpreadOverTheInsertsAfterItAndIsDoneInTime() {
+        SplittableRandom r = new SplittableRandom(7);
+        Trace t = newTrace(Layout.longToLongs());
+        int big = 1 << 12;
+        BatchBuilder plus = new BatchBuilder(Layout.longToLongs());
+        BatchBuilder low = new BatchBuilder(Layout.longToLongs());
+        BatchBuilder high = new BatchBuilder(Layout.longToLongs());
+        for (int k = 0; k < big; k++) {
+            plus.addLongLong(k, k % 5, 2);
+            (k < big / 2 ? low : high).addLongLong(k, k % 5, -2);
+        }
+        t.insert(plus.build());
+        t.insert(low.build());
+        t.insert(high.build());
+        assertEquals(2L * big, t.storedTuples(), "the insert of half the batch does not merge the whole of it");
+        RefZSet small = new RefZSet();
+        int inserted = 0;
+        while (t.storedTuples() >= big) {
+            Batch one = longs(r, 1, 1_000_000);
+            t.insert(one);
+            small.addAll(of(one));
+            inserted++;
+            if (inserted == 1) {
+                assertTrue(t.storedTuples() > 2L * big - 10, "the merge of 2 x " + big + " tuples is not done by one insert of one tuple");
+            }
+            if (inserted % 97 == 0) {
+                assertEquals(small, readAll(t), "after " + inserted + " small inserts");
+            }
+            assertTrue(inserted <= big, "the merge is still not done after " + inserted + " inserts");
+        }
+        assertEquals(small, readAll(t));
+    }
+
+    /**
+     * Over random inserts of very different sizes (with cancellations and a rising key bound), cursors and
+     * seeks read exactly the values and weights an eagerly compacted trace reads after every insert, and so
+     * does the consolidation at the end.
+     */
+    @Test
+    void readsTheSameAsEagerMergingWhileMergesAreInProgress() {
+        Seeded.trials("fueled vs eager", 30, r -> {
+            Trace t = newTrace(Layout.longToLongs());
+            Trace eager = newTrace(Layout.longToLongs());
+            int keys = 1 + r.nextInt(5_000);
+            long bound = Long.MIN_VALUE;
+            for (int step = 0; step < 60; step++) {
+                int n = r.nextInt(10) == 0 ? r.nextInt(3_000) : r.nextInt(40);
+                Batch b = longs(r, n, keys);
+                t.insert(b);
+                eager.insert(b);
+                eager.compact();
+                if (r.nextInt(15) == 0) {
+                    bound = Math.max(bound, r.nextInt(keys / 4 + 1));
+                    t.dropKeysBelow(bound);
+                    eager.dropKeysBelow(bound);
+                }
+                if (step % 7 == 0) {
+                    assertEquals(readAll(eager), readAll(t), "step " + step);
+                    TraceCursor c = t.cursor();
+                    TraceCursor e = eager.cursor();
+                    for (long key = r.nextInt(10); key < keys; key += 1 + r.nextInt(50)) {
+                        e.seekLongKey(key);
+                        c.seekLongKey(key);
+                        List<Long> seen = new ArrayList<>();
+                        List<Long> expected = new ArrayList<>();
+                        while (c.nextValue()) {
+                            seen.add(c.longValue() * 1_000 + c.weight());
+                        }
+                        while (e.nextValue()) {
+                            expected.add(e.longValue() * 1_000 + e.weight());
+                        }
+                        assertEquals(expected, seen, "values of key " + key);
+                    }
+                }
+            }
+            assertEquals(readAll(eager), readAll(t));
+            assertEquals(of(eager.consolidated()), of(t.consolidated()));
+            t.close();
+            eager.close();
+        });
+    }
+
+    /**
+     * A trace saved while merges are in progress (its batches, as a checkpoint takes them) and restored, or
+     * forked, reads the same and goes on merging to the same integral as the original.
+     */
+    @Test
+    void aCheckpointOrForkTakenMidMergeRestoresTheSameIntegral() {
+        SplittableRandom r = new SplittableRandom(3);
+        Trace t = newTrace(Layout.longToLongs());
+        RefZSet expected = new RefZSet();
+        boolean sawMerge = false;
+        for (int step = 0; step < 200; step++) {
+            Batch b = longs(r, r.nextInt(8) == 0 ? 500 + r.nextInt(500) : r.nextInt(30), 2_000);
+            t.insert(b);
+            expected.addAll(of(b));
+            if (t.mergesInProgress() > 0 && step % 10 == 0) {
+                sawMerge = true;
+                Trace restored = newTrace(Layout.longToLongs());
+                restored.restore(t.batches(), t.keyBound());
+                Trace fork = t.fork();
+                assertEquals(expected, readAll(restored), "restored at step " + step);
+                Batch more = longs(r, 300, 2_000);
+                RefZSet after = expected.copy().addAll(of(more));
+                restored.insert(more);
+                fork.insert(more);
+                assertEquals(after, readAll(restored));
+                assertEquals(after, readAll(fork));
+                assertEquals(expected, readAll(t), "the original is not changed by its fork");
+                restored.close();
+                fork.close();
+            }
+        }
+        assertTrue(sawMerge, "a meaningful test: some checkpoint was taken mid-merge");
+    }
+}

@@ -1,0 +1,18 @@
+package org.jdbsp.trace;
+
+import java.nio.file.Path;
+import org.jdbsp.codec.Codecs;
+import org.jdbsp.storage.runtime.WorkerStorage;
+import org.jdbsp.zset.Layout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every {@link FueledMergeTest} again with batches of at least 2 KB in files: merges read and write files in slices too. */
+class SpilledFueledMergeTest extends FueledMergeTest {
+    @TempDir
+    Path dir;
+
+    @Override
+    Trace newTrace(Layout layout) {
+        return new Trace(layout, new WorkerStorage(dir, Codecs.defaults(), 2_048, Long.MAX_VALUE).forStream("stream 'test'", layout));
+    }
+}
