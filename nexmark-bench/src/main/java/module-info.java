@@ -6,6 +6,7 @@ module org.jdbsp.bench {
     requires org.jdbsp.nexmark.queries;
     requires info.picocli;
     requires jmh.core;
+    requires HdrHistogram;
     requires java.management;
     requires jdk.management;
 

@@ -23,7 +23,8 @@ public final class CsvLog {
     public static final List<String> COLUMNS = concat(List.of("timestamp", "query", "events", "cores", "generators",
         "pregenerated", "batch_size", "elapsed_s", "cores_x_elapsed_s", "throughput_per_core_events_s",
         "usr_cpu_s", "sys_cpu_s", "gc_s", "peak_heap_bytes", "peak_rss_bytes", "output_changes",
-        "heap_after_gc_bytes", "storage_written_bytes", "storage_at_end_bytes"),
+        "heap_after_gc_bytes", "storage_written_bytes", "storage_at_end_bytes", "step_p50_s", "step_p99_s",
+        "step_max_s"),
         CheckpointFigures.COLUMNS);
 
     private static final String HEADER = String.join(",", COLUMNS);
@@ -112,7 +113,10 @@ public final class CsvLog {
             Long.toString(m.outputChanges()),
             optional(m.memory().peakHeapAfterGcBytes()),
             optional(m.memory().storageWrittenBytes()),
-            optional(m.memory().storageAtEndBytes()));
+            optional(m.memory().storageAtEndBytes()),
+            nanos(m.steps().p50Nanos()),
+            nanos(m.steps().p99Nanos()),
+            nanos(m.steps().maxNanos()));
     }
 
     private static String optional(long bytes) {

@@ -15,18 +15,19 @@ package org.jdbsp.bench.report;
  * @param outputChanges the sum of the absolute weights of every output change (of the whole run when it resumed
  *                      from a checkpoint)
  * @param memory        the peak heap after collections and the bytes written to storage and left on disk
+ * @param steps         the latencies of the run's steps
  * @param checkpoints   the checkpoints taken, or null when the run took none ({@code --checkpoint-dir} not given)
  */
 public record QueryMeasurement(String query, long events, int cores, long elapsedNanos, ProcessStats.CpuTime cpu,
                                long gcMillis, long peakHeapBytes, long peakRssBytes, long outputChanges,
-                               MemoryFigures memory, CheckpointFigures checkpoints) {
+                               MemoryFigures memory, StepLatencies.Summary steps, CheckpointFigures checkpoints) {
 
     /** The figures of a run without checkpoints. */
     public QueryMeasurement(String query, long events, int cores, long elapsedNanos, ProcessStats.CpuTime cpu,
                             long gcMillis, long peakHeapBytes, long peakRssBytes, long outputChanges,
-                            MemoryFigures memory) {
+                            MemoryFigures memory, StepLatencies.Summary steps) {
         this(query, events, cores, elapsedNanos, cpu, gcMillis, peakHeapBytes, peakRssBytes, outputChanges, memory,
-            null);
+            steps, null);
     }
 
     /** The elapsed time in seconds. */

@@ -11,7 +11,7 @@ public final class ResultTable {
     /** The column headers, in order. */
     public static final List<String> HEADERS = List.of("Query", "#Events", "Cores", "Elapsed", "Cores * Elapsed",
         "Throughput/Cores", "Total Usr CPU", "Total Sys CPU", "GC time", "Peak heap", "Peak RSS", "Output changes",
-        "Heap after GC", "Storage written", "Storage at end");
+        "Heap after GC", "Storage written", "Storage at end", "Step p50", "Step p99", "Step max");
 
     private ResultTable() {}
 
@@ -81,6 +81,9 @@ public final class ResultTable {
             Units.bytes(m.memory().peakHeapAfterGcBytes()),
             Units.bytes(m.memory().storageWrittenBytes()),
             Units.bytes(m.memory().storageAtEndBytes()),
+            Units.millis(m.steps().p50Nanos()),
+            Units.millis(m.steps().p99Nanos()),
+            Units.millis(m.steps().maxNanos()),
         };
     }
 
@@ -116,6 +119,8 @@ public final class ResultTable {
             + " after its last step (JMX notifications). Storage written / at end = bytes of batch files the"
             + " circuit wrote (files merged away since included) / bytes of its files after the last step"
             + (c.storage() == null ? "; n/a: no --storage." : ", in " + c.storage() + "."));
+        notes.add("Step p50/p99/max = latency of one input batch's push and step (HdrHistogram, 3 significant digits),"
+            + " over every step of the query (finish() is not a step here).");
         notes.add(c.jvm());
         return notes;
     }

@@ -16,6 +16,11 @@ public final class Units {
         return nanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
     }
 
+    /** {@code 12.345 ms}, or {@code n/a} for a negative duration. */
+    public static String millis(long nanos) {
+        return nanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+    }
+
     /** {@code 12.345 s} from seconds. */
     public static String seconds(double seconds) {
         return String.format(Locale.ROOT, "%.3f s", seconds);

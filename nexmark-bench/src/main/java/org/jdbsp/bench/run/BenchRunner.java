@@ -22,6 +22,7 @@ import org.jdbsp.bench.report.ProcessStats.CpuTime;
 import org.jdbsp.bench.report.Progress;
 import org.jdbsp.bench.report.QueryMeasurement;
 import org.jdbsp.bench.report.ResultTable;
+import org.jdbsp.bench.report.StepLatencies;
 import org.jdbsp.bench.report.Units;
 import org.jdbsp.checkpoint.CheckpointInfo;
 import org.jdbsp.circuit.CircuitConfig;
@@ -263,6 +264,7 @@ public final class BenchRunner {
             progress.begin(label, (events == null ? settings.events() : events.length) - skip);
             long done;
             long t1;
+            StepLatencies steps = new StepLatencies();
             EventBatches batches = events == null
                 ? EventBatches.of(EventSources.open(settings, skip), settings.batchSize())
                 : EventBatches.of(events, (int) skip);
@@ -270,7 +272,7 @@ public final class BenchRunner {
                 if (checkpoints != null) {
                     checkpoints.start();
                 }
-                done = RunLoop.drive(circuit, batches, settings.batchSize(), progress, stop, checkpoints);
+                done = RunLoop.drive(circuit, batches, settings.batchSize(), progress, stop, steps, checkpoints);
                 t1 = System.nanoTime();
             } finally {
                 batches.close();
@@ -286,7 +288,7 @@ public final class BenchRunner {
             QueryMeasurement m = new QueryMeasurement(query.name(), done, settings.cores(), t1 - t0, cpu, gc,
                 peakHeap, os.peakRssBytes(),
                 (checkpoints == null ? 0 : checkpoints.outputChangesBefore()) + circuit.outputChanges(),
-                memoryFigures(circuit, jvm), checkpoints == null ? null : checkpoints.figures());
+                memoryFigures(circuit, jvm), steps.summary(), checkpoints == null ? null : checkpoints.figures());
             progress.end(done, t1 - t0);
             if (profile) {
                 progress.note(Profile.render(query.name(), circuit.metrics()).stripTrailing());

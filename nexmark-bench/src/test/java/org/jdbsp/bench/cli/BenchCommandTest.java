@@ -219,6 +219,36 @@ class BenchCommandTest {
         assertUsageError("other columns", "--csv", foreign.toString(), "--max-events", "10");
     }
 
+    /**
+     * The table and the CSV end with the step latencies p50, p99 and max (measured per push and step, never
+     * compared with a time here): present, positive, and in order.
+     */
+    @Test
+    void tableAndCsvShowStepLatenciesP50P99AndMaxInOrder() throws IOException {
+        Path csv = dir.resolve("steps.csv");
+        CliRun r = CliRun.run("--query", "q4", "--max-events", "6000", "--input-batch-size", "100", "--csv",
+            csv.toString(), "--no-progress");
+        assertEquals(0, r.exitCode(), r.err());
+        int p50 = ResultTable.HEADERS.indexOf("Step p50");
+        assertEquals(List.of("Step p50", "Step p99", "Step max"), ResultTable.HEADERS.subList(p50, p50 + 3));
+        String[] row = tableRows(r.outText()).get(0);
+        double[] table = new double[3];
+        for (int i = 0; i < 3; i++) {
+            assertTrue(row[p50 + i].endsWith(" ms"), row[p50 + i]);
+            table[i] = Double.parseDouble(row[p50 + i].replace(" ms", ""));
+        }
+        assertTrue(table[0] > 0 && table[0] <= table[1] && table[1] <= table[2], String.join(" | ", row));
+        assertTrue(r.outText().contains("Step p50/p99/max = latency of one input batch's push and step"), r.outText());
+        List<String> lines = Files.readAllLines(csv);
+        int c50 = CsvLog.COLUMNS.indexOf("step_p50_s");
+        assertEquals(List.of("step_p50_s", "step_p99_s", "step_max_s"), CsvLog.COLUMNS.subList(c50, c50 + 3));
+        String[] f = lines.get(1).split(",", -1);
+        double s50 = Double.parseDouble(f[c50]);
+        double s99 = Double.parseDouble(f[c50 + 1]);
+        double max = Double.parseDouble(f[c50 + 2]);
+        assertTrue(s50 > 0 && s50 <= s99 && s99 <= max, lines.get(1));
+    }
+
     @Test
     void withoutATerminalProgressIsPlainLines() {
         CliRun r = CliRun.run(new NexmarkBench.Environment(false, 1, new StopSignal()), "--query", "q0",

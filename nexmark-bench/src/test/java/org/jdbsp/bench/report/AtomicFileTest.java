@@ -117,7 +117,7 @@ class AtomicFileTest {
         Path csv = dir.resolve("runs.csv");
         CsvLog log = new CsvLog(csv);
         QueryMeasurement m = new QueryMeasurement("q0", 10, 1, 1_000_000, new ProcessStats.CpuTime(1, 2), 3, 4, 5,
-            6, new MemoryFigures(7, 8, 9));
+            6, new MemoryFigures(7, 8, 9), StepLatencies.Summary.NONE);
         log.append(m, 1, false, 10);
         Object first = Files.readAttributes(csv, BasicFileAttributes.class).fileKey();
         log.append(m, 1, false, 10);

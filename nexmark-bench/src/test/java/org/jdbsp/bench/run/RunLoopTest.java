@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.jdbsp.bench.report.Progress;
+import org.jdbsp.bench.report.StepLatencies;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
 import org.jdbsp.nexmark.generator.NexmarkGenerator;
 import org.jdbsp.nexmark.model.Bid;
@@ -25,7 +26,7 @@ class RunLoopTest {
     void drivesEveryEventInBatchesThenFinishes() {
         Event[] events = events();
         try (QueryCircuit<?> q0 = QueryCircuit.start(NexmarkQueries.byName("q0"))) {
-            long done = RunLoop.drive(q0, EventBatches.of(events), 3_000, progress, new StopSignal());
+            long done = RunLoop.drive(q0, EventBatches.of(events), 3_000, progress, new StopSignal(), new StepLatencies());
             assertEquals(EVENTS, done);
             assertEquals(4 + 1, q0.steps()); // 3,000 + 3,000 + 3,000 + 1,000, then finish()
             long bids = 0;
@@ -42,7 +43,7 @@ class RunLoopTest {
         StopSignal stop = new StopSignal();
         stop.request();
         try (QueryCircuit<?> q0 = QueryCircuit.start(NexmarkQueries.byName("q0"))) {
-            assertEquals(RunLoop.STOPPED, RunLoop.drive(q0, EventBatches.of(events()), 3_000, progress, stop));
+            assertEquals(RunLoop.STOPPED, RunLoop.drive(q0, EventBatches.of(events()), 3_000, progress, stop, new StepLatencies()));
             assertEquals(1, q0.steps());
         }
     }
