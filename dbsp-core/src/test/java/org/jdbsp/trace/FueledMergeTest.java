@@ -53,17 +53,6 @@ class FueledMergeTest {
         return b.build();
     }
 
-    private static RefZSet readAll(Trace t) {
-        RefZSet out = new RefZSet();
-        TraceCursor c = t.cursor();
-        while (c.nextKey()) {
-            while (c.nextValue()) {
-                out.add(List.of(c.key(), c.value()), c.weight());
-            }
-        }
-        return out;
-    }
-
     private static RefZSet of(Batch b) {
         RefZSet out = new RefZSet();
         for (int i = 0; i < b.size; i++) {
@@ -131,11 +120,11 @@ class FueledMergeTest {
                 assertTrue(t.storedTuples() > 2L * big - 10, "the merge of 2 x " + big + " tuples is not done by one insert of one tuple");
             }
             if (inserted % 97 == 0) {
-                assertEquals(small, readAll(t), "after " + inserted + " small inserts");
+                assertEquals(small, TraceTest.readAll(t), "after " + inserted + " small inserts");
             }
             assertTrue(inserted <= big, "the merge is still not done after " + inserted + " inserts");
         }
-        assertEquals(small, readAll(t));
+        assertEquals(small, TraceTest.readAll(t));
     }
 
     /**
@@ -162,7 +151,7 @@ class FueledMergeTest {
                     eager.dropKeysBelow(bound);
                 }
                 if (step % 7 == 0) {
-                    assertEquals(readAll(eager), readAll(t), "step " + step);
+                    assertEquals(TraceTest.readAll(eager), TraceTest.readAll(t), "step " + step);
                     TraceCursor c = t.cursor();
                     TraceCursor e = eager.cursor();
                     for (long key = r.nextInt(10); key < keys; key += 1 + r.nextInt(50)) {
@@ -180,7 +169,7 @@ class FueledMergeTest {
                     }
                 }
             }
-            assertEquals(readAll(eager), readAll(t));
+            assertEquals(TraceTest.readAll(eager), TraceTest.readAll(t));
             assertEquals(of(eager.consolidated()), of(t.consolidated()));
             t.close();
             eager.close();
@@ -206,14 +195,14 @@ class FueledMergeTest {
                 Trace restored = newTrace(Layout.longToLongs());
                 restored.restore(t.batches(), t.keyBound());
                 Trace fork = t.fork();
-                assertEquals(expected, readAll(restored), "restored at step " + step);
+                assertEquals(expected, TraceTest.readAll(restored), "restored at step " + step);
                 Batch more = longs(r, 300, 2_000);
                 RefZSet after = expected.copy().addAll(of(more));
                 restored.insert(more);
                 fork.insert(more);
-                assertEquals(after, readAll(restored));
-                assertEquals(after, readAll(fork));
-                assertEquals(expected, readAll(t), "the original is not changed by its fork");
+                assertEquals(after, TraceTest.readAll(restored));
+                assertEquals(after, TraceTest.readAll(fork));
+                assertEquals(expected, TraceTest.readAll(t), "the original is not changed by its fork");
                 restored.close();
                 fork.close();
             }

@@ -39,7 +39,8 @@ class TraceTest {
         return b.build();
     }
 
-    private static RefZSet readAll(Trace t) {
+    /** Everything a cursor of {@code t} reads (long keys and values). */
+    static RefZSet readAll(Trace t) {
         RefZSet out = new RefZSet();
         TraceCursor c = t.cursor();
         while (c.nextKey()) {

@@ -209,7 +209,8 @@ class TopKTest {
                 }
             }
             if (sorted) {
-                assertTrue(comparisons[0] < 40L * n, "sorted top-k over one group of " + n + " values made " + comparisons[0]
+                // per value read, a comparison per batch of the input's trace (up to two per level while merges are in progress)
+                assertTrue(comparisons[0] < 50L * n, "sorted top-k over one group of " + n + " values made " + comparisons[0]
                         + " comparisons; reading whole groups needs at least " + (long) n * n / 2);
             } else {
                 assertTrue(comparisons[0] > (long) n * n / 2, "the baseline reads whole groups: " + comparisons[0]);
