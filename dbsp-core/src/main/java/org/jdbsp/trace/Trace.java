@@ -465,21 +465,32 @@ public final class Trace {
                 result = spilled(result);
             }
         } else {
-            result = all.size() == 1 ? mergeNow(all.get(0), new Part(Batch.empty(layout), null, new long[0])) : all.get(all.size() - 1);
+            Part acc = null;
+            boolean made = false; // whether acc is a merge made here (released if a later merge fails or supersedes it)
             try {
-                for (int k = all.size() - 2; k >= 0; k--) {
-                    Part merged = mergeNow(all.get(k), result);
-                    if (k < all.size() - 2) {
-                        release(result);
+                for (int k = all.size() - 1; k >= 0; k--) {
+                    if (acc == null) {
+                        acc = all.get(k);
+                        made = false;
+                        continue;
                     }
-                    result = merged;
+                    Part merged = mergeNow(all.get(k), acc);
+                    if (made) {
+                        release(acc);
+                    }
+                    acc = merged;
+                    made = true;
+                }
+                if (acc != null && !made) {
+                    acc = mergeNow(acc, new Part(Batch.empty(layout), null, new long[0]));
                 }
             } catch (RuntimeException e) {
-                if (result != all.get(all.size() - 1)) {
-                    release(result);
+                if (made) {
+                    release(acc);
                 }
                 throw e;
             }
+            result = acc;
         }
         clear();
         if (result != null) {

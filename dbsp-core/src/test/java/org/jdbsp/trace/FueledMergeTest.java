@@ -177,6 +177,33 @@ class FueledMergeTest {
     }
 
     /**
+     * A compaction under a value-time bound whose first merges leave nothing (every tuple of the two smallest
+     * batches is below the bound) goes on with the batches left, keeping exactly those at or above the bound.
+     */
+    @Test
+    void aCompactionWhoseFirstMergesLeaveNothingKeepsTheRest() {
+        Trace t = newTrace(Layout.longToLongs());
+        BatchBuilder kept = new BatchBuilder(Layout.longToLongs());
+        for (int k = 0; k < 8; k++) {
+            kept.addLongLong(k, 100, 1);
+        }
+        Batch x = kept.build();
+        BatchBuilder old = new BatchBuilder(Layout.longToLongs());
+        old.addLongLong(20, 0, 1);
+        old.addLongLong(21, 0, 1);
+        t.insert(x);
+        t.insert(old.build());
+        t.dropValuesBelow(50, v -> (Long) v);
+        BatchBuilder older = new BatchBuilder(Layout.longToLongs());
+        older.addLongLong(30, 1, 1);
+        t.insert(older.build());
+        assertEquals(3, t.batchCount(), "a meaningful test: three batches of levels 3, 1 and 0");
+        t.compact();
+        assertEquals(of(x), TraceTest.readAll(t));
+        assertEquals(1, t.batchCount());
+    }
+
+    /**
      * A trace saved while merges are in progress (its batches, as a checkpoint takes them) and restored, or
      * forked, reads the same and goes on merging to the same integral as the original.
      */
