@@ -4,6 +4,7 @@ import java.util.Comparator;
 
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.nexmark.model.Person;
 import org.jdbsp.zset.Orders;
 
 /**
@@ -93,6 +94,42 @@ final class EventOrders {
         }
         if (c == 0) {
             c = a.description().compareTo(b.description());
+        }
+        return c != 0 ? c : a.extra().compareTo(b.extra());
+    });
+
+    /**
+     * The order of the bids' stream (the split input's part, sorted each step and merged where the stream is
+     * sharded): a mix of auction, bidder, dateTime and price as the long prefix ({@link Orders#byLong}), ties broken by
+     * {@code then}, which must order bids totally (the stream gives {@link #BID}). The natural order of the
+     * record compared bids by hash code, which hashes channel, url and extra; the mix leaves few ties even
+     * among the bids of a hot auction.
+     */
+    static Comparator<Bid> bidStreamOrder(Comparator<? super Bid> then) {
+        return Orders.byLong((Bid b) -> ((b.auction() * 0x9E37_79B9_7F4A_7C15L + b.bidder()) * 0xC2B2_AE3D_27D4_EB4FL
+                + b.dateTime()) * 0x1656_67B1_9E37_79F9L + b.price(), then);
+    }
+
+    /** The order of the bids' stream: {@link #bidStreamOrder} broken by {@link #BID}. */
+    static final Comparator<Bid> BID_STREAM = bidStreamOrder(BID);
+
+    /** Persons by id (the order's long prefix), then every other field. */
+    static final Comparator<Person> PERSON = Orders.byLong(Person::id, (Person a, Person b) -> {
+        int c = Long.compare(a.dateTime(), b.dateTime());
+        if (c == 0) {
+            c = a.name().compareTo(b.name());
+        }
+        if (c == 0) {
+            c = a.emailAddress().compareTo(b.emailAddress());
+        }
+        if (c == 0) {
+            c = a.creditCard().compareTo(b.creditCard());
+        }
+        if (c == 0) {
+            c = a.city().compareTo(b.city());
+        }
+        if (c == 0) {
+            c = a.state().compareTo(b.state());
         }
         return c != 0 ? c : a.extra().compareTo(b.extra());
     });

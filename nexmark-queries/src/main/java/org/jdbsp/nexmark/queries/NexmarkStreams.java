@@ -51,14 +51,14 @@ public final class NexmarkStreams {
 
     public ZSetStream<Person> persons() {
         if (persons == null) {
-            persons = events.part(Person.class);
+            persons = events.part(Person.class, EventOrders.PERSON);
         }
         return persons;
     }
 
     public ZSetStream<Auction> auctions() {
         if (auctions == null) {
-            auctions = events.part(Auction.class);
+            auctions = events.part(Auction.class, EventOrders.AUCTION);
         }
         return auctions;
     }
@@ -66,7 +66,8 @@ public final class NexmarkStreams {
     /** The bids; for a query that also reads {@link #arrivedBids()}, their values. */
     public ZSetStream<Bid> bids() {
         if (bids == null) {
-            bids = arrivedBids != null ? arrivedBids.map(Sequenced::value) : events.part(Bid.class);
+            bids = arrivedBids != null ? arrivedBids.map(Sequenced::value, EventOrders.BID_STREAM)
+                    : events.part(Bid.class, EventOrders.BID_STREAM);
         }
         return bids;
     }
