@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.function.ToIntFunction;
 
 /**
  * A growable, little-endian byte buffer that {@link Codec}s write into.
@@ -20,6 +21,7 @@ public final class ByteSink {
 
     private byte[] bytes;
     private int size;
+    private ToIntFunction<String> strings;
 
     /** An empty sink with room for {@code capacity} bytes before it grows. */
     public ByteSink(int capacity) {
@@ -132,6 +134,30 @@ public final class ByteSink {
         bytes[size++] = (byte) v;
     }
 
+    /**
+     * Writes any long in 1 to 10 bytes: zigzag (0, -1, 1, -2, ... become 0, 1, 2, 3, ...), then 7 bits per
+     * byte, low bits first, the high bit set on every byte but the last. Small magnitudes take few bytes.
+     */
+    public void writeVarLong(long v) {
+        room(10);
+        long z = (v << 1) ^ (v >> 63);
+        while ((z & ~0x7FL) != 0) {
+            bytes[size++] = (byte) (z | 0x80);
+            z >>>= 7;
+        }
+        bytes[size++] = (byte) z;
+    }
+
+    /**
+     * Attaches a table of repeated strings, or detaches it ({@code null}): from now on {@link #writeString}
+     * asks {@code table} for the index of each non-null string and writes a reference when it gives one
+     * (non-negative), the string itself when it gives -1. For storage layers that keep such a table per file
+     * (the bytes are then readable only by a {@link ByteSource} with the same table attached).
+     */
+    public void stringTable(ToIntFunction<String> table) {
+        this.strings = table;
+    }
+
     /** Writes {@code b[from, from + length)}. */
     public void writeBytes(byte[] b, int from, int length) {
         room(length);
@@ -140,10 +166,12 @@ public final class ByteSink {
     }
 
     /**
-     * Writes a string or null, exactly (unpaired surrogates included): a {@linkplain #writeVarInt varint}
-     * of the number of UTF-16 units plus one (0 for null), then each unit in 1 to 3 bytes (U+0001..U+007F
-     * in one byte, U+0000 and U+0080..U+07FF in two, the rest in three; the scheme of
-     * {@code DataOutput.writeUTF}).
+     * Writes a string or null, exactly (unpaired surrogates included). Without a {@linkplain #stringTable
+     * string table}: a {@linkplain #writeVarInt varint} of the number of UTF-16 units plus one (0 for null),
+     * then each unit in 1 to 3 bytes (U+0001..U+007F in one byte, U+0000 and U+0080..U+07FF in two, the rest
+     * in three; the scheme of {@code DataOutput.writeUTF}). With a table: a varint header of 0 for null, 1
+     * for a reference to the table (a varint of the index follows), or the number of units plus two (the
+     * units follow as above).
      */
     public void writeString(String s) {
         if (s == null) {
@@ -151,7 +179,17 @@ public final class ByteSink {
             return;
         }
         int n = s.length();
-        writeVarInt(n + 1);
+        if (strings != null) {
+            int index = strings.applyAsInt(s);
+            if (index >= 0) {
+                writeVarInt(1);
+                writeVarInt(index);
+                return;
+            }
+            writeVarInt(n + 2);
+        } else {
+            writeVarInt(n + 1);
+        }
         room(n);
         int i = 0;
         // ASCII fast path: one byte per char, room already made.

@@ -2,6 +2,7 @@ package org.jdbsp.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.IntFunction;
 
 /**
  * A little-endian window {@code [position, limit)} of a {@link ByteBuffer} that {@link Codec}s read from:
@@ -16,6 +17,7 @@ public final class ByteSource {
     private ByteBuffer buffer;
     private int position;
     private int limit;
+    private IntFunction<String> strings;
 
     /** A source over the remaining bytes of {@code buffer} (its position and limit are left as they are). */
     public ByteSource(ByteBuffer buffer) {
@@ -30,6 +32,15 @@ public final class ByteSource {
         this.buffer = buffer.order() == ByteOrder.LITTLE_ENDIAN ? buffer : buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.position = from;
         this.limit = to;
+        return this;
+    }
+
+    /**
+     * Attaches the table of repeated strings that the bytes were written with ({@link ByteSink#stringTable}),
+     * or detaches it ({@code null}); {@code table} gives the string of an index or throws for an unknown one.
+     */
+    public ByteSource stringTable(IntFunction<String> table) {
+        this.strings = table;
         return this;
     }
 
@@ -108,6 +119,22 @@ public final class ByteSource {
         throw new IllegalStateException("malformed varint");
     }
 
+    /** Reads a long written by {@link ByteSink#writeVarLong}. */
+    public long readVarLong() {
+        long z = 0;
+        for (int shift = 0; shift < 70; shift += 7) {
+            byte b = readByte();
+            z |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                if (shift == 63 && b > 1) {
+                    break;
+                }
+                return (z >>> 1) ^ -(z & 1);
+            }
+        }
+        throw new IllegalStateException("malformed varlong");
+    }
+
     /** Reads {@code length} bytes into {@code dst[from, from + length)}. */
     public void readBytes(byte[] dst, int from, int length) {
         int p = take(length);
@@ -132,13 +159,23 @@ public final class ByteSource {
         return true;
     }
 
-    /** Reads a string or null written by {@link ByteSink#writeString}. */
+    /**
+     * Reads a string or null written by {@link ByteSink#writeString}, with the same {@linkplain #stringTable
+     * string table} attached as the sink had (or none).
+     */
     public String readString() {
         int header = readVarInt();
         if (header == 0) {
             return null;
         }
-        int n = header - 1;
+        int n;
+        if (strings == null) {
+            n = header - 1;
+        } else if (header == 1) {
+            return strings.apply(readVarInt());
+        } else {
+            n = header - 2;
+        }
         if (n > remaining()) {
             throw new IllegalStateException("malformed string: " + n + " chars announced, " + remaining() + " bytes left");
         }

@@ -17,10 +17,10 @@ import java.util.StringJoiner;
  * {@link MethodHandles#foldArguments}) and calls the canonical constructor.
  */
 final class RecordCodec<T> implements Codec<T> {
-    private static final Map<Class<?>, String> WRITES = Map.of(long.class, "writeLong", int.class, "writeInt",
+    private static final Map<Class<?>, String> WRITES = Map.of(long.class, "writeVarLong", int.class, "writeVarLong",
             short.class, "writeShort", byte.class, "writeByte", char.class, "writeChar", boolean.class, "writeBoolean",
             float.class, "writeFloat", double.class, "writeDouble");
-    private static final Map<Class<?>, String> READS = Map.of(long.class, "readLong", int.class, "readInt",
+    private static final Map<Class<?>, String> READS = Map.of(long.class, "readVarLong", int.class, "readVarLong",
             short.class, "readShort", byte.class, "readByte", char.class, "readChar", boolean.class, "readBoolean",
             float.class, "readFloat", double.class, "readDouble");
     private static final MethodHandle ENCODE;
@@ -56,7 +56,7 @@ final class RecordCodec<T> implements Codec<T> {
                 accessor.setAccessible(true);
                 MethodHandle getter = lookup.unreflect(accessor).asType(MethodType.methodType(types[i], Object.class));
                 writers[i] = MethodHandles.filterArguments(write(lookup, types[i], codecs[i]), 0, getter);
-                id.add((codecs[i] == null ? types[i].getName() : codecs[i].identity()) + " " + components[i].getName());
+                id.add((codecs[i] == null ? primitiveName(types[i]) : codecs[i].identity()) + " " + components[i].getName());
             }
             Constructor<T> constructor = type.getDeclaredConstructor(types);
             constructor.setAccessible(true);
@@ -74,11 +74,25 @@ final class RecordCodec<T> implements Codec<T> {
         identity = id.toString();
     }
 
+    /** A primitive component's encoding in the identity: {@code long} and {@code int} are zigzag varints. */
+    private static String primitiveName(Class<?> t) {
+        return t == long.class || t == int.class ? "varint-" + t.getName() : t.getName();
+    }
+
+    /** Reads an {@code int} component, written as a zigzag varint, refusing one out of range. */
+    private static int readVarIntComponent(ByteSource in) {
+        long v = in.readVarLong();
+        if ((int) v != v) {
+            throw new IllegalStateException("malformed int component: " + v + " is out of range");
+        }
+        return (int) v;
+    }
+
     /** {@code (T, ByteSink) -> void}: writes a component of type {@code t}. */
     private static MethodHandle write(MethodHandles.Lookup lookup, Class<?> t, Codec<?> codec) throws ReflectiveOperationException {
         MethodHandle w;
         if (codec == null) {
-            Class<?> param = t == byte.class || t == short.class ? int.class : t;
+            Class<?> param = t == int.class ? long.class : t == byte.class || t == short.class ? int.class : t;
             w = lookup.findVirtual(ByteSink.class, WRITES.get(t), MethodType.methodType(void.class, param));
         } else {
             w = MethodHandles.permuteArguments(ENCODE.bindTo(codec),
@@ -92,6 +106,9 @@ final class RecordCodec<T> implements Codec<T> {
     /** {@code (ByteSource) -> T}: reads a component of type {@code t}. */
     private static MethodHandle read(MethodHandles.Lookup lookup, Class<?> t, Codec<?> codec) throws ReflectiveOperationException {
         if (codec == null) {
+            if (t == int.class) {
+                return lookup.findStatic(RecordCodec.class, "readVarIntComponent", MethodType.methodType(int.class, ByteSource.class));
+            }
             return lookup.findVirtual(ByteSource.class, READS.get(t), MethodType.methodType(t));
         }
         return DECODE.bindTo(codec).asType(MethodType.methodType(t, ByteSource.class));

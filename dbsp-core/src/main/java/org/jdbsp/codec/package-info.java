@@ -9,14 +9,16 @@
  * record component that leads to it.
  *
  * <p>Derived encodings (all little-endian; they are part of the file format, so changing one is a format
- * change): primitives fixed-width ({@code boolean} and {@code byte} 1 byte, {@code short} and {@code char}
- * 2, {@code int} and {@code float} 4, {@code long} and {@code double} 8; floats by their raw bits); a
- * {@code String} as a varint of its UTF-16 length plus one (0 for null) and each UTF-16 unit in 1 to 3
- * bytes (see {@link org.jdbsp.codec.ByteSink#writeString}); {@code byte[]} as a varint of its length plus
- * one (0 for null) and the bytes; an enum as a varint of the UTF-8 length of its constant's name plus one
- * (0 for null) and the name; a boxed primitive as a presence byte (0 null, 1 present) and the primitive;
- * a record as its components in declaration order, where a nested record or a registered type used as a
- * component is preceded by a presence byte. Varints hold 7 bits per byte, low bits first, the high bit
- * set on every byte but the last.
+ * change): {@code long} and {@code int} as zigzag varints (1 to 10 bytes, small magnitudes short; see
+ * {@link org.jdbsp.codec.ByteSink#writeVarLong}), the other primitives fixed-width ({@code boolean} and
+ * {@code byte} 1 byte, {@code short} and {@code char} 2, {@code float} 4, {@code double} 8; floats by their
+ * raw bits); a {@code String} as a varint of its UTF-16 length plus one (0 for null) and each UTF-16 unit in
+ * 1 to 3 bytes (see {@link org.jdbsp.codec.ByteSink#writeString}; in a batch file, whose sinks carry a table
+ * of the file's repeated strings, a repeated string is a reference into that table instead); {@code byte[]}
+ * as a varint of its length plus one (0 for null) and the bytes; an enum as a varint of the UTF-8 length of
+ * its constant's name plus one (0 for null) and the name; a boxed primitive as a presence byte (0 null, 1
+ * present) and the primitive fixed-width; a record as its components in declaration order, where a nested
+ * record or a registered type used as a component is preceded by a presence byte. Varints hold 7 bits per
+ * byte, low bits first, the high bit set on every byte but the last.
  */
 package org.jdbsp.codec;

@@ -13,7 +13,9 @@
  * the state file's name, length (long) and CRC32C (int), and the ids of the batch files it references (int
  * count, strings); then the CRC32C of everything before it (int).
  *
- * <h2>State file, format version 1</h2>
+ * <h2>State file, format version 2</h2>
+ * (Version 2: the same layout; objects are written by the codecs of batch file version 2, with varint long and int
+ * components, so a version 1 file is refused.)
  * The magic {@code "dJBSPST1"}, the format version (int), then the operators' values, each a tag byte and its
  * content: {@code L} long, {@code I} int, {@code B} boolean, {@code O} object (a class reference: 0 for null,
  * k for the k-th class met in this file, or (classes met + 1) followed by a new class name; then the codec's

@@ -39,6 +39,11 @@ public final class CheckedMapping {
         this.verified = new boolean[blockCrcs.length];
     }
 
+    /** The mapped file. */
+    public Path path() {
+        return path;
+    }
+
     /** Bytes of the footer for {@code blocks} checksum blocks. */
     public static long footerLength(int blocks) {
         return 4 + 4L * blocks + 4 + 8;
@@ -102,6 +107,24 @@ public final class CheckedMapping {
             verify(block);
         }
         return segments[(int) (offset >>> segmentShift)].getLong((int) (offset & segmentMask));
+    }
+
+    /** The short at {@code offset} (2-aligned). */
+    public short getShort(long offset) {
+        int block = (int) ((offset - dataStart) >>> blockShift);
+        if (!verified[block]) {
+            verify(block);
+        }
+        return segments[(int) (offset >>> segmentShift)].getShort((int) (offset & segmentMask));
+    }
+
+    /** The byte at {@code offset}. */
+    public byte getByte(long offset) {
+        int block = (int) ((offset - dataStart) >>> blockShift);
+        if (!verified[block]) {
+            verify(block);
+        }
+        return segments[(int) (offset >>> segmentShift)].get((int) (offset & segmentMask));
     }
 
     /** The int at {@code offset} (4-aligned). */

@@ -19,9 +19,9 @@ public final class FileHeader {
     /** The last 8 bytes of every batch file. */
     public static final long END_MAGIC = 0x444E454653424A64L; // "dJBSFEND"
     /** The only format version this code writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Bytes of the fixed fields, before the codec identities. */
-    static final int FIXED = 80;
+    static final int FIXED = 88;
     /** Bytes read first, enough for the magic, the version and the header length. */
     public static final int PREFIX = 16;
 
@@ -33,6 +33,7 @@ public final class FileHeader {
     public long tupleCount;
     public long minLongKey;
     public long maxLongKey;
+    public long dictionaryOffset;
     public long indexOffset;
     public long footerOffset;
     public long fileLength;
@@ -56,7 +57,7 @@ public final class FileHeader {
         b.put(code(keyKind)).put(code(valueKind)).putShort((short) 0).putInt(groupSize);
         b.putInt(blockSize).putInt(0);
         b.putLong(tupleCount).putLong(minLongKey).putLong(maxLongKey);
-        b.putLong(indexOffset).putLong(footerOffset).putLong(fileLength);
+        b.putLong(indexOffset).putLong(footerOffset).putLong(fileLength).putLong(dictionaryOffset);
         byte[] k = utf8(keyCodec);
         byte[] v = utf8(valueCodec);
         b.putInt(k.length).put(k).putInt(v.length).put(v);
@@ -79,7 +80,8 @@ public final class FileHeader {
         if (version != VERSION) {
             throw new StorageException(path, "batch file format version " + version
                     + " is not supported: this library reads version " + VERSION
-                    + " only (a file written by a newer release, or a damaged header)", null);
+                    + " only (a file written by an older or a newer release, or a damaged header; an older"
+                    + " release's spilled files are garbage, its checkpoints must be taken again)", null);
         }
         int length = prefix.getInt(12);
         if (length < FIXED + 12 || (length & 7) != 0 || length > (1 << 20)) {
@@ -114,10 +116,11 @@ public final class FileHeader {
         h.indexOffset = b.getLong();
         h.footerOffset = b.getLong();
         h.fileLength = b.getLong();
+        h.dictionaryOffset = b.getLong();
         h.keyCodec = string(b, path);
         h.valueCodec = string(b, path);
         if (h.keyKind == ColumnKind.NONE || Integer.bitCount(h.groupSize) != 1 || Integer.bitCount(h.blockSize) != 1
-                || h.tupleCount < 0 || h.indexOffset < length || h.footerOffset < h.indexOffset
+                || h.tupleCount < 0 || h.dictionaryOffset < length || h.indexOffset < h.dictionaryOffset || h.footerOffset < h.indexOffset
                 || h.fileLength < h.footerOffset) {
             throw new CorruptFileException(path, "inconsistent header");
         }

@@ -6,7 +6,7 @@ import org.jdbsp.codec.ByteSource;
 import org.jdbsp.codec.Codec;
 
 /**
- * The codec of {@link Sequenced} records whose values have {@code valueCodec}: the position as a raw long, then
+ * The codec of {@link Sequenced} records whose values have {@code valueCodec}: the position as a zigzag varint, then
  * the value. A derived record codec cannot encode {@code Sequenced}, whose value component is generic; a
  * stream's storage learns the value's codec from the records it holds.
  */
@@ -20,18 +20,18 @@ final class SequencedCodec implements Codec<Sequenced<Object>> {
 
     @Override
     public void encode(Sequenced<Object> value, ByteSink out) {
-        out.writeLong(value.seq());
+        out.writeVarLong(value.seq());
         valueCodec.encode(value.value(), out);
     }
 
     @Override
     public Sequenced<Object> decode(ByteSource in) {
-        long seq = in.readLong();
+        long seq = in.readVarLong();
         return new Sequenced<>(seq, valueCodec.decode(in));
     }
 
     @Override
     public String identity() {
-        return "Sequenced<" + valueCodec.identity() + ">";
+        return "Sequenced(varint position)<" + valueCodec.identity() + ">";
     }
 }

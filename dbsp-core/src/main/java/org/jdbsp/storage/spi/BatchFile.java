@@ -7,10 +7,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.jdbsp.codec.ByteSource;
 import org.jdbsp.codec.Codec;
 import org.jdbsp.storage.internal.CheckedMapping;
 import org.jdbsp.storage.internal.FileHeader;
+import org.jdbsp.storage.internal.PackedColumn;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
@@ -28,6 +30,12 @@ import org.jdbsp.zset.spi.Batch;
  */
 public final class BatchFile {
     static final int DEFAULT_SEGMENT_SHIFT = 30;
+    private static final int WEIGHTS = 0;
+    private static final int LONG_KEYS = 1;
+    private static final int LONG_VALUES = 2;
+    private static final int KEY_ENDS = 3;
+    private static final int VALUE_ENDS = 4;
+    private static final int COLUMNS = 5;
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
 
     private final Path path;
@@ -46,6 +54,17 @@ public final class BatchFile {
     private final int longValueColumns;
     private final int objectKeyColumns;
     private final int objectValueColumns;
+    /** Bit c set when the group column c (weights, long keys, long values, key ends, value ends) is present. */
+    private final int present;
+    private final int dictionaryCount;
+    private final long dictionaryData;
+    /**
+     * The table's entries decoded so far (racy on purpose: a String is immutable and safely published, so two
+     * threads decoding one entry at once waste only the work); at most one array reference per entry.
+     */
+    private final String[] dictionaryStrings;
+    /** The file's table of repeated strings, for the sources records are decoded from. */
+    private final IntFunction<String> strings = this::dictionaryString;
 
     private BatchFile(Path path, Layout layout, FileHeader header, CheckedMapping data, Codec<?> keyCodec, Codec<?> valueCodec) {
         this.path = path;
@@ -64,12 +83,21 @@ public final class BatchFile {
         objectKeyColumns = 1 - longKeyColumns;
         longValueColumns = layout.valueKind() == ColumnKind.LONG ? 1 : 0;
         objectValueColumns = layout.valueKind() == ColumnKind.OBJECT ? 1 : 0;
+        present = 1 | longKeyColumns << LONG_KEYS | longValueColumns << LONG_VALUES | objectKeyColumns << KEY_ENDS
+                | objectValueColumns << VALUE_ENDS;
+        dictionaryCount = data.getInt(header.dictionaryOffset);
+        dictionaryData = align8(header.dictionaryOffset + 4 + 4L * (dictionaryCount + 1L));
+        if (dictionaryCount < 0 || dictionaryData > header.indexOffset
+                || align8(dictionaryData + data.getInt(header.dictionaryOffset + 4 + 4L * dictionaryCount)) != header.indexOffset) {
+            throw new CorruptFileException(path, "inconsistent table of repeated strings");
+        }
+        dictionaryStrings = new String[dictionaryCount];
         groupStarts = new long[groups];
         long p = header.indexOffset;
         long previous = header.headerLength - 1;
         for (int g = 0; g < groups; g++, p += 8) {
             groupStarts[g] = data.getLong(p);
-            if (groupStarts[g] <= previous || groupStarts[g] >= header.indexOffset || (groupStarts[g] & 7) != 0) {
+            if (groupStarts[g] <= previous || groupStarts[g] >= header.dictionaryOffset || (groupStarts[g] & 7) != 0) {
                 throw new CorruptFileException(path, "inconsistent index (start of group " + g + ")");
             }
             previous = groupStarts[g];
@@ -204,21 +232,19 @@ public final class BatchFile {
     /** The weight of tuple {@code i}. */
     public long weight(int i) {
         check(i);
-        return data.getLong(groupStarts[i >>> groupShift] + 8L * (i & (header.groupSize - 1)));
+        return column(i, WEIGHTS);
     }
 
     /** The key of tuple {@code i} of a file with long keys. */
     public long longKey(int i) {
         check(i);
-        int g = i >>> groupShift;
-        return data.getLong(groupStarts[g] + 8L * tuplesIn(g) + 8L * (i & (header.groupSize - 1)));
+        return column(i, LONG_KEYS);
     }
 
     /** The value of tuple {@code i} of a file with long values. */
     public long longValue(int i) {
         check(i);
-        int g = i >>> groupShift;
-        return data.getLong(groupStarts[g] + 8L * tuplesIn(g) * (1 + longKeyColumns) + 8L * (i & (header.groupSize - 1)));
+        return column(i, LONG_VALUES);
     }
 
     /** The key of tuple {@code i}, decoded now (boxed for long keys). */
@@ -227,13 +253,7 @@ public final class BatchFile {
             return longKey(i);
         }
         check(i);
-        int g = i >>> groupShift;
-        int n = tuplesIn(g);
-        int j = i & (header.groupSize - 1);
-        long offsets = offsetTables(g, n);
-        long start = align8(offsets + 4L * (n + 1) * (objectKeyColumns + objectValueColumns));
-        return decode(keyCodec, start + data.getInt(offsets + 4L * j), start + data.getInt(offsets + 4L * (j + 1)),
-                new ByteSource(NO_BYTES), "key of tuple " + i);
+        return object(i, KEY_ENDS, keyCodec, "key of tuple ");
     }
 
     /** The value of tuple {@code i}, decoded now (boxed for long values, null without values). */
@@ -241,31 +261,73 @@ public final class BatchFile {
         if (longValueColumns == 1) {
             return longValue(i);
         }
-        if (objectValueColumns == 0) {
-            check(i);
-            return null;
-        }
         check(i);
+        return objectValueColumns == 0 ? null : object(i, VALUE_ENDS, valueCodec, "value of tuple ");
+    }
+
+    /** Column {@code c} of tuple {@code i}, read from its group in place. */
+    private long column(int i, int c) {
+        int g = i >>> groupShift;
+        long widths = data.getLong(groupStarts[g]);
+        return PackedColumn.read(data, columnStart(g, tuplesIn(g), widths, c), width(widths, c), i & (header.groupSize - 1));
+    }
+
+    /** Where column {@code c} of group {@code g} (of {@code n} tuples) begins; {@link #COLUMNS} for the object data. */
+    private long columnStart(int g, int n, long widths, int c) {
+        long p = groupStarts[g] + 8;
+        for (int k = 0; k < c; k++) {
+            if ((present & 1 << k) != 0) {
+                p += PackedColumn.length(n, width(widths, k));
+            }
+        }
+        return p;
+    }
+
+    private int width(long widths, int c) {
+        return PackedColumn.checkWidth((int) (widths >>> (8 * c)) & 0xFF, data);
+    }
+
+    /** The object of tuple {@code i} in the column whose ends are column {@code ends}, decoded now. */
+    private Object object(int i, int ends, Codec<?> codec, String what) {
         int g = i >>> groupShift;
         int n = tuplesIn(g);
         int j = i & (header.groupSize - 1);
-        long offsets = offsetTables(g, n);
-        long start = align8(offsets + 4L * (n + 1) * (objectKeyColumns + 1));
-        if (objectKeyColumns == 1) {
-            start += data.getInt(offsets + 4L * n);
-            offsets += 4L * (n + 1);
+        long widths = data.getLong(groupStarts[g]);
+        long endsStart = columnStart(g, n, widths, ends);
+        int w = width(widths, ends);
+        long start = columnStart(g, n, widths, COLUMNS);
+        if (ends == VALUE_ENDS && objectKeyColumns == 1) {
+            long keyEnds = columnStart(g, n, widths, KEY_ENDS);
+            start += PackedColumn.read(data, keyEnds, width(widths, KEY_ENDS), n - 1);
         }
-        return decode(valueCodec, start + data.getInt(offsets + 4L * j), start + data.getInt(offsets + 4L * (j + 1)),
-                new ByteSource(NO_BYTES), "value of tuple " + i);
+        long from = j == 0 ? 0 : PackedColumn.read(data, endsStart, w, j - 1);
+        long to = PackedColumn.read(data, endsStart, w, j);
+        return decode(codec, start + from, start + to, new ByteSource(NO_BYTES), what + i);
     }
 
-    /** Where the object offset tables of group {@code g} (of {@code n} tuples) begin: after its long columns. */
-    private long offsetTables(int g, int n) {
-        return groupStarts[g] + 8L * n * (1 + longKeyColumns + longValueColumns);
+    /** Entry {@code index} of the file's table of repeated strings (a reference met while decoding a record). */
+    private String dictionaryString(int index) {
+        if (index < 0 || index >= dictionaryCount) {
+            throw new IllegalStateException("string reference " + index + " outside the file's table of "
+                    + dictionaryCount + " repeated strings");
+        }
+        String known = dictionaryStrings[index];
+        if (known != null) {
+            return known;
+        }
+        long ends = header.dictionaryOffset + 4;
+        ByteSource in = data.source(dictionaryData + data.getInt(ends + 4L * index),
+                dictionaryData + data.getInt(ends + 4L * (index + 1)), new ByteSource(NO_BYTES));
+        String s = in.readString();
+        if (in.remaining() != 0 || s == null) {
+            throw new IllegalStateException("malformed entry " + index + " of the file's table of repeated strings");
+        }
+        dictionaryStrings[index] = s;
+        return s;
     }
 
     private Object decode(Codec<?> codec, long from, long to, ByteSource src, String what) {
-        ByteSource in = data.source(from, to, src);
+        ByteSource in = data.source(from, to, src).stringTable(strings);
         Object o;
         try {
             o = codec.decode(in);

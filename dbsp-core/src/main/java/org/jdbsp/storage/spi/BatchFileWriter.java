@@ -16,6 +16,8 @@ import org.jdbsp.storage.internal.BatchWriters;
 import org.jdbsp.storage.internal.CheckedMapping;
 import org.jdbsp.storage.internal.FileHeader;
 import org.jdbsp.storage.internal.FileOps;
+import org.jdbsp.storage.internal.PackedColumn;
+import org.jdbsp.storage.internal.StringDictionary;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
@@ -53,8 +55,11 @@ public final class BatchFileWriter implements AutoCloseable {
     private final long[] weights = new long[GROUP_SIZE];
     private final long[] groupLongKeys;
     private final long[] groupLongValues;
-    private final int[] keyEnds;
-    private final int[] valueEnds;
+    private final long[] keyEnds;
+    private final long[] valueEnds;
+    private final StringDictionary strings = new StringDictionary();
+    /** The group's long columns in file order (null when absent): weights, long keys, long values, key and value ends. */
+    private final long[][] columns;
     private final ByteSink keyData;
     private final ByteSink valueData;
     private int inGroup;
@@ -84,12 +89,13 @@ public final class BatchFileWriter implements AutoCloseable {
         this.longValues = layout.valueKind() == ColumnKind.LONG;
         groupLongKeys = longKeys ? new long[GROUP_SIZE] : null;
         groupLongValues = longValues ? new long[GROUP_SIZE] : null;
-        keyEnds = longKeys ? null : new int[GROUP_SIZE];
-        valueEnds = this.valueCodec != null ? new int[GROUP_SIZE] : null;
-        keyData = longKeys ? null : new ByteSink(4096);
-        valueData = this.valueCodec != null ? new ByteSink(4096) : null;
+        keyEnds = longKeys ? null : new long[GROUP_SIZE];
+        valueEnds = this.valueCodec != null ? new long[GROUP_SIZE] : null;
+        keyData = longKeys ? null : stringsTo(new ByteSink(4096));
+        valueData = this.valueCodec != null ? stringsTo(new ByteSink(4096)) : null;
+        columns = new long[][] {weights, groupLongKeys, groupLongValues, keyEnds, valueEnds};
         firstLongKeys = longKeys ? new long[16] : null;
-        indexKeyData = longKeys ? null : new ByteSink(1024);
+        indexKeyData = longKeys ? null : stringsTo(new ByteSink(1024));
         indexKeyEnds = longKeys ? null : new int[16];
 
         if (!Files.isDirectory(dir)) {
@@ -111,6 +117,11 @@ public final class BatchFileWriter implements AutoCloseable {
             throw new StorageException(temp, "cannot create batch file: " + e, e);
         }
         out = new ChecksummedOutput(file, header.headerLength, blockSize);
+    }
+
+    private ByteSink stringsTo(ByteSink sink) {
+        sink.stringTable(strings);
+        return sink;
     }
 
     /**
@@ -156,7 +167,7 @@ public final class BatchFileWriter implements AutoCloseable {
         if ((kind == ColumnKind.OBJECT) != (codec != null)) {
             throw new IllegalArgumentException(kind == ColumnKind.OBJECT
                     ? "an object " + column + " column needs a codec"
-                    : "a " + kind + " " + column + " column takes no codec (long columns are stored raw)");
+                    : "a " + kind + " " + column + " column takes no codec (long columns need none)");
         }
         return codec;
     }
@@ -259,7 +270,7 @@ public final class BatchFileWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 valueData.truncate(mark);
                 if (!longKeys) {
-                    keyData.truncate(j == 0 ? 0 : keyEnds[j - 1]);
+                    keyData.truncate(j == 0 ? 0 : (int) keyEnds[j - 1]);
                 }
                 throw new IllegalArgumentException("cannot encode value " + ov + " with " + valueCodec.identity() + ": " + e, e);
             }
@@ -303,7 +314,10 @@ public final class BatchFileWriter implements AutoCloseable {
         }
     }
 
-    /** Writes the buffered group: weights, long keys, long values, object offset tables, object data. */
+    /**
+     * Writes the buffered group: a word of the columns' widths, then weights, long keys, long values, key ends
+     * and value ends as {@link PackedColumn}s, then the encoded keys and values.
+     */
     private void writeGroup() {
         int n = inGroup;
         if (groups == groupStarts.length) {
@@ -318,19 +332,23 @@ public final class BatchFileWriter implements AutoCloseable {
         if (longKeys) {
             firstLongKeys[groups] = groupLongKeys[0];
         } else {
-            indexKeyData.writeBytes(keyData.contents().array(), 0, keyEnds[0]);
+            indexKeyData.writeBytes(keyData.contents().array(), 0, (int) keyEnds[0]);
             indexKeyEnds[groups] = indexKeyData.size();
         }
         groups++;
         ByteSink s = out.sink();
-        for (int j = 0; j < n; j++) {
-            s.writeLong(weights[j]);
+        long widths = 0;
+        for (int c = 0; c < columns.length; c++) {
+            if (columns[c] != null) {
+                widths |= (long) PackedColumn.width(columns[c], n, PackedColumn.base(columns[c], n)) << (8 * c);
+            }
         }
-        writeLongs(s, groupLongKeys, n);
-        writeLongs(s, groupLongValues, n);
-        writeEnds(s, keyEnds, n);
-        writeEnds(s, valueEnds, n);
-        s.padTo(8);
+        s.writeLong(widths);
+        for (int c = 0; c < columns.length; c++) {
+            if (columns[c] != null) {
+                PackedColumn.write(s, columns[c], n, PackedColumn.base(columns[c], n), (int) (widths >>> (8 * c)) & 0xFF);
+            }
+        }
         writeData(s, keyData);
         writeData(s, valueData);
         s.padTo(8);
@@ -339,23 +357,6 @@ public final class BatchFileWriter implements AutoCloseable {
             out.maybeFlush();
         } catch (IOException | RuntimeException e) {
             throw fail(e);
-        }
-    }
-
-    private static void writeLongs(ByteSink s, long[] column, int n) {
-        if (column != null) {
-            for (int j = 0; j < n; j++) {
-                s.writeLong(column[j]);
-            }
-        }
-    }
-
-    private static void writeEnds(ByteSink s, int[] ends, int n) {
-        if (ends != null) {
-            s.writeInt(0);
-            for (int j = 0; j < n; j++) {
-                s.writeInt(ends[j]);
-            }
         }
     }
 
@@ -382,6 +383,11 @@ public final class BatchFileWriter implements AutoCloseable {
         done = true;
         boolean renamed = false;
         try {
+            if (!longKeys && groups > 0) {
+                keyCodec.encode(lastKey, indexKeyData); // before the string table is written: it may add to it
+            }
+            header.dictionaryOffset = out.position();
+            strings.writeTo(out.sink());
             header.indexOffset = out.position();
             writeIndex(out.sink());
             int[] crcs = out.finish();
@@ -418,7 +424,6 @@ public final class BatchFileWriter implements AutoCloseable {
             s.writeLong(lastLongKey);
             return;
         }
-        keyCodec.encode(lastKey, indexKeyData);
         s.writeInt(0);
         for (int g = 0; g < groups; g++) {
             s.writeInt(indexKeyEnds[g]);

@@ -10,13 +10,13 @@
  * at a final name is therefore complete, and it is never rewritten. A temporary name found later is
  * garbage.
  *
- * <h2>Byte layout, format version 1</h2>
+ * <h2>Byte layout, format version 2</h2>
  * All numbers little-endian. Offsets are from the start of the file; every region below starts at a
  * multiple of 8, so that a {@code long} never straddles a mapped segment.
  * <pre>
  * header, H bytes (H a multiple of 8):
  *   0  8  magic "dJBSPBF1"
- *   8  4  format version (1)
+ *   8  4  format version (2)
  *  12  4  H
  *  16  1  key column kind     (1 long, 2 object)
  *  17  1  value column kind   (0 none, 1 long, 2 object)
@@ -30,20 +30,30 @@
  *  56  8  index offset I
  *  64  8  footer offset F
  *  72  8  file length L
- *  80     key codec identity: 4-byte length, UTF-8 ("long" for a long column)
+ *  80  8  string table offset D
+ *  88     key codec identity: 4-byte length, UTF-8 ("long" for a long column)
  *         value codec identity: 4-byte length, UTF-8 ("long", or "none" without values)
  *         zero padding
  *  H-4 4  CRC32C of bytes [0, H-4)
  *
  * groups, from H: the tuples in order, cut into groups of G (the last one may hold fewer, n),
  * each group laid out column by column:
- *   weights        n x 8 (long)
- *   long keys      n x 8      (long key column only)
- *   long values    n x 8      (long value column only)
- *   key ends       (n+1) x 4  (object key column only: 0, then the end of each encoded key)
- *   value ends     (n+1) x 4  (object value column only)
- *   zero padding to a multiple of 8; then the encoded keys, then the encoded values, back to back
- *     (ends are relative to the start of their own column's bytes); zero padding to a multiple of 8
+ *   8  widths: byte c is the width in bytes (0, 1, 2, 4 or 8) of column c below (0 when absent)
+ *   then each present column c as a packed column: an 8-byte base (its least value) and each value minus
+ *   the base, unsigned, in n x width bytes, zero padding to a multiple of 8; value j is base + entry j:
+ *     c = 0  weights
+ *     c = 1  long keys      (long key column only)
+ *     c = 2  long values    (long value column only)
+ *     c = 3  key ends       (object key column only: the end of each encoded key; key j spans
+ *                            [end of j-1 (0 for j = 0), end of j) of the keys' bytes)
+ *     c = 4  value ends     (object value column only; the same for the values' bytes)
+ *   then the encoded keys, then the encoded values, back to back (ends are relative to the start of their own
+ *   column's bytes); zero padding to a multiple of 8
+ *
+ * string table, from D: the table of the file's repeated strings, which its object columns reference (a
+ *   string of 3 to 512 chars enters it when the writer sees it a second time): the entry count C (4 bytes),
+ *   the (C + 1) x 4 ends of the entries (0 first), zero padding to 8, the entries back to back (each a string
+ *   in the plain encoding of {@link org.jdbsp.codec.ByteSink#writeString}), zero padding to 8.
  *
  * index, from I: the start offset of every group (8 bytes each), then the key column of the first key
  *   of every group followed by the last key of the file (groups + 1 entries: 8 bytes each for long keys;
@@ -53,7 +63,9 @@
  *   one shorter), the CRC32C of the footer bytes before it (4 bytes), and the magic "dJBSFEND".
  * </pre>
  * Object keys and values are encoded by their column's {@link org.jdbsp.codec.Codec}; the derived
- * encodings are specified in {@code org.jdbsp.codec}. Object keys are ordered by the layout's key
+ * encodings are specified in {@code org.jdbsp.codec}. The writer's sinks carry the file's string table
+ * ({@link org.jdbsp.codec.ByteSink#stringTable}), so a string in a record is either inline or a reference
+ * to the table; a reader's sources carry the same table. Object keys are ordered by the layout's key
  * comparator, which a file does not record: a reader supplies the same layout.
  *
  * <h2>Versioning</h2>
@@ -74,6 +86,7 @@
  * The file is mapped in segments of 1 GiB (a {@code MappedByteBuffer} holds at most 2 GiB); a record that
  * crosses two segments is copied to the heap, every other one is decoded in place. Opening keeps the
  * group starts and the index keys (decoded) on the heap, about one key per 256 tuples; a seek searches
- * them and then one group in the file, so it touches O(1) pages.
+ * them and then one group in the file, so it touches O(1) pages (a packed column's value is read in place).
+ * The string table's entries are decoded when first referenced and kept (one reference per entry).
  */
 package org.jdbsp.storage.spi;

@@ -125,15 +125,27 @@ class BatchFileFaultTest {
     void aFutureFormatVersionIsRefusedClearly() throws IOException {
         writeSample(13);
         byte[] future = bytes.clone();
-        ByteBuffer.wrap(future).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 2);
+        ByteBuffer.wrap(future).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 3);
         Path p = copy("future.jbf", future);
         StorageException e = assertThrows(StorageException.class, () -> open(p, LAYOUT, 30));
         assertFalse(e instanceof CorruptFileException);
-        assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("version 2")
-                && e.getMessage().contains("version 1"), e.getMessage());
+        assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("version 3")
+                && e.getMessage().contains("version 2"), e.getMessage());
         Path text = copy("text.jbf", "hello, this is not a batch file".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         CorruptFileException notOurs = assertThrows(CorruptFileException.class, () -> open(text, LAYOUT, 30));
         assertTrue(notOurs.getMessage().contains("not a jdbsp batch file"), notOurs.getMessage());
+    }
+
+    @Test
+    void aFileOfTheOldFormatVersionOneIsRefusedClearly() throws IOException {
+        writeSample(14);
+        byte[] old = bytes.clone();
+        ByteBuffer.wrap(old).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 1);
+        Path p = copy("old.jbf", old);
+        StorageException e = assertThrows(StorageException.class, () -> open(p, LAYOUT, 30));
+        assertFalse(e instanceof CorruptFileException);
+        assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("format version 1 is not supported")
+                && e.getMessage().contains("older"), e.getMessage());
     }
 
     /** The real file system, failing where told. */
@@ -195,8 +207,9 @@ class BatchFileFaultTest {
         Layout l = Layout.longToLongs();
         StorageException e = assertThrows(StorageException.class, () -> {
             try (BatchFileWriter w = BatchFileWriter.create(ops, 1 << 16, dir, l, null, null)) {
-                for (long k = 0; k < 100_000; k++) {
-                    w.addLongLong(k, k, 1);
+                SplittableRandom random = new SplittableRandom(what.hashCode());
+                for (long k = 0; k < 120_000; k++) { // random values and weights: a file of about 2.9 MB
+                    w.addLongLong(k << 32, random.nextLong(), random.nextLong() | 1);
                 }
                 w.finish();
             }
