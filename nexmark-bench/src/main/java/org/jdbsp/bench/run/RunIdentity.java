@@ -8,10 +8,11 @@ import org.jdbsp.nexmark.queries.NexmarkQuery;
 
 /**
  * What a resumed run must share with the run that took the checkpoint, as checkpoint metadata entries: the query,
- * the events (every generator setting and {@code --max-events}), the workers and the input batch size (a step's
- * events, so that the resumed steps cut the stream where the stopped run would have), and q10's log directory. The
- * number of generator threads in per-event mode, the source buffer, {@code --pregenerate} and the outputs may differ:
- * they do not change the events or the steps.
+ * the events (every generator setting and {@code --max-events}), the input batch size (a step's events, so that the
+ * resumed steps cut the stream where the stopped run would have), and q10's log directory. The number of workers
+ * ({@code --cpu-cores}: a restore re-cuts the state by key for another number), the number of generator threads in
+ * per-event mode, the source buffer, {@code --pregenerate} and the outputs may differ: they do not change the events,
+ * the steps or the results.
  */
 final class RunIdentity {
     /** The prefix of every entry this class writes; the progress entries use it too. */
@@ -27,7 +28,6 @@ final class RunIdentity {
         m.put(PREFIX + "version", VERSION);
         m.put(PREFIX + "query", query.name());
         m.put(PREFIX + "max-events", Long.toString(settings.events()));
-        m.put(PREFIX + "cpu-cores", Integer.toString(settings.cores()));
         m.put(PREFIX + "input-batch-size", Integer.toString(settings.batchSize()));
         if (q10Directory != null) {
             m.put(PREFIX + "q10-dir", q10Directory.toAbsolutePath().normalize().toString());
