@@ -124,7 +124,7 @@ public final class BatchFile {
             ByteSource src = new ByteSource(NO_BYTES);
             for (int g = 0; g <= groups; g++) {
                 indexKeys[g] = decode(keyCodec, dataStart + data.getInt(p + 4L * g), dataStart + data.getInt(p + 4L * (g + 1)),
-                        src, "index key " + g);
+                        src, "index key ", g);
             }
             end = align8(dataStart + data.getInt(p + 4L * (groups + 1)));
         }
@@ -302,7 +302,7 @@ public final class BatchFile {
         }
         long from = j == 0 ? 0 : PackedColumn.read(data, endsStart, w, j - 1);
         long to = PackedColumn.read(data, endsStart, w, j);
-        return decode(codec, start + from, start + to, new ByteSource(NO_BYTES), what + i);
+        return decode(codec, start + from, start + to, new ByteSource(NO_BYTES), what, i);
     }
 
     /** Entry {@code index} of the file's table of repeated strings (a reference met while decoding a record). */
@@ -326,17 +326,21 @@ public final class BatchFile {
         return s;
     }
 
-    private Object decode(Codec<?> codec, long from, long to, ByteSource src, String what) {
+    /**
+     * Decodes the object in bytes [{@code from}, {@code to}); {@code what} and {@code index} name it in an error
+     * (joined only then: this runs once per object read).
+     */
+    private Object decode(Codec<?> codec, long from, long to, ByteSource src, String what, long index) {
         ByteSource in = data.source(from, to, src).stringTable(strings);
         Object o;
         try {
             o = codec.decode(in);
         } catch (RuntimeException e) {
-            throw new StorageException(path, "cannot decode the " + what + " with codec '" + codec.identity() + "': " + e, e);
+            throw new StorageException(path, "cannot decode the " + what + index + " with codec '" + codec.identity() + "': " + e, e);
         }
         if (in.remaining() != 0) {
             throw new StorageException(path, "the codec '" + codec.identity() + "' left " + in.remaining()
-                    + " bytes of the " + what + " unread (the codec does not match the data)", null);
+                    + " bytes of the " + what + index + " unread (the codec does not match the data)", null);
         }
         return o;
     }
