@@ -198,49 +198,6 @@ class CheckpointTest {
         }
     }
 
-    /** File operations whose fsync or rename of a manifest fails. */
-    private static FileOps failing(String what) {
-        return new FileOps() {
-            @Override
-            public WritableFile create(Path path) throws IOException {
-                WritableFile f = SYSTEM.create(path);
-                boolean manifest = path.getFileName().toString().contains("manifest");
-                return new WritableFile() {
-                    @Override
-                    public void write(ByteBuffer src, long position) throws IOException {
-                        f.write(src, position);
-                    }
-
-                    @Override
-                    public void force() throws IOException {
-                        if (manifest && what.equals("fsync")) {
-                            throw new IOException("injected fsync failure");
-                        }
-                        f.force();
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        f.close();
-                    }
-                };
-            }
-
-            @Override
-            public void moveAtomically(Path from, Path to) throws IOException {
-                if (what.equals("rename") && to.getFileName().toString().contains("manifest")) {
-                    throw new IOException("injected rename failure");
-                }
-                SYSTEM.moveAtomically(from, to);
-            }
-
-            @Override
-            public void syncDirectory(Path d) throws IOException {
-                SYSTEM.syncDirectory(d);
-            }
-        };
-    }
-
     @ParameterizedTest(name = "{0} failure")
     @ValueSource(strings = {"fsync", "rename"})
     void aFailedCheckpointLeavesThePreviousOneLoadable(String what) {
@@ -252,7 +209,7 @@ class CheckpointTest {
             run(h, 1, 4);
             h.checkpoint();
             run(h, 5, 6);
-            CheckpointStore.ops = failing(what);
+            CheckpointStore.ops = CheckpointFaultTest.failing(new CheckpointFaultTest.Fault("checkpoint-", what, false));
             CheckpointException e = assertThrows(CheckpointException.class, h::checkpoint);
             assertTrue(e.getMessage().contains("injected " + what), e.getMessage());
             assertTrue(e.path().toString().contains("manifest"), "names the file: " + e.path());
@@ -451,6 +408,30 @@ class CheckpointTest {
         CheckpointException e = assertThrows(CheckpointException.class, () -> Circuit.restore(config(2), CheckpointTest::build).close());
         assertFalse(e.corrupt());
         assertTrue(e.getMessage().contains("format version 99") && e.getMessage().contains("reads version 1"), e.getMessage());
+    }
+
+    @Test
+    void aStateFileOfThePreviousFormatVersionIsRefusedSayingSo() throws IOException {
+        Manifest m = twoCheckpoints();
+        Manifest.WorkerPart part = m.parts().get(0);
+        Path state = dir.resolve("checkpoints/worker-0").resolve(part.stateFile());
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(state)).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(StateFileWriter.MAGIC.length, StateFileWriter.VERSION - 1);
+        int crc = Manifest.crc(b.duplicate().position(0).limit(b.limit() - 4));
+        b.putInt(b.limit() - 4, crc);
+        Files.write(state, b.array());
+        List<Manifest.WorkerPart> parts = new ArrayList<>(m.parts());
+        parts.set(0, new Manifest.WorkerPart(part.stateFile(), part.stateLength(), crc, part.batchIds()));
+        Manifest edited = new Manifest(m.id(), m.step(), m.workers(), m.createdMillis(), m.durationNanos(),
+                m.bytesWritten(), m.metadata(), m.fingerprint(), m.positions(), parts);
+        ByteBuffer encoded = edited.encode();
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.duplicate().get(bytes);
+        Files.write(new CheckpointStore(dir).manifestPath(m.id()), bytes);
+        CheckpointException e = assertThrows(CheckpointException.class, () -> Circuit.restore(config(2), CheckpointTest::build).close());
+        assertFalse(e.corrupt());
+        assertTrue(e.getMessage().contains("format version " + (StateFileWriter.VERSION - 1))
+                && e.getMessage().contains("reads version " + StateFileWriter.VERSION), e.getMessage());
     }
 
     @Test
