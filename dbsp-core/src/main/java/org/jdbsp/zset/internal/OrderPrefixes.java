@@ -17,24 +17,33 @@ public final class OrderPrefixes {
      * them (another comparator, or not all records of one non-{@link Comparable} class).
      */
     public static long[] of(Object[] objects, Comparator<Object> order, int n) {
+        return of(objects, order, 0, n);
+    }
+
+    /**
+     * The prefixes of {@code objects[from, to)} under {@code order} (element {@code i} of the result for
+     * object {@code from + i}), or null as {@link #of(Object[], Comparator, int)}.
+     */
+    public static long[] of(Object[] objects, Comparator<Object> order, int from, int to) {
+        int n = to - from;
         if (order instanceof LongPrefixOrder) {
             LongPrefixOrder byPrefix = (LongPrefixOrder) order;
             long[] out = new long[n];
             for (int i = 0; i < n; i++) {
-                out[i] = byPrefix.prefix(objects[i]);
+                out[i] = byPrefix.prefix(objects[from + i]);
             }
             return out;
         }
-        if (order != Orders.natural() || n == 0) {
+        if (order != Orders.natural() || n <= 0) {
             return null;
         }
-        Class<?> type = objects[0].getClass();
+        Class<?> type = objects[from].getClass();
         if (!Record.class.isAssignableFrom(type) || Comparable.class.isAssignableFrom(type)) {
             return null;
         }
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
-            Object o = objects[i];
+            Object o = objects[from + i];
             if (o.getClass() != type) {
                 return null;
             }

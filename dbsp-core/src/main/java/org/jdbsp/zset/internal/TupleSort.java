@@ -190,8 +190,73 @@ public final class TupleSort {
                     j++;
                 }
             }
-            if (j - i > 1) {
+            if (j - i > 1 && (secondary != null || j - i < EQUAL_KEYS_THRESHOLD || !sortEqualKeysByValues(c, i, j, depth))) {
                 sortGeneric(c, i, j, depth);
+            }
+            i = j;
+        }
+        return true;
+    }
+
+    /** Runs of equal key prefixes at least this long are checked for one key and then sorted by value prefixes. */
+    static final int EQUAL_KEYS_THRESHOLD = 8;
+
+    /**
+     * Sorts the run {@code [lo, hi)} of tuples with object keys by value alone, if all of its keys are equal
+     * (a run of equal key prefixes is usually one key with many values: the bids of one auction): long values
+     * as primitives, object values by their order's prefixes first. The full comparison then only ranks values
+     * whose prefixes are equal; before, every comparison of the run compared the keys and drew the values'
+     * prefixes again. The values' longs become the run's {@link Columns#secondary} (zero elsewhere: tuples of
+     * other runs differ in their primary), so consolidation compares whole tuples only where they are equal.
+     *
+     * @return false, having changed nothing, if the keys differ or the values have no prefix
+     */
+    private static boolean sortEqualKeysByValues(Columns c, int lo, int hi, int depth) {
+        if (c.objKeys == null || (c.longValues == null && c.objValues == null)) {
+            return false;
+        }
+        Object key = c.objKeys[lo];
+        for (int i = lo + 1; i < hi; i++) {
+            if (c.keyOrder.compare(key, c.objKeys[i]) != 0) {
+                return false;
+            }
+        }
+        if (c.secondary == null) {
+            c.secondary = new long[c.primary.length];
+        }
+        if (c.longValues != null) {
+            sortLong(c.longValues, c.weights, lo, hi, depth, c);
+            System.arraycopy(c.longValues, lo, c.secondary, lo, hi - lo);
+            return true;
+        }
+        int n = hi - lo;
+        long[] prefixes = OrderPrefixes.of(c.objValues, c.valueOrder, lo, hi);
+        if (prefixes == null) {
+            return false;
+        }
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = lo + i;
+        }
+        Columns prefixColumns = new Columns(prefixes, null, null, null, order, null, null);
+        sortLong(prefixes, order, 0, n, depth, prefixColumns);
+        Object[] values = new Object[n];
+        long[] weights = new long[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = c.objValues[(int) order[i]];
+            weights[i] = c.weights[(int) order[i]];
+        }
+        System.arraycopy(values, 0, c.objValues, lo, n);
+        System.arraycopy(weights, 0, c.weights, lo, n);
+        System.arraycopy(prefixes, 0, c.secondary, lo, n);
+        int i = 0;
+        while (i < n - 1) {
+            int j = i + 1;
+            while (j < n && prefixes[j] == prefixes[i]) {
+                j++;
+            }
+            if (j - i > 1) {
+                sortGeneric(c, lo + i, lo + j, depth);
             }
             i = j;
         }

@@ -41,6 +41,8 @@ class PrefixSortTest {
         Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT, BY_A),
         Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT, Orders.natural()),
         Layout.indexed(ColumnKind.OBJECT, Orders.natural(), ColumnKind.LONG, null),
+        Layout.indexed(ColumnKind.OBJECT, Orders.natural(), ColumnKind.OBJECT, BY_A),
+        Layout.indexed(ColumnKind.OBJECT, Orders.natural(), ColumnKind.OBJECT, Orders.natural()),
     };
 
     private static long drawLong(SplittableRandom r, int kind) {

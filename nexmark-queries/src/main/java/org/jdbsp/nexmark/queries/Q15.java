@@ -101,7 +101,7 @@ public final class Q15 implements NexmarkQuery<Q15.Row> {
 
     /** q15 over a stream of bids. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        return Aggregates.incremental(bids.indexByLong(b -> BidBands.day(b.dateTime()), b -> b, EventOrders.BID),
+        return Aggregates.incremental(bids.indexByLong(b -> BidBands.day(b.dateTime()), b -> b, EventOrders.BID_STREAM),
                         new DayAggregator(), Orders.natural())
                 .map((day, m) -> Row.of(BidBands.dayText(day), m));
     }

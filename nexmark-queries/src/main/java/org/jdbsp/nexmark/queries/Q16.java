@@ -145,7 +145,7 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
     /** q16 over a stream of bids. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return Aggregates.incremental(
-                        bids.index(b -> new ChannelDay(b.channel(), BidBands.day(b.dateTime())), b -> b, KEY_ORDER, EventOrders.BID),
+                        bids.index(b -> new ChannelDay(b.channel(), BidBands.day(b.dateTime())), b -> b, KEY_ORDER, EventOrders.BID_STREAM),
                         new ChannelAggregator(), Orders.natural())
                 .map(Row::of, ROW_ORDER);
     }

@@ -1,5 +1,6 @@
 package org.jdbsp.nexmark.queries;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.jdbsp.circuit.ZSetStream;
@@ -66,6 +67,14 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
             return c != 0 ? c : Long.compare(day, o.day);
         }
     }
+
+    /**
+     * The groups' order: a mix of auction and day as the long prefix ({@link Orders#byLong}), ties broken by
+     * {@link AuctionDay#compareTo}. A step's bids are then sorted by primitives (the group's mix, then the bid
+     * stream's mix within a group); the record's own order sorted them with a comparison sort.
+     */
+    private static final Comparator<AuctionDay> KEY_ORDER =
+            Orders.byLong((AuctionDay k) -> k.auction() * 0x9E37_79B9_7F4A_7C15L + k.day(), AuctionDay::compareTo);
 
     /** A group's measures. */
     record Stats(long count, long rank1, long rank2, long rank3, long min, long max, long sum) {}
@@ -150,7 +159,7 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
     /** q17 over a stream of insert-only bids. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
         return Aggregates.incremental(
-                        bids.index(b -> new AuctionDay(b.auction(), BidBands.day(b.dateTime())), b -> b, Orders.natural(), EventOrders.BID),
+                        bids.index(b -> new AuctionDay(b.auction(), BidBands.day(b.dateTime())), b -> b, KEY_ORDER, EventOrders.BID_STREAM),
                         new AuctionDayAggregator(), Orders.natural())
                 .map(Row::of);
     }
