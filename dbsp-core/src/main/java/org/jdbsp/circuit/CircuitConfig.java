@@ -40,10 +40,10 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
 
     /**
      * The most workers a circuit may have: 256. Each worker is a thread, and the workers meet several times per
-     * step (at every exchange), each meeting costing every worker work in proportion to W (it cuts its batch
-     * into W parts and reads W slots) and needing all W threads to run; beyond the machine's cores more workers
-     * only add waiting: an empty step's cost grows with W times the number of meetings (1,000 workers made every
-     * step of a Nexmark query take seconds on 2 cores). 256 leaves room for large machines.
+     * step (at every exchange). A meeting costs the group O(W) in all plus the data (a worker sends only its
+     * non-empty parts and reads only what was sent to it), but it needs all W threads to run: beyond the
+     * machine's cores more workers only add waiting (1,000 workers made every step of a Nexmark query take
+     * seconds on 2 cores). 256 leaves room for large machines.
      */
     public static final int MAX_WORKERS = 256;
 

@@ -26,6 +26,7 @@ public final class MapOperator implements UnaryOperator {
     private WorkerContext exchange;
     private boolean unconsolidatedOutput;
     private final KeyOwners owners = new KeyOwners();
+    private int[] destinations;
 
     /** An operator applying {@code mapper} to every tuple and producing batches of {@code outLayout}. */
     public MapOperator(Layout outLayout, TupleMapper mapper) {
@@ -79,14 +80,23 @@ public final class MapOperator implements UnaryOperator {
 
     private Batch exchangeAndBuild() {
         int w = exchange.count();
-        BatchBuilder[] incoming = exchange.exchange(builder.takeAppendedByPart(ownersOfAppended(w), w));
+        if (builder.size() > 0) {
+            if (destinations == null) {
+                destinations = new int[w];
+            }
+            BatchBuilder[] parts = builder.takeAppendedByUsedPart(ownersOfAppended(w), w, destinations);
+            for (int k = 0; k < parts.length; k++) {
+                exchange.send(destinations[k], parts[k]);
+            }
+        }
+        Object[] incoming = exchange.receive();
         int total = 0;
-        for (BatchBuilder part : incoming) {
-            total += part.size();
+        for (Object part : incoming) {
+            total += ((BatchBuilder) part).size();
         }
         BatchBuilder mine = new BatchBuilder(outLayout, total);
-        for (BatchBuilder part : incoming) {
-            mine.addAppended(part);
+        for (Object part : incoming) {
+            mine.addAppended((BatchBuilder) part);
         }
         Batch received = mine.build();
         KeyOwners.checkReceived(received, exchange.index(), w);

@@ -8,6 +8,7 @@ import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.Merging;
+import org.jdbsp.zset.internal.PartCounts;
 import org.jdbsp.zset.internal.Partition;
 import org.jdbsp.zset.internal.Selection;
 
@@ -17,8 +18,9 @@ import org.jdbsp.zset.internal.Selection;
  *
  * <p>Where a tuple goes is decided by a {@link Route}: by the {@link KeyHash} of its key column (the
  * record, for a plain Z-set), by the hash of a function of the record, or to worker 0 (to gather a
- * stream for an output). Each worker cuts its consolidated batch into W consolidated parts in one pass,
- * hands them over in one collective round, and merges the W parts it receives; batches coming from other
+ * stream for an output). Each worker cuts its consolidated batch into consolidated parts in one pass, one
+ * per worker that gets a tuple, sends only those in one collective round, and merges the parts it receives
+ * (so an exchange costs the data, not W per worker: see {@link WorkerGroup}); batches coming from other
  * workers' replicas are relabelled with this replica's layout, whose comparators are equivalent.
  *
  * <p>When the input is replicated (every worker holds the whole change), nothing moves: each worker keeps
@@ -46,6 +48,7 @@ public final class ShardOperator implements UnaryOperator {
     private final Function<Object, ?> keyFunction;
     private final boolean replicatedInput;
     private final KeyOwners owners = new KeyOwners();
+    private final PartCounts counts = new PartCounts();
 
     /**
      * An exchange of batches of {@code layout} on worker {@code workers}; {@code keyFunction} is used with
@@ -80,28 +83,30 @@ public final class ShardOperator implements UnaryOperator {
             int[] own = computeOwners(input, w);
             return Selection.select(input, (b, i) -> own[i] == me);
         }
-        Batch[] parts;
         if (route == Route.TO_WORKER_ZERO) {
-            parts = new Batch[w];
-            Batch empty = Batch.empty(input.layout);
-            for (int j = 1; j < w; j++) {
-                parts[j] = empty;
+            if (input.size > 0) {
+                workers.send(0, input);
             }
-            parts[0] = input;
-        } else {
-            parts = Partition.split(input, computeOwners(input, w), w);
-        }
-        Batch[] incoming = workers.exchange(parts);
-        List<Batch> received = new ArrayList<>(w);
-        for (Batch b : incoming) {
-            if (b.size > 0) {
-                received.add(b.withLayout(layout));
+        } else if (input.size > 0) {
+            Batch[] parts = Partition.split(input, computeOwners(input, w), w, counts);
+            for (int k = 0; k < parts.length; k++) {
+                workers.send(counts.part(k), parts[k]);
             }
         }
-        if (received.isEmpty()) {
+        Object[] incoming = workers.receive();
+        if (incoming.length == 0) {
             return Batch.empty(layout);
         }
-        Batch mine = received.size() == 1 ? received.get(0) : Merging.sum(received, null);
+        Batch mine;
+        if (incoming.length == 1) {
+            mine = ((Batch) incoming[0]).withLayout(layout);
+        } else {
+            List<Batch> received = new ArrayList<>(incoming.length);
+            for (Object b : incoming) {
+                received.add(((Batch) b).withLayout(layout));
+            }
+            mine = Merging.sum(received, null);
+        }
         if (route == Route.BY_KEY) {
             KeyOwners.checkReceived(mine, me, w);
         }

@@ -1,6 +1,7 @@
 package org.jdbsp.circuit.internal;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.jdbsp.circuit.spi.Replicas;
 import org.jdbsp.circuit.spi.Workers;
@@ -18,6 +19,8 @@ public final class WorkerContext implements Workers {
     private final StepWait idle = new StepWait();
     private long round;
     private int registered;
+    /** How many slots of the group this worker has read in meetings (for the tests of this package). */
+    long slotReads;
 
     WorkerContext(WorkerGroup group, int index) {
         this.group = group;
@@ -39,55 +42,78 @@ public final class WorkerContext implements Workers {
         return group;
     }
 
-    /** Publishes {@code contribution}, waits for every worker, and returns every worker's, by index. */
-    Object[] allGather(Object contribution) {
-        return group.allGather(index, round++, contribution, idle);
-    }
-
     /** Whether the thread running this worker was interrupted while waiting in a meeting since the last call. */
     boolean takeInterrupt() {
         return idle.takeInterrupt();
     }
 
-    /** Sends {@code outgoing[j]} to worker {@code j}, for every j, and returns what each worker sent here. */
-    @SuppressWarnings("unchecked")
-    public <T> T[] exchange(T[] outgoing) {
-        Object[] all = allGather(outgoing);
-        T[] incoming = java.util.Arrays.copyOf(outgoing, all.length);
-        for (int j = 0; j < all.length; j++) {
-            incoming[j] = ((T[]) all[j])[index];
-        }
-        return incoming;
+    /**
+     * Sends {@code part} (not null) to worker {@code to} in this worker's next exchange, which
+     * {@link #receive()} completes; send only what is not empty, at most one part per receiver.
+     */
+    void send(int to, Object part) {
+        group.inbox(round, to).post(index, part);
+    }
+
+    /**
+     * One round of an exchange: waits until every worker has sent what it sends ({@link #send}) and
+     * arrived, and returns the parts sent here, in sender order (none when nobody sent anything here).
+     */
+    Object[] receive() {
+        long r = round++;
+        group.meet(index, r, null, null, idle);
+        Inbox mine = group.inbox(r, index);
+        slotReads += 1 + mine.size();
+        return mine.take();
+    }
+
+    private Object reduce(Object contribution, WorkerGroup.Combiner combiner) {
+        return group.meet(index, round++, contribution, combiner, idle);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> List<T> gather(T value) {
-        return (List<T>) Arrays.asList(allGather(value));
+        return (List<T>) reduce(value, all -> Collections.unmodifiableList(Arrays.asList(all.clone())));
     }
 
     @Override
     public void maxAcross(long[] values) {
-        Object[] all = allGather(values.clone());
-        for (Object o : all) {
-            long[] theirs = (long[]) o;
-            if (theirs.length != values.length) {
-                throw new IllegalStateException("maxAcross called with arrays of different lengths on different workers");
+        // the last worker to arrive reads every worker's array while the others wait, so nothing is copied before
+        Object max = reduce(values, WorkerContext::max);
+        if (max instanceof String) {
+            throw new IllegalStateException((String) max);
+        }
+        System.arraycopy((long[]) max, 0, values, 0, values.length);
+    }
+
+    private static Object max(Object[] all) {
+        long[] max = ((long[]) all[0]).clone();
+        for (int i = 1; i < all.length; i++) {
+            long[] theirs = (long[]) all[i];
+            if (theirs.length != max.length) {
+                return "maxAcross called with arrays of different lengths on different workers (" + max.length
+                        + " on worker 0, " + theirs.length + " on worker " + i + ")";
             }
-            for (int k = 0; k < values.length; k++) {
-                values[k] = Math.max(values[k], theirs[k]);
+            for (int k = 0; k < max.length; k++) {
+                max[k] = Math.max(max[k], theirs[k]);
             }
         }
+        return max;
     }
 
     @Override
     public boolean allAcross(boolean value) {
-        for (Object o : allGather(value ? TRUE : FALSE)) {
+        return reduce(value ? TRUE : FALSE, WorkerContext::all) == TRUE;
+    }
+
+    private static Object all(Object[] all) {
+        for (Object o : all) {
             if (o != TRUE) {
-                return false;
+                return FALSE;
             }
         }
-        return true;
+        return TRUE;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.jdbsp.circuit.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,13 +13,18 @@ import org.jdbsp.circuit.spi.Replicas;
  * that aborts a step, the threads to wake, and the registry that links the objects each worker's build
  * made (inputs, library objects) across workers.
  *
- * <p><b>Meetings.</b> Every collective operation is a round: each worker puts its contribution in its slot,
- * arrives, waits until all W have arrived, and reads every slot. Arrivals are counted by one monotonic
- * counter, so round {@code r} (counted from 0 by each worker) is complete when it reaches
- * {@code (r + 1) * W}; no reset is needed. Slots alternate between two sets by the parity of the round: a
- * worker writes the set of round {@code r + 2} only after every worker has arrived at round {@code r + 1},
- * that is, after every worker has finished reading round {@code r}. Waiting spins, then yields, then parks
- * ({@link StepWait}); the last worker to arrive unparks the others.
+ * <p><b>Meetings.</b> Every collective operation is a round, and a round costs the group O(W) in all, plus
+ * the data: no worker reads a slot of every other worker. Arrivals are counted by one monotonic counter, so
+ * round {@code r} (counted from 0 by each worker) has everyone when it reaches {@code (r + 1) * W}; the
+ * last worker to arrive completes the round (raises {@code completed} to {@code r + 1}) and unparks the
+ * others, who wait for that. In an exchange each sender posts only its non-empty parts into the
+ * receivers' {@link Inbox}es before it arrives, and each receiver then takes its own inbox: it reads only
+ * what it was sent. In a reduction ({@code maxAcross}, {@code allAcross}, {@code gather}) each worker puts
+ * its contribution in its slot and the last to arrive combines the W slots once, before completing the
+ * round; every worker reads the one result. Slots, inboxes and results alternate between two sets by the
+ * parity of the round: a worker writes the set of round {@code r + 2} only after round {@code r + 1} is
+ * complete, that is, after every worker has finished reading round {@code r}. Waiting spins, then yields,
+ * then parks ({@link StepWait}).
  *
  * <p><b>Failure.</b> The first failure of any worker is recorded and sets the abort flag; waiting workers
  * see it and leave with {@link StepAborted}, so no worker is left waiting for one that will not come. A
@@ -29,7 +35,10 @@ public final class WorkerGroup {
     private final int size;
     private final String name;
     private final AtomicLong arrivals = new AtomicLong();
+    private volatile long completed;
     private final Object[][] slots;
+    private final Object[] results = new Object[2];
+    private final Inbox[][] inboxes;
     private final AtomicReference<WorkerFailure> failure = new AtomicReference<>();
     private volatile boolean aborted;
     private volatile boolean stepRunning;
@@ -49,6 +58,11 @@ public final class WorkerGroup {
         this.size = size;
         this.name = name;
         this.slots = new Object[2][size];
+        this.inboxes = new Inbox[2][size];
+        for (int i = 0; i < size; i++) {
+            inboxes[0][i] = new Inbox(size);
+            inboxes[1][i] = new Inbox(size);
+        }
         this.threads = new Thread[size];
         this.contexts = new WorkerContext[size];
         for (int i = 0; i < size; i++) {
@@ -76,28 +90,57 @@ public final class WorkerGroup {
         threads[index] = thread;
     }
 
+    /** Combines the contributions of one round (by worker index) into the result every worker reads. */
+    interface Combiner {
+        /** The round's result; must not throw (a result may stand for an error that every worker throws). */
+        Object combine(Object[] contributions);
+    }
+
+    /** The inbox of worker {@code to} for round {@code round}. */
+    Inbox inbox(long round, int to) {
+        return inboxes[(int) (round & 1)][to];
+    }
+
     /**
-     * One round of a collective operation by worker {@code index}, its {@code round}-th: publishes
-     * {@code contribution}, waits for every worker, and returns every worker's contribution (by index).
+     * One round of a collective operation by worker {@code index}, its {@code round}-th: puts
+     * {@code contribution} in its slot (with a {@code combiner}), waits for every worker, and returns what the
+     * last worker to arrive combined from all the slots (null without a combiner: an exchange, whose parts
+     * are in the {@link #inbox}es). Counts the slots this worker reads into its context.
      */
-    Object[] allGather(int index, long round, Object contribution, StepWait idle) {
-        Object[] set = slots[(int) (round & 1)];
-        set[index] = contribution;
+    Object meet(int index, long round, Object contribution, Combiner combiner, StepWait idle) {
+        int parity = (int) (round & 1);
+        Object[] set = slots[parity];
+        if (combiner != null) {
+            set[index] = contribution;
+        }
         long target = (round + 1) * size;
         if (arrivals.incrementAndGet() == target) {
+            Object result = null;
+            if (combiner != null) {
+                try {
+                    result = combiner.combine(set);
+                } catch (Throwable t) {
+                    fail(index, t);
+                    throw t;
+                }
+                contexts[index].slotReads += size;
+                Arrays.fill(set, null);
+            }
+            results[parity] = result;
+            completed = round + 1;
             wakeAllBut(index);
-        } else {
-            idle.reset();
-            while (arrivals.get() < target) {
-                if (aborted) {
-                    throw new StepAborted();
-                }
-                if (idle.idle()) {
-                    failIfAnotherDied(index);
-                }
+            return result;
+        }
+        idle.reset();
+        while (completed <= round) {
+            if (aborted) {
+                throw new StepAborted();
+            }
+            if (idle.idle()) {
+                failIfAnotherDied(index);
             }
         }
-        return set.clone();
+        return results[parity];
     }
 
     private void wakeAllBut(int index) {

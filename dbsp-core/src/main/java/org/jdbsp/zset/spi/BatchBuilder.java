@@ -3,6 +3,7 @@ package org.jdbsp.zset.spi;
 import java.util.Arrays;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.internal.PartCounts;
 
 /**
  * Collects tuples in any order into growable parallel arrays and consolidates them into a {@link Batch}.
@@ -18,6 +19,7 @@ public final class BatchBuilder {
     private Object[] objValues;
     private long[] weights;
     private int size;
+    private PartCounts partCounts;
 
     /** A builder for batches of {@code layout}, with room for {@code capacity} tuples before growing. */
     public BatchBuilder(Layout layout, int capacity) {
@@ -267,16 +269,39 @@ public final class BatchBuilder {
      * this builder. Nothing is consolidated: the parts are raw tuples, to be sent elsewhere and built there.
      */
     public BatchBuilder[] takeAppendedByPart(int[] parts, int count) {
-        int[] sizes = new int[count];
-        for (int i = 0; i < size; i++) {
-            sizes[parts[i]]++;
-        }
+        int[] used = new int[count];
+        BatchBuilder[] filled = takeAppendedByUsedPart(parts, count, used);
         BatchBuilder[] out = new BatchBuilder[count];
+        for (int k = 0; k < filled.length; k++) {
+            out[used[k]] = filled[k];
+        }
         for (int p = 0; p < count; p++) {
-            out[p] = new BatchBuilder(layout, sizes[p]);
+            if (out[p] == null) {
+                out[p] = new BatchBuilder(layout, 0);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Like {@link #takeAppendedByPart}, but makes only the parts that get a tuple, so that it costs the tuples
+     * and those parts, not {@code count}: returns one builder per part used (in order of first appearance)
+     * and writes the part number of builder {@code k} into {@code partsUsed[k]} ({@code partsUsed} has room
+     * for {@code count}).
+     */
+    public BatchBuilder[] takeAppendedByUsedPart(int[] parts, int count, int[] partsUsed) {
+        if (partCounts == null) {
+            partCounts = new PartCounts();
+        }
+        int used = partCounts.count(parts, size, count);
+        int[] slot = partCounts.tupleSlots();
+        BatchBuilder[] out = new BatchBuilder[used];
+        for (int k = 0; k < used; k++) {
+            out[k] = new BatchBuilder(layout, partCounts.size(k));
+            partsUsed[k] = partCounts.part(k);
         }
         for (int i = 0; i < size; i++) {
-            out[parts[i]].copyTuple(this, i);
+            out[slot[i]].copyTuple(this, i);
         }
         clear();
         return out;
