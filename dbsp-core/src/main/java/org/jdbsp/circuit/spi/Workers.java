@@ -23,7 +23,8 @@ public interface Workers {
 
     /**
      * Every worker's {@code value}, by worker index (this worker's own at {@link #index()}); a collective
-     * call. The values must not be changed afterwards, since other workers read them.
+     * call. The list is read-only and the same for every worker (made once per call, not once per worker);
+     * the values must not be changed afterwards, since other workers read them.
      */
     <T> List<T> gather(T value);
 
