@@ -85,6 +85,7 @@ public final class FlinkBaseline implements Callable<Integer> {
         GeneratorConfig config;
         try {
             config = PregeneratedEvents.config(maxEvents);
+            PregeneratedEvents.checkFits(maxEvents);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--max-events: " + e.getMessage());
         }

@@ -11,6 +11,8 @@ import org.jdbsp.nexmark.model.Event;
  * sides see the same events, and turns them into {@code datagen} rows ({@link EventRows}) before any clock starts.
  */
 public final class PregeneratedEvents {
+    /** Estimated heap bytes of one event's row at the default sizes (measured: 453), with a margin. */
+    public static final long BYTES_PER_EVENT = 480;
     private static final int CHUNK = 8192;
 
     private PregeneratedEvents() {}
@@ -22,6 +24,23 @@ public final class PregeneratedEvents {
                 + (Integer.MAX_VALUE - 16) + " (the rows are held in one array)");
         }
         return GeneratorConfig.defaults().toBuilder().maxEvents(maxEvents).build();
+    }
+
+    /**
+     * Refuses {@code events} rows that would take more than 90% of the free heap, saying how much they need.
+     *
+     * @throws IllegalArgumentException naming the heap needed and the heap free
+     */
+    public static void checkFits(long events) {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long need = BYTES_PER_EVENT * events;
+        if (need > 0.9 * free) {
+            throw new IllegalArgumentException(events + " events need about " + (need >> 20) + " MiB of heap as Flink"
+                + " rows but only " + (free >> 20) + " MiB are free; give java a larger -Xmx (the queries' state"
+                + " needs room too) or lower --max-events");
+        }
     }
 
     /** The rows of the events of {@code config}, in event order. */

@@ -119,6 +119,18 @@ class FlinkBaselineSmokeTest {
         }
     }
 
+    @Test
+    void eventsThatWouldNotFitTheHeapAreRefusedBeforeGenerating() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        long tooMany = Runtime.getRuntime().maxMemory() / PregeneratedEvents.BYTES_PER_EVENT + 1;
+        int code = FlinkBaseline.execute(print(new ByteArrayOutputStream()), print(err), "--max-events",
+            Long.toString(tooMany));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, code, message);
+        assertTrue(message.contains("--max-events") && message.contains("-Xmx"), message);
+        assertTrue(!message.contains("generating"), message);
+    }
+
     private static List<Row> collect(StreamTableEnvironment env, String query) throws Exception {
         List<Row> rows = new ArrayList<>();
         CloseableIterator<Row> it = env.sqlQuery(NexmarkSql.query(query)).execute().collect();
