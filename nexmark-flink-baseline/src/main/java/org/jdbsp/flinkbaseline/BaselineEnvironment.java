@@ -1,5 +1,6 @@
 package org.jdbsp.flinkbaseline;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
@@ -50,6 +51,6 @@ public final class BaselineEnvironment {
         m.put("table.exec.mini-batch.allow-latency", "2 s");
         m.put("table.exec.mini-batch.size", "50000");
         m.put("table.optimizer.distinct-agg.split.enabled", "true");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }

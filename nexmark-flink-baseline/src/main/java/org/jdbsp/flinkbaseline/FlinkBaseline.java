@@ -2,6 +2,7 @@ package org.jdbsp.flinkbaseline;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,8 +68,8 @@ public final class FlinkBaseline implements Callable<Integer> {
     /** Runs the command with {@code args}, printing on {@code out} and {@code err}; returns the exit code. */
     public static int execute(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = new CommandLine(new FlinkBaseline(out, err));
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
     }
 
