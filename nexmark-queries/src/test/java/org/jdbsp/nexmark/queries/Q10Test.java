@@ -2,6 +2,7 @@ package org.jdbsp.nexmark.queries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +117,89 @@ class Q10Test {
             assertTrue(e.getMessage().contains("q10 could not write"), e.getMessage());
             assertTrue(e.getMessage().contains(notADirectory.toString()), e.getMessage());
         }
+    }
+
+    @Test
+    void writesWeightsNonAsciiTextAndExtremeNumbersExactly() throws IOException {
+        Bid accented = new Bid(Long.MIN_VALUE, Long.MAX_VALUE, -1, "Google", "https://x", BASE, "caf\u00e9 \ud83d\ude00");
+        Bid quotedAccent = new Bid(0, -42, 0, "Google", "https://x", BASE + 1, "\u00e9,\"x\"\r\n");
+        Bid plain = bid(7, BASE + 2, "");
+        try (QueryCircuit<Q10.Row> q = start(dir)) {
+            q.push(accented, 3);
+            q.push(quotedAccent);
+            q.push(plain, 2);
+            q.step();
+            assertEquals(q.integral().toMap(), readBack(dir));
+        }
+    }
+
+    @Test
+    void anUnpairedSurrogateFailsTheStepNamingTheFile() {
+        try (QueryCircuit<Q10.Row> q = start(dir)) {
+            q.push(bid(1001, BASE, "bad \ud800 text"));
+            CircuitException e = assertThrows(CircuitException.class, q::step);
+            assertTrue(e.getMessage().contains("q10 could not write " + dir), e.getMessage());
+        }
+    }
+
+    @Test
+    void rowsOfOneMinuteShareTheirDateAndMinuteStrings() {
+        try (QueryCircuit<Q10.Row> q = start(dir)) {
+            q.push(bid(1, BASE + 1_000, "a"));
+            q.push(bid(2, BASE + 59_000, "b"));
+            q.push(bid(3, BASE + MINUTE, "c"));
+            q.step();
+            List<Q10.Row> rows = new ArrayList<>(q.delta().toMap().keySet());
+            rows.sort(java.util.Comparator.comparingLong(Q10.Row::dateTime));
+            assertSame(rows.get(0).dt(), rows.get(1).dt());
+            assertSame(rows.get(0).hm(), rows.get(1).hm());
+            assertEquals("00:01", rows.get(2).hm());
+        }
+    }
+
+    @Test
+    void theOrderGroupsRowsByMinuteAndIsTotal() {
+        long[] times = {Long.MIN_VALUE, Long.MIN_VALUE + 1, (long) Integer.MIN_VALUE * MINUTE - 1,
+            (long) Integer.MIN_VALUE * MINUTE, ((long) Integer.MIN_VALUE + 1) * MINUTE, -1, 0, BASE, BASE + 1,
+            BASE + MINUTE - 1, BASE + MINUTE, ((long) Integer.MAX_VALUE - 1) * MINUTE + 59_999,
+            (long) Integer.MAX_VALUE * MINUTE, (long) Integer.MAX_VALUE * MINUTE + 1, Long.MAX_VALUE};
+        List<Q10.Row> rows = new ArrayList<>();
+        java.util.Random random = new java.util.Random(18);
+        for (long t : times) {
+            for (int i = 0; i < 20; i++) {
+                rows.add(new Q10.Row(random.nextInt(5), random.nextLong(), random.nextInt(3), t, "e" + random.nextInt(2),
+                        "d", "h"));
+            }
+        }
+        java.util.Collections.shuffle(rows, random);
+        rows.sort(Q10.ORDER);
+        for (int i = 1; i < rows.size(); i++) {
+            Q10.Row a = rows.get(i - 1);
+            Q10.Row b = rows.get(i);
+            assertTrue(Math.floorDiv(a.dateTime(), MINUTE) <= Math.floorDiv(b.dateTime(), MINUTE), a + " before " + b);
+            int c = Q10.ORDER.compare(a, b);
+            assertEquals(a.equals(b), c == 0, a + " vs " + b);
+            assertTrue(c <= 0 && Q10.ORDER.compare(b, a) >= 0, a + " vs " + b);
+        }
+    }
+
+    @Test
+    void theDiscardingVariantGivesTheSameRowsAndWritesNoFile() throws IOException {
+        List<Event> events = QueryHarness.events(GeneratorConfig.builder().firstEventRate(50).maxEvents(5_000).build());
+        Map<Q10.Row, Long> withFiles = run(events, dir.resolve("files"));
+        Path discardDir = dir.resolve("discard");
+        Q10 discarding = Q10.discarding();
+        assertEquals("q10-discard", discarding.name());
+        assertFalse(discarding.writesFiles());
+        assertTrue(Q.writesFiles());
+        try (QueryCircuit<Q10.Row> q = QueryCircuit.start(discarding, QueryOptions.defaults().withQ10Directory(discardDir),
+                org.jdbsp.circuit.CircuitConfig.defaults(), true)) {
+            events.forEach(q::push);
+            q.step();
+            q.finish();
+            assertEquals(withFiles, q.integral().toMap());
+        }
+        assertFalse(Files.exists(discardDir), "the discarding q10 wrote under " + discardDir);
     }
 
     @Test

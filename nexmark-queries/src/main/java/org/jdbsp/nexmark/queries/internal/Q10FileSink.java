@@ -1,6 +1,5 @@
 package org.jdbsp.nexmark.queries.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -34,7 +33,8 @@ import org.jdbsp.zset.spi.Batch;
  * case hexadecimal), so the minute {@code 00:05} is the directory {@code hm=00%3A05}. Each line is
  * {@code auction,bidder,price,dateTime,extra} (dateTime in epoch ms; the partition columns are in the path,
  * not the line); a field holding a comma, a double quote or a line break is quoted as RFC 4180 says. A row of
- * weight {@code w} is written {@code w} times.
+ * weight {@code w} is written {@code w} times. Lines are encoded into a reused byte buffer ({@link CsvLineBuffer}) and
+ * written to the file's channel 64 KiB at a time, so a row costs no string building and no charset encoder.
  *
  * <p>Every sink instance has its own random id, so several instances (one per worker thread, or several runs)
  * can write under one directory without sharing a file. Each step appends to the files of the partitions it
@@ -51,6 +51,7 @@ import org.jdbsp.zset.spi.Batch;
  */
 public final class Q10FileSink implements SinkOperator {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final int DRAIN_BYTES = 1 << 16;
 
     private final Path directory;
     private String fileName;
@@ -58,6 +59,8 @@ public final class Q10FileSink implements SinkOperator {
     private final Map<String, Long> lengths = new HashMap<>();
     /** The partitions written since the last checkpoint (their files are not durable yet). */
     private final Set<String> unsynced = new HashSet<>();
+    /** The lines of the partition being written, encoded; drained to its file every {@link #DRAIN_BYTES}. */
+    private final CsvLineBuffer lines = new CsvLineBuffer(DRAIN_BYTES + 4096);
 
     /** A sink writing under {@code directory} (created when needed) with a fresh sink id. */
     public Q10FileSink(Path directory) {
@@ -108,16 +111,17 @@ public final class Q10FileSink implements SinkOperator {
                         + " (weight " + input.weights[i] + ")");
             }
         }
-        BufferedWriter out = null;
+        FileChannel out = null;
         Path file = null;
         String dt = null;
         String hm = null;
-        StringBuilder line = new StringBuilder(128);
+        lines.clear();
         try {
             for (int i = 0; i < input.size; i++) {
                 Q10.Row r = (Q10.Row) input.key(i);
                 if (out == null || !r.dt().equals(dt) || !r.hm().equals(hm)) {
                     if (out != null) {
+                        lines.drainTo(out);
                         out.close();
                         out = null;
                         written(file);
@@ -127,19 +131,26 @@ public final class Q10FileSink implements SinkOperator {
                     Path dir = partition(directory, dt, hm);
                     file = dir.resolve(fileName);
                     Files.createDirectories(dir);
-                    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                             StandardOpenOption.APPEND);
+                } else if (lines.length() >= DRAIN_BYTES) {
+                    lines.drainTo(out);
                 }
-                line.setLength(0);
-                line.append(r.auction()).append(',').append(r.bidder()).append(',').append(r.price()).append(',')
-                        .append(r.dateTime()).append(',');
-                appendField(line, r.extra());
-                line.append('\n');
-                for (long w = input.weights[i]; w > 0; w--) {
-                    out.append(line);
-                }
+                int lineStart = lines.length();
+                lines.append(r.auction());
+                lines.append(',');
+                lines.append(r.bidder());
+                lines.append(',');
+                lines.append(r.price());
+                lines.append(',');
+                lines.append(r.dateTime());
+                lines.append(',');
+                lines.appendField(r.extra());
+                lines.append('\n');
+                lines.repeatFrom(lineStart, input.weights[i] - 1);
             }
             if (out != null) {
+                lines.drainTo(out);
                 out.close();
                 out = null;
                 written(file);
@@ -147,6 +158,7 @@ public final class Q10FileSink implements SinkOperator {
         } catch (IOException e) {
             throw new UncheckedIOException("q10 could not write " + (file != null ? file : directory) + ": " + e, e);
         } finally {
+            lines.clear();
             if (out != null) {
                 try {
                     out.close();
@@ -247,28 +259,6 @@ public final class Q10FileSink implements SinkOperator {
         } catch (IOException e) {
             throw new UncheckedIOException("q10 could not put its files under " + directory + " back to the checkpoint: " + e, e);
         }
-    }
-
-    /** Appends a CSV field, quoted if it holds a comma, a double quote or a line break. */
-    static void appendField(StringBuilder line, String field) {
-        boolean quote = false;
-        for (int i = 0; i < field.length() && !quote; i++) {
-            char c = field.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            line.append(field);
-            return;
-        }
-        line.append('"');
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '"') {
-                line.append('"');
-            }
-            line.append(c);
-        }
-        line.append('"');
     }
 
     /** A sink for another replica of the circuit: same directory, its own files. */
