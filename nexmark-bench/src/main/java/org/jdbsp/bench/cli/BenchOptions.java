@@ -1,12 +1,15 @@
 package org.jdbsp.bench.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.jdbsp.bench.run.CheckpointSettings;
 import org.jdbsp.bench.run.InFlightEvents;
 import org.jdbsp.bench.run.RunSettings;
 import org.jdbsp.bench.run.StorageSettings;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.nexmark.generator.GeneratorConfig;
+import org.jdbsp.nexmark.queries.NexmarkQuery;
+import org.jdbsp.nexmark.queries.Q10;
 import picocli.CommandLine.Option;
 
 /** The options of the query benchmark that {@code generate} does not have (a picocli mixin). */
@@ -55,6 +58,11 @@ final class BenchOptions {
         description = "Where q10 writes its log files (kept). Default: a temporary directory, deleted after the"
             + " run.")
     private Path q10Dir;
+
+    @Option(names = "--q10-discard",
+        description = "Run q10 as Flink's Nexmark figure does: its rows into a discarding sink, no files written;"
+            + " its table row is named q10-discard.")
+    private boolean q10Discard;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
         description = "Checkpoint each query's state into DIR/<query> (with --checkpoint-interval-steps or"
@@ -150,7 +158,15 @@ final class BenchOptions {
         notEmpty("--csv", csv);
         notEmpty("--results", results);
         notEmpty("--checkpoint-dir", checkpointDir);
-        return new RunSettings(QuerySelection.parse(query), config, threads, cpuCores, inputBatchSize, buffer,
+        List<NexmarkQuery<?>> queries = QuerySelection.parse(query);
+        if (q10Discard) {
+            if (q10Dir != null) {
+                throw new IllegalArgumentException("--q10-dir and --q10-discard exclude each other: with"
+                    + " --q10-discard q10 writes no files");
+            }
+            queries = queries.stream().<NexmarkQuery<?>>map(q -> q instanceof Q10 ? Q10.discarding() : q).toList();
+        }
+        return new RunSettings(queries, config, threads, cpuCores, inputBatchSize, buffer,
             pregenerate, q10Dir, csv, results, checkpoints());
     }
 

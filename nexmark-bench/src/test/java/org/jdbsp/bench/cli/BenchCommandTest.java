@@ -103,6 +103,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void q10DiscardRunsQ10WithoutFilesUnderItsOwnNameAndTheSameResult() throws IOException {
+        Path logs = dir.resolve("logs");
+        CliRun files = CliRun.run("--query", "q10", "--max-events", "5000", "--no-progress", "--results",
+            dir.resolve("files.txt").toString(), "--q10-dir", logs.toString());
+        assertEquals(0, files.exitCode(), files.err());
+        CliRun discard = CliRun.run("--query", "q0,q10", "--q10-discard", "--max-events", "5000", "--no-progress",
+            "--results", dir.resolve("discard.txt").toString());
+        assertEquals(0, discard.exitCode(), discard.err());
+        assertEquals(List.of("q0", "q10-discard"), tableRows(discard.outText()).stream().map(c -> c[0]).toList());
+        assertEquals(Files.readAllLines(dir.resolve("files.txt")), Files.readAllLines(dir.resolve("discard-q10-discard.txt")));
+        assertUsageError("--q10-dir and --q10-discard exclude each other", "--query", "q10", "--q10-discard",
+            "--q10-dir", logs.toString());
+    }
+
+    @Test
     void runsEveryRegisteredQueryWithOneTableRowEachAndTwoCoresGiveTheSameResults() throws IOException {
         int events = 20_000;
         Path one = dir.resolve("one.txt");
