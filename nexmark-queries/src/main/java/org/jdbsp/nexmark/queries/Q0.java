@@ -1,9 +1,11 @@
 package org.jdbsp.nexmark.queries;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.zset.Orders;
 
 /**
  * q0, pass through: every bid, projected.
@@ -26,9 +28,28 @@ public final class Q0 implements NexmarkQuery<Q0.Row> {
         }
     }
 
+    /**
+     * The order of q0's rows: a mix of the long columns first ({@link Orders#byLong}), then every column, so that
+     * sorting a step's rows neither hashes nor compares the {@code extra} text of rows that differ elsewhere.
+     */
+    public static final Comparator<Row> ORDER = Orders.byLong(
+            (Row r) -> EventOrders.mix(r.auction(), r.bidder(), r.dateTime(), r.price()), (a, b) -> {
+                int c = Long.compare(a.auction(), b.auction());
+                if (c == 0) {
+                    c = Long.compare(a.bidder(), b.bidder());
+                }
+                if (c == 0) {
+                    c = Long.compare(a.dateTime(), b.dateTime());
+                }
+                if (c == 0) {
+                    c = Long.compare(a.price(), b.price());
+                }
+                return c != 0 ? c : a.extra().compareTo(b.extra());
+            });
+
     /** q0 over a stream of bids. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        return bids.map(b -> new Row(b.auction(), b.bidder(), b.price(), b.dateTime(), b.extra()));
+        return bids.map(b -> new Row(b.auction(), b.bidder(), b.price(), b.dateTime(), b.extra()), ORDER);
     }
 
     @Override

@@ -91,9 +91,7 @@ public final class Q10 implements NexmarkQuery<Q10.Row> {
         if (minute <= Integer.MIN_VALUE || minute >= Integer.MAX_VALUE) {
             return (minute < 0 ? (long) Integer.MIN_VALUE : (long) Integer.MAX_VALUE) << 32;
         }
-        long mix = ((r.auction() * 0x9E37_79B9_7F4A_7C15L + r.bidder()) * 0xC2B2_AE3D_27D4_EB4FL + r.dateTime())
-                * 0x1656_67B1_9E37_79F9L + r.price();
-        return (minute << 32) | (mix >>> 32);
+        return (minute << 32) | (EventOrders.mix(r.auction(), r.bidder(), r.dateTime(), r.price()) >>> 32);
     }
 
     private static int compare(Row a, Row b) {

@@ -1,5 +1,6 @@
 package org.jdbsp.nexmark.queries;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -7,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.zset.Orders;
 
 /**
  * q21, add channel id: bids of the four named channels get a fixed id, other bids the {@code channel_id}
@@ -44,46 +46,43 @@ public final class Q21 implements NexmarkQuery<Q21.Row> {
         }
     }
 
-    /** The id of a named channel ({@code lower(channel)} one of the four), else null. */
+    /**
+     * The id of a named channel ({@code lower(channel)} one of the four), else null. The length decides first:
+     * {@link String#toLowerCase(Locale)} with {@link Locale#ROOT} maps each character to one character, except
+     * {@code U+0130}, which becomes {@code i} and the non-ASCII {@code U+0307}, and a lower-case surrogate pair is
+     * never ASCII; so only a channel of 5, 6 or 8 characters can become one of the four names, and most channels
+     * are rejected without reading them.
+     */
     static String namedChannelId(String channel) {
-        if (!isAscii(channel)) {
-            return namedChannelIdOfLower(channel.toLowerCase(Locale.ROOT));
-        }
-        // for ASCII text, lower() is ASCII case folding: compare without making the lower-case copy
         switch (channel.length()) {
             case 5:
-                return channel.equalsIgnoreCase("apple") ? "0" : channel.equalsIgnoreCase("baidu") ? "3" : null;
+                return lowersTo(channel, "apple") ? "0" : lowersTo(channel, "baidu") ? "3" : null;
             case 6:
-                return channel.equalsIgnoreCase("google") ? "1" : null;
+                return lowersTo(channel, "google") ? "1" : null;
             case 8:
-                return channel.equalsIgnoreCase("facebook") ? "2" : null;
+                return lowersTo(channel, "facebook") ? "2" : null;
             default:
                 return null;
         }
     }
 
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
+    /**
+     * Whether {@code lower(s)} is {@code name} (lower-case ASCII letters, as long as {@code s}). While {@code s} is
+     * ASCII, lower() keeps each character's position, and an ASCII character lowers to a letter exactly when it
+     * equals the letter with bit {@code 0x20} set; the first non-ASCII character hands over to
+     * {@link String#toLowerCase(Locale)}. ({@link String#equalsIgnoreCase} would look up the case of every character.)
+     */
+    private static boolean lowersTo(String s, String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return s.toLowerCase(Locale.ROOT).equals(name);
+            }
+            if ((c | 0x20) != name.charAt(i)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static String namedChannelIdOfLower(String lower) {
-        switch (lower) {
-            case "apple":
-                return "0";
-            case "google":
-                return "1";
-            case "facebook":
-                return "2";
-            case "baidu":
-                return "3";
-            default:
-                return null;
-        }
     }
 
     private static final String CHANNEL_ID_PARAMETER = "channel_id=";
@@ -120,9 +119,30 @@ public final class Q21 implements NexmarkQuery<Q21.Row> {
         return named != null ? named : urlChannelId(b.url());
     }
 
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    /**
+     * The order of q21's rows: a mix of the long columns first ({@link Orders#byLong}), then every column (a
+     * channel id may be null before the filter), so that sorting a step's rows hashes none of its strings.
+     */
+    public static final Comparator<Row> ORDER = Orders.byLong(
+            (Row r) -> EventOrders.mix(r.auction(), r.bidder(), r.price(), 0), (a, b) -> {
+                int c = Long.compare(a.auction(), b.auction());
+                if (c == 0) {
+                    c = Long.compare(a.bidder(), b.bidder());
+                }
+                if (c == 0) {
+                    c = Long.compare(a.price(), b.price());
+                }
+                if (c == 0) {
+                    c = a.channel().compareTo(b.channel());
+                }
+                return c != 0 ? c : NULLS_FIRST.compare(a.channelId(), b.channelId());
+            });
+
     /** q21 over a stream of bids. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        return bids.map(b -> new Row(b.auction(), b.bidder(), b.price(), b.channel(), channelId(b)))
+        return bids.map(b -> new Row(b.auction(), b.bidder(), b.price(), b.channel(), channelId(b)), ORDER)
                 .filter(r -> r.channelId() != null);
     }
 

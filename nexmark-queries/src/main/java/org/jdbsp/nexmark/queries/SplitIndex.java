@@ -13,14 +13,25 @@ public final class SplitIndex {
         if (s == null || s.isEmpty() || index < 0) {
             return null;
         }
+        int start = startOf(s, separator, index);
+        return start < 0 ? null : piece(s, separator, start);
+    }
+
+    /** Where the {@code index}-th (at least 0) piece of non-empty {@code s} starts, or -1 if there are fewer pieces. */
+    static int startOf(String s, char separator, int index) {
         int start = 0;
         for (int piece = 0; piece < index; piece++) {
             int sep = s.indexOf(separator, start);
             if (sep < 0) {
-                return null;
+                return -1;
             }
             start = sep + 1;
         }
+        return start;
+    }
+
+    /** The piece of {@code s} that starts at {@code start}: up to the next {@code separator} or the end. */
+    static String piece(String s, char separator, int start) {
         int end = s.indexOf(separator, start);
         return s.substring(start, end < 0 ? s.length() : end);
     }

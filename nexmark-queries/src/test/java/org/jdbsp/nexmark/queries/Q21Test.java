@@ -100,4 +100,40 @@ class Q21Test {
             assertEquals(expected, Q21.namedChannelId(name), "channel '" + name + "'");
         }
     }
+
+    /**
+     * Every character that lower() changes, or ASCII, or a surrogate, in every position of each name (replacing one, or added, or the name cut by one) and the
+     * dotted capital I that lower() makes two characters of: namedChannelId, which rejects by length first,
+     * agrees with lower().
+     */
+    @Test
+    void namedChannelIdAgreesWithLowerCaseForEveryCharacterInEveryPosition() {
+        for (String name : new String[] {"apple", "google", "facebook", "baidu"}) {
+            for (int at = 0; at <= name.length(); at++) {
+                String head = name.substring(0, at);
+                assertAgrees(head + (at < name.length() ? name.substring(at + 1) : ""));
+                for (char c = 0; c < Character.MAX_VALUE; c++) {
+                    if (c >= 0x80 && Character.toLowerCase(c) == c && !Character.isSurrogate(c)) {
+                        continue; // a non-ASCII character that lower() keeps cannot make a name
+                    }
+                    if (at < name.length()) {
+                        assertAgrees(head + c + name.substring(at + 1));
+                    }
+                    assertAgrees(head + c + name.substring(at));
+                }
+                assertAgrees(head + "\u0130" + name.substring(Math.min(at + 1, name.length())));
+                assertAgrees(head + "\ud801\udc00" + name.substring(Math.min(at + 2, name.length())));
+            }
+        }
+    }
+
+    private static void assertAgrees(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String expected = lower.equals("apple") ? "0" : lower.equals("google") ? "1" : lower.equals("facebook") ? "2"
+                : lower.equals("baidu") ? "3" : null;
+        String actual = Q21.namedChannelId(name);
+        if (!java.util.Objects.equals(expected, actual)) {
+            assertEquals(expected, actual, "channel '" + name + "'");
+        }
+    }
 }

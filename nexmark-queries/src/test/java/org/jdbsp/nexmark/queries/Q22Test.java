@@ -40,4 +40,18 @@ class Q22Test {
                         + " string_split(url, '/')[5] AS dir2, string_split(url, '/')[6] AS dir3 FROM bid",
                 QueryOptions.defaults());
     }
+
+    /** One pass over the URL gives the pieces SPLIT_INDEX gives, for URLs with every number of pieces. */
+    @Test
+    void rowSplitsAsSplitIndex() {
+        String[] urls = {"", "/", "a", "a/b", "a/b/c", "a/b/c/", "a/b/c/d", "a/b/c/d/", "a/b/c/d/e", "a/b/c/d/e/",
+            "a/b/c/d/e/f", "////", "//////", "https://www.nexmark.com/abc/d_e/fgh/item.htm?query=1&channel_id=5",
+            "https://www.nexmark.com/abc/", "https://www.nexmark.com"};
+        for (String url : urls) {
+            Q22.Row r = Q22.row(bid(1, url));
+            assertEquals(SplitIndex.of(url, '/', 3), r.dir1(), url);
+            assertEquals(SplitIndex.of(url, '/', 4), r.dir2(), url);
+            assertEquals(SplitIndex.of(url, '/', 5), r.dir3(), url);
+        }
+    }
 }
