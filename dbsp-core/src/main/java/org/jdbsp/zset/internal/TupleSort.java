@@ -161,7 +161,8 @@ public final class TupleSort {
                 return false;
             }
         }
-        long[] order = new long[n];
+        SortScratch scratch = SortScratch.get();
+        long[] order = scratch.longs(SortScratch.ORDER, n);
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
@@ -173,7 +174,7 @@ public final class TupleSort {
         } else {
             sortLong(primary, order, 0, n, depth, prefixColumns);
         }
-        permute(c, primary, order, n);
+        permute(c, primary, order, n, scratch);
         c.primary = primary;
         c.secondary = secondary;
         int i = 0;
@@ -267,34 +268,35 @@ public final class TupleSort {
      * Reorders the first {@code n} tuples so that tuple {@code i} is the old tuple {@code (int) order[i]};
      * long keys are taken from {@code sortedKeys}, which holds them already in that order.
      */
-    private static void permute(Columns c, long[] sortedKeys, long[] order, int n) {
+    private static void permute(Columns c, long[] sortedKeys, long[] order, int n, SortScratch scratch) {
         if (c.longKeys != null) {
             System.arraycopy(sortedKeys, 0, c.longKeys, 0, n);
         } else {
-            Object[] keys = new Object[n];
-            for (int i = 0; i < n; i++) {
-                keys[i] = c.objKeys[(int) order[i]];
-            }
-            System.arraycopy(keys, 0, c.objKeys, 0, n);
+            permute(c.objKeys, order, n, scratch);
         }
-        long[] weights = new long[n];
-        for (int i = 0; i < n; i++) {
-            weights[i] = c.weights[(int) order[i]];
-        }
-        System.arraycopy(weights, 0, c.weights, 0, n);
+        permute(c.weights, order, n, scratch);
         if (c.longValues != null) {
-            long[] values = new long[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = c.longValues[(int) order[i]];
-            }
-            System.arraycopy(values, 0, c.longValues, 0, n);
+            permute(c.longValues, order, n, scratch);
         } else if (c.objValues != null) {
-            Object[] values = new Object[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = c.objValues[(int) order[i]];
-            }
-            System.arraycopy(values, 0, c.objValues, 0, n);
+            permute(c.objValues, order, n, scratch);
         }
+    }
+
+    private static void permute(long[] column, long[] order, int n, SortScratch scratch) {
+        long[] moved = scratch.longs(SortScratch.RADIX_KEYS, n);
+        for (int i = 0; i < n; i++) {
+            moved[i] = column[(int) order[i]];
+        }
+        System.arraycopy(moved, 0, column, 0, n);
+    }
+
+    private static void permute(Object[] column, long[] order, int n, SortScratch scratch) {
+        Object[] moved = scratch.objects(n);
+        for (int i = 0; i < n; i++) {
+            moved[i] = column[(int) order[i]];
+        }
+        System.arraycopy(moved, 0, column, 0, n);
+        scratch.releaseObjects(moved, n);
     }
 
     // ---- generic shape ----
@@ -527,9 +529,10 @@ public final class TupleSort {
      * pairs by one compare, short runs by the quicksort, long runs by the same radix sort on values.
      */
     static void radixSort(long[] k, long[] v, long[] w, int n, Columns c) {
-        long[] sk = new long[n];
-        long[] sv = v != null ? new long[n] : null;
-        long[] sw = new long[n];
+        SortScratch scratch = SortScratch.get();
+        long[] sk = scratch.longs(SortScratch.RADIX_KEYS, n);
+        long[] sv = v != null ? scratch.longs(SortScratch.RADIX_VALUES, n) : null;
+        long[] sw = scratch.longs(SortScratch.RADIX_WEIGHTS, n);
         radixRange(k, v, w, 0, n, sk, sv, sw);
         if (v == null) {
             return;
