@@ -117,6 +117,18 @@ final class EventOrders {
         return ((a * 0x9E37_79B9_7F4A_7C15L + b) * 0xC2B2_AE3D_27D4_EB4FL + c) * 0x1656_67B1_9E37_79F9L + d;
     }
 
+    /** The first of the three comparisons ({@code x1} with {@code x2}, then the y's, then the z's) that is not 0. */
+    static int compareLongs(long x1, long x2, long y1, long y2, long z1, long z2) {
+        int c = Long.compare(x1, x2);
+        if (c == 0) {
+            c = Long.compare(y1, y2);
+        }
+        return c != 0 ? c : Long.compare(z1, z2);
+    }
+
+    /** Strings in their natural order, null first (nullable result columns). */
+    static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
     /** The order of the bids' stream: {@link #bidStreamOrder} broken by {@link #BID}. */
     static final Comparator<Bid> BID_STREAM = bidStreamOrder(BID);
 

@@ -34,13 +34,8 @@ public final class Q0 implements NexmarkQuery<Q0.Row> {
      */
     public static final Comparator<Row> ORDER = Orders.byLong(
             (Row r) -> EventOrders.mix(r.auction(), r.bidder(), r.dateTime(), r.price()), (a, b) -> {
-                int c = Long.compare(a.auction(), b.auction());
-                if (c == 0) {
-                    c = Long.compare(a.bidder(), b.bidder());
-                }
-                if (c == 0) {
-                    c = Long.compare(a.dateTime(), b.dateTime());
-                }
+                int c = EventOrders.compareLongs(a.auction(), b.auction(), a.bidder(), b.bidder(), a.dateTime(),
+                        b.dateTime());
                 if (c == 0) {
                     c = Long.compare(a.price(), b.price());
                 }

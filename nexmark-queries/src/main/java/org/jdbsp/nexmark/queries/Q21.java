@@ -119,25 +119,17 @@ public final class Q21 implements NexmarkQuery<Q21.Row> {
         return named != null ? named : urlChannelId(b.url());
     }
 
-    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
-
     /**
      * The order of q21's rows: a mix of the long columns first ({@link Orders#byLong}), then every column (a
      * channel id may be null before the filter), so that sorting a step's rows hashes none of its strings.
      */
     public static final Comparator<Row> ORDER = Orders.byLong(
             (Row r) -> EventOrders.mix(r.auction(), r.bidder(), r.price(), 0), (a, b) -> {
-                int c = Long.compare(a.auction(), b.auction());
-                if (c == 0) {
-                    c = Long.compare(a.bidder(), b.bidder());
-                }
-                if (c == 0) {
-                    c = Long.compare(a.price(), b.price());
-                }
+                int c = EventOrders.compareLongs(a.auction(), b.auction(), a.bidder(), b.bidder(), a.price(), b.price());
                 if (c == 0) {
                     c = a.channel().compareTo(b.channel());
                 }
-                return c != 0 ? c : NULLS_FIRST.compare(a.channelId(), b.channelId());
+                return c != 0 ? c : EventOrders.NULLS_FIRST.compare(a.channelId(), b.channelId());
             });
 
     /** q21 over a stream of bids. */

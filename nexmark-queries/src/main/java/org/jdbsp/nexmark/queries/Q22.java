@@ -35,31 +35,23 @@ public final class Q22 implements NexmarkQuery<Q22.Row> {
         }
     }
 
-    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
-
     /**
      * The order of q22's rows: a mix of the long columns first ({@link Orders#byLong}), then every column (the
      * directories may be null), so that sorting a step's rows hashes none of its strings.
      */
     public static final Comparator<Row> ORDER = Orders.byLong(
             (Row r) -> EventOrders.mix(r.auction(), r.bidder(), r.price(), 0), (a, b) -> {
-                int c = Long.compare(a.auction(), b.auction());
-                if (c == 0) {
-                    c = Long.compare(a.bidder(), b.bidder());
-                }
-                if (c == 0) {
-                    c = Long.compare(a.price(), b.price());
-                }
+                int c = EventOrders.compareLongs(a.auction(), b.auction(), a.bidder(), b.bidder(), a.price(), b.price());
                 if (c == 0) {
                     c = a.channel().compareTo(b.channel());
                 }
                 if (c == 0) {
-                    c = NULLS_FIRST.compare(a.dir1(), b.dir1());
+                    c = EventOrders.NULLS_FIRST.compare(a.dir1(), b.dir1());
                 }
                 if (c == 0) {
-                    c = NULLS_FIRST.compare(a.dir2(), b.dir2());
+                    c = EventOrders.NULLS_FIRST.compare(a.dir2(), b.dir2());
                 }
-                return c != 0 ? c : NULLS_FIRST.compare(a.dir3(), b.dir3());
+                return c != 0 ? c : EventOrders.NULLS_FIRST.compare(a.dir3(), b.dir3());
             });
 
     /** q22 over a stream of bids. */
