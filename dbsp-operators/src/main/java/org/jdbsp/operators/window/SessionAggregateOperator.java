@@ -78,9 +78,6 @@ final class SessionAggregateOperator extends WindowedOperator {
             Object record = records.key(i);
             long weight = records.weights[i];
             long t = eventTime.applyAsLong(record);
-            if (late(records, i, t, w0)) {
-                continue;
-            }
             Object k = keyOf(record);
             KeyState ks = keys.computeIfAbsent(k, x -> new KeyState());
             HashMap<Object, Long> atTime = ks.byTime.computeIfAbsent(t, x -> new HashMap<>());
@@ -206,7 +203,7 @@ final class SessionAggregateOperator extends WindowedOperator {
         }
     }
 
-    /** Saves the watermark, the late count and every key's live records and emitted rows (deadlines follow). */
+    /** Saves the watermark and every key's live records and emitted rows (deadlines follow). */
     @Override
     public void snapshot(StateWriter out) {
         writeProgress(out);

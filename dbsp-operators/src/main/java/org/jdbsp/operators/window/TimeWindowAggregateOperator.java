@@ -55,9 +55,6 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
             Object record = records.key(i);
             long weight = records.weights[i];
             long t = eventTime.applyAsLong(record);
-            if (late(records, i, t, w0)) {
-                continue;
-            }
             long first = windows.firstStart(t);
             int n = windows.windowsOf(t);
             Object k = keyOf(record);
@@ -169,7 +166,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
         return last == Long.MAX_VALUE ? byStart : byStart.headMap(last + 1);
     }
 
-    /** Saves the watermark, the late count and every (window start, key) group. */
+    /** Saves the watermark and every (window start, key) group. */
     @Override
     public void snapshot(StateWriter out) {
         writeProgress(out);

@@ -2,6 +2,7 @@ package org.jdbsp.operators.window;
 
 import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.spi.Replicas;
+import org.jdbsp.operators.time.LateFilter;
 
 /**
  * The result of a windowed aggregate: its stream of final rows, and what the operator can tell about
@@ -12,10 +13,12 @@ import org.jdbsp.circuit.spi.Replicas;
  */
 public final class WindowAggregation<K, R> {
     private final Replicas<WindowedOperator> operators;
+    private final LateFilter<?> onTime;
     private final ZSetStream<WindowResult<K, R>> stream;
 
-    WindowAggregation(Replicas<WindowedOperator> operators, ZSetStream<WindowResult<K, R>> stream) {
+    WindowAggregation(Replicas<WindowedOperator> operators, LateFilter<?> onTime, ZSetStream<WindowResult<K, R>> stream) {
         this.operators = operators;
+        this.onTime = onTime;
         this.stream = stream;
     }
 
@@ -27,9 +30,12 @@ public final class WindowAggregation<K, R> {
         return stream;
     }
 
-    /** Records dropped so far because they were later than the allowed lateness ({@code |weight|} each). */
+    /**
+     * Records dropped so far because they were later than the allowed lateness ({@code |weight|} each), counted as
+     * {@link LateFilter#dropped()} counts them (read it between steps).
+     */
     public long droppedLate() {
-        return operators.sum(WindowedOperator::droppedLate);
+        return onTime.dropped();
     }
 
     /** The watermark the operator has seen, after the last step. */

@@ -6,7 +6,9 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.ZSetStream;
+import org.jdbsp.operators.time.LateFilter;
 import org.jdbsp.operators.time.Watermark;
+import org.jdbsp.operators.time.Watermarks;
 import org.jdbsp.zset.Layout;
 
 /**
@@ -39,7 +41,7 @@ public final class WindowedAggregates {
         check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
         TimeWindowAggregateOperator op = new TimeWindowAggregateOperator((Function<Object, Object>) key,
                 (ToLongFunction<Object>) eventTime, windows, aggregator, allowedLatenessMs);
-        return wire("windowAggregate", op, records, watermark);
+        return wire("windowAggregate", op, records, eventTime, watermark);
     }
 
     /**
@@ -58,7 +60,7 @@ public final class WindowedAggregates {
         check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
         SessionAggregateOperator op = new SessionAggregateOperator((Function<Object, Object>) key,
                 (ToLongFunction<Object>) eventTime, windows, aggregator, allowedLatenessMs);
-        return wire("sessionAggregate", op, records, watermark);
+        return wire("sessionAggregate", op, records, eventTime, watermark);
     }
 
     /** {@code COUNT(*)} per (window, key), no allowed lateness. */
@@ -100,10 +102,15 @@ public final class WindowedAggregates {
         }
     }
 
-    private static <T, K, R> WindowAggregation<K, R> wire(String kind, WindowedOperator op, ZSetStream<T> records, Watermark watermark) {
-        // the records of a key, and the key's windows, live on the worker owning the key
-        ZSetStream<T> byKey = records.shardBy(op.key);
+    /**
+     * Late records are dropped by the same rule and operator as {@link Watermarks#dropLate} (before the exchange,
+     * so they never travel); the others go to the worker owning their key, where the key's windows live.
+     */
+    private static <T, K, R> WindowAggregation<K, R> wire(String kind, WindowedOperator op, ZSetStream<T> records,
+                                                          ToLongFunction<? super T> eventTime, Watermark watermark) {
+        LateFilter<T> onTime = Watermarks.dropLate(records, watermark, eventTime, op.lateness);
+        ZSetStream<T> byKey = onTime.stream().shardBy(op.key);
         ZSetStream<WindowResult<K, R>> rows = Wiring.addStream(kind, op, Layout.OBJECTS, Placement.ANY, byKey, watermark.stream());
-        return new WindowAggregation<>(records.builder().workers().replicas(op), rows);
+        return new WindowAggregation<>(records.builder().workers().replicas(op), onTime, rows);
     }
 }

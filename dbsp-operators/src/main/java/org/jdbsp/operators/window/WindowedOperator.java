@@ -11,8 +11,9 @@ import org.jdbsp.operators.time.internal.TimeArithmetic;
 import org.jdbsp.zset.spi.Batch;
 
 /**
- * What windowed aggregates share: the key, event time and aggregator, the watermark they have seen, and
- * the rule that drops (and counts) late records. Inputs: the records, the watermark stream.
+ * What windowed aggregates share: the key, event time and aggregator, and the watermark they have seen. Inputs:
+ * the records, the watermark stream. Late records never reach them: {@link WindowedAggregates} drops them
+ * upstream with the one lateness rule of {@link org.jdbsp.operators.time.Watermarks#dropLate}.
  */
 abstract class WindowedOperator implements BinaryOperator {
     final Function<Object, Object> key;
@@ -20,7 +21,6 @@ abstract class WindowedOperator implements BinaryOperator {
     final WindowAggregate<?, ?> agg;
     final long lateness;
     long watermark = TimeArithmetic.NONE;
-    long dropped;
 
     WindowedOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, WindowAggregate<?, ?> agg, long lateness) {
         this.key = key;
@@ -36,45 +36,30 @@ abstract class WindowedOperator implements BinaryOperator {
         return step(records, before, watermark);
     }
 
-    /** One step: {@code w0} is the watermark before it (lateness), {@code w1} after it (closing, forgetting). */
+    /**
+     * One step over records that are not late: {@code w0} is the watermark before it (rows already emitted),
+     * {@code w1} after it (closing, forgetting).
+     */
     abstract Batch step(Batch records, long w0, long w1);
-
-    /** True (and counted) when record {@code i} is later than the allowed lateness ({@link TimeArithmetic#late}). */
-    final boolean late(Batch records, int i, long t, long w0) {
-        if (TimeArithmetic.late(t, w0, lateness)) {
-            dropped += Math.abs(records.weights[i]);
-            return true;
-        }
-        return false;
-    }
 
     final Object keyOf(Object record) {
         return Objects.requireNonNull(key.apply(record), "the key function returned null");
     }
 
-    /** Copies the watermark and the late count into a fork. */
+    /** Copies the watermark into a fork. */
     final <O extends WindowedOperator> O copyProgress(O copy) {
         copy.watermark = watermark;
-        copy.dropped = dropped;
         return copy;
     }
 
-    /** Saves the watermark and the late count (the subclass then saves its windows). */
+    /** Saves the watermark (the subclass then saves its windows). */
     final void writeProgress(StateWriter out) {
         out.writeLong(watermark);
-        out.writeLong(dropped);
     }
 
-    /**
-     * Reads what {@link #writeProgress} saved: the watermark (the same on every worker) and, added to this worker's
-     * when it takes the saved part's counters, the late count.
-     */
+    /** Reads what {@link #writeProgress} saved: the watermark (the same on every worker). */
     final void readProgress(StateReader in) {
         watermark = in.readLong();
-        long late = in.readLong();
-        if (in.takesCounters()) {
-            dropped += late;
-        }
     }
 
     /** A key's windows live on the worker owning the key (the input is sharded by it). */
@@ -83,11 +68,6 @@ abstract class WindowedOperator implements BinaryOperator {
         return StatePartitioning.BY_KEY;
     }
 
-
-    /** Records dropped as late so far. */
-    final long droppedLate() {
-        return dropped;
-    }
 
     /** The watermark after the last step. */
     final long watermark() {

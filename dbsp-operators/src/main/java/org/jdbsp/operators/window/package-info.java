@@ -13,7 +13,9 @@
  * <p>State and timing. A windowed aggregate keeps, per (window, key), the accumulator of the records seen
  * (count and sum as exact 128-bit integers, an unboxed multiset of values for min and max, the multiset of records for a
  * custom aggregate). With W0 the watermark before a step and W1 after it: records with event time below
- * {@code W0 - allowedLateness} are dropped and counted; a window whose end is at most W1 emits its row;
+ * {@code W0 - allowedLateness} are dropped and counted by the one lateness rule of event time,
+ * {@link org.jdbsp.operators.time.Watermarks#dropLate}, before they travel to their key's worker; a window
+ * whose end is at most W1 emits its row;
  * a record within the allowed lateness that changes an already emitted row retracts it and emits the new
  * one; a window whose {@code end + allowedLateness} is at most W1 is forgotten, so state stays bounded by
  * the windows the watermark keeps open. A step's work is proportional to its records times the windows

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbsp.circuit.Circuit;
+import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
+import org.jdbsp.circuit.CircuitMetrics;
+import org.jdbsp.circuit.OperatorMetrics;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.operators.time.Watermark;
@@ -18,6 +22,7 @@ import org.jdbsp.operators.time.Watermarks;
 import org.jdbsp.operators.window.Events.Bid;
 import org.jdbsp.operators.window.Events.Op;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,7 +72,12 @@ class WindowedAggregatesTest {
 
     @SuppressWarnings("unchecked")
     static CircuitHandle<Io> circuit(String windows, WindowAggregate<Bid, ?> aggregator, long lateness) {
-        return Circuit.build(b -> {
+        return circuit(CircuitConfig.defaults(), windows, aggregator, lateness);
+    }
+
+    @SuppressWarnings("unchecked")
+    static CircuitHandle<Io> circuit(CircuitConfig config, String windows, WindowAggregate<Bid, ?> aggregator, long lateness) {
+        return Circuit.build(config, b -> {
             ZSetInput<Bid> in = b.zsetInput("bids");
             Watermark wm = Watermarks.watermark(in.stream(), Bid::time, DELAY);
             WindowAggregate<Bid, Object> a = (WindowAggregate<Bid, Object>) aggregator;
@@ -186,6 +196,36 @@ class WindowedAggregatesTest {
             h.step();
             assertEquals(Map.of(new WindowResult<>(7L, 19_000, 20_000, (Object) 1L), 1L,
                     new WindowResult<>(7L, 20_000, 21_000, (Object) 1L), 1L), h.io().out().integral().toMap());
+        }
+    }
+
+    /**
+     * Fixed-size windows and sessions share one lateness rule, that of {@link Watermarks#dropLate}, applied before
+     * the records travel to their key's worker: late records never reach the window operator (its tuples in are
+     * the on-time record and the watermark's change), and they are counted once on any number of workers.
+     */
+    @ParameterizedTest
+    @MethodSource("kinds")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void lateRecordsAreDroppedBeforeTheExchangeByTheSharedLateFilter(String windows) {
+        for (int workers : new int[] {1, 2}) {
+            try (CircuitHandle<Io> h = circuit(CircuitConfig.defaults().withWorkers(workers), windows, WindowAggregate.count(), 0)) {
+                h.io().in().push(new Bid(1, 7, 20_500, 1), 1);
+                h.step();
+                CircuitMetrics before = h.metrics();
+                for (int i = 0; i < 100; i++) {
+                    h.io().in().push(new Bid(100 + i, i, 100 + i, 1), 1);
+                }
+                h.io().in().push(new Bid(2, 7, 21_000, 1), 1);
+                h.step();
+                CircuitMetrics step = h.metrics().since(before);
+                String kind = windows.startsWith("session") ? "sessionAggregate" : "windowAggregate";
+                long windowIn = step.operators().stream().filter(m -> m.kind().equals(kind)).mapToLong(OperatorMetrics::tuplesIn).sum();
+                long filterOut = step.operators().stream().filter(m -> m.kind().equals("dropLate")).mapToLong(OperatorMetrics::tuplesOut).sum();
+                assertTrue(windowIn <= 1 + 2L * workers, workers + " workers: the window operator read " + windowIn + " tuples, late ones among them");
+                assertEquals(1, filterOut, workers + " workers: what the late filter passed on");
+                assertEquals(100, h.io().agg().droppedLate());
+            }
         }
     }
 
