@@ -1,6 +1,5 @@
 package org.jdbsp.operators.aggregate;
 
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntMap;
@@ -16,6 +15,7 @@ import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.operators.aggregate.internal.Int128;
+import org.jdbsp.operators.aggregate.internal.LinearGroups;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.operators.time.internal.ForgetsBelow;
 import org.jdbsp.zset.Layout;
@@ -25,7 +25,7 @@ import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Count, sum and average by key, keeping only the running {@code (count, sum)} of each group: a key maps
- * to a slot of a {@code long[]} holding the group's count and sum as exact 128-bit integers
+ * to a slot of a {@link LinearGroups} table holding the group's count and sum as exact 128-bit integers
  * ({@link Int128}; fastutil {@link Long2IntOpenHashMap} for long keys, {@link Object2IntOpenHashMap}
  * otherwise). A group's slot is freed when both its count and sum return to zero.
  *
@@ -48,7 +48,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     }
 
     /** Longs per group: count high and low word, sum high and low word. */
-    static final int WORDS = 4;
+    static final int WORDS = LinearGroups.WORDS;
 
     private static final int NO_SLOT = -1;
 
@@ -64,10 +64,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     private final ToLongFunction<Object> keyTime;
     private final Long2IntOpenHashMap longSlots;
     private final Object2IntOpenHashMap<Object> objSlots;
-    private final IntArrayList free;
-    /** {@link #WORDS} longs per slot. */
-    private long[] groups;
-    private int used;
+    private LinearGroups groups;
     /** No group has a time below this (a lower bound: freed groups leave it in place). */
     private long leastTime = Long.MAX_VALUE;
 
@@ -100,8 +97,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
             objSlots.defaultReturnValue(NO_SLOT);
             longSlots = null;
         }
-        free = new IntArrayList();
-        groups = new long[16 * WORDS];
+        groups = new LinearGroups();
     }
 
     private LinearAggregateOperator(LinearAggregateOperator o) {
@@ -120,9 +116,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
         if (objSlots != null) {
             objSlots.defaultReturnValue(NO_SLOT);
         }
-        this.free = new IntArrayList(o.free);
-        this.groups = o.groups.clone();
-        this.used = o.used;
+        this.groups = o.groups.copy();
     }
 
     @Override
@@ -144,7 +138,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
                 if (slot == NO_SLOT) {
                     Arrays.fill(before, 0);
                 } else {
-                    System.arraycopy(groups, slot * WORDS, before, 0, WORDS);
+                    groups.get(slot, before);
                 }
                 Int128.add(change, 0, before[0], before[1]);
                 Int128.add(change, 2, before[2], before[3]);
@@ -202,7 +196,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
             if (isZero(group)) {
                 return;
             }
-            slot = newSlot();
+            slot = groups.allocate();
             if (keys.longKeys != null) {
                 longSlots.put(keys.longKeys[k], slot);
                 leastTime = Math.min(leastTime, keys.longKeys[k]);
@@ -218,20 +212,10 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
             } else {
                 objSlots.removeInt(keys.objKeys[k]);
             }
-            free.add(slot);
+            groups.release(slot);
             return;
         }
-        System.arraycopy(group, 0, groups, slot * WORDS, WORDS);
-    }
-
-    private int newSlot() {
-        if (!free.isEmpty()) {
-            return free.popInt();
-        }
-        if ((used + 1) * WORDS > groups.length) {
-            groups = Arrays.copyOf(groups, groups.length * 2);
-        }
-        return used++;
+        groups.set(slot, group);
     }
 
     /** Adds the row of a group whose count (not zero) and sum are {@code group}; fails if its result does not fit. */
@@ -290,7 +274,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
                 Long2IntMap.Entry e = it.next();
                 long t = e.getLongKey();
                 if (t < bound) {
-                    free.add(e.getIntValue());
+                    groups.release(e.getIntValue());
                     it.remove();
                 } else {
                     least = Math.min(least, t);
@@ -302,7 +286,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
                 Object2IntMap.Entry<Object> e = it.next();
                 long t = keyTime.applyAsLong(e.getKey());
                 if (t < bound) {
-                    free.add(e.getIntValue());
+                    groups.release(e.getIntValue());
                     it.remove();
                 } else {
                     least = Math.min(least, t);
@@ -337,14 +321,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
                 out.writeInt(e.getIntValue());
             }
         }
-        out.writeInt(free.size());
-        for (int i = 0; i < free.size(); i++) {
-            out.writeInt(free.getInt(i));
-        }
-        out.writeInt(used);
-        for (int i = 0; i < used * WORDS; i++) {
-            out.writeLong(groups[i]);
-        }
+        groups.write(out);
         out.writeLong(leastTime);
     }
 
@@ -361,15 +338,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
                 objSlots.put(in.readObject(), in.readInt());
             }
         }
-        free.clear();
-        for (int n = in.readInt(); n > 0; n--) {
-            free.add(in.readInt());
-        }
-        used = in.readInt();
-        groups = new long[Math.max(16, used) * WORDS];
-        for (int i = 0; i < used * WORDS; i++) {
-            groups[i] = in.readLong();
-        }
+        groups = LinearGroups.read(in);
         leastTime = in.readLong();
     }
 
@@ -390,21 +359,13 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
             }
             slots[i] = in.readInt();
         }
-        for (int f = in.readInt(); f > 0; f--) {
-            in.readInt();
-        }
-        int savedUsed = in.readInt();
-        long[] saved = new long[savedUsed * WORDS];
-        for (int i = 0; i < saved.length; i++) {
-            saved[i] = in.readLong();
-        }
+        LinearGroups saved = LinearGroups.read(in);
         leastTime = Math.min(leastTime, in.readLong());
         for (int i = 0; i < n; i++) {
             if (longKeys != null ? !in.ownsLong(longKeys[i]) : !in.owns(objKeys[i])) {
                 continue;
             }
-            int slot = newSlot();
-            System.arraycopy(saved, slots[i] * WORDS, groups, slot * WORDS, WORDS);
+            int slot = groups.copyFrom(saved, slots[i]);
             if (longKeys != null) {
                 longSlots.put(longKeys[i], slot);
             } else {
@@ -430,6 +391,6 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     public long stateBytes() {
         long groups = stateTuples();
         long perEntry = longSlots != null ? 12 : 8;
-        return (long) (groups * perEntry / 0.75) + 8L * this.groups.length + 4L * free.size();
+        return (long) (groups * perEntry / 0.75) + this.groups.bytes();
     }
 }

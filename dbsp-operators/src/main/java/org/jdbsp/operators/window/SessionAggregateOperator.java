@@ -35,6 +35,9 @@ import org.jdbsp.zset.spi.BatchBuilder;
 final class SessionAggregateOperator extends WindowedOperator {
     private final long gap;
     private final long reach;
+    /** Scratch accumulators of the sessions a revisit rebuilds, each freed once its session is finished. */
+    private final Accumulators session;
+    private static final int NO_SESSION = -1;
     private HashMap<Object, KeyState> keys = new HashMap<>();
     private TreeMap<Long, Set<Object>> deadlines = new TreeMap<>();
 
@@ -69,6 +72,7 @@ final class SessionAggregateOperator extends WindowedOperator {
         super(key, eventTime, agg, lateness);
         this.gap = windows.gap();
         this.reach = windows.reach();
+        this.session = new Accumulators(agg, WindowStateAggregator.of(agg));
     }
 
     @Override
@@ -116,25 +120,25 @@ final class SessionAggregateOperator extends WindowedOperator {
         TreeMap<Long, WindowResult<Object, Object>> closed = new TreeMap<>();
         long deadline = Long.MAX_VALUE;
         List<Long> forget = new ArrayList<>();
-        AggregateState acc = null;
+        int acc = NO_SESSION;
         long start = 0;
         long last = 0;
         for (Map.Entry<Long, HashMap<Object, Long>> e : ks.byTime.entrySet()) {
             long t = e.getKey();
-            if (acc != null && TimeArithmetic.atLeastApart(last, t, reach)) {
+            if (acc != NO_SESSION && TimeArithmetic.atLeastApart(last, t, reach)) {
                 deadline = Math.min(deadline, finish(k, acc, start, last, w, closed, forget));
-                acc = null;
+                acc = NO_SESSION;
             }
-            if (acc == null) {
-                acc = new AggregateState();
+            if (acc == NO_SESSION) {
+                acc = session.allocate();
                 start = t;
             }
             last = t;
             for (Map.Entry<Object, Long> r : e.getValue().entrySet()) {
-                acc.add(agg, r.getKey(), r.getValue());
+                session.add(acc, r.getKey(), r.getValue());
             }
         }
-        if (acc != null) {
+        if (acc != NO_SESSION) {
             deadline = Math.min(deadline, finish(k, acc, start, last, w, closed, forget));
         }
         for (Map.Entry<Long, WindowResult<Object, Object>> e : ks.emitted.entrySet()) {
@@ -163,15 +167,24 @@ final class SessionAggregateOperator extends WindowedOperator {
         }
     }
 
-    /** Records one session; returns the watermark at which the key must be revisited for it. */
-    private long finish(Object k, AggregateState acc, long start, long last, long w,
+    /**
+     * Records one session, whose accumulator (freed here) is slot {@code acc} of {@link #session}; returns the
+     * watermark at which the key must be revisited for it.
+     */
+    private long finish(Object k, int acc, long start, long last, long w,
                         TreeMap<Long, WindowResult<Object, Object>> closed, List<Long> forget) {
         long closesAt = TimeArithmetic.plus(last, reach);
         if (closesAt > w) {
+            session.release(acc);
             return closesAt;
         }
         long end = TimeArithmetic.plus(last, gap);
-        Object r = acc.result(agg, k, start, end);
+        Object r;
+        try {
+            r = session.result(acc, k, start, end);
+        } finally {
+            session.release(acc);
+        }
         if (r != null) {
             closed.put(start, new WindowResult<>(k, start, end, r));
         }

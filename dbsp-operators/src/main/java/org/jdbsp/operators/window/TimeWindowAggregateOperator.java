@@ -18,11 +18,16 @@ import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * Aggregates per (fixed-size window, key) and emits each window's rows once the watermark reaches its end;
- * inputs: the records, the watermark stream. State is keyed by window start, so closing and forgetting
- * windows are range operations on a sorted map.
+ * inputs: the records (none of them late: {@link WindowedAggregates} drops those upstream), the watermark
+ * stream. The groups are indexed by (window start, key): a sorted map of window starts, so that closing and
+ * forgetting windows are range operations, each window a hash index of its keys (unboxed for long keys) into
+ * {@link Accumulators} on the ordinary aggregates' models (exact linear words for count and sum, an
+ * incremental aggregator's state for the others). Each group is held once, there.
  */
 final class TimeWindowAggregateOperator extends WindowedOperator {
     private final TimeWindows windows;
+    /** The incremental aggregator of min, max and custom aggregates; null for count and sum. */
+    private final WindowStateAggregator<Object> states;
     private Long2ObjectRBTreeMap<WindowGroups> byStart = new Long2ObjectRBTreeMap<>();
     /**
      * A direct-mapped cache of the windows a step touches, by start (slot: start / slide mod {@value #CACHED}),
@@ -38,6 +43,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
                                 WindowAggregate<?, ?> agg, long lateness) {
         super(key, eventTime, agg, lateness);
         this.windows = windows;
+        this.states = WindowStateAggregator.of(agg);
     }
 
     /** A group of an already emitted window that this step changes. */
@@ -77,15 +83,15 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
                     }
                     GroupRef ref = new GroupRef(s, k);
                     if (!reopened.containsKey(ref)) {
-                        AggregateState state = groups.get(k);
-                        Object before = state == null ? null : state.result(agg, k, s, windows.end(s));
+                        int g = groups.slot(k);
+                        Object before = g == WindowGroups.NONE ? null : groups.acc.result(g, k, s, windows.end(s));
                         reopened.put(ref, before == null ? ABSENT : before);
                     }
                 }
-                AggregateState state = groups.getOrCreate(k);
-                state.add(agg, record, weight);
-                if (state.isEmpty()) {
-                    groups.remove(k);
+                int g = groups.slotOrCreate(k);
+                groups.acc.add(g, record, weight);
+                if (groups.acc.isEmpty(g)) {
+                    groups.remove(k, g);
                     if (groups.isEmpty()) {
                         byStart.remove(s);
                         cachedGroups[c] = null;
@@ -98,8 +104,8 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
             for (Map.Entry<GroupRef, Object> e : reopened.entrySet()) {
                 GroupRef ref = e.getKey();
                 WindowGroups groups = byStart.get(ref.start);
-                AggregateState state = groups == null ? null : groups.get(ref.key);
-                Object after = state == null ? null : state.result(agg, ref.key, ref.start, windows.end(ref.start));
+                int slot = groups == null ? WindowGroups.NONE : groups.slot(ref.key);
+                Object after = slot == WindowGroups.NONE ? null : groups.acc.result(slot, ref.key, ref.start, windows.end(ref.start));
                 Object before = e.getValue() == ABSENT ? null : e.getValue();
                 if (!Objects.equals(before, after)) {
                     if (before != null) {
@@ -120,8 +126,9 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
             for (Long2ObjectMap.Entry<WindowGroups> e : closing.long2ObjectEntrySet()) {
                 long s = e.getLongKey();
                 long end = windows.end(s);
-                e.getValue().forEach((k, state) -> {
-                    Object r = state.result(agg, k, s, end);
+                WindowGroups groups = e.getValue();
+                groups.forEach((k, slot) -> {
+                    Object r = groups.acc.result(slot, k, s, end);
                     if (r != null) {
                         out.add(new WindowResult<>(k, s, end, r), 1);
                     }
@@ -137,10 +144,14 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
     private WindowGroups groupsAt(long start) {
         WindowGroups groups = byStart.get(start);
         if (groups == null) {
-            groups = new WindowGroups();
+            groups = newGroups();
             byStart.put(start, groups);
         }
         return groups;
+    }
+
+    private WindowGroups newGroups() {
+        return new WindowGroups(new Accumulators(agg, states));
     }
 
     /** The windows of {@code m} starting after {@code start}. */
@@ -173,10 +184,11 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
         out.writeInt(byStart.size());
         for (Long2ObjectMap.Entry<WindowGroups> e : byStart.long2ObjectEntrySet()) {
             out.writeLong(e.getLongKey());
-            out.writeInt(e.getValue().size());
-            e.getValue().forEach((k, state) -> {
+            WindowGroups groups = e.getValue();
+            out.writeInt(groups.size());
+            groups.forEach((k, slot) -> {
                 out.writeObject(k);
-                state.write(out);
+                groups.acc.write(slot, out);
             });
         }
     }
@@ -189,17 +201,18 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
             WindowGroups groups = null;
             for (int k = in.readInt(); k > 0; k--) {
                 Object key = in.readObject();
-                AggregateState state = AggregateState.read(in);
-                if (in.owns(key)) {
-                    if (groups == null) {
-                        groups = byStart.get(start);
-                        if (groups == null) {
-                            groups = new WindowGroups();
-                            byStart.put(start, groups);
-                        }
-                    }
-                    groups.put(key, state);
+                if (groups == null) {
+                    groups = groupsAt(start);
                 }
+                int slot = groups.acc.read(in);
+                if (in.owns(key)) {
+                    groups.put(key, slot);
+                } else {
+                    groups.acc.release(slot);
+                }
+            }
+            if (groups != null && groups.isEmpty()) {
+                byStart.remove(start);
             }
         }
     }
@@ -208,7 +221,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
     public long stateTuples() {
         long[] n = {0};
         for (WindowGroups groups : byStart.values()) {
-            groups.forEach((k, s) -> n[0] += s.tuples());
+            groups.forEach((k, slot) -> n[0] += groups.acc.tuples(slot));
         }
         return n[0];
     }
@@ -217,8 +230,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
     public long stateBytes() {
         long[] n = {0};
         for (WindowGroups groups : byStart.values()) {
-            n[0] += 64;
-            groups.forEach((k, s) -> n[0] += 32 + s.bytes());
+            n[0] += groups.bytes();
         }
         return n[0];
     }

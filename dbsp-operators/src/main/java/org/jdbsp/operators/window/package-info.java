@@ -10,9 +10,12 @@
  * spans {@code [first time, last time + gap)}. Ends that would pass {@link Long#MAX_VALUE} end there, and a
  * fixed-size window cannot start before {@link Long#MIN_VALUE} (see {@link org.jdbsp.operators.window.Windows}).
  *
- * <p>State and timing. A windowed aggregate keeps, per (window, key), the accumulator of the records seen
- * (count and sum as exact 128-bit integers, an unboxed multiset of values for min and max, the multiset of records for a
- * custom aggregate). With W0 the watermark before a step and W1 after it: records with event time below
+ * <p>State and timing. A windowed aggregate keeps, per (window, key), the accumulator of the records seen, on
+ * the models of the ordinary aggregates of {@link org.jdbsp.operators.aggregate}: count and sum as the exact 128-bit
+ * words of the linear aggregates (one slot per group in a primitive table, nothing allocated per record), min and
+ * max as an incremental aggregator over an unboxed multiset of values, a custom aggregate as one over the multiset of
+ * records; each group is held once and counted once in {@link org.jdbsp.operators.window.WindowAggregation#stateTuples()}.
+ * With W0 the watermark before a step and W1 after it: records with event time below
  * {@code W0 - allowedLateness} are dropped and counted by the one lateness rule of event time,
  * {@link org.jdbsp.operators.time.Watermarks#dropLate}, before they travel to their key's worker; a window
  * whose end is at most W1 emits its row;
