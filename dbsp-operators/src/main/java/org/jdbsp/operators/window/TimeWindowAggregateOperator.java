@@ -12,6 +12,7 @@ import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
+import org.jdbsp.operators.time.internal.ForgetsBelow;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
@@ -23,8 +24,13 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * forgetting windows are range operations, each window a hash index of its keys (unboxed for long keys) into
  * {@link Accumulators} on the ordinary aggregates' models (exact linear words for count and sum, an
  * incremental aggregator's state for the others). Each group is held once, there.
+ *
+ * <p>Forgetting ({@link ForgetsBelow}) is driven by the watermark as for every other keyed state, by a strict
+ * {@link org.jdbsp.operators.time.internal.StateGcOperator} at the end of the step: a group's time is the last
+ * watermark at which it can still change a row, {@code end + lateness - 1}, so a window goes once the watermark
+ * reaches its end plus the allowed lateness (every window at the end of time).
  */
-final class TimeWindowAggregateOperator extends WindowedOperator {
+final class TimeWindowAggregateOperator extends WindowedOperator implements ForgetsBelow {
     private final TimeWindows windows;
     /** The incremental aggregator of min, max and custom aggregates; null for count and sum. */
     private final WindowStateAggregator<Object> states;
@@ -134,10 +140,18 @@ final class TimeWindowAggregateOperator extends WindowedOperator {
                     }
                 });
             }
-            // windows with end + lateness <= w1 can change no output any more
-            reachedBy(w1, lateness).clear();
         }
         return out.build();
+    }
+
+    /**
+     * Forgets the windows whose {@code end + lateness - 1} is below {@code bound}, the watermark: those whose end
+     * plus the allowed lateness it has reached, which no record can change any more (every window when the
+     * bound is the end of time).
+     */
+    @Override
+    public void forgetBelow(long bound) {
+        reachedBy(bound, lateness).clear();
     }
 
     /** The groups of the window starting at {@code start}, created empty if it has none. */

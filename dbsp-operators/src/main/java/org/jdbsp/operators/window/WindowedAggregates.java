@@ -9,6 +9,7 @@ import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.operators.time.LateFilter;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.operators.time.Watermarks;
+import org.jdbsp.operators.time.internal.StateGcOperator;
 import org.jdbsp.zset.Layout;
 
 /**
@@ -41,7 +42,11 @@ public final class WindowedAggregates {
         check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
         TimeWindowAggregateOperator op = new TimeWindowAggregateOperator((Function<Object, Object>) key,
                 (ToLongFunction<Object>) eventTime, windows, aggregator, allowedLatenessMs);
-        return wire("windowAggregate", op, records, eventTime, watermark);
+        WindowAggregation<K, R> rows = wire("windowAggregate", op, records, eventTime, watermark);
+        // its windows are forgotten as the watermark passes them, like any state with a time (margin 0: a
+        // window's time already includes the lateness)
+        Wiring.addSink("forgetWindows", new StateGcOperator(op, 0), watermark.stream());
+        return rows;
     }
 
     /**

@@ -229,6 +229,30 @@ class WindowedAggregatesTest {
         }
     }
 
+    /**
+     * A fixed-size window's groups are forgotten by the watermark's state GC, the strict operator that forgets
+     * any keyed state with a time, once the watermark reaches the window's end plus the lateness, and not before.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void fixedSizeWindowsAreForgottenByTheWatermarksStateGcAtTheirEndPlusTheLateness() {
+        try (CircuitHandle<Io> h = circuit("tumbling", WindowAggregate.count(), 500)) {
+            assertTrue(h.describe().toString().contains("forgetWindows"), "a state GC reads the watermark:\n" + h.describe());
+            h.io().in().push(new Bid(1, 7, 1_500, 1), 1);
+            h.step();
+            h.io().in().push(new Bid(2, 8, 3_000, 1), 1);
+            h.step();
+            assertEquals(Map.of(new WindowResult<>(7L, 1_000, 2_000, (Object) 1L), 1L), h.io().out().delta().toMap());
+            assertEquals(2, h.io().agg().stateTuples(), "watermark 2,000: [1,000, 2,000) is closed but may still change");
+            h.io().in().push(new Bid(3, 8, 3_499, 1), 1);
+            h.step();
+            assertEquals(2, h.io().agg().stateTuples(), "watermark 2,499: one millisecond before its end plus the lateness");
+            h.io().in().push(new Bid(4, 8, 3_500, 1), 1);
+            h.step();
+            assertEquals(1, h.io().agg().stateTuples(), "watermark 2,500: forgotten");
+        }
+    }
+
     @Test
     void recordsWithinTheAllowedLatenessUpdateAnEmittedRow() {
         try (CircuitHandle<Io> h = circuit("tumbling", WindowAggregate.count(), 2_000)) {
