@@ -178,18 +178,43 @@ public final class ByteSink {
             writeVarInt(0);
             return;
         }
-        int n = s.length();
         if (strings != null) {
             int index = strings.applyAsInt(s);
             if (index >= 0) {
-                writeVarInt(1);
-                writeVarInt(index);
+                writeStringReference(index);
                 return;
             }
-            writeVarInt(n + 2);
-        } else {
-            writeVarInt(n + 1);
         }
+        writeStringInline(s);
+    }
+
+    /** The attached table of repeated strings, or null (for {@link ByteSource#copyString}). */
+    ToIntFunction<String> stringTable() {
+        return strings;
+    }
+
+    /** Writes a reference to entry {@code index} of the attached table (which must have it). */
+    void writeStringReference(int index) {
+        writeVarInt(1);
+        writeVarInt(index);
+    }
+
+    /**
+     * Writes the header of an inline string of {@code units} UTF-16 units (with or without a table attached) and
+     * then {@code length} bytes of {@code from} at {@code position}: the units already encoded, as another sink
+     * wrote them (for {@link ByteSource#copyString}).
+     */
+    void writeStringInline(int units, ByteBuffer from, int position, int length) {
+        writeVarInt(strings != null ? units + 2 : units + 1);
+        room(length);
+        from.get(position, bytes, size, length);
+        size += length;
+    }
+
+    /** Writes non-null {@code s} inline, asking no table. */
+    void writeStringInline(String s) {
+        int n = s.length();
+        writeVarInt(strings != null ? n + 2 : n + 1);
         room(n);
         int i = 0;
         // ASCII fast path: one byte per char, room already made.

@@ -2,7 +2,9 @@ package org.jdbsp.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * A little-endian window {@code [position, limit)} of a {@link ByteBuffer} that {@link Codec}s read from:
@@ -18,6 +20,13 @@ public final class ByteSource {
     private int position;
     private int limit;
     private IntFunction<String> strings;
+    /**
+     * For {@link #copyString}: entry {@code i} of this source's table is entry {@code remap[i] - 1} of the table of
+     * {@link #remapTo} (0: not known yet); valid for the pair ({@link #remapFrom}, {@link #remapTo}) only.
+     */
+    private int[] remap;
+    private IntFunction<String> remapFrom;
+    private ToIntFunction<String> remapTo;
 
     /** A source over the remaining bytes of {@code buffer} (its position and limit are left as they are). */
     public ByteSource(ByteBuffer buffer) {
@@ -194,6 +203,77 @@ public final class ByteSource {
             }
         }
         return new String(chars);
+    }
+
+    /**
+     * Copies a string or null, written by {@link ByteSink#writeString} with this source's {@linkplain
+     * #stringTable string table} (or none), to {@code out} as {@code out.writeString} would write it for the
+     * sink's own table, without building the string where it can: a reference to this source's table becomes a
+     * reference to the sink's table (each entry is looked up there once per pair of tables, then re-mapped by
+     * index) or, at its first sighting there, the string inline; an inline string is copied byte for byte and
+     * stays inline (it is not offered to the sink's table). Malformed bytes fail as {@link #readString} fails.
+     */
+    public void copyString(ByteSink out) {
+        int header = readVarInt();
+        if (header == 0) {
+            out.writeString(null);
+            return;
+        }
+        if (strings != null && header == 1) {
+            copyReference(readVarInt(), out);
+            return;
+        }
+        int n = strings == null ? header - 1 : header - 2;
+        if (n > remaining()) {
+            throw new IllegalStateException("malformed string: " + n + " chars announced, " + remaining() + " bytes left");
+        }
+        int from = position;
+        for (int i = 0; i < n; i++) {
+            int b = buffer.get(take(1)) & 0xFF;
+            if ((b & 0xE0) == 0xC0) {
+                continuation();
+            } else if ((b & 0xF0) == 0xE0) {
+                continuation();
+                continuation();
+            } else if (b == 0 || b >= 0x80) {
+                throw new IllegalStateException("malformed string: byte " + b);
+            }
+        }
+        out.writeStringInline(n, buffer, from, position - from);
+    }
+
+    private void copyReference(int index, ByteSink out) {
+        ToIntFunction<String> target = out.stringTable();
+        if (target == null) {
+            out.writeString(strings.apply(index));
+            return;
+        }
+        if (remapFrom != strings || remapTo != target) {
+            remapFrom = strings;
+            remapTo = target;
+            if (remap != null) {
+                Arrays.fill(remap, 0);
+            }
+        }
+        if (remap == null || index >= remap.length) {
+            if (index < 0) {
+                strings.apply(index); // throws naming the bad reference
+            }
+            remap = remap == null ? new int[Math.max(64, index + 1)]
+                    : Arrays.copyOf(remap, Math.max(index + 1, 2 * remap.length));
+        }
+        int m = remap[index];
+        if (m == 0) {
+            String s = strings.apply(index);
+            int entry = target.applyAsInt(s);
+            if (entry < 0) {
+                out.writeStringInline(s);
+                return;
+            }
+            m = entry + 1;
+            remap[index] = m;
+        }
+        out.writeStringReference(m - 1);
     }
 
     private int continuation() {

@@ -19,6 +19,17 @@ public interface Codec<T> {
     T decode(ByteSource in);
 
     /**
+     * Copies one value, as {@link #encode} wrote it, from {@code in} to {@code out}, where it reads as
+     * {@code encode(decode(in), out)} would have written it (with the sink's own table of repeated strings, if
+     * any, though a string written inline in {@code in} may stay inline): how a merge of batch files copies
+     * records without decoding them. The default decodes and encodes; derived codecs copy their encoding in place,
+     * strings by {@link ByteSource#copyString}.
+     */
+    default void transcode(ByteSource in, ByteSink out) {
+        encode(decode(in), out);
+    }
+
+    /**
      * A stable description of the encoding (the type and its format), recorded in every file written with
      * this codec; a reader refuses a file whose codec identity differs from its own. Derived codecs
      * describe their record's components; the default is this codec's class name. Change it whenever the

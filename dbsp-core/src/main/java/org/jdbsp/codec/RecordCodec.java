@@ -40,11 +40,20 @@ final class RecordCodec<T> implements Codec<T> {
     private final MethodHandle[] writers;
     private final MethodHandle reader;
     private final String identity;
+    /** Per component, how {@link #transcode} copies it: its codec (null for a primitive) and its primitive type. */
+    private final Codec<Object>[] codecs;
+    private final Class<?>[] primitives;
 
     /** The codec of {@code type}, whose reference components use {@code codecs[i]} (null for primitives). */
+    @SuppressWarnings("unchecked")
     RecordCodec(Class<T> type, Codec<?>[] codecs) {
         this.type = type;
         RecordComponent[] components = type.getRecordComponents();
+        this.codecs = (Codec<Object>[]) codecs.clone();
+        this.primitives = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            primitives[i] = codecs[i] == null ? components[i].getType() : null;
+        }
         writers = new MethodHandle[components.length];
         StringJoiner id = new StringJoiner(", ", "record " + type.getName() + "(", ")");
         try {
@@ -169,6 +178,34 @@ final class RecordCodec<T> implements Codec<T> {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("decoding a " + type.getName() + " failed: " + t, t);
+        }
+    }
+
+    /** Copies each component in place: primitives as they are written, the others by their codec's transcode. */
+    @Override
+    public void transcode(ByteSource in, ByteSink out) {
+        for (int i = 0; i < codecs.length; i++) {
+            Codec<Object> c = codecs[i];
+            if (c != null) {
+                c.transcode(in, out);
+                continue;
+            }
+            Class<?> t = primitives[i];
+            if (t == long.class) {
+                out.writeVarLong(in.readVarLong());
+            } else if (t == int.class) {
+                out.writeVarLong(readVarIntComponent(in));
+            } else if (t == boolean.class) {
+                out.writeBoolean(in.readBoolean());
+            } else if (t == byte.class) {
+                out.writeByte(in.readByte());
+            } else if (t == short.class || t == char.class) {
+                out.writeShort(in.readShort());
+            } else if (t == float.class) {
+                out.writeInt(in.readInt());
+            } else {
+                out.writeLong(in.readLong());
+            }
         }
     }
 

@@ -60,6 +60,16 @@ final class SealedCodec<T> implements Codec<T> {
     }
 
     @Override
+    public void transcode(ByteSource in, ByteSink out) {
+        int tag = in.readVarInt();
+        if (tag < 0 || tag >= codecs.length) {
+            throw new IllegalArgumentException("tag " + tag + " is not a subtype of " + type.getName());
+        }
+        out.writeVarInt(tag);
+        codecs[tag].transcode(in, out);
+    }
+
+    @Override
     public String identity() {
         return identity;
     }

@@ -20,6 +20,11 @@ final class StandardCodecs {
         public String decode(ByteSource in) {
             return in.readString();
         }
+
+        @Override
+        public void transcode(ByteSource in, ByteSink out) {
+            in.copyString(out);
+        }
     };
 
     /** A varint of the length plus one (0 for null), then the bytes. */
@@ -143,6 +148,15 @@ final class StandardCodecs {
             @Override
             public T decode(ByteSource in) {
                 return in.readBoolean() ? codec.decode(in) : null;
+            }
+
+            @Override
+            public void transcode(ByteSource in, ByteSink out) {
+                boolean present = in.readBoolean();
+                out.writeBoolean(present);
+                if (present) {
+                    codec.transcode(in, out);
+                }
             }
 
             @Override

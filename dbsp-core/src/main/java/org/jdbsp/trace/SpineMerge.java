@@ -1,7 +1,9 @@
 package org.jdbsp.trace;
 
+import java.nio.ByteBuffer;
 import java.util.Comparator;
 import java.util.function.ToLongFunction;
+import org.jdbsp.codec.ByteSource;
 import org.jdbsp.storage.spi.BatchFile;
 import org.jdbsp.storage.spi.BatchFileWriter;
 import org.jdbsp.zset.ColumnKind;
@@ -16,7 +18,9 @@ import org.jdbsp.zset.spi.Batch;
  * of equal tuples added, zeros dropped, keys below the trace's bound and values whose time is below the value
  * bound left out (both bounds read as they are when each tuple is written; they only rise). The output goes to
  * heap arrays sized for both inputs, or streams into a batch file writer; the inputs are never changed, so
- * cursors keep reading them as two batches until the merge is done.
+ * cursors keep reading them as two batches until the merge is done. A file input's object values are decoded
+ * only when the merge compares them (their keys tie) or needs their time; into a file they are copied encoded
+ * ({@link org.jdbsp.codec.Codec#transcode}), their strings re-mapped to the output file's table.
  */
 final class SpineMerge {
     private final Trace trace;
@@ -98,7 +102,7 @@ final class SpineMerge {
                 c = longKeys ? Long.compare(a.lk, b.lk) : keyOrder.compare(a.ok, b.ok);
                 if (c == 0) {
                     c = values == ColumnKind.LONG ? Long.compare(a.lv, b.lv)
-                            : values == ColumnKind.OBJECT ? valueOrder.compare(a.ov, b.ov) : 0;
+                            : values == ColumnKind.OBJECT ? valueOrder.compare(a.value(), b.value()) : 0;
                 }
             }
             Source src;
@@ -143,7 +147,7 @@ final class SpineMerge {
     }
 
     private long timeOf(Source s) {
-        return time.applyAsLong(values == ColumnKind.LONG ? (Object) s.lv : s.ov);
+        return time.applyAsLong(values == ColumnKind.LONG ? (Object) s.lv : s.value());
     }
 
     /** Tuples written so far. */
@@ -189,12 +193,12 @@ final class SpineMerge {
         }
     }
 
-    private static void checkSame(Source a, Source b) {
-        if (a.ok != null) {
+    private void checkSame(Source a, Source b) {
+        if (!longKeys) {
             Batch.checkSame(a.ok, b.ok, "key");
         }
-        if (a.ov != null) {
-            Batch.checkSame(a.ov, b.ov, "value");
+        if (values == ColumnKind.OBJECT) {
+            Batch.checkSame(a.value(), b.value(), "value");
         }
     }
 
@@ -208,33 +212,48 @@ final class SpineMerge {
             if (lv != null) {
                 lv[written] = s.lv;
             } else if (ov != null) {
-                ov[written] = s.ov;
+                ov[written] = s.value();
             }
             w[written] = weight;
             return;
         }
-        if (longKeys) {
+        if (values == ColumnKind.OBJECT && s.valueBytes() != null) {
+            file.addTranscoded(s.lk, s.ok, s.valueBytes(), weight);
+        } else if (longKeys) {
             switch (values) {
                 case NONE -> file.addLong(s.lk, weight);
                 case LONG -> file.addLongLong(s.lk, s.lv, weight);
-                default -> file.addLong(s.lk, s.ov, weight);
+                default -> file.addLong(s.lk, s.value(), weight);
             }
         } else {
             switch (values) {
                 case NONE -> file.add(s.ok, weight);
                 case LONG -> file.addObjectLong(s.ok, s.lv, weight);
-                default -> file.add(s.ok, s.ov, weight);
+                default -> file.add(s.ok, s.value(), weight);
             }
         }
     }
 
-    /** Reads the tuples of one merge input in order into its fields. */
+    /**
+     * Reads the tuples of one merge input in order: the key, long value and weight into its fields, an object
+     * value on demand ({@link #value}), so that a file's value is decoded only when the merge compares it.
+     */
     abstract static class Source {
         long lk;
         Object ok;
         long lv;
-        Object ov;
         long w;
+
+        /** The object value of the loaded tuple. */
+        abstract Object value();
+
+        /**
+         * The encoded bytes of the loaded tuple's object value (with its file's string table attached) when the
+         * input is a file, to copy rather than decode; null for a heap input. Valid until the next load.
+         */
+        ByteSource valueBytes() {
+            return null;
+        }
 
         /** Loads tuple {@code i}; false (loading nothing) past the end. */
         abstract boolean load(int i);
@@ -250,6 +269,12 @@ final class SpineMerge {
     /** Tuples of a heap batch. */
     private static final class Heap extends Source {
         private final Batch b;
+        private Object ov;
+
+        @Override
+        Object value() {
+            return ov;
+        }
 
         Heap(Batch b) {
             this.b = b;
@@ -280,11 +305,29 @@ final class SpineMerge {
         }
     }
 
-    /** Tuples of a batch file, decoded as they are read. */
+    /** Tuples of a batch file: keys decoded as they are read, object values only when asked for. */
     private static final class File extends Source {
         private final BatchFile f;
         private final boolean longKeys;
         private final ColumnKind values;
+        private final ByteSource keySource = new ByteSource(ByteBuffer.allocate(0));
+        private final ByteSource valueSource = new ByteSource(ByteBuffer.allocate(0));
+        private int loaded = -1;
+        /** The decoded value of tuple {@link #loaded}, or null when not decoded yet. */
+        private Object ov;
+
+        @Override
+        Object value() {
+            if (ov == null) {
+                ov = f.value(loaded, valueSource);
+            }
+            return ov;
+        }
+
+        @Override
+        ByteSource valueBytes() {
+            return f.valueBytes(loaded, valueSource);
+        }
 
         File(BatchFile f) {
             this.f = f;
@@ -305,13 +348,13 @@ final class SpineMerge {
             if (longKeys) {
                 lk = f.longKey(i);
             } else {
-                ok = f.key(i);
+                ok = f.key(i, keySource);
             }
             if (values == ColumnKind.LONG) {
                 lv = f.longValue(i);
-            } else if (values == ColumnKind.OBJECT) {
-                ov = f.value(i);
             }
+            loaded = i;
+            ov = null;
             w = f.weight(i);
             return true;
         }

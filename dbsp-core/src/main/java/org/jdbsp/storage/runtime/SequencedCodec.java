@@ -31,6 +31,12 @@ final class SequencedCodec implements Codec<Sequenced<Object>> {
     }
 
     @Override
+    public void transcode(ByteSource in, ByteSink out) {
+        out.writeVarLong(in.readVarLong());
+        valueCodec.transcode(in, out);
+    }
+
+    @Override
     public String identity() {
         return "Sequenced(varint position)<" + valueCodec.identity() + ">";
     }

@@ -123,8 +123,8 @@ public final class BatchFile {
             long dataStart = align8(p + 4L * (groups + 2));
             ByteSource src = new ByteSource(NO_BYTES);
             for (int g = 0; g <= groups; g++) {
-                indexKeys[g] = decode(keyCodec, dataStart + data.getInt(p + 4L * g), dataStart + data.getInt(p + 4L * (g + 1)),
-                        src, "index key ", g);
+                indexKeys[g] = decode(keyCodec, data.source(dataStart + data.getInt(p + 4L * g),
+                        dataStart + data.getInt(p + 4L * (g + 1)), src).stringTable(strings), "index key ", g);
             }
             end = align8(dataStart + data.getInt(p + 4L * (groups + 1)));
         }
@@ -253,7 +253,32 @@ public final class BatchFile {
             return longKey(i);
         }
         check(i);
-        return object(i, KEY_ENDS, keyCodec, "key of tuple ");
+        return object(i, KEY_ENDS, keyCodec, "key of tuple ", new ByteSource(NO_BYTES));
+    }
+
+    /**
+     * As {@link #key}, for a file with object keys, decoded through {@code scratch} (a source the caller reuses,
+     * so that reading a key allocates only the key; not shared between threads).
+     */
+    public Object key(int i, ByteSource scratch) {
+        if (longKeyColumns == 1) {
+            throw new IllegalStateException("key(i, scratch) reads object keys; this file has long keys");
+        }
+        check(i);
+        return object(i, KEY_ENDS, keyCodec, "key of tuple ", scratch);
+    }
+
+    /**
+     * {@code into} reset to the encoded bytes of the value of tuple {@code i} (a file with object values), with
+     * the file's table of repeated strings attached: for a merge that copies the value to another file with the
+     * value codec's {@link Codec#transcode} instead of decoding it. Checksum-verified like every read.
+     */
+    public ByteSource valueBytes(int i, ByteSource into) {
+        if (objectValueColumns == 0) {
+            throw new IllegalStateException("valueBytes reads object values; this file has " + layout.valueKind() + " values");
+        }
+        check(i);
+        return bytesOf(i, VALUE_ENDS, into);
     }
 
     /** The value of tuple {@code i}, decoded now (boxed for long values, null without values). */
@@ -262,7 +287,16 @@ public final class BatchFile {
             return longValue(i);
         }
         check(i);
-        return objectValueColumns == 0 ? null : object(i, VALUE_ENDS, valueCodec, "value of tuple ");
+        return objectValueColumns == 0 ? null : object(i, VALUE_ENDS, valueCodec, "value of tuple ", new ByteSource(NO_BYTES));
+    }
+
+    /** As {@link #value}, for a file with object values, decoded through {@code scratch} (as {@link #key(int, ByteSource)}). */
+    public Object value(int i, ByteSource scratch) {
+        if (objectValueColumns == 0) {
+            throw new IllegalStateException("value(i, scratch) reads object values; this file has " + layout.valueKind() + " values");
+        }
+        check(i);
+        return object(i, VALUE_ENDS, valueCodec, "value of tuple ", scratch);
     }
 
     /** Column {@code c} of tuple {@code i}, read from its group in place. */
@@ -287,8 +321,13 @@ public final class BatchFile {
         return PackedColumn.checkWidth((int) (widths >>> (8 * c)) & 0xFF, data);
     }
 
-    /** The object of tuple {@code i} in the column whose ends are column {@code ends}, decoded now. */
-    private Object object(int i, int ends, Codec<?> codec, String what) {
+    /** The object of tuple {@code i} in the column whose ends are column {@code ends}, decoded now through {@code src}. */
+    private Object object(int i, int ends, Codec<?> codec, String what, ByteSource src) {
+        return decode(codec, bytesOf(i, ends, src), what, i);
+    }
+
+    /** {@code src} reset to the bytes of tuple {@code i} in the column whose ends are column {@code ends}, table attached. */
+    private ByteSource bytesOf(int i, int ends, ByteSource src) {
         int g = i >>> groupShift;
         int n = tuplesIn(g);
         int j = i & (header.groupSize - 1);
@@ -302,7 +341,7 @@ public final class BatchFile {
         }
         long from = j == 0 ? 0 : PackedColumn.read(data, endsStart, w, j - 1);
         long to = PackedColumn.read(data, endsStart, w, j);
-        return decode(codec, start + from, start + to, new ByteSource(NO_BYTES), what, i);
+        return data.source(start + from, start + to, src).stringTable(strings);
     }
 
     /** Entry {@code index} of the file's table of repeated strings (a reference met while decoding a record). */
@@ -327,11 +366,10 @@ public final class BatchFile {
     }
 
     /**
-     * Decodes the object in bytes [{@code from}, {@code to}); {@code what} and {@code index} name it in an error
+     * Decodes the object {@code in} holds (all of it); {@code what} and {@code index} name it in an error
      * (joined only then: this runs once per object read).
      */
-    private Object decode(Codec<?> codec, long from, long to, ByteSource src, String what, long index) {
-        ByteSource in = data.source(from, to, src).stringTable(strings);
+    private Object decode(Codec<?> codec, ByteSource in, String what, long index) {
         Object o;
         try {
             o = codec.decode(in);

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.zip.CRC32C;
 import org.jdbsp.codec.ByteSink;
+import org.jdbsp.codec.ByteSource;
 import org.jdbsp.codec.Codec;
 import org.jdbsp.storage.internal.ChecksummedOutput;
 import org.jdbsp.storage.internal.BatchWriters;
@@ -189,43 +190,58 @@ public final class BatchFileWriter implements AutoCloseable {
     /** Appends a key of a file with long keys and no values. */
     public void addLong(long key, long weight) {
         expect(ColumnKind.LONG, ColumnKind.NONE, "addLong(key, weight)");
-        append(key, null, 0, null, weight);
+        append(key, null, 0, null, null, weight);
     }
 
     /** Appends a key of a file with object keys and no values. */
     public void add(Object key, long weight) {
         expect(ColumnKind.OBJECT, ColumnKind.NONE, "add(key, weight)");
-        append(0, key, 0, null, weight);
+        append(0, key, 0, null, null, weight);
     }
 
     /** Appends a (long key, long value) tuple. */
     public void addLongLong(long key, long value, long weight) {
         expect(ColumnKind.LONG, ColumnKind.LONG, "addLongLong");
-        append(key, null, value, null, weight);
+        append(key, null, value, null, null, weight);
     }
 
     /** Appends a (long key, object value) tuple. */
     public void addLong(long key, Object value, long weight) {
         expect(ColumnKind.LONG, ColumnKind.OBJECT, "addLong(key, value, weight)");
-        append(key, null, 0, value, weight);
+        append(key, null, 0, value, null, weight);
     }
 
     /** Appends an (object key, long value) tuple. */
     public void addObjectLong(Object key, long value, long weight) {
         expect(ColumnKind.OBJECT, ColumnKind.LONG, "addObjectLong");
-        append(0, key, value, null, weight);
+        append(0, key, value, null, null, weight);
     }
 
     /** Appends an (object key, object value) tuple. */
     public void add(Object key, Object value, long weight) {
         expect(ColumnKind.OBJECT, ColumnKind.OBJECT, "add(key, value, weight)");
-        append(0, key, 0, value, weight);
+        append(0, key, 0, value, null, weight);
     }
 
     /** Appends tuple {@code i} of {@code file} (of the same column kinds) with weight {@code weight}: a merge step. */
     public void addFrom(BatchFile file, int i, long weight) {
         append(longKeys ? file.longKey(i) : 0, longKeys ? null : file.key(i),
-                longValues ? file.longValue(i) : 0, valueCodec != null ? file.value(i) : null, weight);
+                longValues ? file.longValue(i) : 0, valueCodec != null ? file.value(i) : null, null, weight);
+    }
+
+    /**
+     * Appends a tuple of a file with object values whose value is given encoded: {@code valueBytes} holds exactly
+     * one value written by a codec of this writer's value codec's identity (a window of another batch file, with
+     * that file's table of repeated strings attached: {@link BatchFile#valueBytes}), which is copied with
+     * {@link Codec#transcode}, not decoded. The key is {@code longKey} for long keys, else {@code key}. A merge
+     * step: the key order is checked as for every append, but the value order of tuples with equal keys is the
+     * caller's to keep when either value was given encoded.
+     */
+    public void addTranscoded(long longKey, Object key, ByteSource valueBytes, long weight) {
+        if (valueCodec == null) {
+            throw new IllegalStateException("addTranscoded appends object values, not to a file of " + layout);
+        }
+        append(longKey, longKeys ? null : key, 0, null, Objects.requireNonNull(valueBytes, "valueBytes"), weight);
     }
 
     /** Appends every tuple of {@code batch}, whose layout must have this writer's column kinds. */
@@ -235,7 +251,7 @@ public final class BatchFileWriter implements AutoCloseable {
         }
         for (int i = 0; i < batch.size; i++) {
             append(longKeys ? batch.longKeys[i] : 0, longKeys ? null : batch.objKeys[i],
-                    longValues ? batch.longValues[i] : 0, valueCodec != null ? batch.objValues[i] : null, batch.weights[i]);
+                    longValues ? batch.longValues[i] : 0, valueCodec != null ? batch.objValues[i] : null, null, batch.weights[i]);
         }
     }
 
@@ -245,11 +261,11 @@ public final class BatchFileWriter implements AutoCloseable {
         }
     }
 
-    private void append(long lk, Object ok, long lv, Object ov, long weight) {
+    private void append(long lk, Object ok, long lv, Object ov, ByteSource ovBytes, long weight) {
         if (done) {
             throw new IllegalStateException("the writer of " + target + " is finished or closed");
         }
-        checkOrder(lk, ok, lv, ov, weight);
+        checkOrder(lk, ok, lv, ov, ovBytes, weight);
         int j = inGroup;
         if (!longKeys) {
             int mark = keyData.size();
@@ -266,13 +282,21 @@ public final class BatchFileWriter implements AutoCloseable {
         if (valueCodec != null) {
             int mark = valueData.size();
             try {
-                valueCodec.encode(ov, valueData);
+                if (ovBytes == null) {
+                    valueCodec.encode(ov, valueData);
+                } else {
+                    valueCodec.transcode(ovBytes, valueData);
+                    if (ovBytes.remaining() != 0) {
+                        throw new IllegalStateException(ovBytes.remaining() + " bytes of the encoded value left over");
+                    }
+                }
             } catch (RuntimeException e) {
                 valueData.truncate(mark);
                 if (!longKeys) {
                     keyData.truncate(j == 0 ? 0 : (int) keyEnds[j - 1]);
                 }
-                throw new IllegalArgumentException("cannot encode value " + ov + " with " + valueCodec.identity() + ": " + e, e);
+                throw new IllegalArgumentException("cannot " + (ovBytes == null ? "encode value " + ov : "copy an encoded value")
+                        + " with " + valueCodec.identity() + ": " + e, e);
             }
             valueEnds[j] = valueData.size();
         } else if (longValues) {
@@ -292,17 +316,20 @@ public final class BatchFileWriter implements AutoCloseable {
         }
     }
 
-    private void checkOrder(long lk, Object ok, long lv, Object ov, long weight) {
+    private void checkOrder(long lk, Object ok, long lv, Object ov, ByteSource ovBytes, long weight) {
         if (weight == 0) {
             throw new IllegalArgumentException("a tuple with weight 0 cannot be stored");
         }
-        if ((!longKeys && ok == null) || (valueCodec != null && ov == null)) {
+        if ((!longKeys && ok == null) || (valueCodec != null && ov == null && ovBytes == null)) {
             throw new IllegalArgumentException("null keys and values cannot be stored");
         }
         if (count == 0) {
             return;
         }
         int c = longKeys ? Long.compare(lk, lastLongKey) : layout.keyOrder().compare(ok, lastKey);
+        if (c == 0 && valueCodec != null && (ov == null || lastValue == null)) {
+            return; // a value given encoded: its order among equal keys is the merge's (addTranscoded)
+        }
         if (c == 0) {
             Comparator<Object> vo = layout.valueOrder();
             c = longValues ? Long.compare(lv, lastLongValue) : vo != null ? vo.compare(ov, lastValue) : 0;

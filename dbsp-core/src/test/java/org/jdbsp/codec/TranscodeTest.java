@@ -1,0 +1,222 @@
+package org.jdbsp.codec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
+import org.jdbsp.testing.Seeded;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Codec#transcode}: a value copied from one buffer to another, each with its own table of repeated
+ * strings, decodes equal to the original; without tables the copy is byte for byte what {@code encode} writes;
+ * malformed bytes fail instead of being copied.
+ */
+class TranscodeTest {
+    enum Color { RED, GREEN }
+
+    record Money(long cents, String currency) {}
+
+    sealed interface Shape permits Dot, Label {}
+
+    record Dot(int x, short y, char c, byte b, boolean z, float f, double d) implements Shape {}
+
+    record Label(String text, byte[] bytes) implements Shape {}
+
+    record Generic<T>(T t) {}
+
+    record Rich(long id, String name, String tag, Money money, Integer boxed, Color color, Shape shape,
+                Generic<String> generic) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Rich r && r.toString().equals(toString());
+        }
+
+        @Override
+        public int hashCode() {
+            return toString().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            String s = shape instanceof Label l ? "Label[" + l.text() + ", " + Arrays.toString(l.bytes()) + "]" : String.valueOf(shape);
+            return id + "|" + name + "|" + tag + "|" + money + "|" + boxed + "|" + color + "|" + s + "|" + generic;
+        }
+    }
+
+    /**
+     * A table of repeated strings as a batch file keeps one: a string enters at its {@code enterAt}-th sighting;
+     * reads back by index.
+     */
+    static final class Table implements ToIntFunction<String>, IntFunction<String> {
+        private final int enterAt;
+        private final Map<String, Integer> seen = new HashMap<>();
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> entries = new ArrayList<>();
+        int lookups;
+
+        Table(int enterAt) {
+            this.enterAt = enterAt;
+        }
+
+        @Override
+        public int applyAsInt(String s) {
+            lookups++;
+            Integer i = index.get(s);
+            if (i != null) {
+                return i;
+            }
+            if (s.length() < 2 || seen.merge(s, 1, Integer::sum) < enterAt) {
+                return -1;
+            }
+            entries.add(s);
+            index.put(s, entries.size() - 1);
+            return entries.size() - 1;
+        }
+
+        @Override
+        public String apply(int i) {
+            if (i < 0 || i >= entries.size()) {
+                throw new IllegalStateException("no entry " + i);
+            }
+            return entries.get(i);
+        }
+    }
+
+    private static final String[] TAGS = {"alpha", "beta", "gamma", "日本語 tag", "é\u0000x", "\uD800 lone"};
+
+    private static String text(SplittableRandom r) {
+        int kind = r.nextInt(6);
+        if (kind == 0) {
+            return null;
+        }
+        if (kind == 1) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = r.nextInt(30); k > 0; k--) {
+            sb.append((char) (r.nextBoolean() ? 1 + r.nextInt(0x7F) : r.nextInt(0x10000)));
+        }
+        return sb.toString();
+    }
+
+    private static Rich random(SplittableRandom r) {
+        Shape shape = switch (r.nextInt(3)) {
+            case 0 -> null;
+            case 1 -> new Dot(r.nextInt(), (short) r.nextInt(), (char) r.nextInt(0x10000), (byte) r.nextInt(),
+                    r.nextBoolean(), r.nextFloat(), r.nextBoolean() ? Double.NaN : r.nextDouble());
+            default -> new Label(TAGS[r.nextInt(TAGS.length)], r.nextBoolean() ? null : new byte[r.nextInt(4)]);
+        };
+        return new Rich(r.nextBoolean() ? r.nextLong() : r.nextInt(100), text(r), r.nextInt(5) == 0 ? null : TAGS[r.nextInt(TAGS.length)],
+                r.nextBoolean() ? null : new Money(r.nextLong(), TAGS[r.nextInt(TAGS.length)]),
+                r.nextBoolean() ? null : r.nextInt(), r.nextBoolean() ? null : Color.values()[r.nextInt(2)], shape,
+                r.nextBoolean() ? null : new Generic<>(text(r)));
+    }
+
+    private static ByteSource sourceOf(ByteSink sink, IntFunction<String> table) {
+        return new ByteSource(ByteBuffer.wrap(Arrays.copyOf(sink.contents().array(), sink.size()))).stringTable(table);
+    }
+
+    @Test
+    void valuesCopiedBetweenTablesDecodeEqual() {
+        Codec<Rich> codec = Codecs.defaults().codecFor(Rich.class);
+        Seeded.trials("transcode between tables", 40, r -> {
+            Table first = new Table(1 + r.nextInt(3));
+            Table second = new Table(1 + r.nextInt(3));
+            List<Rich> values = new ArrayList<>();
+            ByteSink a = new ByteSink(16);
+            a.stringTable(first);
+            for (int i = r.nextInt(60); i >= 0; i--) {
+                Rich v = random(r);
+                values.add(v);
+                codec.encode(v, a);
+            }
+            ByteSource in = sourceOf(a, first);
+            ByteSink b = new ByteSink(16);
+            b.stringTable(second);
+            for (int i = 0; i < values.size(); i++) {
+                codec.transcode(in, b);
+            }
+            assertEquals(0, in.remaining(), "every byte copied");
+            ByteSource back = sourceOf(b, second);
+            for (Rich v : values) {
+                assertEquals(v, codec.decode(back));
+            }
+            assertEquals(0, back.remaining());
+        });
+    }
+
+    @Test
+    void aReferenceIsLookedUpInTheTargetTableOncePerEntry() {
+        Codec<Money> codec = Codecs.defaults().codecFor(Money.class);
+        Table first = new Table(1);
+        ByteSink a = new ByteSink(16);
+        a.stringTable(first);
+        for (int i = 0; i < 100; i++) {
+            codec.encode(new Money(i, TAGS[i % 3]), a);
+        }
+        ByteSource in = sourceOf(a, first);
+        Table second = new Table(1);
+        ByteSink b = new ByteSink(16);
+        b.stringTable(second);
+        for (int i = 0; i < 100; i++) {
+            codec.transcode(in, b);
+        }
+        assertEquals(3, second.lookups, "three entries, each looked up once, then re-mapped by index");
+        ByteSource back = sourceOf(b, second);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(new Money(i, TAGS[i % 3]), codec.decode(back));
+        }
+    }
+
+    @Test
+    void withoutTablesTheCopyIsWhatEncodeWrites() {
+        Codec<Rich> codec = Codecs.defaults().codecFor(Rich.class);
+        Seeded.trials("transcode without tables", 40, r -> {
+            Rich v = random(r);
+            ByteSink encoded = new ByteSink(16);
+            codec.encode(v, encoded);
+            ByteSink copied = new ByteSink(16);
+            codec.transcode(sourceOf(encoded, null), copied);
+            assertArrayEquals(Arrays.copyOf(encoded.contents().array(), encoded.size()),
+                    Arrays.copyOf(copied.contents().array(), copied.size()));
+        });
+    }
+
+    @Test
+    void malformedStringsFailInsteadOfBeingCopied() {
+        ByteSink s = new ByteSink(16);
+        s.writeVarInt(4); // three units announced, no table
+        s.writeByte('a');
+        s.writeByte(0xC3); // a two-byte unit without its continuation byte
+        s.writeByte('b');
+        s.writeByte('c');
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> sourceOf(s, null).copyString(new ByteSink(16)));
+        assertTrue(e.getMessage().contains("malformed string"), e.getMessage());
+
+        ByteSink truncated = new ByteSink(16);
+        truncated.writeVarInt(11); // ten units announced, two bytes follow
+        truncated.writeByte('a');
+        truncated.writeByte('b');
+        assertThrows(IllegalStateException.class, () -> sourceOf(truncated, null).copyString(new ByteSink(16)));
+
+        ByteSink reference = new ByteSink(16);
+        reference.writeVarInt(1); // a reference to entry 7 of a table of none
+        reference.writeVarInt(7);
+        ByteSink target = new ByteSink(16);
+        target.stringTable(new Table(1));
+        e = assertThrows(IllegalStateException.class, () -> sourceOf(reference, new Table(1)).copyString(target));
+        assertTrue(e.getMessage().contains("no entry 7"), e.getMessage());
+    }
+}
