@@ -22,6 +22,8 @@ public final class ByteSink {
     private byte[] bytes;
     private int size;
     private ToIntFunction<String> strings;
+    /** Hashes of inline strings copied in ({@link #sightedInline}), for the current table; null until used. */
+    private int[] inlineSightings;
 
     /** An empty sink with room for {@code capacity} bytes before it grows. */
     public ByteSink(int capacity) {
@@ -156,6 +158,7 @@ public final class ByteSink {
      */
     public void stringTable(ToIntFunction<String> table) {
         this.strings = table;
+        this.inlineSightings = null;
     }
 
     /** Writes {@code b[from, from + length)}. */
@@ -191,6 +194,45 @@ public final class ByteSink {
     /** The attached table of repeated strings, or null (for {@link ByteSource#copyString}). */
     ToIntFunction<String> stringTable() {
         return strings;
+    }
+
+    /**
+     * Whether this sink met the {@code length} bytes of {@code from} at {@code position} (an inline string's units)
+     * before, by a hash of up to 16 sampled bytes and their length in a fixed, lossy array (a false positive only
+     * costs a lookup); remembers them. For {@link ByteSource#copyString}, with a table attached.
+     */
+    boolean sightedInline(ByteBuffer from, int position, int length) {
+        if (inlineSightings == null) {
+            inlineSightings = new int[1 << 15];
+        }
+        int step = Math.max(1, length / 16);
+        int h = length;
+        for (int i = length - 1; i >= 0; i -= step) {
+            h = 31 * h + from.get(position + i);
+        }
+        h ^= (h >>> 15) * 0x2C1B3C6D;
+        int slot = (h ^ (h >>> 16)) & (inlineSightings.length - 1);
+        if (inlineSightings[slot] == h) {
+            return true;
+        }
+        inlineSightings[slot] = h;
+        return false;
+    }
+
+    /**
+     * Writes non-null {@code s}, met inline for the second time ({@link #sightedInline}): offered to the table as
+     * at its second sighting (twice, when the first offer only noted it), then as a reference or inline.
+     */
+    void writeStringSightedTwice(String s) {
+        int index = strings.applyAsInt(s);
+        if (index < 0) {
+            index = strings.applyAsInt(s);
+        }
+        if (index >= 0) {
+            writeStringReference(index);
+        } else {
+            writeStringInline(s);
+        }
     }
 
     /** Writes a reference to entry {@code index} of the attached table (which must have it). */

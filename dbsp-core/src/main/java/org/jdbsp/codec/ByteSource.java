@@ -188,6 +188,11 @@ public final class ByteSource {
         if (n > remaining()) {
             throw new IllegalStateException("malformed string: " + n + " chars announced, " + remaining() + " bytes left");
         }
+        return readUnits(n);
+    }
+
+    /** Reads {@code n} UTF-16 units of an inline string (the header read), as {@link ByteSink#writeString} wrote them. */
+    private String readUnits(int n) {
         char[] chars = new char[n];
         for (int i = 0; i < n; i++) {
             int b = buffer.get(take(1)) & 0xFF;
@@ -210,8 +215,10 @@ public final class ByteSource {
      * #stringTable string table} (or none), to {@code out} as {@code out.writeString} would write it for the
      * sink's own table, without building the string where it can: a reference to this source's table becomes a
      * reference to the sink's table (each entry is looked up there once per pair of tables, then re-mapped by
-     * index) or, at its first sighting there, the string inline; an inline string is copied byte for byte and
-     * stays inline (it is not offered to the sink's table). Malformed bytes fail as {@link #readString} fails.
+     * index) or, at its first sighting there, the string inline; an inline string is copied byte for byte, and
+     * only once the sink has met the same bytes inline before (by a hash of them) is it built and offered to the
+     * sink's table, so that a string that never repeats is never built. Malformed bytes fail as
+     * {@link #readString} fails.
      */
     public void copyString(ByteSink out) {
         int header = readVarInt();
@@ -239,7 +246,12 @@ public final class ByteSource {
                 throw new IllegalStateException("malformed string: byte " + b);
             }
         }
-        out.writeStringInline(n, buffer, from, position - from);
+        if (out.stringTable() != null && out.sightedInline(buffer, from, position - from)) {
+            position = from;
+            out.writeStringSightedTwice(readUnits(n));
+        } else {
+            out.writeStringInline(n, buffer, from, position - from);
+        }
     }
 
     private void copyReference(int index, ByteSink out) {

@@ -180,6 +180,28 @@ class TranscodeTest {
     }
 
     @Test
+    void anInlineStringMetAgainEntersTheTargetTableAndAUniqueOneIsNeverLookedUp() {
+        Codec<Money> codec = Codecs.defaults().codecFor(Money.class);
+        ByteSink a = new ByteSink(16); // no table: every string inline, as strings seen once per file are
+        for (int i = 0; i < 20; i++) {
+            codec.encode(new Money(i, i % 2 == 0 ? "repeated across files" : "unique " + i), a);
+        }
+        Table second = new Table(2);
+        ByteSink b = new ByteSink(16);
+        b.stringTable(second);
+        ByteSource in = sourceOf(a, null);
+        for (int i = 0; i < 20; i++) {
+            codec.transcode(in, b);
+        }
+        assertEquals(List.of("repeated across files"), second.entries, "the repeated string entered the table");
+        assertEquals(2 + 8, second.lookups, "offered twice at its second sighting, then once per sighting; unique strings never");
+        ByteSource back = sourceOf(b, second);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(new Money(i, i % 2 == 0 ? "repeated across files" : "unique " + i), codec.decode(back));
+        }
+    }
+
+    @Test
     void withoutTablesTheCopyIsWhatEncodeWrites() {
         Codec<Rich> codec = Codecs.defaults().codecFor(Rich.class);
         Seeded.trials("transcode without tables", 40, r -> {
