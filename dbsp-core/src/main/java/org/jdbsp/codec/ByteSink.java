@@ -203,7 +203,7 @@ public final class ByteSink {
      */
     boolean sightedInline(ByteBuffer from, int position, int length) {
         if (inlineSightings == null) {
-            inlineSightings = new int[1 << 15];
+            inlineSightings = new int[1 << 16];
         }
         int step = Math.max(1, length / 16);
         int h = length;

@@ -235,23 +235,45 @@ public final class ByteSource {
             throw new IllegalStateException("malformed string: " + n + " chars announced, " + remaining() + " bytes left");
         }
         int from = position;
-        for (int i = 0; i < n; i++) {
-            int b = buffer.get(take(1)) & 0xFF;
-            if ((b & 0xE0) == 0xC0) {
-                continuation();
-            } else if ((b & 0xF0) == 0xE0) {
-                continuation();
-                continuation();
-            } else if (b == 0 || b >= 0x80) {
-                throw new IllegalStateException("malformed string: byte " + b);
-            }
-        }
+        skipUnits(n);
         if (out.stringTable() != null && out.sightedInline(buffer, from, position - from)) {
             position = from;
             out.writeStringSightedTwice(readUnits(n));
         } else {
             out.writeStringInline(n, buffer, from, position - from);
         }
+    }
+
+    /** Skips {@code n} UTF-16 units of an inline string, checking their bytes as {@link #readUnits} does. */
+    private void skipUnits(int n) {
+        ByteBuffer b = buffer;
+        int p = position;
+        int end = limit;
+        for (int i = 0; i < n; i++) {
+            if (p >= end) {
+                position = p;
+                take(1); // throws: past the end of the record
+            }
+            int lead = b.get(p++) & 0xFF;
+            if (lead != 0 && lead < 0x80) {
+                continue;
+            }
+            int more = (lead & 0xE0) == 0xC0 ? 1 : (lead & 0xF0) == 0xE0 ? 2 : -1;
+            if (more < 0) {
+                throw new IllegalStateException("malformed string: byte " + lead);
+            }
+            if (p + more > end) {
+                position = p;
+                take(more); // throws: past the end of the record
+            }
+            for (int k = 0; k < more; k++) {
+                int c = b.get(p++) & 0xFF;
+                if ((c & 0xC0) != 0x80) {
+                    throw new IllegalStateException("malformed string: continuation byte " + c);
+                }
+            }
+        }
+        position = p;
     }
 
     private void copyReference(int index, ByteSink out) {
