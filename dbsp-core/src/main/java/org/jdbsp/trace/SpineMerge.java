@@ -217,8 +217,9 @@ final class SpineMerge {
             w[written] = weight;
             return;
         }
-        if (values == ColumnKind.OBJECT && s.valueBytes() != null) {
-            file.addTranscoded(s.lk, s.ok, s.valueBytes(), weight);
+        ByteSource encoded = values == ColumnKind.OBJECT ? s.valueBytes() : null;
+        if (encoded != null) {
+            file.addTranscoded(s.lk, s.ok, encoded, weight);
         } else if (longKeys) {
             switch (values) {
                 case NONE -> file.addLong(s.lk, weight);

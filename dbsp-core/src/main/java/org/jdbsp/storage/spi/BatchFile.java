@@ -426,9 +426,11 @@ public final class BatchFile {
         }
         int first = Math.max(from, (lo - 1) << groupShift);
         int last = (int) Math.min(size, (long) lo << groupShift);
+        ByteSource scratch = longKeyColumns == 1 ? null : new ByteSource(NO_BYTES); // one per seek, not per probe
         while (first < last) {
             int mid = (first + last) >>> 1;
-            int c = longKeyColumns == 1 ? Long.compare(longKey(mid), longKey) : layout.keyOrder().compare(key(mid), key);
+            int c = longKeyColumns == 1 ? Long.compare(longKey(mid), longKey)
+                    : layout.keyOrder().compare(object(mid, KEY_ENDS, keyCodec, "key of tuple ", scratch), key);
             if (c < 0) {
                 first = mid + 1;
             } else {
