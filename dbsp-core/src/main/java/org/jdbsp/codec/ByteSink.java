@@ -235,6 +235,27 @@ public final class ByteSink {
         }
     }
 
+    /**
+     * Writes non-null {@code s}, which the table has just declined, inline, and notes its bytes as
+     * {@link #sightedInline} does: when an inline copy of them was met before, the string is offered to the table
+     * again (its second sighting) and, if entered, written as a reference instead; returns its entry, or -1.
+     */
+    int writeStringInlineSighted(String s) {
+        int mark = size;
+        writeVarInt(strings != null ? s.length() + 2 : s.length() + 1);
+        int units = size;
+        writeUnits(s);
+        if (!sightedInline(ByteBuffer.wrap(bytes), units, size - units)) {
+            return -1;
+        }
+        int entry = strings.applyAsInt(s);
+        if (entry >= 0) {
+            size = mark;
+            writeStringReference(entry);
+        }
+        return entry;
+    }
+
     /** Writes a reference to entry {@code index} of the attached table (which must have it). */
     void writeStringReference(int index) {
         writeVarInt(1);
@@ -255,8 +276,13 @@ public final class ByteSink {
 
     /** Writes non-null {@code s} inline, asking no table. */
     void writeStringInline(String s) {
+        writeVarInt(strings != null ? s.length() + 2 : s.length() + 1);
+        writeUnits(s);
+    }
+
+    /** Writes the UTF-16 units of {@code s}, each in 1 to 3 bytes (see {@link #writeString}). */
+    private void writeUnits(String s) {
         int n = s.length();
-        writeVarInt(strings != null ? n + 2 : n + 1);
         room(n);
         int i = 0;
         // ASCII fast path: one byte per char, room already made.

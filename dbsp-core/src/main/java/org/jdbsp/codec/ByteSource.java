@@ -215,7 +215,7 @@ public final class ByteSource {
      * #stringTable string table} (or none), to {@code out} as {@code out.writeString} would write it for the
      * sink's own table, without building the string where it can: a reference to this source's table becomes a
      * reference to the sink's table (each entry is looked up there once per pair of tables, then re-mapped by
-     * index) or, at its first sighting there, the string inline; an inline string is copied byte for byte, and
+     * index) or, at its first sighting there (inline strings copied in count), the string inline; an inline string is copied byte for byte, and
      * only once the sink has met the same bytes inline before (by a hash of them) is it built and offered to the
      * sink's table, so that a string that never repeats is never built. Malformed bytes fail as
      * {@link #readString} fails.
@@ -301,7 +301,10 @@ public final class ByteSource {
             String s = strings.apply(index);
             int entry = target.applyAsInt(s);
             if (entry < 0) {
-                out.writeStringInline(s);
+                entry = out.writeStringInlineSighted(s); // written, inline or as a reference
+                if (entry >= 0) {
+                    remap[index] = entry + 1;
+                }
                 return;
             }
             m = entry + 1;

@@ -202,6 +202,32 @@ class TranscodeTest {
     }
 
     @Test
+    void aStringMetOnceByReferenceAndOnceInlineEntersTheTargetTableInEitherOrder() {
+        Codec<Money> codec = Codecs.defaults().codecFor(Money.class);
+        Table entersAtOnce = new Table(1);
+        ByteSink referenced = new ByteSink(16); // its strings all become references
+        referenced.stringTable(entersAtOnce);
+        codec.encode(new Money(1, "shared by two files"), referenced);
+        ByteSink inline = new ByteSink(16); // no table: inline
+        codec.encode(new Money(2, "shared by two files"), inline);
+        for (boolean referenceFirst : new boolean[] {true, false}) {
+            Table target = new Table(2);
+            ByteSink out = new ByteSink(16);
+            out.stringTable(target);
+            ByteSource byReference = sourceOf(referenced, entersAtOnce);
+            ByteSource byValue = sourceOf(inline, null);
+            codec.transcode(referenceFirst ? byReference : byValue, out);
+            codec.transcode(referenceFirst ? byValue : byReference, out);
+            assertEquals(List.of("shared by two files"), target.entries, "entered at its second sighting, reference first: "
+                    + referenceFirst);
+            ByteSource back = sourceOf(out, target);
+            assertEquals(new Money(referenceFirst ? 1 : 2, "shared by two files"), codec.decode(back));
+            assertEquals(new Money(referenceFirst ? 2 : 1, "shared by two files"), codec.decode(back));
+            assertEquals(0, back.remaining());
+        }
+    }
+
+    @Test
     void withoutTablesTheCopyIsWhatEncodeWrites() {
         Codec<Rich> codec = Codecs.defaults().codecFor(Rich.class);
         Seeded.trials("transcode without tables", 40, r -> {
