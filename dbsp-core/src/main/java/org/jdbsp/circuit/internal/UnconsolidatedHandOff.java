@@ -77,6 +77,7 @@ final class UnconsolidatedHandOff {
 
     /** Whether {@code op} reads its input tuple by tuple, so that it may be given unconsolidated batches. */
     private static boolean takes(Operator op, boolean givesOn) {
-        return op instanceof MapOperator || op instanceof SinkOperators.Output || (op instanceof FilterOperator && givesOn);
+        return op instanceof MapOperator || op instanceof SinkOperators.Output || (op instanceof FilterOperator && givesOn)
+                || op.readsTupleByTuple();
     }
 }

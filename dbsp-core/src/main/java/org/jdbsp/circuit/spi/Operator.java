@@ -34,6 +34,16 @@ public interface Operator {
         return fork();
     }
 
+    /**
+     * True when this operator's result depends only on the sum of its inputs' tuples, not on their order or
+     * repetition, so that the circuit may hand it unconsolidated batches (tuples as appended, a record possibly
+     * several times; see {@link org.jdbsp.zset.spi.Batch#consolidated}). False by default: it is given
+     * consolidated batches.
+     */
+    default boolean readsTupleByTuple() {
+        return false;
+    }
+
     /** Tuples of state this operator keeps (0 for stateless operators). */
     default long stateTuples() {
         return 0;

@@ -1,6 +1,7 @@
 package org.jdbsp.operators.time;
 
 import org.jdbsp.circuit.spi.Wiring;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.IndexedZSetStream;
@@ -37,9 +38,44 @@ public final class Watermarks {
         if (delayMs < 0) {
             throw new IllegalArgumentException("delay must not be negative: " + delayMs);
         }
-        WatermarkOperator op = new WatermarkOperator((ToLongFunction<Object>) eventTime, delayMs, records.builder().workers());
+        WatermarkOperator op = WatermarkOperator.ofRecords((ToLongFunction<Object>) eventTime, delayMs, records.builder().workers());
         // the same on every worker: an all-reduce of the event times
         return new Watermark(op, Wiring.addStream("watermark", op, Layout.LONGS, Placement.REPLICATED, records), delayMs);
+    }
+
+    /**
+     * The watermark of several streams together, as {@link #watermark(ZSetStream, ToLongFunction, long)} over
+     * the sum of their event times: the largest event time inserted so far minus {@code delayMs}, never
+     * decreasing, where a time counts as inserted in a step when the records of that time, over every stream,
+     * have a positive total weight in the step's change. Each step reads every record once, with nothing
+     * allocated per record; no stream of times is built.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Watermark watermark(List<EventTimes<?>> sources, long delayMs) {
+        Objects.requireNonNull(sources, "sources");
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("a watermark needs at least one stream");
+        }
+        if (delayMs < 0) {
+            throw new IllegalArgumentException("delay must not be negative: " + delayMs);
+        }
+        int n = sources.size();
+        ZSetStream<?>[] inputs = new ZSetStream<?>[n];
+        ToLongFunction<Object>[] eventTimes = new ToLongFunction[n];
+        boolean allReplicated = true;
+        for (int i = 0; i < n; i++) {
+            EventTimes<?> source = Objects.requireNonNull(sources.get(i), "sources[" + i + "]");
+            inputs[i] = source.records();
+            eventTimes[i] = (ToLongFunction<Object>) source.eventTime();
+            allReplicated &= inputs[i].placement() == Placement.REPLICATED;
+        }
+        // a replicated stream summed with parted ones counts once: on worker 0, as a sum would gather it there
+        boolean[] onWorkerZeroOnly = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            onWorkerZeroOnly[i] = !allReplicated && inputs[i].placement() == Placement.REPLICATED;
+        }
+        WatermarkOperator op = WatermarkOperator.ofTimes(eventTimes, onWorkerZeroOnly, delayMs, inputs[0].builder().workers());
+        return new Watermark(op, Wiring.addStream("watermark", op, Layout.LONGS, Placement.REPLICATED, inputs), delayMs);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.jdbsp.nexmark.queries;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.jdbsp.circuit.CircuitBuilder;
@@ -11,6 +12,7 @@ import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
 import org.jdbsp.nexmark.model.Person;
+import org.jdbsp.operators.time.EventTimes;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.operators.time.Watermarks;
 
@@ -113,10 +115,9 @@ public final class NexmarkStreams {
      */
     public Watermark watermark() {
         if (watermark == null) {
-            ZSetStream<Long> times = persons().mapToLong(Person::dateTime)
-                    .plus(auctions().mapToLong(Auction::dateTime))
-                    .plus(bids().mapToLong(Bid::dateTime));
-            watermark = Watermarks.watermark(times, t -> t, WATERMARK_DELAY_MS);
+            // read straight from the three streams: a running max over each step's records, no stream of times
+            watermark = Watermarks.watermark(List.of(EventTimes.of(persons(), Person::dateTime),
+                    EventTimes.of(auctions(), Auction::dateTime), EventTimes.of(bids(), Bid::dateTime)), WATERMARK_DELAY_MS);
         }
         return watermark;
     }
