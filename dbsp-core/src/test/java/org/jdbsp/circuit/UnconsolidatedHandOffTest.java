@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.circuit.spi.Wiring;
 import org.jdbsp.zset.ZSet;
+import org.jdbsp.zset.spi.Batch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,6 +91,78 @@ class UnconsolidatedHandOffTest {
                 expected.values().removeIf(v -> v == 0);
                 assertEquals(expected, h.io().out().integral().toMap(), "W = " + w);
                 assertEquals(expected, h.io().distinctish().delta().toMap(), "the integral operator read consolidated batches, W = " + w);
+            }
+        }
+    }
+
+    record Exchanged(SplitInput<Shape> in, ZSetOutput<Circle> byRecord, ZSetOutput<Circle> byFunction) {}
+
+    /** Reads tuple by tuple and notes whether it was ever given an unconsolidated batch; outputs nothing. */
+    static final class Probe implements UnaryOperator {
+        final AtomicBoolean sawUnconsolidated;
+
+        Probe(AtomicBoolean sawUnconsolidated) {
+            this.sawUnconsolidated = sawUnconsolidated;
+        }
+
+        @Override
+        public Batch apply(Batch input) {
+            if (!input.consolidated) {
+                sawUnconsolidated.set(true);
+            }
+            return Batch.empty(input.layout);
+        }
+
+        @Override
+        public boolean readsTupleByTuple() {
+            return true;
+        }
+
+        @Override
+        public boolean hasState() {
+            return false;
+        }
+
+        @Override
+        public Operator fork() {
+            return new Probe(sawUnconsolidated);
+        }
+    }
+
+    @Test
+    void aPartReadByExchangesIsHandedOverRawAndEachWorkerConsolidatesWhatItReceives() {
+        for (int w : new int[] {2, 3}) {
+            AtomicBoolean raw = new AtomicBoolean();
+            try (CircuitHandle<Exchanged> h = Circuit.build(CircuitConfig.defaults().withWorkers(w).withName("raw-" + w), b -> {
+                SplitInput<Shape> in = b.splitInput("shapes");
+                ZSetStream<Circle> circles = in.part(Circle.class);
+                in.part(Square.class).output("squares");
+                Wiring.addStream("probe", new Probe(raw), circles.layout(), circles);
+                return new Exchanged(in, circles.shard().output("byRecord"), circles.shardBy(c -> c.r() % 5).output("byFunction"));
+            })) {
+                Map<Circle, Long> expected = new java.util.HashMap<>();
+                for (int step = 0; step < 3; step++) {
+                    Map<Circle, Long> delta = new java.util.HashMap<>();
+                    // the pushes are cut into W slices by position: a record's duplicates and retractions land on
+                    // several workers, and only the receiving worker can add them up
+                    for (int i = 0; i < 60; i++) {
+                        Circle c = new Circle((i * 7 + step) % 11);
+                        long weight = i % 4 == 3 ? -1 : 1;
+                        h.io().in().push(c, weight);
+                        delta.merge(c, weight, Long::sum);
+                    }
+                    h.step();
+                    delta.values().removeIf(v -> v == 0);
+                    for (Map.Entry<Circle, Long> e : delta.entrySet()) {
+                        expected.merge(e.getKey(), e.getValue(), Long::sum);
+                    }
+                    expected.values().removeIf(v -> v == 0);
+                    assertEquals(delta, h.io().byRecord().delta().toMap(), "shard(), step " + step + ", W = " + w);
+                    assertEquals(delta, h.io().byFunction().delta().toMap(), "shardBy, step " + step + ", W = " + w);
+                }
+                assertEquals(expected, h.io().byRecord().integral().toMap(), "W = " + w);
+                assertEquals(expected, h.io().byFunction().integral().toMap(), "W = " + w);
+                assertTrue(raw.get(), "the part was handed on unconsolidated to its readers, the exchanges among them, W = " + w);
             }
         }
     }

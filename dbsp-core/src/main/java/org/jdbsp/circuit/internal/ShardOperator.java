@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.Consolidation;
 import org.jdbsp.zset.spi.Merging;
 import org.jdbsp.zset.internal.PartCounts;
 import org.jdbsp.zset.internal.Partition;
@@ -22,6 +24,11 @@ import org.jdbsp.zset.internal.Selection;
  * per worker that gets a tuple, sends only those in one collective round, and merges the parts it receives
  * (so an exchange costs the data, not W per worker: see {@link WorkerGroup}); batches coming from other
  * workers' replicas are relabelled with this replica's layout, whose comparators are equivalent.
+ *
+ * <p>An unconsolidated input (tuples as appended, from a split input's part or a map; see
+ * {@link UnconsolidatedHandOff}) is cut as it is, the raw parts are handed over, and each worker consolidates
+ * what it receives in one sort: where consolidating first would sort on the sending side and merge the W
+ * parts on the receiving side.
  *
  * <p>When the input is replicated (every worker holds the whole change), nothing moves: each worker keeps
  * the tuples it owns (for a gather, worker 0 keeps everything and the others nothing).
@@ -77,11 +84,12 @@ public final class ShardOperator implements UnaryOperator {
         int w = workers.count();
         int me = workers.index();
         if (replicatedInput) {
+            Batch all = input.consolidate();
             if (route == Route.TO_WORKER_ZERO) {
-                return me == 0 ? input : Batch.empty(layout);
+                return me == 0 ? all : Batch.empty(layout);
             }
-            int[] own = computeOwners(input, w);
-            return Selection.select(input, (b, i) -> own[i] == me);
+            int[] own = computeOwners(all, w);
+            return Selection.select(all, (b, i) -> own[i] == me);
         }
         if (route == Route.TO_WORKER_ZERO) {
             if (input.size > 0) {
@@ -97,20 +105,50 @@ public final class ShardOperator implements UnaryOperator {
         if (incoming.length == 0) {
             return Batch.empty(layout);
         }
-        Batch mine;
-        if (incoming.length == 1) {
-            mine = ((Batch) incoming[0]).withLayout(layout);
-        } else {
-            List<Batch> received = new ArrayList<>(incoming.length);
-            for (Object b : incoming) {
-                received.add(((Batch) b).withLayout(layout));
-            }
-            mine = Merging.sum(received, null);
+        List<Batch> received = new ArrayList<>(incoming.length);
+        boolean allConsolidated = true;
+        for (Object o : incoming) {
+            Batch b = (Batch) o;
+            allConsolidated &= b.consolidated;
+            received.add(b.withLayout(layout));
         }
+        // what arrives decides: one raw part makes the worker consolidate everything it received in one sort
+        Batch mine = !allConsolidated ? consolidateAll(received)
+                : received.size() == 1 ? received.get(0) : Merging.sum(received, null);
         if (route == Route.BY_KEY) {
             KeyOwners.checkReceived(mine, me, w);
         }
         return mine;
+    }
+
+    /** The consolidated sum of {@code parts}, some unconsolidated: their tuples in one array each, sorted once. */
+    private Batch consolidateAll(List<Batch> parts) {
+        int total = 0;
+        for (Batch b : parts) {
+            total = Math.addExact(total, b.size);
+        }
+        long[] longKeys = layout.keyKind() == ColumnKind.LONG ? new long[total] : null;
+        Object[] objKeys = longKeys == null ? new Object[total] : null;
+        long[] longValues = layout.valueKind() == ColumnKind.LONG ? new long[total] : null;
+        Object[] objValues = layout.valueKind() == ColumnKind.OBJECT ? new Object[total] : null;
+        long[] weights = new long[total];
+        int at = 0;
+        for (Batch b : parts) {
+            int n = b.size;
+            if (longKeys != null) {
+                System.arraycopy(b.longKeys, 0, longKeys, at, n);
+            } else {
+                System.arraycopy(b.objKeys, 0, objKeys, at, n);
+            }
+            if (longValues != null) {
+                System.arraycopy(b.longValues, 0, longValues, at, n);
+            } else if (objValues != null) {
+                System.arraycopy(b.objValues, 0, objValues, at, n);
+            }
+            System.arraycopy(b.weights, 0, weights, at, n);
+            at += n;
+        }
+        return Consolidation.consolidate(layout, total, longKeys, objKeys, longValues, objValues, weights);
     }
 
     /**

@@ -5,7 +5,7 @@ import org.jdbsp.zset.spi.Batch;
 /**
  * Cuts a batch into parts by a given part number per tuple, making only the parts that get a tuple. The parts
  * of a consolidated batch are consolidated (a subsequence of sorted distinct tuples is sorted and distinct),
- * so nothing is sorted.
+ * so nothing is sorted; those of an unconsolidated batch are unconsolidated.
  */
 public final class Partition {
     private Partition() {}
@@ -74,8 +74,13 @@ public final class Partition {
         }
         Batch[] out = new Batch[used];
         for (int p = 0; p < used; p++) {
-            out[p] = new Batch(batch.layout, counts.size(p), lk != null ? lk[p] : null,
-                    ok != null ? ok[p] : null, lv != null ? lv[p] : null, ov != null ? ov[p] : null, w[p]);
+            if (batch.consolidated) {
+                out[p] = new Batch(batch.layout, counts.size(p), lk != null ? lk[p] : null,
+                        ok != null ? ok[p] : null, lv != null ? lv[p] : null, ov != null ? ov[p] : null, w[p]);
+            } else {
+                out[p] = Batch.unconsolidated(batch.layout, counts.size(p), lk != null ? lk[p] : null,
+                        ok != null ? ok[p] : null, lv != null ? lv[p] : null, ov != null ? ov[p] : null, w[p]);
+            }
         }
         return out;
     }
