@@ -1,5 +1,6 @@
 package org.jdbsp.nexmark.queries;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.jdbsp.circuit.IndexedZSetStream;
@@ -13,6 +14,7 @@ import org.jdbsp.operators.window.TimeWindows;
 import org.jdbsp.operators.window.WindowResult;
 import org.jdbsp.operators.window.WindowedAggregates;
 import org.jdbsp.operators.window.Windows;
+import org.jdbsp.zset.Orders;
 
 /**
  * q5, hot items: the auctions with the most bids in each sliding window of 10 s, every 2 s.
@@ -56,6 +58,13 @@ public final class Q5 implements NexmarkQuery<Q5.Row> {
 
     /** A row of q5's result, ordered by auction then count. */
     public record Row(long auction, long num) implements ResultRow, Comparable<Row> {
+        /**
+         * The rows' order ({@link #compareTo}) as a long prefix: a window's rows, which consolidation sorts each
+         * step that closes windows, are sorted by their auctions as primitives, not by a call to {@code compareTo}
+         * per comparison.
+         */
+        public static final Comparator<Row> ORDER = Orders.byLong(Row::auction, Comparator.comparingLong(Row::num));
+
         @Override
         public Object[] columnValues() {
             return new Object[] {auction, num};
@@ -72,7 +81,7 @@ public final class Q5 implements NexmarkQuery<Q5.Row> {
     public static ZSetStream<Row> query(ZSetStream<Bid> bids, Watermark watermark) {
         ZSetStream<WindowResult<Long, Long>> counts =
                 WindowedAggregates.count(bids, Bid::auction, Bid::dateTime, WINDOWS, watermark).stream();
-        IndexedZSetStream<Long, Row> countsByStart = counts.indexByLong(WindowResult::start, r -> new Row(r.key(), r.value()));
+        IndexedZSetStream<Long, Row> countsByStart = counts.indexByLong(WindowResult::start, r -> new Row(r.key(), r.value()), Row.ORDER);
         IndexedZSetStream<Long, Long> numsByStart = counts.indexLongToLong(WindowResult::start, WindowResult::value);
         IndexedZSetStream<Long, Long> maxByStart = Aggregates.maxLong(numsByStart);
         // a window's rows all arrive in the step that closes it; after that step no operator needs them

@@ -81,4 +81,34 @@ class Q5Test {
                 SELECT c.auction, c.num FROM counts c JOIN maxs m ON c.starttime = m.starttime AND c.num >= m.maxn
                 """, QueryOptions.defaults());
     }
+
+    /**
+     * The order q5 sorts a window's rows by (each step that closes windows) is the rows' own order, with the
+     * auction as a long prefix, so a sort compares rows only where two share an auction: against the natural
+     * order, which calls {@code compareTo} about n log n times.
+     */
+    @Test
+    void rowsSortByTheAuctionAsAPrefixInTheirOwnOrder() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        java.util.concurrent.atomic.AtomicLong ties = new java.util.concurrent.atomic.AtomicLong();
+        java.util.Comparator<Q5.Row> counted = org.jdbsp.zset.Orders.byLong(Q5.Row::auction, (a, b) -> {
+            ties.incrementAndGet();
+            return Q5.Row.ORDER.compare(a, b);
+        });
+        org.jdbsp.zset.spi.BatchBuilder rows = new org.jdbsp.zset.spi.BatchBuilder(
+                org.jdbsp.zset.Layout.indexed(org.jdbsp.zset.ColumnKind.LONG, null, org.jdbsp.zset.ColumnKind.OBJECT, counted));
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            Q5.Row a = row(random.nextLong(1_000_000), random.nextLong(1, 50));
+            Q5.Row b = random.nextInt(4) == 0 ? row(a.auction(), random.nextLong(1, 50)) : row(random.nextLong(1_000_000), 3);
+            assertEquals(Integer.signum(a.compareTo(b)), Integer.signum(Q5.Row.ORDER.compare(a, b)), a + " vs " + b);
+            rows.addLong(B, a, 1);
+        }
+        ties.set(0);
+        org.jdbsp.zset.spi.Batch sorted = rows.build();
+        assertTrue(ties.get() < n / 20, "row comparisons to sort " + n + " rows of one window: " + ties.get());
+        for (int i = 1; i < sorted.size; i++) {
+            assertTrue(((Q5.Row) sorted.value(i - 1)).compareTo((Q5.Row) sorted.value(i)) < 0, "sorted by auction, then count");
+        }
+    }
 }
