@@ -166,4 +166,32 @@ class UnconsolidatedHandOffTest {
             }
         }
     }
+
+    record ReadRaw(SplitInput<Shape> in, ZSetOutput<Circle> out) {}
+
+    @Test
+    void anExchangeWhoseReadersReadTupleByTupleHandsOnWhatItReceivesUnconsolidated() {
+        for (int w : new int[] {2, 3}) {
+            AtomicBoolean raw = new AtomicBoolean();
+            try (CircuitHandle<ReadRaw> h = Circuit.build(CircuitConfig.defaults().withWorkers(w).withName("raw-out-" + w), b -> {
+                SplitInput<Shape> in = b.splitInput("shapes");
+                in.part(Square.class).output("squares");
+                ZSetStream<Circle> sharded = in.part(Circle.class).shardBy(c -> c.r() % 5);
+                Wiring.addStream("probe", new Probe(raw), sharded.layout(), sharded);
+                return new ReadRaw(in, sharded.output("sharded"));
+            })) {
+                Map<Circle, Long> expected = new java.util.HashMap<>();
+                for (int i = 0; i < 90; i++) {
+                    Circle c = new Circle(i % 13);
+                    long weight = i % 3 == 2 ? -1 : 1;
+                    h.io().in().push(c, weight);
+                    expected.merge(c, weight, Long::sum);
+                }
+                h.step();
+                expected.values().removeIf(v -> v == 0);
+                assertEquals(expected, h.io().out().delta().toMap(), "the output consolidates once, W = " + w);
+                assertTrue(raw.get(), "the exchange handed its readers what it received, unconsolidated, W = " + w);
+            }
+        }
+    }
 }

@@ -28,7 +28,8 @@ import org.jdbsp.zset.internal.Selection;
  * <p>An unconsolidated input (tuples as appended, from a split input's part or a map; see
  * {@link UnconsolidatedHandOff}) is cut as it is, the raw parts are handed over, and each worker consolidates
  * what it receives in one sort: where consolidating first would sort on the sending side and merge the W
- * parts on the receiving side.
+ * parts on the receiving side. When its readers all read tuple by tuple, what it receives is handed on
+ * unconsolidated, and nothing is sorted here at all.
  *
  * <p>When the input is replicated (every worker holds the whole change), nothing moves: each worker keeps
  * the tuples it owns (for a gather, worker 0 keeps everything and the others nothing).
@@ -56,6 +57,7 @@ public final class ShardOperator implements UnaryOperator {
     private final boolean replicatedInput;
     private final KeyOwners owners = new KeyOwners();
     private final PartCounts counts = new PartCounts();
+    private boolean unconsolidatedOutput;
 
     /**
      * An exchange of batches of {@code layout} on worker {@code workers}; {@code keyFunction} is used with
@@ -67,6 +69,14 @@ public final class ShardOperator implements UnaryOperator {
         this.route = route;
         this.keyFunction = keyFunction;
         this.replicatedInput = replicatedInput;
+    }
+
+    /**
+     * Makes this exchange hand on what it receives as it arrives, unconsolidated, when some of it is (its readers
+     * all read tuple by tuple; decided when the graph is sealed, see {@link UnconsolidatedHandOff}).
+     */
+    void emitUnconsolidated() {
+        this.unconsolidatedOutput = true;
     }
 
     /** Where this exchange sends tuples. */
@@ -121,7 +131,10 @@ public final class ShardOperator implements UnaryOperator {
         return mine;
     }
 
-    /** The consolidated sum of {@code parts}, some unconsolidated: their tuples in one array each, sorted once. */
+    /**
+     * The sum of {@code parts}, some unconsolidated: their tuples in one array per column, sorted once, or handed on
+     * as they are when this exchange's readers take that.
+     */
     private Batch consolidateAll(List<Batch> parts) {
         int total = 0;
         for (Batch b : parts) {
@@ -148,7 +161,8 @@ public final class ShardOperator implements UnaryOperator {
             System.arraycopy(b.weights, 0, weights, at, n);
             at += n;
         }
-        return Consolidation.consolidate(layout, total, longKeys, objKeys, longValues, objValues, weights);
+        return unconsolidatedOutput ? Batch.unconsolidated(layout, total, longKeys, objKeys, longValues, objValues, weights)
+                : Consolidation.consolidate(layout, total, longKeys, objKeys, longValues, objValues, weights);
     }
 
     /**
@@ -179,6 +193,8 @@ public final class ShardOperator implements UnaryOperator {
 
     @Override
     public Operator fork() {
-        return new ShardOperator(workers, layout, route, keyFunction, replicatedInput);
+        ShardOperator copy = new ShardOperator(workers, layout, route, keyFunction, replicatedInput);
+        copy.unconsolidatedOutput = unconsolidatedOutput;
+        return copy;
     }
 }

@@ -4,7 +4,7 @@ import org.jdbsp.circuit.spi.Operator;
 
 /**
  * Decides, when a circuit's graph is sealed, which operators hand their output on unconsolidated: a split
- * input's part or a map whose every reader reads tuple by tuple (a map, a filter that itself hands on
+ * input's part, a map or an exchange whose every reader reads tuple by tuple (a map, a filter that itself hands on
  * unconsolidated, an output or an exchange, which consolidate once). A chain such as input part, filter, map, output then
  * sorts its records once, at the output, instead of at every step of the chain; linear operators give the same
  * sum whatever the order and repetition of the tuples they read.
@@ -64,6 +64,8 @@ final class UnconsolidatedHandOff {
                     ((MapOperator) node.operator).emitUnconsolidated();
                 } else if (node.operator instanceof SplitInputState.Part) {
                     ((SplitInputState.Part) node.operator).emitUnconsolidated();
+                } else if (node.operator instanceof ShardOperator) {
+                    ((ShardOperator) node.operator).emitUnconsolidated();
                 }
             }
         }
@@ -72,7 +74,7 @@ final class UnconsolidatedHandOff {
     /** Whether {@code op} can hand its output on unconsolidated (a filter passes on what it is given). */
     private static boolean canGive(Operator op) {
         return (op instanceof MapOperator && !((MapOperator) op).exchanges())
-                || op instanceof SplitInputState.Part || op instanceof FilterOperator;
+                || op instanceof SplitInputState.Part || op instanceof FilterOperator || op instanceof ShardOperator;
     }
 
     /** Whether {@code op} reads its input tuple by tuple, so that it may be given unconsolidated batches. */
