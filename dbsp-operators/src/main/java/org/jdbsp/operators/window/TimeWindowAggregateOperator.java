@@ -57,6 +57,16 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
 
     private static final Object ABSENT = new Object();
 
+    /**
+     * Records are added to their groups one by one with their weights, and a group's result is read only before
+     * its first change of a step and after the last, so the order and repetition of a step's records do not
+     * matter: the exchange before may hand them over unsorted.
+     */
+    @Override
+    public boolean readsTupleByTuple() {
+        return true;
+    }
+
     @Override
     Batch step(Batch records, long w0, long w1) {
         long size = windows.size();
