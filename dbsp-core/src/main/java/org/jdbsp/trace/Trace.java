@@ -149,10 +149,7 @@ public final class Trace {
         if (delta.size == 0) {
             return;
         }
-        if (storage != null && !codecsLearned) {
-            storage.learnCodecs(delta);
-            codecsLearned = true;
-        }
+        learnCodecs(delta);
         Part part = new Part(delta, null, valueTime == null ? null : timesOf(delta));
         if (storage != null && bytesOf(delta) >= storage.spillThreshold()) {
             try {
@@ -170,6 +167,18 @@ public final class Trace {
         }
         if (storage != null) {
             storage.afterChange(this);
+        }
+    }
+
+    /**
+     * With storage, makes it learn the codecs from {@code first} unless it knows them already: before the spine
+     * holds a heap batch that a merge or a spill may write to a file (a batch inserted or restored). Throws,
+     * naming the stream and the type, when a type has no codec.
+     */
+    private void learnCodecs(Batch first) {
+        if (storage != null && !codecsLearned) {
+            storage.learnCodecs(first);
+            codecsLearned = true;
         }
     }
 
@@ -658,7 +667,10 @@ public final class Trace {
      * Replaces the content by {@code spine} (consolidated batches of this layout, in the order
      * {@link #batches()} gave them) and the key bound by {@code bound} (as {@link #keyBound()} gave it, null
      * for none): a restore from a checkpoint. The value-time bound ({@link #dropValuesBelow}) is kept as it is,
-     * since its time function is code: the operator that set it sets it again when it is restored.
+     * since its time function is code: the operator that set it sets it again when it is restored. With storage,
+     * the first non-empty batch makes the storage learn the codecs, as a first insert does (a restore onto another
+     * number of workers gives heap batches, which restoring may already merge into a file), failing before
+     * anything changes when a type has none.
      */
     public void restore(List<Batch> spine, Object bound) {
         restore(spine, java.util.Collections.nCopies(spine.size(), null), bound);
@@ -677,6 +689,12 @@ public final class Trace {
             Layout l = fileSpine.get(k) != null ? fileSpine.get(k).file().layout() : spine.get(k).layout;
             if (!l.equals(layout)) {
                 throw new IllegalArgumentException("batch layout " + l + " does not match trace layout " + layout);
+            }
+        }
+        for (int k = 0; k < spine.size(); k++) {
+            if (fileSpine.get(k) == null && spine.get(k).size > 0) {
+                learnCodecs(spine.get(k));   // heap batches (re-cut for another number of workers) may be merged now
+                break;
             }
         }
         clear();

@@ -16,8 +16,9 @@ public interface TraceStorage {
     long spillThreshold();
 
     /**
-     * Called with the first non-empty batch the trace receives, before anything is written: learns the codecs
-     * of its object columns, or throws naming the stream and the type that has no codec.
+     * Called with the first non-empty batch the trace receives (inserted, or restored onto the heap), before
+     * anything is written: learns the codecs of its object columns, or throws naming the stream and the type that
+     * has no codec.
      */
     void learnCodecs(Batch first);
 

@@ -25,12 +25,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Circuits with storage: the same results as on the heap with every batch in a file, the storage directory
  * checked when the circuit is built, one run directory per circuit (deleted on close, a dead process's removed at
  * the next build), streams without a codec refused as early as their type is known, and I/O errors and corrupted
- * files failing the step and the circuit, naming the path.
+ * files failing the step and the circuit, naming the path; a checkpoint with every batch in a file restored onto
+ * another number of workers continues as a run that never stopped.
  */
 @Timeout(120)
 class StorageCircuitTest {
@@ -196,6 +199,60 @@ class StorageCircuitTest {
             assertTrue(e.getMessage().contains("stream 'map") && e.getMessage().contains(Opaque.class.getTypeName()), e.getMessage());
             assertEquals(CircuitState.FAILED, h.state());
             assertEquals(List.of(), batchFiles(), "nothing was written");
+        }
+    }
+
+    record KeyedIo(ZSetInput<Long> in, List<ZSetOutput<String>> outs) {}
+
+    /** A distinct and a join, each reading its sharded input's integral trace. */
+    private static KeyedIo keyedCircuit(CircuitBuilder b) {
+        ZSetInput<Long> in = b.longZSetInput("numbers");
+        ZSetStream<Long> s = in.stream();
+        return new KeyedIo(in, List.of(MultiWorkerTest.distinct(s.map(x -> "w" + x % 37)).output(),
+                MultiWorkerTest.join(s.indexByLong(x -> x % 11, x -> x), s.indexByLong(x -> x % 13, x -> x * 10)).output()));
+    }
+
+    /** Pushes step {@code t}'s numbers (more each step, with retractions), steps, and returns what the outputs show. */
+    private static List<String> keyedStep(CircuitHandle<KeyedIo> h, int t) {
+        for (int i = 0; i < 6 * t; i++) {
+            h.io().in().push((long) (t * 31 + i * 17) % 211, i % 5 == 0 && t > 2 ? -1 : 1);
+        }
+        h.step();
+        List<String> seen = new java.util.ArrayList<>();
+        for (ZSetOutput<String> o : h.io().outs()) {
+            seen.add(o.delta() + " | " + o.integral());
+        }
+        return seen;
+    }
+
+    /**
+     * Restored onto another number of workers, each new worker's traces get heap batches re-cut from the saved
+     * workers' files, several of one level, merged into files as they are placed: the storage must know the
+     * codecs by then, although no batch was inserted yet.
+     */
+    @ParameterizedTest(name = "W = {0} restored on W' = {1}")
+    @CsvSource({"2, 1", "2, 3", "4, 1"})
+    void aCheckpointWithEveryBatchInAFileRestoresOntoAnotherNumberOfWorkers(int w, int w2) {
+        int k = 7;
+        int n = 12;
+        List<List<String>> expected = new java.util.ArrayList<>();
+        try (CircuitHandle<KeyedIo> h = Circuit.build(CircuitConfig.defaults(), StorageCircuitTest::keyedCircuit)) {
+            for (int t = 1; t <= n; t++) {
+                expected.add(keyedStep(h, t));
+            }
+        }
+        CircuitConfig saved = CircuitConfig.defaults().withWorkers(w).withStorage(storage).withSpillThreshold(0);
+        try (CircuitHandle<KeyedIo> h = Circuit.build(saved, StorageCircuitTest::keyedCircuit)) {
+            for (int t = 1; t <= k; t++) {
+                keyedStep(h, t);
+            }
+            h.checkpoint();
+        }
+        try (CircuitHandle<KeyedIo> h = Circuit.restore(saved.withWorkers(w2), StorageCircuitTest::keyedCircuit)) {
+            assertEquals(k, h.steps());
+            for (int t = k + 1; t <= n; t++) {
+                assertEquals(expected.get(t - 1), keyedStep(h, t), "step " + t + " after the restore");
+            }
         }
     }
 

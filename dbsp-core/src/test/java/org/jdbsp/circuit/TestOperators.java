@@ -72,6 +72,12 @@ final class TestOperators {
         public Operator fork(ForkContext context) {
             return new Join(context.forked(left), context.forked(right), out, combiner);
         }
+
+        /** Its state is the two shared integral traces, which a checkpoint saves on their own. */
+        @Override
+        public boolean hasState() {
+            return false;
+        }
     }
 
     /** Outputs a record with weight 1 while its integral weight is positive. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jdbsp.circuit.Sequenced;
 import org.jdbsp.codec.Codecs;
+import org.jdbsp.storage.runtime.CodecNames;
 import org.jdbsp.storage.runtime.WorkerStorage;
 import org.jdbsp.storage.spi.BatchFileNames;
 import org.jdbsp.testing.Seeded;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every {@link TraceTest} again on traces that write every batch to a file (threshold 0), plus what is
  * particular to storage: the batches really are in files, files merged away are deleted, object columns read
  * back equal, a memory budget spills the largest heap batches, and a type without a codec is refused on the
- * first insert, before anything is written.
+ * first insert or restore, before anything is written; a trace restored from heap batches writes its merges to
+ * files before any insert.
  */
 class SpilledTraceTest extends TraceTest {
     @TempDir
@@ -206,6 +208,54 @@ class SpilledTraceTest extends TraceTest {
         BatchBuilder b = new BatchBuilder(layout);
         b.addLong(1, new Opaque(), 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.insert(b.build()));
+        assertTrue(e.getMessage().contains("stream 'test'") && e.getMessage().contains(Opaque.class.getTypeName()), e.getMessage());
+        assertEquals(0, t.storedTuples());
+        assertEquals(List.of(), batchFiles());
+    }
+
+    /** Three batches of one level (3 to 4 tuples), of string keys and {@link Row} values, keys from {@code from}. */
+    private static List<Batch> sameLevelBatches(int from) {
+        List<Batch> out = new ArrayList<>();
+        for (int b = 0; b < 3; b++) {
+            BatchBuilder builder = new BatchBuilder(Layout.objectsToObjects());
+            for (int i = 0; i < 3 + b % 2; i++) {
+                builder.add("k" + (from + b * 10 + i), new Row("r" + b, i), 1 + i);
+            }
+            out.add(builder.build());
+        }
+        return out;
+    }
+
+    /**
+     * A restore onto another number of workers gives a trace heap batches re-cut from other workers' files; three
+     * of one level are merged (into a file) while they are placed, before any insert taught the storage the codecs.
+     */
+    @Test
+    void aTraceRestoredFromHeapBatchesOfOneLevelMergesThemIntoAFileBeforeAnyInsert() throws IOException {
+        Layout layout = Layout.objectsToObjects();
+        List<Batch> spine = sameLevelBatches(0);
+        Trace heap = new Trace(layout);
+        spine.forEach(heap::insert);
+        Trace t = newTrace(layout);
+        t.restore(spine, null);
+        assertEquals(read(heap.cursor()), read(t.cursor()));
+        assertTrue(t.fileBytes() > 0 && !batchFiles().isEmpty(), "the merge of two of them went to a file");
+        assertEquals(List.of(CodecNames.of(String.class), CodecNames.of(Row.class)), List.of(t.fileCodecNames()), "the codecs a checkpoint names");
+        for (Batch more : sameLevelBatches(100)) {
+            heap.insert(more);
+            t.insert(more);
+        }
+        assertEquals(read(heap.cursor()), read(t.cursor()), "inserts after the restore");
+        t.close();
+    }
+
+    @Test
+    void aRestoredBatchOfATypeWithoutACodecIsRefusedNamingTheStreamAndTheTypeBeforeAnythingIsWritten() throws IOException {
+        Layout layout = Layout.longToObjects();
+        Trace t = newTrace(layout);
+        BatchBuilder b = new BatchBuilder(layout);
+        b.addLong(1, new Opaque(), 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.restore(List.of(b.build()), null));
         assertTrue(e.getMessage().contains("stream 'test'") && e.getMessage().contains(Opaque.class.getTypeName()), e.getMessage());
         assertEquals(0, t.storedTuples());
         assertEquals(List.of(), batchFiles());
