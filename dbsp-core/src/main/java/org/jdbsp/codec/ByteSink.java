@@ -168,13 +168,22 @@ public final class ByteSink {
         size += length;
     }
 
+    /** The most UTF-16 units a string may have to be written (its length times 16 must fit a string header). */
+    public static final int MAX_STRING_LENGTH = (Integer.MAX_VALUE - 16) >>> 4;
+
     /**
-     * Writes a string or null, exactly (unpaired surrogates included). Without a {@linkplain #stringTable
-     * string table}: a {@linkplain #writeVarInt varint} of the number of UTF-16 units plus one (0 for null),
-     * then each unit in 1 to 3 bytes (U+0001..U+007F in one byte, U+0000 and U+0080..U+07FF in two, the rest
-     * in three; the scheme of {@code DataOutput.writeUTF}). With a table: a varint header of 0 for null, 1
-     * for a reference to the table (a varint of the index follows), or the number of units plus two (the
-     * units follow as above).
+     * Writes a string or null, exactly (unpaired surrogates included), starting with a {@linkplain #writeVarInt
+     * varint} header. Without a {@linkplain #stringTable string table} the header is 0 for null, else
+     * {@code 1 + 8n + b} for a string of {@code n} UTF-16 units; with a table it is 0 for null, {@code 1 + 2i} for
+     * a reference to entry {@code i} of the table (nothing follows), else {@code 2 + 2(8n + b)}. {@code b = 0}: the units follow, each
+     * in 1 to 3 bytes (U+0001..U+007F in one byte, U+0000 and U+0080..U+07FF in two, the rest in three; the scheme
+     * of {@code DataOutput.writeUTF}). {@code b} in 1..7 (<em>packed</em>, chosen when every unit is below U+0100,
+     * the largest minus the least is below {@code 2^b}, and it saves bytes): one byte of the least unit {@code m},
+     * then each unit minus {@code m} in {@code b} bits, low bits first, packed into {@code ceil(n * b / 8)} bytes
+     * (the last byte's unused high bits zero). So a string of 51 distinct letters takes 6 bits a char, of lower-case
+     * letters 5, of digits 4.
+     *
+     * @throws IllegalArgumentException for a string longer than {@link #MAX_STRING_LENGTH}
      */
     public void writeString(String s) {
         if (s == null) {
@@ -197,16 +206,17 @@ public final class ByteSink {
     }
 
     /**
-     * Whether this sink met the {@code length} bytes of {@code from} at {@code position} (an inline string's units)
-     * before, by a hash of up to 16 sampled bytes and their length in a fixed, lossy array (a false positive only
-     * costs a lookup); remembers them. For {@link ByteSource#copyString}, with a table attached.
+     * Whether this sink met an inline string of form {@code 8n + b} (see {@link #writeString}) whose
+     * {@code length} bytes after the header are those of {@code from} at {@code position} before, by a hash of the
+     * form, the length and up to 16 sampled bytes in a fixed, lossy array (a false positive only costs a lookup);
+     * remembers them. For {@link ByteSource#copyString}, with a table attached.
      */
-    boolean sightedInline(ByteBuffer from, int position, int length) {
+    boolean sightedInline(int form, ByteBuffer from, int position, int length) {
         if (inlineSightings == null) {
             inlineSightings = new int[1 << 16];
         }
         int step = Math.max(1, length / 16);
-        int h = length;
+        int h = 31 * form + length;
         for (int i = length - 1; i >= 0; i -= step) {
             h = 31 * h + from.get(position + i);
         }
@@ -236,16 +246,15 @@ public final class ByteSink {
     }
 
     /**
-     * Writes non-null {@code s}, which the table has just declined, inline, and notes its bytes as
+     * Writes non-null {@code s}, which the table has just declined, inline, and notes its form and bytes as
      * {@link #sightedInline} does: when an inline copy of them was met before, the string is offered to the table
      * again (its second sighting) and, if entered, written as a reference instead; returns its entry, or -1.
      */
     int writeStringInlineSighted(String s) {
         int mark = size;
-        writeVarInt(strings != null ? s.length() + 2 : s.length() + 1);
-        int units = size;
-        writeUnits(s);
-        if (!sightedInline(ByteBuffer.wrap(bytes), units, size - units)) {
+        int form = writeStringInline(s);
+        int body = mark + varIntLength(inlineHeader(form));
+        if (!sightedInline(form, ByteBuffer.wrap(bytes), body, size - body)) {
             return -1;
         }
         int entry = strings.applyAsInt(s);
@@ -258,31 +267,87 @@ public final class ByteSink {
 
     /** Writes a reference to entry {@code index} of the attached table (which must have it). */
     void writeStringReference(int index) {
-        writeVarInt(1);
-        writeVarInt(index);
+        if (index > (Integer.MAX_VALUE - 1) >>> 1) {
+            throw new IllegalArgumentException("string table index " + index + " is too large to encode");
+        }
+        writeVarInt(1 + 2 * index);
     }
 
     /**
-     * Writes the header of an inline string of {@code units} UTF-16 units (with or without a table attached) and
-     * then {@code length} bytes of {@code from} at {@code position}: the units already encoded, as another sink
-     * wrote them (for {@link ByteSource#copyString}).
+     * Writes the header of an inline string of form {@code 8n + b} (for the table attached or none) and then
+     * {@code length} bytes of {@code from} at {@code position}: what follows the header as another sink wrote it,
+     * plain units or packed, copied as it is (for {@link ByteSource#copyString}).
      */
-    void writeStringInline(int units, ByteBuffer from, int position, int length) {
-        writeVarInt(strings != null ? units + 2 : units + 1);
+    void writeStringInline(int form, ByteBuffer from, int position, int length) {
+        writeVarInt(inlineHeader(form));
         room(length);
         from.get(position, bytes, size, length);
         size += length;
     }
 
-    /** Writes non-null {@code s} inline, asking no table. */
-    void writeStringInline(String s) {
-        writeVarInt(strings != null ? s.length() + 2 : s.length() + 1);
-        writeUnits(s);
+    /** The header of an inline string of form {@code 8n + b}, with the table attached or none. */
+    private int inlineHeader(int form) {
+        return strings != null ? 2 + 2 * form : 1 + form;
     }
 
-    /** Writes the UTF-16 units of {@code s}, each in 1 to 3 bytes (see {@link #writeString}). */
-    private void writeUnits(String s) {
+    /** Bytes of {@code v} (non-negative) as {@link #writeVarInt} writes it. */
+    private static int varIntLength(int v) {
+        return (31 - Integer.numberOfLeadingZeros(v | 1)) / 7 + 1;
+    }
+
+    /** Writes non-null {@code s} inline, packed or as plain units, asking no table; returns its form {@code 8n + b}. */
+    int writeStringInline(String s) {
         int n = s.length();
+        if (n > MAX_STRING_LENGTH) {
+            throw new IllegalArgumentException("a string of " + n + " chars is too long to encode (at most "
+                    + MAX_STRING_LENGTH + ")");
+        }
+        int min = Character.MAX_VALUE;
+        int max = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            min = Math.min(min, c);
+            max = Math.max(max, c);
+        }
+        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(max - min));
+        boolean packed = max < 0x100 && bits < 8 && packedLength(n, bits) + 1 < n;
+        int form = 8 * n + (packed ? bits : 0);
+        writeVarInt(inlineHeader(form));
+        if (packed) {
+            writeByte(min);
+            writePacked(s, n, min, bits);
+        } else {
+            writeUnits(s, n);
+        }
+        return form;
+    }
+
+    /** Bytes of {@code n} values of {@code bits} bits packed. */
+    static int packedLength(int n, int bits) {
+        return (int) (((long) n * bits + 7) >>> 3);
+    }
+
+    /** Each unit of {@code s} minus {@code min} in {@code bits} bits, low bits first. */
+    private void writePacked(String s, int n, int min, int bits) {
+        room(packedLength(n, bits));
+        int acc = 0;
+        int held = 0;
+        for (int i = 0; i < n; i++) {
+            acc |= (s.charAt(i) - min) << held;
+            held += bits;
+            if (held >= 8) {
+                bytes[size++] = (byte) acc;
+                acc >>>= 8;
+                held -= 8;
+            }
+        }
+        if (held > 0) {
+            bytes[size++] = (byte) acc;
+        }
+    }
+
+    /** Writes the {@code n} UTF-16 units of {@code s}, each in 1 to 3 bytes (see {@link #writeString}). */
+    private void writeUnits(String s, int n) {
         room(n);
         int i = 0;
         // ASCII fast path: one byte per char, room already made.

@@ -2,6 +2,7 @@ package org.jdbsp.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
@@ -177,22 +178,54 @@ public final class ByteSource {
         if (header == 0) {
             return null;
         }
-        int n;
-        if (strings == null) {
-            n = header - 1;
-        } else if (header == 1) {
-            return strings.apply(readVarInt());
-        } else {
-            n = header - 2;
+        if (strings != null && (header & 1) == 1) {
+            return strings.apply(header >>> 1);
         }
-        if (n > remaining()) {
-            throw new IllegalStateException("malformed string: " + n + " chars announced, " + remaining() + " bytes left");
-        }
-        return readUnits(n);
+        return readInline(inlineForm(header));
     }
 
-    /** Reads {@code n} UTF-16 units of an inline string (the header read), as {@link ByteSink#writeString} wrote them. */
+    /**
+     * The form {@code 8n + b} of an inline string (n UTF-16 units, b bits a packed unit or 0 for plain units) from
+     * its non-zero header, which is not a table reference (see {@link ByteSink#writeString}).
+     */
+    private int inlineForm(int header) {
+        return strings == null ? header - 1 : (header - 2) >>> 1;
+    }
+
+    /** Reads what follows the header of an inline string of form {@code 8n + b}. */
+    private String readInline(int form) {
+        int n = form >>> 3;
+        int bits = form & 7;
+        return bits == 0 ? readUnits(n) : readPacked(n, bits);
+    }
+
+    /** {@code n} units of {@code bits} bits above a least unit (see {@link ByteSink#writeString}). */
+    private String readPacked(int n, int bits) {
+        int min = readByte() & 0xFF;
+        int p = take(ByteSink.packedLength(n, bits));
+        int mask = (1 << bits) - 1;
+        byte[] latin1 = new byte[n];
+        int acc = 0;
+        int held = 0;
+        for (int i = 0; i < n; i++) {
+            if (held < bits) {
+                acc |= (buffer.get(p++) & 0xFF) << held;
+                held += 8;
+            }
+            int c = min + (acc & mask);
+            if (c > 0xFF) {
+                throw new IllegalStateException("malformed string: packed char " + c + " above U+00FF");
+            }
+            latin1[i] = (byte) c;
+            acc >>>= bits;
+            held -= bits;
+        }
+        return new String(latin1, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Reads {@code n} UTF-16 units of 1 to 3 bytes each (an inline string's, its header read). */
     private String readUnits(int n) {
+        checkAnnounced(n);
         char[] chars = new char[n];
         for (int i = 0; i < n; i++) {
             int b = buffer.get(take(1)) & 0xFF;
@@ -215,10 +248,11 @@ public final class ByteSource {
      * #stringTable string table} (or none), to {@code out} as {@code out.writeString} would write it for the
      * sink's own table, without building the string where it can: a reference to this source's table becomes a
      * reference to the sink's table (each entry is looked up there once per pair of tables, then re-mapped by
-     * index) or, at its first sighting there (inline strings copied in count), the string inline; an inline string is copied byte for byte, and
-     * only once the sink has met the same bytes inline before (by a hash of them) is it built and offered to the
-     * sink's table, so that a string that never repeats is never built. Malformed bytes fail as
-     * {@link #readString} fails.
+     * index) or, at its first sighting there (inline strings copied in count), the string inline; an inline
+     * string, plain or packed, is copied byte for byte after a header for the sink's table, and only once the sink
+     * has met the same form and bytes inline before (by a hash of them) is it built and offered to the sink's
+     * table, so that a string that never repeats is never built. Malformed bytes fail as {@link #readString}
+     * fails.
      */
     public void copyString(ByteSink out) {
         int header = readVarInt();
@@ -226,21 +260,44 @@ public final class ByteSource {
             out.writeString(null);
             return;
         }
-        if (strings != null && header == 1) {
-            copyReference(readVarInt(), out);
+        if (strings != null && (header & 1) == 1) {
+            copyReference(header >>> 1, out);
             return;
         }
-        int n = strings == null ? header - 1 : header - 2;
-        if (n > remaining()) {
-            throw new IllegalStateException("malformed string: " + n + " chars announced, " + remaining() + " bytes left");
+        int form = inlineForm(header);
+        int from = position;
+        skipInline(form);
+        if (out.stringTable() != null && out.sightedInline(form, buffer, from, position - from)) {
+            position = from;
+            out.writeStringSightedTwice(readInline(form));
+        } else {
+            out.writeStringInline(form, buffer, from, position - from);
+        }
+    }
+
+    /** Skips what follows the header of an inline string of form {@code 8n + b}, checked as {@link #readInline} checks it. */
+    private void skipInline(int form) {
+        int n = form >>> 3;
+        int bits = form & 7;
+        if (bits == 0) {
+            checkAnnounced(n);
+            skipUnits(n);
+            return;
         }
         int from = position;
-        skipUnits(n);
-        if (out.stringTable() != null && out.sightedInline(buffer, from, position - from)) {
+        int min = readByte() & 0xFF;
+        take(ByteSink.packedLength(n, bits));
+        if (min + (1 << bits) - 1 > 0xFF) {
+            // Only then can a unit be above U+00FF: decode to check (rare; Nexmark's strings start lower).
             position = from;
-            out.writeStringSightedTwice(readUnits(n));
-        } else {
-            out.writeStringInline(n, buffer, from, position - from);
+            readPacked(n, bits);
+        }
+    }
+
+    /** Fails unless {@code n} units of at least a byte each can follow. */
+    private void checkAnnounced(int n) {
+        if (n > remaining()) {
+            throw new IllegalStateException("malformed string: " + n + " chars announced, " + remaining() + " bytes left");
         }
     }
 

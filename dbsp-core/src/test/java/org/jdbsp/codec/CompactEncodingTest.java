@@ -143,7 +143,7 @@ class CompactEncodingTest {
         sink.writeString(url);
         int first = sink.size();
         sink.writeString(url);
-        assertTrue(sink.size() - first <= 2, "a repeat is a reference: " + (sink.size() - first) + " bytes");
+        assertEquals(1, sink.size() - first, "a repeat is a reference, one byte for the first 64 entries");
         sink.writeString(null);
         sink.writeString("");
         ByteSource in = new ByteSource(sink.contents()).stringTable(table::get);
@@ -156,7 +156,80 @@ class CompactEncodingTest {
     @Test
     void withoutATableStringsKeepTheirPlainEncoding() {
         ByteSink sink = new ByteSink(1);
-        sink.writeString("abc");
+        sink.writeString("a~A"); // too few chars over too wide a range to pack
         assertEquals(4, sink.size(), "a length byte and three ASCII bytes");
+        sink.clear();
+        sink.writeString("abcabc");
+        assertEquals(1 + 1 + 2, sink.size(), "a length byte, the least char, six chars of 2 bits");
+    }
+
+    /** A string of {@code n} chars drawn from {@code width} consecutive chars from {@code base}. */
+    private static String window(SplittableRandom r, int n, int base, int width) {
+        char[] chars = new char[n];
+        for (int k = 0; k < n; k++) {
+            chars[k] = (char) (base + r.nextInt(width));
+        }
+        return new String(chars);
+    }
+
+    @Test
+    void stringsOfFewDistinctCharsArePackedIntoFewBitsAndRoundTrip() {
+        Codec<String> codec = Codecs.defaults().codecFor(String.class);
+        Seeded.trials("packed strings", 500, r -> {
+            int width = 1 + r.nextInt(r.nextBoolean() ? 128 : 300);
+            int base = r.nextInt(Math.max(1, 257 - width));
+            String s = window(r, r.nextInt(r.nextBoolean() ? 20 : 300), base, width);
+            Table table = new Table();
+            ByteSink plain = new ByteSink(1);
+            ByteSink tabled = new ByteSink(1);
+            tabled.stringTable(k -> r.nextInt(4) == 0 ? table.indexOf(k) : -1);
+            codec.encode(s, plain);
+            codec.encode(s, tabled);
+            ByteSource in = new ByteSource(plain.contents());
+            assertEquals(s, codec.decode(in));
+            assertEquals(0, in.remaining());
+            ByteSource tabledIn = new ByteSource(tabled.contents()).stringTable(table::get);
+            assertEquals(s, codec.decode(tabledIn));
+            assertEquals(0, tabledIn.remaining());
+            int n = s.length();
+            int min = n == 0 ? 0 : s.chars().min().getAsInt();
+            int max = n == 0 ? 0 : s.chars().max().getAsInt();
+            int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, max - min));
+            int h = 1 + 8 * n + bits;
+            int header = h < 1 << 7 ? 1 : h < 1 << 14 ? 2 : 3;
+            if (max < 0x100 && bits < 8 && n > 16) {
+                assertTrue(plain.size() <= header + 1 + (n * bits + 7) / 8,
+                        n + " chars in a window of " + (max - min + 1) + " take " + plain.size() + " bytes");
+            }
+        });
+    }
+
+    @Test
+    void bidExtrasTakeSixBitsACharAndLowerCaseFive() {
+        SplittableRandom r = new SplittableRandom(7);
+        String extra = window(r, 68, 'H', 'z' - 'H' + 1); // the generator's extras: 51 chars from 'H' to 'z'
+        ByteSink sink = new ByteSink(1);
+        sink.writeString(extra);
+        assertEquals(2 + 1 + 51, sink.size(), "header, least char, 68 x 6 bits");
+        String lower = window(r, 100, 'a', 26);
+        sink.clear();
+        sink.writeString(lower);
+        assertEquals(2 + 1 + 63, sink.size(), "header, least char, 100 x 5 bits");
+        ByteSource in = new ByteSource(sink.contents());
+        assertEquals(lower, in.readString());
+    }
+
+    @Test
+    void malformedPackedStringsAreRefused() {
+        ByteSink sink = new ByteSink(1);
+        sink.writeString(window(new SplittableRandom(3), 40, 0xF8, 8)); // 3 bits above 0xF8
+        byte[] bytes = java.util.Arrays.copyOf(sink.contents().array(), sink.size());
+        byte[] shortened = java.util.Arrays.copyOf(bytes, bytes.length - 1);
+        assertThrows(IllegalStateException.class, () -> new ByteSource(ByteBuffer.wrap(shortened)).readString());
+        byte[] tooHigh = bytes.clone();
+        tooHigh[2] = (byte) 0xFF; // the least char: 0xFF + up to 7 is above U+00FF
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new ByteSource(ByteBuffer.wrap(tooHigh)).readString());
+        assertTrue(e.getMessage().contains("malformed string"), e.getMessage());
     }
 }

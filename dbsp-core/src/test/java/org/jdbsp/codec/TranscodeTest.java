@@ -2,6 +2,7 @@ package org.jdbsp.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -241,10 +242,69 @@ class TranscodeTest {
         });
     }
 
+    /** Strings that {@link ByteSink#writeString} packs (6, 4, 2, 5 and 5 bits a char), none filling its last byte. */
+    private static final String[] PACKABLE = {"qwertyuiopasdfghjklzxcvbnmQWERTYUIOPASDFGHJKLZXCVBN", "0123456789012",
+        "abcabcabcab", "\u00e9\u00e8\u00ea\u00eb\u00e0\u00e2\u00e4\u00f4\u00f6\u00fc\u00e7",
+        "\u00e1\u00ff\u00e1\u00ff\u00e1\u00ff\u00e1\u00ff\u00e1\u00ff\u00e1"};
+
+    @Test
+    void aPackedInlineStringIsCopiedAsItsBytesNotDecodedAndDecodesEqual() {
+        for (String s : PACKABLE) {
+            ByteSink a = new ByteSink(16);
+            a.writeString(s);
+            byte[] written = Arrays.copyOf(a.contents().array(), a.size());
+            int form = new ByteSource(ByteBuffer.wrap(written)).readVarInt() - 1;
+            int bits = form & 7;
+            assertNotEquals(0, bits, s + " is packed");
+            int usedInLast = s.length() * bits % 8;
+            assertNotEquals(0, usedInLast, s + " leaves unused bits in its last byte");
+            // Unused high bits set: a reader ignores them, a copy that decoded and re-encoded would clear them.
+            written[written.length - 1] |= (byte) (0xFF << usedInLast);
+            for (Table table : new Table[] {null, new Table(100)}) {
+                ByteSink out = new ByteSink(16);
+                out.stringTable(table);
+                new ByteSource(ByteBuffer.wrap(written)).copyString(out);
+                ByteSource copy = sourceOf(out, table);
+                copy.readVarInt();
+                ByteSource original = new ByteSource(ByteBuffer.wrap(written));
+                original.readVarInt();
+                byte[] copiedBody = new byte[copy.remaining()];
+                copy.readBytes(copiedBody, 0, copiedBody.length);
+                byte[] originalBody = new byte[original.remaining()];
+                original.readBytes(originalBody, 0, originalBody.length);
+                assertArrayEquals(originalBody, copiedBody, s + " copied byte for byte after its header, table " + table);
+                assertEquals(s, sourceOf(out, table).readString());
+            }
+        }
+    }
+
+    @Test
+    void aPackedInlineStringMetAgainEntersTheTargetTable() {
+        ByteSink a = new ByteSink(16);
+        for (String s : PACKABLE) {
+            a.writeString(s);
+            a.writeString(s);
+        }
+        Table target = new Table(2);
+        ByteSink out = new ByteSink(16);
+        out.stringTable(target);
+        ByteSource in = sourceOf(a, null);
+        for (int i = 0; i < 2 * PACKABLE.length; i++) {
+            in.copyString(out);
+        }
+        assertEquals(List.of(PACKABLE), target.entries, "each entered at its second sighting");
+        ByteSource back = sourceOf(out, target);
+        for (String s : PACKABLE) {
+            assertEquals(s, back.readString());
+            assertEquals(s, back.readString());
+        }
+        assertEquals(0, back.remaining());
+    }
+
     @Test
     void malformedStringsFailInsteadOfBeingCopied() {
         ByteSink s = new ByteSink(16);
-        s.writeVarInt(4); // three units announced, no table
+        s.writeVarInt(1 + 8 * 3); // three plain units announced, no table
         s.writeByte('a');
         s.writeByte(0xC3); // a two-byte unit without its continuation byte
         s.writeByte('b');
@@ -254,17 +314,30 @@ class TranscodeTest {
         assertTrue(e.getMessage().contains("malformed string"), e.getMessage());
 
         ByteSink truncated = new ByteSink(16);
-        truncated.writeVarInt(11); // ten units announced, two bytes follow
+        truncated.writeVarInt(1 + 8 * 10); // ten plain units announced, two bytes follow
         truncated.writeByte('a');
         truncated.writeByte('b');
         assertThrows(IllegalStateException.class, () -> sourceOf(truncated, null).copyString(new ByteSink(16)));
 
         ByteSink reference = new ByteSink(16);
-        reference.writeVarInt(1); // a reference to entry 7 of a table of none
-        reference.writeVarInt(7);
+        reference.writeVarInt(1 + 2 * 7); // a reference to entry 7 of a table of none
         ByteSink target = new ByteSink(16);
         target.stringTable(new Table(1));
         e = assertThrows(IllegalStateException.class, () -> sourceOf(reference, new Table(1)).copyString(target));
         assertTrue(e.getMessage().contains("no entry 7"), e.getMessage());
+
+        ByteSink tooHigh = new ByteSink(16);
+        tooHigh.writeVarInt(1 + 8 * 2 + 5); // two units packed in 5 bits
+        tooHigh.writeByte(0xF0); // above the least unit U+00F0 ...
+        tooHigh.writeByte(31 | 1 << 5); // ... 31 and 1 (10 bits in two bytes): U+010F does not fit a packed string
+        tooHigh.writeByte(0);
+        e = assertThrows(IllegalStateException.class, () -> sourceOf(tooHigh, null).copyString(new ByteSink(16)));
+        assertTrue(e.getMessage().contains("malformed string"), e.getMessage());
+
+        ByteSink packedTruncated = new ByteSink(16);
+        packedTruncated.writeVarInt(1 + 8 * 40 + 6); // forty units in 6 bits (30 bytes) announced, two follow
+        packedTruncated.writeByte('A');
+        packedTruncated.writeByte(0);
+        assertThrows(IllegalStateException.class, () -> sourceOf(packedTruncated, null).copyString(new ByteSink(16)));
     }
 }

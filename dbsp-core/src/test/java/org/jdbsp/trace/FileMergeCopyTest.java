@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.jdbsp.codec.Codecs;
 import org.jdbsp.storage.runtime.WorkerStorage;
 import org.jdbsp.testing.Seeded;
@@ -50,13 +51,18 @@ class FileMergeCopyTest {
 
     @Test
     void aMergeOfFileBatchesDecodesNoValueWhenNoKeysTie() {
+        assertMergedWithoutDecoding(FileMergeCopyTest::payload);
+    }
+
+    /** Merges 24 file batches of 50 values each, keys never tying: no value decoded, every value read back equal. */
+    private void assertMergedWithoutDecoding(BiFunction<Long, Integer, Payload> payload) {
         Layout layout = Layout.longToObjects();
         Trace t = spilled(layout);
         for (int b = 0; b < 24; b++) {
             BatchBuilder builder = new BatchBuilder(layout);
             for (int i = 0; i < 50; i++) {
                 long key = i * 100L + b; // keys of different batches never tie
-                builder.addLong(key, payload(key, b), 1);
+                builder.addLong(key, payload.apply(key, b), 1);
             }
             t.insert(builder.build());
         }
@@ -76,11 +82,28 @@ class FileMergeCopyTest {
         for (int i = 0; i < 50; i++) {
             for (int b = 0; b < 24; b++) {
                 long key = i * 100L + b;
-                expected.add(key + "=" + payload(key, b) + "x1");
+                expected.add(key + "=" + payload.apply(key, b) + "x1");
             }
         }
         assertEquals(expected, read);
         t.close();
+    }
+
+    /** A unique string of letters, as a Nexmark {@code extra}: packed into 6 bits a char, never a table entry. */
+    private static String letters(long id, int salt) {
+        StringBuilder sb = new StringBuilder();
+        long x = id * 0x9E3779B97F4A7C15L + salt;
+        for (int i = 0; i < 40; i++) {
+            x = x * 6364136223846793005L + 1442695040888963407L;
+            int c = (int) ((x >>> 33) % 52);
+            sb.append((char) (c < 26 ? 'a' + c : 'A' + c - 26));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void packedStringsCopiedByMergesOfFileBatchesDecodeEqual() {
+        assertMergedWithoutDecoding((key, b) -> new Payload(key, letters(key, b), "abcabcabcabc", "0123456789" + b));
     }
 
     @Test

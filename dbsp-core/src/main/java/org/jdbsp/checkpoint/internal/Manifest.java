@@ -22,8 +22,8 @@ import org.jdbsp.codec.ByteSource;
  */
 public record Manifest(String id, long step, int workers, long createdMillis, long durationNanos, long bytesWritten,
         Map<String, String> metadata, List<String> fingerprint, long[] positions, List<WorkerPart> parts) {
-    /** The format version this library writes and reads. */
-    public static final int VERSION = 1;
+    /** The format version this library writes and reads (2: strings as ByteSink#writeString packs them). */
+    public static final int VERSION = 2;
     private static final byte[] MAGIC = "dJBSPCK1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**

@@ -38,7 +38,8 @@ import org.jdbsp.zset.spi.Batch;
  */
 final class StateFileWriter implements StateWriter {
     static final byte[] MAGIC = "dJBSPST1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    static final int VERSION = 2; // 2: records encoded with varint long and int components (batch file version 2)
+    // 2: records encoded with varint long and int components (batch file version 2); 3: strings packed (batch file version 3)
+    static final int VERSION = 3;
 
     private final Path dir;
     private final Codecs codecs;

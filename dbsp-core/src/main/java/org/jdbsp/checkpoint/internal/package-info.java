@@ -5,7 +5,9 @@
  * {@link org.jdbsp.checkpoint.internal.StateFileReader}), the circuit's fingerprint and the checkpointer of
  * one circuit ({@link org.jdbsp.checkpoint.internal.Checkpointer}).
  *
- * <h2>Manifest, format version 1</h2>
+ * <h2>Manifest, format version 2</h2>
+ * (Version 2: strings as version 3 of batch files writes them, packed when few distinct chars; a version 1
+ * manifest is refused.)
  * Little-endian, strings as {@link org.jdbsp.codec.ByteSink#writeString}: the magic {@code "dJBSPCK1"}, the
  * format version (int), the id, the step (long), the workers (int), the creation time (epoch ms), the duration
  * (ns), the bytes written (longs), the metadata (int count, key and value strings), the fingerprint (int count,
@@ -13,9 +15,9 @@
  * the state file's name, length (long) and CRC32C (int), and the ids of the batch files it references (int
  * count, strings); then the CRC32C of everything before it (int).
  *
- * <h2>State file, format version 2</h2>
+ * <h2>State file, format version 3</h2>
  * (Version 2: the same layout; objects are written by the codecs of batch file version 2, with varint long and int
- * components, so a version 1 file is refused.)
+ * components, so a version 1 file is refused. Version 3: strings packed as in batch file version 3.)
  * The magic {@code "dJBSPST1"}, the format version (int), then the operators' values, each a tag byte and its
  * content: {@code L} long, {@code I} int, {@code B} boolean, {@code O} object (a class reference: 0 for null,
  * k for the k-th class met in this file, or (classes met + 1) followed by a new class name; then the codec's

@@ -18,8 +18,8 @@ public final class FileHeader {
     public static final long MAGIC = 0x3146425053424A64L; // "dJBSPBF1" little-endian
     /** The last 8 bytes of every batch file. */
     public static final long END_MAGIC = 0x444E454653424A64L; // "dJBSFEND"
-    /** The only format version this code writes and reads. */
-    public static final int VERSION = 2;
+    /** The only format version this code writes and reads (3: strings of few distinct chars packed, see ByteSink#writeString). */
+    public static final int VERSION = 3;
     /** Bytes of the fixed fields, before the codec identities. */
     static final int FIXED = 88;
     /** Bytes read first, enough for the magic, the version and the header length. */

@@ -10,13 +10,15 @@
  * at a final name is therefore complete, and it is never rewritten. A temporary name found later is
  * garbage.
  *
- * <h2>Byte layout, format version 2</h2>
+ * <h2>Byte layout, format version 3</h2>
+ * (Version 3: the layout of version 2; strings of few distinct chars are packed into fewer bits, see
+ * {@link org.jdbsp.codec.ByteSink#writeString}.)
  * All numbers little-endian. Offsets are from the start of the file; every region below starts at a
  * multiple of 8, so that a {@code long} never straddles a mapped segment.
  * <pre>
  * header, H bytes (H a multiple of 8):
  *   0  8  magic "dJBSPBF1"
- *   8  4  format version (2)
+ *   8  4  format version (3)
  *  12  4  H
  *  16  1  key column kind     (1 long, 2 object)
  *  17  1  value column kind   (0 none, 1 long, 2 object)
@@ -53,7 +55,7 @@
  * string table, from D: the table of the file's repeated strings, which its object columns reference (a
  *   string of 3 to 512 chars enters it when the writer sees it a second time): the entry count C (4 bytes),
  *   the (C + 1) x 4 ends of the entries (0 first), zero padding to 8, the entries back to back (each a string
- *   in the plain encoding of {@link org.jdbsp.codec.ByteSink#writeString}), zero padding to 8.
+ *   as {@link org.jdbsp.codec.ByteSink#writeString} writes it without a table), zero padding to 8.
  *
  * index, from I: the start offset of every group (8 bytes each), then the key column of the first key
  *   of every group followed by the last key of the file (groups + 1 entries: 8 bytes each for long keys;

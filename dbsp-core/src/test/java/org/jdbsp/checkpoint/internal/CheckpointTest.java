@@ -397,17 +397,18 @@ class CheckpointTest {
         }
     }
 
-    @Test
-    void aManifestOfAnUnknownFormatVersionIsRefusedSayingSo() throws IOException {
+    @ParameterizedTest(name = "version {0}")
+    @ValueSource(ints = {99, Manifest.VERSION - 1})
+    void aManifestOfAnUnknownFormatVersionIsRefusedSayingSo(int version) throws IOException {
         Manifest m = twoCheckpoints();
         Path manifest = new CheckpointStore(dir).manifestPath(m.id());
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(manifest)).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(8, 99);
+        b.putInt(8, version);
         b.putInt(b.limit() - 4, Manifest.crc(b.duplicate().position(0).limit(b.limit() - 4)));
         Files.write(manifest, b.array());
         CheckpointException e = assertThrows(CheckpointException.class, () -> Circuit.restore(config(2), CheckpointTest::build).close());
         assertFalse(e.corrupt());
-        assertTrue(e.getMessage().contains("format version 99") && e.getMessage().contains("reads version 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("format version " + version) && e.getMessage().contains("reads version " + Manifest.VERSION), e.getMessage());
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.jdbsp.storage.internal.FileHeader;
 import org.jdbsp.storage.internal.FileOps;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
@@ -27,6 +28,8 @@ import org.jdbsp.zset.spi.Batch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Damaged files are detected and named, never decoded into wrong records; a failing writer leaves nothing
@@ -125,27 +128,28 @@ class BatchFileFaultTest {
     void aFutureFormatVersionIsRefusedClearly() throws IOException {
         writeSample(13);
         byte[] future = bytes.clone();
-        ByteBuffer.wrap(future).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 3);
+        ByteBuffer.wrap(future).order(ByteOrder.LITTLE_ENDIAN).putInt(8, FileHeader.VERSION + 1);
         Path p = copy("future.jbf", future);
         StorageException e = assertThrows(StorageException.class, () -> open(p, LAYOUT, 30));
         assertFalse(e instanceof CorruptFileException);
-        assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("version 3")
-                && e.getMessage().contains("version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("version " + (FileHeader.VERSION + 1))
+                && e.getMessage().contains("reads version " + FileHeader.VERSION), e.getMessage());
         Path text = copy("text.jbf", "hello, this is not a batch file".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         CorruptFileException notOurs = assertThrows(CorruptFileException.class, () -> open(text, LAYOUT, 30));
         assertTrue(notOurs.getMessage().contains("not a jdbsp batch file"), notOurs.getMessage());
     }
 
-    @Test
-    void aFileOfTheOldFormatVersionOneIsRefusedClearly() throws IOException {
+    @ParameterizedTest(name = "version {0}")
+    @ValueSource(ints = {1, 2})
+    void aFileOfAnOldFormatVersionIsRefusedClearly(int version) throws IOException {
         writeSample(14);
         byte[] old = bytes.clone();
-        ByteBuffer.wrap(old).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 1);
-        Path p = copy("old.jbf", old);
+        ByteBuffer.wrap(old).order(ByteOrder.LITTLE_ENDIAN).putInt(8, version);
+        Path p = copy("old-" + version + ".jbf", old);
         StorageException e = assertThrows(StorageException.class, () -> open(p, LAYOUT, 30));
         assertFalse(e instanceof CorruptFileException);
-        assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("format version 1 is not supported")
-                && e.getMessage().contains("older"), e.getMessage());
+        assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("format version " + version + " is not supported")
+                && e.getMessage().contains("reads version " + FileHeader.VERSION) && e.getMessage().contains("older"), e.getMessage());
     }
 
     /** The real file system, failing where told. */
