@@ -194,8 +194,10 @@ public final class ByteSink {
             int index = strings.applyAsInt(s);
             if (index >= 0) {
                 writeStringReference(index);
-                return;
+            } else {
+                writeStringInlineSighted(s); // so that a string met once here and once copied inline is a repeat
             }
+            return;
         }
         writeStringInline(s);
     }
@@ -247,8 +249,10 @@ public final class ByteSink {
 
     /**
      * Writes non-null {@code s}, which the table has just declined, inline, and notes its form and bytes as
-     * {@link #sightedInline} does: when an inline copy of them was met before, the string is offered to the table
-     * again (its second sighting) and, if entered, written as a reference instead; returns its entry, or -1.
+     * {@link #sightedInline} does: when they were met inline before (copied by {@link ByteSource#copyString} or
+     * written here), the string is offered to the table again (its second sighting) and, if entered, written as a
+     * reference instead; returns its entry, or -1. So the table and the copy's sightings count a string met once by
+     * either way as repeated.
      */
     int writeStringInlineSighted(String s) {
         int mark = size;

@@ -242,6 +242,31 @@ class TranscodeTest {
         });
     }
 
+    @Test
+    void aStringMetOnceEncodedAndOnceCopiedInlineEntersTheTargetTableInEitherOrder() {
+        for (String shared : new String[] {"written here, copied there", "abcabcabcab"}) {
+            ByteSink inline = new ByteSink(16); // no table: inline
+            inline.writeString(shared);
+            for (boolean encodedFirst : new boolean[] {true, false}) {
+                Table target = new Table(2);
+                ByteSink out = new ByteSink(16);
+                out.stringTable(target);
+                if (encodedFirst) {
+                    out.writeString(shared);
+                }
+                sourceOf(inline, null).copyString(out);
+                if (!encodedFirst) {
+                    out.writeString(shared);
+                }
+                assertEquals(List.of(shared), target.entries, "entered at its second sighting, encoded first: " + encodedFirst);
+                ByteSource back = sourceOf(out, target);
+                assertEquals(shared, back.readString());
+                assertEquals(shared, back.readString());
+                assertEquals(0, back.remaining());
+            }
+        }
+    }
+
     /** Strings that {@link ByteSink#writeString} packs (6, 4, 2, 5 and 5 bits a char), none filling its last byte. */
     private static final String[] PACKABLE = {"qwertyuiopasdfghjklzxcvbnmQWERTYUIOPASDFGHJKLZXCVBN", "0123456789012",
         "abcabcabcab", "\u00e9\u00e8\u00ea\u00eb\u00e0\u00e2\u00e4\u00f4\u00f6\u00fc\u00e7",
