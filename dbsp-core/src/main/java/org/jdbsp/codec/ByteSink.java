@@ -22,8 +22,12 @@ public final class ByteSink {
     private byte[] bytes;
     private int size;
     private ToIntFunction<String> strings;
-    /** Hashes of inline strings copied in ({@link #sightedInline}), for the current table; null until used. */
-    private int[] inlineSightings;
+    /** Inline strings met and strings entered, by their encoded bytes, for the current table; null until used. */
+    private InlineSightings inlineSightings;
+    /** Entries below this one of the current table were returned by it before (see {@link #offer}). */
+    private int entriesKnown;
+    /** A view of {@link #bytes}, for hashing what was just written; replaced when they grow. */
+    private ByteBuffer view;
 
     /** An empty sink with room for {@code capacity} bytes before it grows. */
     public ByteSink(int capacity) {
@@ -159,6 +163,7 @@ public final class ByteSink {
     public void stringTable(ToIntFunction<String> table) {
         this.strings = table;
         this.inlineSightings = null;
+        this.entriesKnown = 0;
     }
 
     /** Writes {@code b[from, from + length)}. */
@@ -191,7 +196,7 @@ public final class ByteSink {
             return;
         }
         if (strings != null) {
-            int index = strings.applyAsInt(s);
+            int index = offer(s);
             if (index >= 0) {
                 writeStringReference(index);
             } else {
@@ -208,27 +213,47 @@ public final class ByteSink {
     }
 
     /**
-     * Whether this sink met an inline string of form {@code 8n + b} (see {@link #writeString}) whose
-     * {@code length} bytes after the header are those of {@code from} at {@code position} before, by a hash of the
-     * form, the length and up to 16 sampled bytes in a fixed, lossy array (a false positive only costs a lookup);
-     * remembers them. For {@link ByteSource#copyString}, with a table attached.
+     * Whether an inline string of form {@code 8n + b} (see {@link #writeString}) whose {@code length} bytes after the
+     * header are those of {@code from} at {@code position} is worth building and offering to the table: the table
+     * entered it through this sink, or this sink met it inline before (copied or written); remembers the sighting.
+     * By {@link InlineSightings}' hints. For {@link ByteSource#copyString}, with a table attached.
      */
     boolean sightedInline(int form, ByteBuffer from, int position, int length) {
+        InlineSightings in = sightings();
+        int h = InlineSightings.hash(form, from, position, length);
+        return in.isEntry(h) | in.sighted(h); // both: the sighting is remembered either way
+    }
+
+    private InlineSightings sightings() {
         if (inlineSightings == null) {
-            inlineSightings = new int[1 << 16];
+            inlineSightings = new InlineSightings();
         }
-        int step = Math.max(1, length / 16);
-        int h = 31 * form + length;
-        for (int i = length - 1; i >= 0; i -= step) {
-            h = 31 * h + from.get(position + i);
+        return inlineSightings;
+    }
+
+    /**
+     * Asks the table for the index of non-null {@code s} (-1: write it inline); when the table gives an entry it
+     * never gave before, notes the hash of the string's inline encoding, so that a copy of it met inline later
+     * becomes a reference (see {@link #sightedInline}).
+     */
+    int offer(String s) {
+        int index = strings.applyAsInt(s);
+        if (index >= entriesKnown) {
+            entriesKnown = index + 1;
+            int mark = size;
+            int form = writeStringInline(s);
+            int body = mark + varIntLength(inlineHeader(form));
+            sightings().entered(InlineSightings.hash(form, view(), body, size - body));
+            size = mark;
         }
-        h ^= (h >>> 15) * 0x2C1B3C6D;
-        int slot = (h ^ (h >>> 16)) & (inlineSightings.length - 1);
-        if (inlineSightings[slot] == h) {
-            return true;
+        return index;
+    }
+
+    private ByteBuffer view() {
+        if (view == null || view.array() != bytes) {
+            view = ByteBuffer.wrap(bytes);
         }
-        inlineSightings[slot] = h;
-        return false;
+        return view;
     }
 
     /**
@@ -236,9 +261,9 @@ public final class ByteSink {
      * at its second sighting (twice, when the first offer only noted it), then as a reference or inline.
      */
     void writeStringSightedTwice(String s) {
-        int index = strings.applyAsInt(s);
+        int index = offer(s);
         if (index < 0) {
-            index = strings.applyAsInt(s);
+            index = offer(s);
         }
         if (index >= 0) {
             writeStringReference(index);
@@ -258,10 +283,10 @@ public final class ByteSink {
         int mark = size;
         int form = writeStringInline(s);
         int body = mark + varIntLength(inlineHeader(form));
-        if (!sightedInline(form, ByteBuffer.wrap(bytes), body, size - body)) {
+        if (!sightings().sighted(InlineSightings.hash(form, view(), body, size - body))) {
             return -1;
         }
-        int entry = strings.applyAsInt(s);
+        int entry = offer(s);
         if (entry >= 0) {
             size = mark;
             writeStringReference(entry);

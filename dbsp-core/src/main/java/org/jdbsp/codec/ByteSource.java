@@ -356,7 +356,7 @@ public final class ByteSource {
         int m = remap[index];
         if (m == 0) {
             String s = strings.apply(index);
-            int entry = target.applyAsInt(s);
+            int entry = out.offer(s);
             if (entry < 0) {
                 entry = out.writeStringInlineSighted(s); // written, inline or as a reference
                 if (entry >= 0) {

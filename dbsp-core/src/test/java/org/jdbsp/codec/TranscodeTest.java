@@ -267,6 +267,37 @@ class TranscodeTest {
         }
     }
 
+    @Test
+    void aStringTheTargetTableHoldsIsCopiedAsAReferenceEvenAfterManyUniqueStrings() {
+        String shared = "https://www.nexmark.com/shared/item.htm?query=1";
+        ByteSink unique = new ByteSink(1 << 20); // no table: inline, as a file's strings seen once are
+        for (int i = 0; i < 400_000; i++) {
+            unique.writeString("unique " + i);
+        }
+        ByteSink inline = new ByteSink(16);
+        inline.writeString(shared);
+        Table target = new Table(2);
+        ByteSink out = new ByteSink(16);
+        out.stringTable(target);
+        out.writeString(shared);
+        out.writeString(shared); // entered: entry 0
+        ByteSource in = sourceOf(unique, null);
+        for (int i = 0; i < 400_000; i++) {
+            in.copyString(out);
+        }
+        int before = out.size();
+        sourceOf(inline, null).copyString(out);
+        assertEquals(shared, target.entries.get(0)); // (a unique string whose hash collides may enter too: a hint)
+        assertEquals(1, out.size() - before, "a reference to entry 0 (one byte), not the string inline again");
+        ByteSource back = sourceOf(out, target);
+        back.readString();
+        back.readString();
+        for (int i = 0; i < 400_000; i++) {
+            assertEquals("unique " + i, back.readString());
+        }
+        assertEquals(shared, back.readString());
+    }
+
     /** Strings that {@link ByteSink#writeString} packs (6, 4, 2, 5 and 5 bits a char), none filling its last byte. */
     private static final String[] PACKABLE = {"qwertyuiopasdfghjklzxcvbnmQWERTYUIOPASDFGHJKLZXCVBN", "0123456789012",
         "abcabcabcab", "\u00e9\u00e8\u00ea\u00eb\u00e0\u00e2\u00e4\u00f4\u00f6\u00fc\u00e7",

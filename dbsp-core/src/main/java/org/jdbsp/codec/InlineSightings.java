@@ -1,0 +1,79 @@
+package org.jdbsp.codec;
+
+import java.nio.ByteBuffer;
+
+/**
+ * What a {@link ByteSink} with a table of repeated strings knows about inline strings by their encoded form and
+ * bytes alone, so that {@link ByteSource#copyString} need not build a string to decide: a fixed, lossy array of
+ * the inline strings met (a string met twice is offered to the table), and the hashes of the strings the table
+ * entered through this sink (a string met inline that the table already holds is written as a reference). Both
+ * are hints: a false positive only costs building the string and one more lookup in the table.
+ */
+final class InlineSightings {
+    private final int[] sightings = new int[1 << 16];
+    /** Open addressing over the hashes of entered strings (0 empty, a hash of 0 stored as 1). */
+    private int[] entries = new int[1 << 8];
+    private int entryCount;
+
+    /**
+     * A hash of an inline string of form {@code 8n + b} whose {@code length} bytes after its header are those of
+     * {@code from} at {@code position}: the form, the length and up to 16 bytes sampled over them.
+     */
+    static int hash(int form, ByteBuffer from, int position, int length) {
+        int step = Math.max(1, length / 16);
+        int h = 31 * form + length;
+        for (int i = length - 1; i >= 0; i -= step) {
+            h = 31 * h + from.get(position + i);
+        }
+        return h ^ (h >>> 15) * 0x2C1B3C6D;
+    }
+
+    /** Whether an inline string of hash {@code h} was met before; remembers it. */
+    boolean sighted(int h) {
+        int slot = (h ^ (h >>> 16)) & (sightings.length - 1);
+        if (sightings[slot] == h) {
+            return true;
+        }
+        sightings[slot] = h;
+        return false;
+    }
+
+    /** Notes that the table entered a string whose inline encoding has hash {@code h}. */
+    void entered(int h) {
+        if (isEntry(h)) {
+            return;
+        }
+        if (2 * (entryCount + 1) > entries.length) {
+            int[] old = entries;
+            entries = new int[old.length * 2];
+            for (int e : old) {
+                if (e != 0) {
+                    place(e);
+                }
+            }
+        }
+        place(h == 0 ? 1 : h);
+        entryCount++;
+    }
+
+    /** Whether a string whose inline encoding has hash {@code h} was {@linkplain #entered entered}. */
+    boolean isEntry(int h) {
+        int key = h == 0 ? 1 : h;
+        int mask = entries.length - 1;
+        for (int p = (key ^ (key >>> 16)) & mask; entries[p] != 0; p = (p + 1) & mask) {
+            if (entries[p] == key) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void place(int key) {
+        int mask = entries.length - 1;
+        int p = (key ^ (key >>> 16)) & mask;
+        while (entries[p] != 0) {
+            p = (p + 1) & mask;
+        }
+        entries[p] = key;
+    }
+}
