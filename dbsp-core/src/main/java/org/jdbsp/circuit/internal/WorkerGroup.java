@@ -137,7 +137,7 @@ public final class WorkerGroup {
                 throw new StepAborted();
             }
             if (idle.idle()) {
-                failIfAnotherDied(index);
+                failIfAnotherDied(index, round);
             }
         }
         return results[parity];
@@ -153,11 +153,18 @@ public final class WorkerGroup {
     }
 
     /** Records the death of the thread of any worker but {@code index} as its failure (which aborts the step). */
-    private void failIfAnotherDied(int index) {
+    /**
+     * Fails the step if another worker's thread has ended while worker {@code index} waits for round
+     * {@code round}. A thread not started yet is not dead, and neither is one that ended after the round was
+     * complete (it left its last meeting; the waiter had not seen the round end yet).
+     */
+    private void failIfAnotherDied(int index, long round) {
         for (int i = 0; i < size; i++) {
             Thread t = threads[i];
-            if (i != index && t != null && !t.isAlive()) {
-                fail(i, died(i, t));
+            if (i != index && t != null && t.getState() == Thread.State.TERMINATED) {
+                if (completed <= round) {
+                    fail(i, died(i, t));
+                }
                 return;
             }
         }
