@@ -178,7 +178,8 @@ class UnconsolidatedHandOffTest {
                 in.part(Square.class).output("squares");
                 ZSetStream<Circle> sharded = in.part(Circle.class).shardBy(c -> c.r() % 5);
                 Wiring.addStream("probe", new Probe(raw), sharded.layout(), sharded);
-                return new ReadRaw(in, sharded.output("sharded"));
+                // a map reads tuple by tuple; the output's gather onto worker 0 would not (see the test below)
+                return new ReadRaw(in, sharded.map(c -> c).output("sharded"));
             })) {
                 Map<Circle, Long> expected = new java.util.HashMap<>();
                 for (int i = 0; i < 90; i++) {
@@ -191,6 +192,33 @@ class UnconsolidatedHandOffTest {
                 expected.values().removeIf(v -> v == 0);
                 assertEquals(expected, h.io().out().delta().toMap(), "the output consolidates once, W = " + w);
                 assertTrue(raw.get(), "the exchange handed its readers what it received, unconsolidated, W = " + w);
+            }
+        }
+    }
+
+    @Test
+    void aGatherOntoWorkerZeroFromSeveralWorkersIsGivenPartsConsolidatedWhereTheyAreMade() {
+        for (int w : new int[] {1, 2, 3}) {
+            AtomicBoolean raw = new AtomicBoolean();
+            try (CircuitHandle<ReadRaw> h = Circuit.build(CircuitConfig.defaults().withWorkers(w).withName("gather-" + w), b -> {
+                SplitInput<Shape> in = b.splitInput("shapes");
+                in.part(Square.class).output("squares");
+                ZSetStream<Circle> folded = in.part(Circle.class).map(c -> new Circle(c.r() % 7));
+                Wiring.addStream("probe", new Probe(raw), folded.layout(), folded);
+                return new ReadRaw(in, folded.output("folded"));
+            })) {
+                Map<Circle, Long> expected = new java.util.HashMap<>();
+                for (int i = 0; i < 90; i++) {
+                    long weight = i % 3 == 2 ? -1 : 1;
+                    h.io().in().push(new Circle(i % 17), weight);
+                    expected.merge(new Circle(i % 17 % 7), weight, Long::sum);
+                }
+                h.step();
+                expected.values().removeIf(v -> v == 0);
+                assertEquals(expected, h.io().out().delta().toMap(), "W = " + w);
+                // one worker: the output sorts once; several: each sorts its own part before the gather, in parallel,
+                // instead of worker 0 sorting every worker's tuples alone
+                assertEquals(w == 1, raw.get(), "the map's output is unconsolidated only without a gather, W = " + w);
             }
         }
     }

@@ -84,6 +84,15 @@ public final class ShardOperator implements UnaryOperator {
         return route;
     }
 
+    /**
+     * Whether this is a gather onto worker 0 from several workers: its input is best consolidated where it is
+     * made, each worker sorting its own part at once, rather than handed over raw and sorted by worker 0 alone
+     * (which, for q0's output, halved the throughput at two workers).
+     */
+    boolean gathersFromSeveralWorkers() {
+        return route == Route.TO_WORKER_ZERO && workers.count() > 1 && !replicatedInput;
+    }
+
     /** Whether its input is replicated, so that nothing is sent (each worker keeps what it owns). */
     public boolean replicatedInput() {
         return replicatedInput;

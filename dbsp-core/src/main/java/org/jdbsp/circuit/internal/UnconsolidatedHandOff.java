@@ -5,7 +5,8 @@ import org.jdbsp.circuit.spi.Operator;
 /**
  * Decides, when a circuit's graph is sealed, which operators hand their output on unconsolidated: a split
  * input's part, a map or an exchange whose every reader reads tuple by tuple (a map, a filter that itself hands on
- * unconsolidated, an output or an exchange, which consolidate once). A chain such as input part, filter, map, output then
+ * unconsolidated, an output or an exchange, which consolidate once; not a gather onto worker 0 from several
+ * workers, whose input each worker sorts in parallel before sending). A chain such as input part, filter, map, output then
  * sorts its records once, at the output, instead of at every step of the chain; linear operators give the same
  * sum whatever the order and repetition of the tuples they read.
  *
@@ -80,6 +81,6 @@ final class UnconsolidatedHandOff {
     /** Whether {@code op} reads its input tuple by tuple, so that it may be given unconsolidated batches. */
     private static boolean takes(Operator op, boolean givesOn) {
         return op instanceof MapOperator || op instanceof SinkOperators.Output || (op instanceof FilterOperator && givesOn)
-                || op instanceof ShardOperator || op.readsTupleByTuple();
+                || (op instanceof ShardOperator && !((ShardOperator) op).gathersFromSeveralWorkers()) || op.readsTupleByTuple();
     }
 }
