@@ -78,4 +78,57 @@ class MemoryGuardTest {
             assertEquals(1, h.io().out().integral().size(), "below the limit, circuits run");
         }
     }
+
+    /** An operator that keeps every record it sees as objects: it counts its tuples but not their bytes. */
+    static final class KeepsRecords implements org.jdbsp.circuit.spi.UnaryOperator {
+        private final List<Object> kept = new ArrayList<>();
+
+        @Override
+        public org.jdbsp.zset.spi.Batch apply(org.jdbsp.zset.spi.Batch delta) {
+            for (int i = 0; i < delta.size; i++) {
+                kept.add(delta.key(i));
+            }
+            return delta;
+        }
+
+        @Override
+        public long stateTuples() {
+            return kept.size();
+        }
+
+        @Override
+        public boolean hasState() {
+            return false;
+        }
+
+        @Override
+        public org.jdbsp.circuit.spi.Operator fork() {
+            return new KeepsRecords();
+        }
+    }
+
+    @Test
+    void anOperatorThatCountsTuplesButNotBytesIsNamedByItsTuples() throws InterruptedException {
+        CircuitHandle<Io> h = Circuit.build(CircuitConfig.defaults().withName("guard-tuples"), b -> {
+            ZSetInput<Long> in = b.longZSetInput("numbers");
+            ZSetStream<String> words = in.stream().map(x -> "w" + x).shard();
+            return new Io(in, Wiring.<String>addStream("keeper", new KeepsRecords(), words.layout(), Placement.SHARDED, words)
+                    .output());
+        });
+        try {
+            for (long k = 0; k < 1_000; k++) {
+                h.io().in().push(k, 1);
+            }
+            h.step();
+            MemoryGuard.setLimit(1e-9);
+            collectUntilSuspect();
+            h.io().in().push(5_000L, 1);
+            CircuitException e = assertThrows(CircuitException.class, h::step);
+            String m = e.getMessage();
+            assertTrue(m.contains("largest state on this worker: '") && m.contains("'keeper#") && m.contains("' 1,000 tuples (size not estimated)"), m);
+        } finally {
+            MemoryGuard.setLimit(MemoryGuard.DEFAULT_LIMIT);
+            h.close();
+        }
+    }
 }

@@ -264,23 +264,37 @@ public final class Executor {
         }
     }
 
-    /** The three operators holding the most state, by their estimate of bytes, for a memory failure. */
+    /**
+     * The three operators holding the most state, for a memory failure: by their estimate of bytes, then by their
+     * tuples (an operator whose state is not arrays, such as an aggregate's per-group objects, may report tuples
+     * without bytes), or a sentence saying that no operator reports any state.
+     */
     private String largestState() {
         Integer[] ids = new Integer[operators.length];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = i;
         }
         long[] bytes = new long[operators.length];
+        long[] tuples = new long[operators.length];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = operators[i].stateBytes();
+            tuples[i] = operators[i].stateTuples();
         }
-        java.util.Arrays.sort(ids, (x, y) -> Long.compare(bytes[y], bytes[x]));
+        java.util.Arrays.sort(ids, (x, y) -> bytes[y] != bytes[x] ? Long.compare(bytes[y], bytes[x]) : Long.compare(tuples[y], tuples[x]));
         StringBuilder sb = new StringBuilder("the largest state on this worker");
-        for (int k = 0; k < Math.min(3, ids.length) && bytes[ids[k]] > 0; k++) {
-            sb.append(k == 0 ? ": " : ", ").append('\'').append(graph.node(ids[k]).name).append("' ")
-                    .append(bytes[ids[k]] >= 1 << 20 ? String.format("%,d MiB", bytes[ids[k]] >> 20)
-                            : String.format("%,d KiB", (bytes[ids[k]] + 1023) >> 10)).append(" (")
-                    .append(String.format("%,d", operators[ids[k]].stateTuples())).append(" tuples)");
+        int named = 0;
+        for (int k = 0; k < Math.min(3, ids.length) && (bytes[ids[k]] > 0 || tuples[ids[k]] > 0); k++, named++) {
+            sb.append(k == 0 ? ": " : ", ").append('\'').append(graph.node(ids[k]).name).append("' ");
+            if (bytes[ids[k]] > 0) {
+                sb.append(bytes[ids[k]] >= 1 << 20 ? String.format("%,d MiB", bytes[ids[k]] >> 20)
+                        : String.format("%,d KiB", (bytes[ids[k]] + 1023) >> 10)).append(" (");
+                sb.append(String.format("%,d", tuples[ids[k]])).append(" tuples)");
+            } else {
+                sb.append(String.format("%,d", tuples[ids[k]])).append(" tuples (size not estimated)");
+            }
+        }
+        if (named == 0) {
+            sb.append(": none reported (no operator of this worker counts any state)");
         }
         return sb.toString();
     }
