@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.UnaryOperator;
-import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
-import org.jdbsp.zset.spi.Consolidation;
+import org.jdbsp.zset.spi.BatchBuilder;
 import org.jdbsp.zset.spi.Merging;
 import org.jdbsp.zset.internal.PartCounts;
 import org.jdbsp.zset.internal.Partition;
@@ -58,6 +57,8 @@ public final class ShardOperator implements UnaryOperator {
     private final KeyOwners owners = new KeyOwners();
     private final PartCounts counts = new PartCounts();
     private boolean unconsolidatedOutput;
+    /** The parts received in a step, some unconsolidated, in one set of columns (reused from step to step). */
+    private final BatchBuilder received;
 
     /**
      * An exchange of batches of {@code layout} on worker {@code workers}; {@code keyFunction} is used with
@@ -66,6 +67,7 @@ public final class ShardOperator implements UnaryOperator {
     public ShardOperator(WorkerContext workers, Layout layout, Route route, Function<Object, ?> keyFunction, boolean replicatedInput) {
         this.workers = workers;
         this.layout = layout;
+        this.received = new BatchBuilder(layout);
         this.route = route;
         this.keyFunction = keyFunction;
         this.replicatedInput = replicatedInput;
@@ -145,33 +147,10 @@ public final class ShardOperator implements UnaryOperator {
      * as they are when this exchange's readers take that.
      */
     private Batch consolidateAll(List<Batch> parts) {
-        int total = 0;
         for (Batch b : parts) {
-            total = Math.addExact(total, b.size);
+            received.addBatch(b);
         }
-        long[] longKeys = layout.keyKind() == ColumnKind.LONG ? new long[total] : null;
-        Object[] objKeys = longKeys == null ? new Object[total] : null;
-        long[] longValues = layout.valueKind() == ColumnKind.LONG ? new long[total] : null;
-        Object[] objValues = layout.valueKind() == ColumnKind.OBJECT ? new Object[total] : null;
-        long[] weights = new long[total];
-        int at = 0;
-        for (Batch b : parts) {
-            int n = b.size;
-            if (longKeys != null) {
-                System.arraycopy(b.longKeys, 0, longKeys, at, n);
-            } else {
-                System.arraycopy(b.objKeys, 0, objKeys, at, n);
-            }
-            if (longValues != null) {
-                System.arraycopy(b.longValues, 0, longValues, at, n);
-            } else if (objValues != null) {
-                System.arraycopy(b.objValues, 0, objValues, at, n);
-            }
-            System.arraycopy(b.weights, 0, weights, at, n);
-            at += n;
-        }
-        return unconsolidatedOutput ? Batch.unconsolidated(layout, total, longKeys, objKeys, longValues, objValues, weights)
-                : Consolidation.consolidate(layout, total, longKeys, objKeys, longValues, objValues, weights);
+        return unconsolidatedOutput ? received.buildUnconsolidated() : received.build();
     }
 
     /**

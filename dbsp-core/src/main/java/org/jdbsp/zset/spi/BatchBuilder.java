@@ -323,21 +323,29 @@ public final class BatchBuilder {
 
     /** Appends every tuple appended to {@code other} (of the same layout) since its last build, leaving it as it is. */
     public void addAppended(BatchBuilder other) {
-        int n = other.size;
+        appendColumns(other.longKeys, other.objKeys, other.longValues, other.objValues, other.weights, other.size);
+    }
+
+    /** Appends every tuple of {@code batch} (of the same column kinds), in its order, consolidated or not. */
+    public void addBatch(Batch batch) {
+        appendColumns(batch.longKeys, batch.objKeys, batch.longValues, batch.objValues, batch.weights, batch.size);
+    }
+
+    private void appendColumns(long[] lk, Object[] ok, long[] lv, Object[] ov, long[] w, int n) {
         if (size + n > weights.length) {
             grow(size + n);
         }
         if (longKeys != null) {
-            System.arraycopy(other.longKeys, 0, longKeys, size, n);
+            System.arraycopy(lk, 0, longKeys, size, n);
         } else {
-            System.arraycopy(other.objKeys, 0, objKeys, size, n);
+            System.arraycopy(ok, 0, objKeys, size, n);
         }
         if (longValues != null) {
-            System.arraycopy(other.longValues, 0, longValues, size, n);
+            System.arraycopy(lv, 0, longValues, size, n);
         } else if (objValues != null) {
-            System.arraycopy(other.objValues, 0, objValues, size, n);
+            System.arraycopy(ov, 0, objValues, size, n);
         }
-        System.arraycopy(other.weights, 0, weights, size, n);
+        System.arraycopy(w, 0, weights, size, n);
         size += n;
     }
 
