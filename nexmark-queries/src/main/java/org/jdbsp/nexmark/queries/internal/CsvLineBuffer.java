@@ -11,23 +11,20 @@ import java.util.Arrays;
 /**
  * CSV lines encoded straight into a growable byte array in UTF-8, then written to a file channel in one call.
  *
- * <p>Longs are written digit by digit and ASCII text byte by byte, so a line costs no string, no
+ * <p>Longs are written two digits at a time with int arithmetic, and a field's text is copied out of its string in
+ * one call and narrowed to bytes while it is checked for ASCII, so a line costs no string, no
  * {@code StringBuilder} and no charset encoder; text with other characters, or a field that needs quoting, takes
  * a slower path. Text that is not valid UTF-16 (an unpaired surrogate) is refused with a
  * {@link java.nio.charset.CharacterCodingException}, as a {@code Writer} over a strict UTF-8 encoder would.
  */
 final class CsvLineBuffer {
-    /** {@code POWERS_OF_TEN[d]} = 10^d, the smallest number of d + 1 digits. */
-    private static final long[] POWERS_OF_TEN = new long[19];
+    /** 10^8: longs are written in parts of eight digits. */
+    private static final long EIGHT_DIGITS = 100_000_000L;
     /** The tens and ones digit of each number below 100. */
     private static final byte[] DIGIT_TENS = new byte[100];
     private static final byte[] DIGIT_ONES = new byte[100];
 
     static {
-        POWERS_OF_TEN[0] = 1;
-        for (int d = 1; d < POWERS_OF_TEN.length; d++) {
-            POWERS_OF_TEN[d] = POWERS_OF_TEN[d - 1] * 10;
-        }
         for (int i = 0; i < 100; i++) {
             DIGIT_TENS[i] = (byte) ('0' + i / 10);
             DIGIT_ONES[i] = (byte) ('0' + i % 10);
@@ -37,6 +34,8 @@ final class CsvLineBuffer {
     private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder();
     private byte[] bytes;
     private int length;
+    /** A field's characters, copied out of its string in one call so that the loop over them reads a plain array. */
+    private char[] chars = new char[128];
 
     /** An empty buffer with room for {@code capacity} bytes before it grows. */
     CsvLineBuffer(int capacity) {
@@ -60,7 +59,10 @@ final class CsvLineBuffer {
         bytes[length++] = (byte) ascii;
     }
 
-    /** Appends {@code v} in decimal. */
+    /**
+     * Appends {@code v} in decimal. The number is cut into parts of eight digits so that the digits come from int
+     * arithmetic (a pair at a time), and the length of the first part from a few comparisons.
+     */
     void append(long v) {
         if (v == Long.MIN_VALUE) {
             appendAscii(Long.toString(v));
@@ -71,22 +73,51 @@ final class CsvLineBuffer {
             bytes[length++] = '-';
             v = -v;
         }
-        int digits = 1;
-        while (digits < POWERS_OF_TEN.length && v >= POWERS_OF_TEN[digits]) {
-            digits++;
+        if (v < EIGHT_DIGITS) {
+            appendInt((int) v);
+            return;
         }
+        long high = v / EIGHT_DIGITS;
+        int low = (int) (v - high * EIGHT_DIGITS);
+        if (high < EIGHT_DIGITS) {
+            appendInt((int) high);
+        } else {
+            long top = high / EIGHT_DIGITS;
+            appendInt((int) top);
+            appendEightDigits((int) (high - top * EIGHT_DIGITS));
+        }
+        appendEightDigits(low);
+    }
+
+    /** Appends {@code v}, from 0 to 99,999,999, in decimal without leading zeros (room already ensured). */
+    private void appendInt(int v) {
+        int digits = v < 10_000 ? (v < 100 ? (v < 10 ? 1 : 2) : (v < 1_000 ? 3 : 4))
+                : (v < 1_000_000 ? (v < 100_000 ? 5 : 6) : (v < 10_000_000 ? 7 : 8));
         int at = length + digits;
         length = at;
         while (v >= 100) {
-            int pair = (int) (v % 100);
-            v /= 100;
+            int rest = v / 100;
+            int pair = v - rest * 100;
+            v = rest;
             bytes[--at] = DIGIT_ONES[pair];
             bytes[--at] = DIGIT_TENS[pair];
         }
-        int last = (int) v;
-        bytes[--at] = DIGIT_ONES[last];
-        if (last >= 10) {
-            bytes[--at] = DIGIT_TENS[last];
+        bytes[--at] = DIGIT_ONES[v];
+        if (v >= 10) {
+            bytes[--at] = DIGIT_TENS[v];
+        }
+    }
+
+    /** Appends {@code v}, from 0 to 99,999,999, as exactly eight digits (room already ensured). */
+    private void appendEightDigits(int v) {
+        int at = length + 8;
+        length = at;
+        for (int i = 0; i < 4; i++) {
+            int rest = v / 100;
+            int pair = v - rest * 100;
+            v = rest;
+            bytes[--at] = DIGIT_ONES[pair];
+            bytes[--at] = DIGIT_TENS[pair];
         }
     }
 
@@ -105,16 +136,24 @@ final class CsvLineBuffer {
      */
     void appendField(String field) throws IOException {
         int n = field.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        field.getChars(0, n, chars, 0);
         ensure(n);
+        byte[] out = bytes;
+        char[] in = chars;
         int start = length;
         for (int i = 0; i < n; i++) {
-            char c = field.charAt(i);
-            if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
-                length = start;
+            char c = in[i];
+            if (c > ',' && c < 0x80) {
+                out[start + i] = (byte) c;
+            } else if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
                 appendFieldSlowly(field);
                 return;
+            } else {
+                out[start + i] = (byte) c;
             }
-            bytes[start + i] = (byte) c;
         }
         length = start + n;
     }

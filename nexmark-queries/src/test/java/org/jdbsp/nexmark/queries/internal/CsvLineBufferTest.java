@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,52 @@ class CsvLineBufferTest {
             b.append(';');
             expected.append(v).append(';');
         }
+        assertEquals(expected.toString(), drained(b));
+    }
+
+    @Test
+    void writesLongsOfEveryLengthAndAroundEveryPowerOfTenAsJavaPrintsThem() throws IOException {
+        CsvLineBuffer b = new CsvLineBuffer(1);
+        StringBuilder expected = new StringBuilder();
+        SplittableRandom random = new SplittableRandom(10);
+        long power = 1;
+        for (int digits = 1; digits <= 19; digits++) {
+            long[] values = {power - 1, power, power + 1, power * 9, power * 3 + 7, random.nextLong(power, power * 9)};
+            for (long v : values) {
+                b.append(v);
+                b.append(' ');
+                b.append(-v);
+                b.append(';');
+                expected.append(v).append(' ').append(-v).append(';');
+            }
+            power = digits < 19 ? power * 10 : power;
+        }
+        for (int i = 0; i < 1000; i++) {
+            long v = random.nextLong() >> random.nextInt(64);
+            b.append(v);
+            b.append(';');
+            expected.append(v).append(';');
+        }
+        assertEquals(expected.toString(), drained(b));
+    }
+
+    @Test
+    void aFieldNeedingQuotesOrUtf8IsFoundAtAnyPositionOfALongField() throws IOException {
+        String plain = " !#$%&'()*+-./09:;<=>?@AZ[\\]^_`az{|}~\t\u007f";
+        CsvLineBuffer b = new CsvLineBuffer(1);
+        StringBuilder expected = new StringBuilder();
+        for (String special : new String[] {",", "\"", "\n", "\r", "\u00e9", "\u0141", "\ud83d\ude00"}) {
+            for (int at : new int[] {0, 1, 127, 128, 300}) {
+                String field = plain.repeat(8).substring(0, at) + special + plain.repeat(2);
+                b.appendField(field);
+                b.append('|');
+                boolean quote = special.equals(",") || special.equals("\"") || special.equals("\n") || special.equals("\r");
+                expected.append(quote ? '"' + field.replace("\"", "\"\"") + '"' : field).append('|');
+            }
+        }
+        String longPlain = plain.repeat(20);
+        b.appendField(longPlain);
+        expected.append(longPlain);
         assertEquals(expected.toString(), drained(b));
     }
 
