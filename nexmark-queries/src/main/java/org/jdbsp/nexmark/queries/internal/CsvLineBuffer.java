@@ -1,7 +1,10 @@
 package org.jdbsp.nexmark.queries.internal;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharsetEncoder;
@@ -11,7 +14,7 @@ import java.util.Arrays;
 /**
  * CSV lines encoded straight into a growable byte array in UTF-8, then written to a file channel in one call.
  *
- * <p>Longs are written two digits at a time with int arithmetic, and a field's text is copied out of its string in
+ * <p>Longs are written eight digits at a time, made together in one long, and a field's text is copied out of its string in
  * one call and narrowed to bytes while it is checked for ASCII, so a line costs no string, no
  * {@code StringBuilder} and no charset encoder; text with other characters, or a field that needs quoting, takes
  * a slower path. Text that is not valid UTF-16 (an unpaired surrogate) is refused with a
@@ -20,16 +23,10 @@ import java.util.Arrays;
 final class CsvLineBuffer {
     /** 10^8: longs are written in parts of eight digits. */
     private static final long EIGHT_DIGITS = 100_000_000L;
-    /** The tens and ones digit of each number below 100. */
-    private static final byte[] DIGIT_TENS = new byte[100];
-    private static final byte[] DIGIT_ONES = new byte[100];
-
-    static {
-        for (int i = 0; i < 100; i++) {
-            DIGIT_TENS[i] = (byte) ('0' + i / 10);
-            DIGIT_ONES[i] = (byte) ('0' + i % 10);
-        }
-    }
+    /** {@code '0'} in each byte: added to eight digits, one a byte, it makes their text. */
+    private static final long ZEROS = 0x3030_3030_3030_3030L;
+    /** Eight bytes of the array stored at once, the first in memory from the lowest byte of the long. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder();
     private byte[] bytes;
@@ -60,8 +57,9 @@ final class CsvLineBuffer {
     }
 
     /**
-     * Appends {@code v} in decimal. The number is cut into parts of eight digits so that the digits come from int
-     * arithmetic (a pair at a time), and the length of the first part from a few comparisons.
+     * Appends {@code v} in decimal. The number is cut into parts of eight digits, and the eight digits of a part are
+     * made together in one long ({@link #digitBytes}) and stored with one write; the first part's leading zeros are
+     * left out.
      */
     void append(long v) {
         if (v == Long.MIN_VALUE) {
@@ -89,36 +87,33 @@ final class CsvLineBuffer {
         appendEightDigits(low);
     }
 
-    /** Appends {@code v}, from 0 to 99,999,999, in decimal without leading zeros (room already ensured). */
+    /** Appends {@code v}, from 0 to 99,999,999, in decimal without leading zeros (room for eight bytes ensured). */
     private void appendInt(int v) {
-        int digits = v < 10_000 ? (v < 100 ? (v < 10 ? 1 : 2) : (v < 1_000 ? 3 : 4))
-                : (v < 1_000_000 ? (v < 100_000 ? 5 : 6) : (v < 10_000_000 ? 7 : 8));
-        int at = length + digits;
-        length = at;
-        while (v >= 100) {
-            int rest = v / 100;
-            int pair = v - rest * 100;
-            v = rest;
-            bytes[--at] = DIGIT_ONES[pair];
-            bytes[--at] = DIGIT_TENS[pair];
-        }
-        bytes[--at] = DIGIT_ONES[v];
-        if (v >= 10) {
-            bytes[--at] = DIGIT_TENS[v];
-        }
+        long digits = digitBytes(v);
+        int leadingZeros = Long.numberOfTrailingZeros(digits | (1L << 56)) >>> 3;
+        LONGS.set(bytes, length, (digits + ZEROS) >>> (leadingZeros << 3));
+        length += 8 - leadingZeros;
     }
 
-    /** Appends {@code v}, from 0 to 99,999,999, as exactly eight digits (room already ensured). */
+    /** Appends {@code v}, from 0 to 99,999,999, as exactly eight digits (room ensured). */
     private void appendEightDigits(int v) {
-        int at = length + 8;
-        length = at;
-        for (int i = 0; i < 4; i++) {
-            int rest = v / 100;
-            int pair = v - rest * 100;
-            v = rest;
-            bytes[--at] = DIGIT_ONES[pair];
-            bytes[--at] = DIGIT_TENS[pair];
-        }
+        LONGS.set(bytes, length, digitBytes(v) + ZEROS);
+        length += 8;
+    }
+
+    /**
+     * The eight decimal digits of {@code v} (0 to 99,999,999), one a byte, the first digit in the lowest byte: the
+     * number is cut in two halves of four digits, each half in two pairs and each pair in two digits, every cut
+     * done on all parts at once with a multiplication that divides each part (held apart from the others in its
+     * own bits of the long) by 100 or by 10.
+     */
+    private static long digitBytes(int v) {
+        int firstFour = v / 10_000;
+        long fours = firstFour | ((long) (v - firstFour * 10_000) << 32);
+        long hundreds = ((fours * 5243) >>> 19) & 0x0000_007F_0000_007FL;
+        long pairs = hundreds | ((fours - hundreds * 100) << 16);
+        long tens = ((pairs * 103) >>> 10) & 0x000F_000F_000F_000FL;
+        return tens | ((pairs - tens * 10) << 8);
     }
 
     private void appendAscii(String s) {

@@ -69,22 +69,28 @@ class CsvLineBufferTest {
 
     @Test
     void aFieldNeedingQuotesOrUtf8IsFoundAtAnyPositionOfALongField() throws IOException {
-        String plain = " !#$%&'()*+-./09:;<=>?@AZ[\\]^_`az{|}~\t\u007f";
         CsvLineBuffer b = new CsvLineBuffer(1);
         StringBuilder expected = new StringBuilder();
+        for (String plain : new String[] {" !#$%&'()*+-./09:;<=>?@AZ[\\]^_`az{|}~\t\u007f", "-./09:;<=>?@AZ[\\]^_`az{|}~\u007f"}) {
+            appendFieldsWithASpecialCharacter(b, expected, plain);
+        }
+        String longPlain = " !#$%&'()*+-./09:;<=>?@AZ[\\]^_`az{|}~\t\u007f".repeat(20);
+        b.appendField(longPlain);
+        expected.append(longPlain);
+        assertEquals(expected.toString(), drained(b));
+    }
+
+    /** Appends fields of {@code plain} text with a character to quote or encode at several places. */
+    private static void appendFieldsWithASpecialCharacter(CsvLineBuffer b, StringBuilder expected, String plain) throws IOException {
         for (String special : new String[] {",", "\"", "\n", "\r", "\u00e9", "\u0141", "\ud83d\ude00"}) {
             for (int at : new int[] {0, 1, 127, 128, 300}) {
-                String field = plain.repeat(8).substring(0, at) + special + plain.repeat(2);
+                String field = plain.repeat(12).substring(0, at) + special + plain.repeat(2);
                 b.appendField(field);
                 b.append('|');
                 boolean quote = special.equals(",") || special.equals("\"") || special.equals("\n") || special.equals("\r");
                 expected.append(quote ? '"' + field.replace("\"", "\"\"") + '"' : field).append('|');
             }
         }
-        String longPlain = plain.repeat(20);
-        b.appendField(longPlain);
-        expected.append(longPlain);
-        assertEquals(expected.toString(), drained(b));
     }
 
     @Test
