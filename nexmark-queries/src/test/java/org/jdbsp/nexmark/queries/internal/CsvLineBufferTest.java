@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,37 +30,31 @@ class CsvLineBufferTest {
 
     @Test
     void writesLongsAsJavaPrintsThem() throws IOException {
-        long[] values = {0, 7, -7, 9, 10, 99, 100, 1_234_567_890_123L, -1_000_000_000_000_000_000L, Long.MAX_VALUE,
-            Long.MIN_VALUE, Long.MIN_VALUE + 1};
-        CsvLineBuffer b = new CsvLineBuffer(1);
-        StringBuilder expected = new StringBuilder();
-        for (long v : values) {
-            b.append(v);
-            b.append(';');
-            expected.append(v).append(';');
-        }
-        assertEquals(expected.toString(), drained(b));
+        assertWrittenAsJavaPrintsThem(0, 7, -7, 9, 10, 99, 100, 1_234_567_890_123L, -1_000_000_000_000_000_000L,
+            Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1);
     }
 
     @Test
     void writesLongsOfEveryLengthAndAroundEveryPowerOfTenAsJavaPrintsThem() throws IOException {
-        CsvLineBuffer b = new CsvLineBuffer(1);
-        StringBuilder expected = new StringBuilder();
         SplittableRandom random = new SplittableRandom(10);
+        LongStream.Builder values = LongStream.builder();
         long power = 1;
         for (int digits = 1; digits <= 19; digits++) {
-            long[] values = {power - 1, power, power + 1, power * 9, power * 3 + 7, random.nextLong(power, power * 9)};
-            for (long v : values) {
-                b.append(v);
-                b.append(' ');
-                b.append(-v);
-                b.append(';');
-                expected.append(v).append(' ').append(-v).append(';');
+            for (long v : new long[] {power - 1, power, power + 1, power * 9, power * 3 + 7, random.nextLong(power, power * 9)}) {
+                values.add(v).add(-v);
             }
             power = digits < 19 ? power * 10 : power;
         }
         for (int i = 0; i < 1000; i++) {
-            long v = random.nextLong() >> random.nextInt(64);
+            values.add(random.nextLong() >> random.nextInt(64));
+        }
+        assertWrittenAsJavaPrintsThem(values.build().toArray());
+    }
+
+    private void assertWrittenAsJavaPrintsThem(long... values) throws IOException {
+        CsvLineBuffer b = new CsvLineBuffer(1);
+        StringBuilder expected = new StringBuilder();
+        for (long v : values) {
             b.append(v);
             b.append(';');
             expected.append(v).append(';');
