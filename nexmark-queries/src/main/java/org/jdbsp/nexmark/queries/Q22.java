@@ -54,33 +54,25 @@ public final class Q22 implements NexmarkQuery<Q22.Row> {
                 return c != 0 ? c : EventOrders.NULLS_FIRST.compare(a.dir3(), b.dir3());
             });
 
-    /** q22 over a stream of bids. */
-    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        return bids.map(Q22::row, ORDER);
-    }
+    /**
+     * The number of slots of each circuit's table of URL splits, as a power of two: 16,384 for the generator's
+     * 10,004 URLs.
+     */
+    private static final int URL_TABLE_BITS = 14;
 
     /**
-     * The row of bid {@code b}: {@code SPLIT_INDEX(url, '/', 3..5)} in one pass over the URL (each piece starts
-     * after the previous one's separator) instead of three {@link SplitIndex#of} calls each scanning from the start.
+     * q22 over a stream of bids. Each call (each worker's circuit) has its own table of URL splits
+     * ({@link UrlDirectories}), so the bids of one URL share its three directory strings.
      */
-    static Row row(Bid b) {
-        String url = b.url();
-        String dir1 = null;
-        String dir2 = null;
-        String dir3 = null;
-        int start = url == null || url.isEmpty() ? -1 : SplitIndex.startOf(url, '/', 3);
-        if (start >= 0) {
-            dir1 = SplitIndex.piece(url, '/', start);
-            start += dir1.length() + 1;
-            if (start <= url.length() && url.charAt(start - 1) == '/') {
-                dir2 = SplitIndex.piece(url, '/', start);
-                start += dir2.length() + 1;
-                if (start <= url.length() && url.charAt(start - 1) == '/') {
-                    dir3 = SplitIndex.piece(url, '/', start);
-                }
-            }
-        }
-        return new Row(b.auction(), b.bidder(), b.price(), b.channel(), dir1, dir2, dir3);
+    public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
+        UrlDirectories dirs = new UrlDirectories(URL_TABLE_BITS);
+        return bids.map(b -> row(b, dirs), ORDER);
+    }
+
+    /** The row of bid {@code b}: {@code SPLIT_INDEX(url, '/', 3..5)}, the URL's split taken from {@code dirs}. */
+    static Row row(Bid b, UrlDirectories dirs) {
+        UrlDirectories.Split s = dirs.of(b.url());
+        return new Row(b.auction(), b.bidder(), b.price(), b.channel(), s.dir1(), s.dir2(), s.dir3());
     }
 
     @Override
