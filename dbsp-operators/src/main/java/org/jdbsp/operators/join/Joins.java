@@ -1,5 +1,7 @@
 package org.jdbsp.operators.join;
 
+import org.jdbsp.circuit.spi.IntegralTrace;
+import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.Wiring;
 import java.util.Comparator;
 import java.util.Objects;
@@ -119,9 +121,24 @@ public final class Joins {
         return lookupJoin(left, right, f, Orders.natural());
     }
 
-    /** The lookup join with its records ordered by {@code order} (see {@link #lookupJoin(IndexedZSetStream, IndexedZSetStream, JoinFunction)}). */
+    /**
+     * The lookup join with its records ordered by {@code order} (see {@link #lookupJoin(IndexedZSetStream, IndexedZSetStream, JoinFunction)}).
+     * Over a {@linkplain Placement#REPLICATED replicated} right side (a {@linkplain org.jdbsp.circuit.CircuitBuilder#table
+     * table}), each worker joins its own left changes with its whole copy of the right side, so the left side is
+     * not exchanged between the workers; with long keys, each left tuple finds its key's right values in a hash
+     * index of the right side (rebuilt in a step that changes the right side), so the left side is not sorted
+     * either.
+     */
     public static <K, A, B, R> ZSetStream<R> lookupJoin(IndexedZSetStream<K, A> left, IndexedZSetStream<K, B> right,
             JoinFunction<? super A, ? super B, ? extends R> f, Comparator<? super R> order) {
+        checkKeys(left, right);
+        if (right.placement() == Placement.REPLICATED) {
+            Layout out = Layout.zset(Objects.requireNonNull(order, "order"));
+            IntegralTrace trace = Wiring.integralTrace(right);
+            Operator op = right.layout().keyKind() == ColumnKind.LONG ? new TableLookupOperator(trace, out, pairs(f))
+                    : new JoinOperator(null, trace, out, pairs(f));
+            return Wiring.addStream("lookupJoin", op, out, left, right);
+        }
         return add("lookupJoin", false, left, right, order, pairs(f));
     }
 

@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.jdbsp.circuit.Circuit;
+import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
+import org.jdbsp.circuit.OperatorDescription;
+import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.IndexedZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
@@ -16,10 +20,13 @@ import org.jdbsp.operators.join.Differential.Change;
 import org.jdbsp.operators.join.Differential.Shape;
 import org.jdbsp.operators.join.Differential.Table;
 import org.jdbsp.zset.IndexedZSet;
+import org.jdbsp.zset.IndexedZSetBuilder;
 import org.jdbsp.zset.Layout;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.jdbsp.testkit.Steps;
 import org.jdbsp.testkit.Trials;
 
@@ -121,5 +128,69 @@ class LookupJoinTest {
             assertEquals(Map.of(new Pair("x5", "two"), 1L, new Pair("x3", "one"), 1L, new Pair("x1", "two"), 1L),
                     h.io().lookup().integral().toMap());
         }
+    }
+
+    /**
+     * Over a table (replicated on every worker), each worker joins its own left changes with its copy of the
+     * table: nothing is exchanged but the output's gather, and every step's change is the one-worker change.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    @Timeout(60)
+    void overATableTheLeftSideIsNotExchanged(int workers) {
+        IndexedZSetBuilder<Long, String> tb = IndexedZSet.builder(Layout.longToObjects());
+        for (long k = 0; k < 4; k++) {
+            tb.add(k, "v" + k, 1);
+        }
+        tb.add(2L, "w2", 2);
+        IndexedZSet<Long, String> table = tb.build();
+        record Io(ZSetInput<Long> in, ZSetOutput<Pair> out, ZSetOutput<Pair> both) {}
+        try (CircuitHandle<Io> h = Circuit.build(CircuitConfig.defaults().withWorkers(workers), b -> {
+            ZSetInput<Long> in = b.zsetInput("in");
+            IndexedZSetStream<Long, String> t = b.table("t", table);
+            IndexedZSetStream<Long, Long> byKey = in.stream().indexByLong(x -> Math.floorMod(x, 5), x -> x);
+            ZSetOutput<Pair> both = Joins.lookupJoin(t, t, Pair::new).output();
+            return new Io(in, Joins.lookupJoin(byKey, t, Pair::new).output(), both);
+        })) {
+            if (workers > 1) {
+                String text = h.describe().toString();
+                for (OperatorDescription op : h.describe().operators()) {
+                    assertTrue(op.exchange() == null || op.exchange().startsWith("gather to worker 0"), text);
+                }
+            }
+            Random r = new Random(18 + workers);
+            for (int step = 0; step < 20; step++) {
+                Map<Object, Long> expected = new HashMap<>();
+                for (int i = 0; i < 50; i++) {
+                    long x = r.nextInt(40) - 5;
+                    long w = r.nextInt(3) - 1;
+                    h.io().in().push(x, w);
+                    for (Map.Entry<String, Long> e : rowsOf(table, Math.floorMod(x, 5)).entrySet()) {
+                        Differential.addTo(expected, new Pair(x, e.getKey()), w * e.getValue());
+                    }
+                }
+                h.step();
+                assertEquals(expected, new HashMap<>(h.io().out().delta().toMap()), "step " + step);
+            }
+            Map<Object, Long> self = new HashMap<>();
+            for (long k = 0; k < 4; k++) {
+                for (Map.Entry<String, Long> a : rowsOf(table, k).entrySet()) {
+                    for (Map.Entry<String, Long> c : rowsOf(table, k).entrySet()) {
+                        Differential.addTo(self, new Pair(a.getKey(), c.getKey()), a.getValue() * c.getValue());
+                    }
+                }
+            }
+            assertEquals(self, new HashMap<>(h.io().both().integral().toMap()), "a table looked up in a table counts once");
+        }
+    }
+
+    private static Map<String, Long> rowsOf(IndexedZSet<Long, String> table, long key) {
+        Map<String, Long> out = new HashMap<>();
+        table.forEach((k, v, w) -> {
+            if (k == key) {
+                out.merge(v, w, Long::sum);
+            }
+        });
+        return out;
     }
 }
