@@ -36,11 +36,11 @@ public final class Q22 implements NexmarkQuery<Q22.Row> {
     }
 
     /**
-     * The order of q22's rows: a mix of the long columns first ({@link Orders#byLong}), then every column (the
+     * The order of q22's rows: a 32-bit mix of the long columns first ({@link EventOrders#rowPrefix}, the prefix of {@link Orders#byLong}), then every column (the
      * directories may be null), so that sorting a step's rows hashes none of its strings.
      */
     public static final Comparator<Row> ORDER = Orders.byLong(
-            (Row r) -> EventOrders.mix(r.auction(), r.bidder(), r.price(), 0), (a, b) -> {
+            (Row r) -> EventOrders.rowPrefix(r.auction(), r.bidder(), r.price(), 0), (a, b) -> {
                 int c = EventOrders.compareLongs(a.auction(), b.auction(), a.bidder(), b.bidder(), a.price(), b.price());
                 if (c == 0) {
                     c = a.channel().compareTo(b.channel());
