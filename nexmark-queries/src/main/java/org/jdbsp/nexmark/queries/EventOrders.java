@@ -118,12 +118,13 @@ final class EventOrders {
     }
 
     /**
-     * The high 32 bits of {@link #mix}, for the long prefix of a result row's order: a step's rows (tens of
-     * thousands) rarely share it, and the radix sort of a step's rows, which skips the bits the prefixes share,
-     * makes 3 passes over 32 bits where it made 6 over a full mix's 64.
+     * 32 bits of {@link #mix}, for the long prefix of a result row's order: a step's rows (tens of thousands)
+     * rarely share it, and the radix sort of a step's rows, which skips the bits the prefixes share, makes 3
+     * passes over 32 bits where it made 6 over a full mix's 64. The mix is multiplied once more before its high
+     * half is taken, so that its last long, which reaches only the low bits of the mix, counts too.
      */
     static long rowPrefix(long a, long b, long c, long d) {
-        return mix(a, b, c, d) >>> 32;
+        return (mix(a, b, c, d) * 0xBF58_476D_1CE4_E5B9L) >>> 32;
     }
 
     /** The first of the three comparisons ({@code x1} with {@code x2}, then the y's, then the z's) that is not 0. */

@@ -29,11 +29,12 @@ public final class Q0 implements NexmarkQuery<Q0.Row> {
     }
 
     /**
-     * The order of q0's rows: a mix of the long columns first ({@link Orders#byLong}), then every column, so that
-     * sorting a step's rows neither hashes nor compares the {@code extra} text of rows that differ elsewhere.
+     * The order of q0's rows: a 32-bit mix of the long columns first ({@link EventOrders#rowPrefix}, the prefix of
+     * {@link Orders#byLong}), then every column, so that sorting a step's rows neither hashes nor compares the
+     * {@code extra} text of rows that differ elsewhere.
      */
     public static final Comparator<Row> ORDER = Orders.byLong(
-            (Row r) -> EventOrders.mix(r.auction(), r.bidder(), r.dateTime(), r.price()), (a, b) -> {
+            (Row r) -> EventOrders.rowPrefix(r.auction(), r.bidder(), r.dateTime(), r.price()), (a, b) -> {
                 int c = EventOrders.compareLongs(a.auction(), b.auction(), a.bidder(), b.bidder(), a.dateTime(),
                         b.dateTime());
                 if (c == 0) {

@@ -64,8 +64,9 @@ public final class Q13 implements NexmarkQuery<Q13.Row> {
     }
 
     /**
-     * The order of q13's rows: a 32-bit mix of the long columns first ({@link EventOrders#rowPrefix}, the prefix of {@link Orders#byLong}), then every column, so
-     * that sorting a step's rows neither hashes them nor compares them by reflection.
+     * The order of q13's rows: a 32-bit mix of the long columns first ({@link EventOrders#rowPrefix}, the prefix of
+     * {@link Orders#byLong}), then every column, so that sorting a step's rows neither hashes them nor compares them
+     * by reflection.
      */
     public static final Comparator<Row> ORDER = Orders.byLong(
             (Row r) -> EventOrders.rowPrefix(r.auction(), r.bidder(), r.price(), r.dateTime()), (a, b) -> {

@@ -120,11 +120,12 @@ public final class Q21 implements NexmarkQuery<Q21.Row> {
     }
 
     /**
-     * The order of q21's rows: a mix of the long columns first ({@link Orders#byLong}), then every column (a
-     * channel id may be null before the filter), so that sorting a step's rows hashes none of its strings.
+     * The order of q21's rows: a 32-bit mix of the long columns first ({@link EventOrders#rowPrefix}, the prefix of
+     * {@link Orders#byLong}), then every column (a channel id may be null before the filter), so that sorting a
+     * step's rows hashes none of its strings.
      */
     public static final Comparator<Row> ORDER = Orders.byLong(
-            (Row r) -> EventOrders.mix(r.auction(), r.bidder(), r.price(), 0), (a, b) -> {
+            (Row r) -> EventOrders.rowPrefix(r.auction(), r.bidder(), r.price(), 0), (a, b) -> {
                 int c = EventOrders.compareLongs(a.auction(), b.auction(), a.bidder(), b.bidder(), a.price(), b.price());
                 if (c == 0) {
                     c = a.channel().compareTo(b.channel());

@@ -36,8 +36,9 @@ public final class Q22 implements NexmarkQuery<Q22.Row> {
     }
 
     /**
-     * The order of q22's rows: a 32-bit mix of the long columns first ({@link EventOrders#rowPrefix}, the prefix of {@link Orders#byLong}), then every column (the
-     * directories may be null), so that sorting a step's rows hashes none of its strings.
+     * The order of q22's rows: a 32-bit mix of the long columns first ({@link EventOrders#rowPrefix}, the prefix of
+     * {@link Orders#byLong}), then every column (the directories may be null), so that sorting a step's rows hashes
+     * none of its strings.
      */
     public static final Comparator<Row> ORDER = Orders.byLong(
             (Row r) -> EventOrders.rowPrefix(r.auction(), r.bidder(), r.price(), 0), (a, b) -> {

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,30 @@ class RowOrdersTest {
     void q22() {
         assertTotalAndConsistent(Q22.ORDER, r -> new Q22.Row(small(r), small(r), small(r), text(r, false), text(r, true),
                 text(r, true), text(r, true)));
+    }
+
+    @Test
+    void q13() {
+        assertTotalAndConsistent(Q13.ORDER, r -> new Q13.Row(small(r), small(r), small(r), small(r), text(r, false)));
+    }
+
+    /**
+     * The 32-bit row prefix tells apart rows that differ in any one of its four longs, the last included (it
+     * reaches only the low bits of the 64-bit mix): rows tied on the prefix are sorted by the full comparison.
+     */
+    @Test
+    void rowPrefixesSeparateRowsThatDifferInAnyOneLong() {
+        for (int position = 0; position < 4; position++) {
+            Set<Long> prefixes = new HashSet<>();
+            for (long v = 0; v < 1_000; v++) {
+                long[] x = {1_000_123, 2_000_456, 1_600_000_000_000L, 4_200};
+                x[position] += v;
+                long p = EventOrders.rowPrefix(x[0], x[1], x[2], x[3]);
+                assertEquals(0, p >>> 32, "32 bits");
+                prefixes.add(p);
+            }
+            assertEquals(1_000, prefixes.size(), "long " + position);
+        }
     }
 
     @Test
