@@ -16,8 +16,9 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * integral, so the left side is read tuple by tuple as it comes, neither sorted by key nor exchanged.
  *
  * <p>The index is built from the right side's shared trace plus the step's right change, in the first step
- * and again in every step whose right change is not empty (a table's: the first only); between those steps
- * the trace holds what the index was built from. The trace stays the state of record (checkpoints save it),
+ * and again in every step whose right change is not empty (a table's: the first only), and once more from the
+ * trace alone in the step after (then it holds the trace's batch, not a copy of it); between those steps the
+ * trace holds what the index was built from. The trace stays the state of record (checkpoints save it),
  * so a restored or copied operator builds its index again in its first step.
  */
 final class TableLookupOperator implements BinaryOperator {
@@ -36,6 +37,11 @@ final class TableLookupOperator implements BinaryOperator {
     private int[] groupStart;
     /** Key to its group in {@link #rightRows}; -1 for a key the right side does not hold. */
     private final Long2IntOpenHashMap groupOfKey = new Long2IntOpenHashMap();
+    /**
+     * Whether {@link #rightRows} is a copy made with a step's right change: the next step without one indexes the
+     * trace's own batch instead, so a table is not held twice.
+     */
+    private boolean indexHoldsACopy;
 
     /** A lookup of left changes in {@code right} (long keys), emitting pairs of layout {@code out} through {@code emitter}. */
     TableLookupOperator(IntegralTrace right, Layout out, PairEmitter emitter) {
@@ -53,7 +59,7 @@ final class TableLookupOperator implements BinaryOperator {
 
     @Override
     public Batch apply(Batch da, Batch db) {
-        if (rightRows == null || db.size > 0) {
+        if (rightRows == null || db.size > 0 || indexHoldsACopy) {
             index(db);
         }
         if (da.size == 0 || rightRows.size == 0) {
@@ -79,7 +85,8 @@ final class TableLookupOperator implements BinaryOperator {
     /** Rebuilds the index from the right trace (the integral up to the previous step) plus {@code db}. */
     private void index(Batch db) {
         Batch integral = right.trace().consolidated();
-        if (db.size > 0) {
+        indexHoldsACopy = db.size > 0;
+        if (indexHoldsACopy) {
             BatchBuilder all = new BatchBuilder(integral.layout, integral.size + db.size);
             all.addBatch(integral);
             all.addBatch(db);
