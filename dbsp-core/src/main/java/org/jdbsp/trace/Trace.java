@@ -32,6 +32,14 @@ import org.jdbsp.zset.spi.Merging;
  * batches too, and a restored or forked trace starts their merge afresh. {@link #compact()} finishes every
  * merge.
  *
+ * <p><b>Gradual compaction.</b> {@link #compactGradually()} is {@link #compact()} without the stall: it marks every
+ * batch that is not being merged for a rewrite of its own (a merge with nothing, which drops what the bounds
+ * cover), and each later insert of {@code n} tuples pays {@value #CLEANUP_FUEL_PER_TUPLE}{@code  * n} units of
+ * fuel, shared by those rewrites largest level first, after the fuel of the ordinary merges. A rewritten batch
+ * stays on its level (it is only smaller), so it never makes another level finish a merge at once; a batch
+ * arriving on a level being rewritten replaces the rewrite (the merge it starts drops the same tuples). A step
+ * thus never merges the whole state at once, and {@link #compacting()} says when every rewrite is done.
+ *
  * <p>A lower key bound set by {@link #dropKeysBelow} (watermark garbage collection) removes keys below it
  * during every later merge and hides them from cursors at once; {@link #compact()} applies it everywhere.
  * A lower bound on a time derived from each value, set by {@link #dropValuesBelow}, works the same way
@@ -52,6 +60,8 @@ import org.jdbsp.zset.spi.Merging;
 public final class Trace {
     /** Units of merge work (input tuples consumed) each merge in progress gets per tuple of an insert's level. */
     static final int FUEL_PER_TUPLE = 8;
+    /** Units of rewrite work per inserted tuple that the batches marked by {@link #compactGradually()} share. */
+    static final int CLEANUP_FUEL_PER_TUPLE = 4;
 
     private final Layout layout;
     private final TraceStorage storage;
@@ -73,11 +83,15 @@ public final class Trace {
         }
     }
 
-    /** A level of the spine: empty, one batch ({@code older}), or two and their merge (started when first fuelled). */
+    /**
+     * A level of the spine: empty, one batch ({@code older}), or two and their merge (started when first fuelled);
+     * or one batch being rewritten on its own ({@code cleaning}, {@code newer} null) for {@link #compactGradually()}.
+     */
     private static final class Level {
         Part older;
         Part newer;
         SpineMerge merge;
+        boolean cleaning;
     }
 
     /** An empty trace of batches of {@code layout}. */
@@ -104,6 +118,7 @@ public final class Trace {
             Level copy = new Level();
             copy.older = retain(l.older);
             copy.newer = retain(l.newer);
+            copy.cleaning = l.cleaning;
             levels.add(copy);
         }
         this.hasBound = other.hasBound;
@@ -165,6 +180,7 @@ public final class Trace {
         if (levels.get(k).newer != null && advance(levels.get(k), fuel)) {
             finishAt(k);
         }
+        applyCleanupFuel((long) CLEANUP_FUEL_PER_TUPLE * delta.size);
         if (storage != null) {
             storage.afterChange(this);
         }
@@ -196,7 +212,38 @@ public final class Trace {
         }
     }
 
-    /** Puts {@code p} on its level, which it returns; a level already merging two batches first finishes that merge. */
+    /**
+     * Shares {@code budget} among the rewrites of {@link #compactGradually()}, largest level first; a rewrite that
+     * is done leaves its result on its level.
+     */
+    private void applyCleanupFuel(long budget) {
+        for (int k = levels.size() - 1; k >= 0 && budget > 0; k--) {
+            Level l = levels.get(k);
+            if (!l.cleaning) {
+                continue;
+            }
+            long before = mergeWork;
+            boolean done = advance(l, budget);
+            budget -= mergeWork - before;
+            if (done) {
+                finishCleanup(l);
+            }
+        }
+    }
+
+    /** Replaces the batch of level {@code l}, whose rewrite is done, by the rewrite's result, on the same level. */
+    private void finishCleanup(Level l) {
+        Part result = resultOf(l.merge);
+        l.merge = null;
+        l.cleaning = false;
+        release(l.older);
+        l.older = result;
+    }
+
+    /**
+     * Puts {@code p} on its level, which it returns; a level already merging two batches first finishes that merge,
+     * and a level whose batch is being rewritten gives the rewrite up (the merge with {@code p} drops the same).
+     */
     private int place(Part p) {
         int k = levelOf(p.size());
         while (levels.size() <= k) {
@@ -206,6 +253,13 @@ public final class Trace {
         if (l.older == null) {
             l.older = p;
         } else if (l.newer == null) {
+            if (l.cleaning) {
+                if (l.merge != null) {
+                    l.merge.abandon();
+                    l.merge = null;
+                }
+                l.cleaning = false;
+            }
             l.newer = p;
         } else {
             advance(l, Long.MAX_VALUE);
@@ -221,7 +275,7 @@ public final class Trace {
      */
     private boolean advance(Level l, long fuel) {
         if (l.merge == null) {
-            l.merge = startMerge(l.older, l.newer);
+            l.merge = startMerge(l.older, l.cleaning ? nothing() : l.newer);
         }
         try {
             mergeWork += l.merge.work(fuel);
@@ -253,6 +307,11 @@ public final class Trace {
         if (result != null) {
             place(result);
         }
+    }
+
+    /** An empty part, the partner of a batch merged on its own (its rewrite, or the last step of a compaction). */
+    private Part nothing() {
+        return new Part(Batch.empty(layout), null, new long[0]);
     }
 
     /** The batch a done merge made, or null when it is empty (a file merge's file is finished, or deleted if empty). */
@@ -491,7 +550,7 @@ public final class Trace {
                     made = true;
                 }
                 if (acc != null && !made) {
-                    acc = mergeNow(acc, new Part(Batch.empty(layout), null, new long[0]));
+                    acc = mergeNow(acc, nothing());
                 }
             } catch (RuntimeException e) {
                 if (made) {
@@ -505,6 +564,30 @@ public final class Trace {
         if (result != null) {
             place(result);
         }
+    }
+
+    /**
+     * Starts a compaction spread over the inserts that follow (see the class comment): every batch not being merged
+     * is marked to be rewritten on its own, dropping what the key and value bounds cover, paid for by the fuel of
+     * later inserts; nothing is merged now. What cursors read does not change. Does nothing to a batch already being
+     * rewritten or merged (a merge drops the same tuples).
+     */
+    public void compactGradually() {
+        for (Level l : levels) {
+            if (l.older != null && l.newer == null) {
+                l.cleaning = true;
+            }
+        }
+    }
+
+    /** True while some batch marked by {@link #compactGradually()} has not been rewritten yet. */
+    public boolean compacting() {
+        for (Level l : levels) {
+            if (l.cleaning) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

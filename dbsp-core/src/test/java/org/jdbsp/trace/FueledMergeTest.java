@@ -88,6 +88,68 @@ class FueledMergeTest {
     }
 
     /**
+     * A gradual compaction under a value-time bound: starting it merges nothing; the inserts after it pay for it
+     * in slices (no insert does more than the ordinary bound plus the compaction's share of its size), it takes
+     * many of them, and once it is done every tuple below the bound is gone while cursors read the same values.
+     */
+    @Test
+    void aGradualCompactionIsPaidForInSlicesAndDropsWhatTheBoundCovers() {
+        SplittableRandom r = new SplittableRandom(11);
+        Trace t = newTrace(counted);
+        t.dropValuesBelow(Long.MIN_VALUE, TIME_OF_VALUE);
+        int n = 16;
+        RefZSet live = new RefZSet();
+        for (int i = 0; i < 2_000; i++) {
+            BatchBuilder b = new BatchBuilder(counted);
+            for (int j = 0; j < n; j++) {
+                long value = j % 2 == 0 ? i : 1_000_000L; // half of the tuples fall below the bound set next
+                Long key = r.nextLong(1L << 40);
+                b.addObjectLong(key, value, 1);
+                if (value == 1_000_000L) {
+                    live.add(List.of(key, value), 1);
+                }
+            }
+            t.insert(b.build());
+        }
+        t.dropValuesBelow(1_000_000L, TIME_OF_VALUE);
+        long before = t.storedTuples();
+        long work = t.mergeWork();
+        t.compactGradually();
+        assertTrue(t.compacting(), "batches are marked for a rewrite");
+        assertEquals(work, t.mergeWork(), "starting a gradual compaction merges nothing");
+        assertEquals(before, t.storedTuples());
+        int levels = 1 + Trace.levelOf((int) before + 2 * n * 1_000);
+        long bound = 16L * n * levels + (long) Trace.CLEANUP_FUEL_PER_TUPLE * n;
+        long worst = 0;
+        int inserts = 0;
+        // done: no batch left to rewrite, and no merge in progress whose inputs (a batch whose rewrite a merge
+        // replaced) may still hold tuples below the bound
+        while (t.compacting() || t.mergesInProgress() > 0) {
+            Batch b = boxedKeys(r, n, 1L << 40);
+            long[] values = b.longValues;
+            for (int i = 0; i < b.size; i++) {
+                values[i] = 1_000_000L + i;
+            }
+            comparisons[0] = 0;
+            t.insert(b);
+            worst = Math.max(worst, comparisons[0]);
+            live.addAll(of(b));
+            inserts++;
+            assertTrue(inserts <= 1_000, "the compaction is still not done after " + inserts + " inserts");
+        }
+        assertTrue(inserts > 100, "a meaningful test: the compaction took " + inserts + " inserts");
+        assertTrue(worst <= bound, "an insert of " + n + " tuples made " + worst + " comparisons (bound " + bound + ")");
+        RefZSet stored = new RefZSet();
+        t.batches().forEach(b -> stored.addAll(of(b)));
+        assertTrue(live.equals(stored), "every tuple below the bound is gone, the others are all there: "
+                + live.map().size() + " live, " + stored.map().size() + " stored");
+        assertEquals(live.map().size(), t.storedTuples(), "no batch holds a tuple twice or one below the bound");
+    }
+
+    /** A value's time: the value itself (one object, as {@link Trace#dropValuesBelow} requires). */
+    private static final java.util.function.ToLongFunction<Object> TIME_OF_VALUE = v -> (Long) v;
+
+    /**
      * A batch, then its negation in two halves: the merge of the halves is paid for by the insert of the second
      * and puts their sum beside the batch, which starts a merge that cancels everything. That one goes on over
      * the small inserts after it (both batches are still stored after the first of them) and is done within a
