@@ -23,8 +23,10 @@ import org.jdbsp.trace.Trace;
  *
  * <p>Forgetting values: merges drop such tuples as they happen, but the largest batch of the spine merges
  * rarely once the trace stops growing, so whenever the trace holds twice the tuples it held after the last
- * compaction the whole spine is compacted: garbage stays within a constant factor of the live tuples, at
- * amortised constant cost per inserted tuple.
+ * compaction, a compaction of the whole spine starts: garbage stays within a constant factor of the live tuples,
+ * at amortised constant cost per inserted tuple. The compaction is gradual ({@link Trace#compactGradually()}):
+ * the inserts of the following steps pay for it in slices proportional to their size, so no step merges the
+ * whole state at once; the next one is not considered before it is done.
  */
 public final class TraceGcOperator extends WatermarkGcOperator {
     private static final long MIN_COMPACTION = 1_024;
@@ -32,6 +34,8 @@ public final class TraceGcOperator extends WatermarkGcOperator {
     private final IntegralTrace trace;
     private final ToLongFunction<Object> valueTime;
     private long afterCompaction;
+    /** Whether a gradual compaction was started and its result not read yet into {@link #afterCompaction}. */
+    private boolean compactionStarted;
 
     /** Drops keys of {@code trace} below the watermark minus {@code margin}. */
     public TraceGcOperator(IntegralTrace trace, long margin) {
@@ -56,9 +60,16 @@ public final class TraceGcOperator extends WatermarkGcOperator {
             return;
         }
         t.dropValuesBelow(bound, valueTime);
+        if (t.compacting()) {
+            return;
+        }
+        if (compactionStarted) {
+            afterCompaction = t.storedTuples(); // what the compaction left, and the inserts since it started
+            compactionStarted = false;
+        }
         if (t.storedTuples() > 2 * Math.max(afterCompaction, MIN_COMPACTION)) {
-            t.compact();
-            afterCompaction = t.storedTuples();
+            t.compactGradually();
+            compactionStarted = true;
         }
     }
 
@@ -90,6 +101,7 @@ public final class TraceGcOperator extends WatermarkGcOperator {
         TraceGcOperator copy = new TraceGcOperator(context.forked(trace), margin, valueTime);
         copy.watermark = watermark;
         copy.afterCompaction = afterCompaction;
+        copy.compactionStarted = compactionStarted;
         return copy;
     }
 }
