@@ -23,7 +23,7 @@ import org.jdbsp.trace.Trace;
  *
  * <p>Forgetting values: merges drop such tuples as they happen, but the largest batch of the spine merges
  * rarely once the trace stops growing, so whenever the trace holds twice the tuples it held after the last
- * compaction, a compaction of the whole spine starts: garbage stays within a constant factor of the live tuples,
+ * compaction (or fewer since, as merges drop garbage too), a compaction of the whole spine starts: garbage stays within a constant factor of the live tuples,
  * at amortised constant cost per inserted tuple. The compaction is gradual ({@link Trace#compactGradually()}):
  * the inserts of the following steps pay for it in slices proportional to their size, so no step merges the
  * whole state at once; the next one is not considered before it is done.
@@ -66,6 +66,8 @@ public final class TraceGcOperator extends WatermarkGcOperator {
         if (compactionStarted) {
             afterCompaction = t.storedTuples(); // what the compaction left, and the inserts since it started
             compactionStarted = false;
+        } else {
+            afterCompaction = Math.min(afterCompaction, t.storedTuples()); // merges drop garbage too
         }
         if (t.storedTuples() > 2 * Math.max(afterCompaction, MIN_COMPACTION)) {
             t.compactGradually();
