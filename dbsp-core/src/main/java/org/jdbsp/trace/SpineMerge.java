@@ -12,7 +12,7 @@ import org.jdbsp.zset.Weights;
 import org.jdbsp.zset.spi.Batch;
 
 /**
- * A merge of two spine batches (on the heap or in files) that advances in slices: each {@link #work} call
+ * A merge of two or more spine batches (on the heap or in files) that advances in slices: each {@link #work} call
  * consumes at most its fuel of input tuples, then stops where it is, so a trace can spread a large merge over
  * many steps. It computes the same sum as {@link org.jdbsp.zset.spi.Merging#merge}/{@code mergeTimed}: weights
  * of equal tuples added, zeros dropped, keys below the trace's bound and values whose time is below the value
@@ -21,6 +21,10 @@ import org.jdbsp.zset.spi.Batch;
  * cursors keep reading them as two batches until the merge is done. A file input's object values are decoded
  * only when the merge compares them (their keys tie) or needs their time; into a file they are copied encoded
  * ({@link org.jdbsp.codec.Codec#transcode}), their strings re-mapped to the output file's table.
+ *
+ * <p>A merge of more than two inputs (the file levels of a trace, which merge several batches at once so that a
+ * stored tuple is rewritten fewer times) finds each next tuple by scanning the inputs' current tuples, oldest
+ * input first, and adds the weights of the equal ones; it writes what merging them two by two would.
  */
 final class SpineMerge {
     private final Trace trace;
@@ -33,6 +37,13 @@ final class SpineMerge {
     private final Source b;
     private final long[] aTimes;
     private final long[] bTimes;
+    /** With more than two inputs: all of them, oldest first, with their times, positions and whether each has a tuple loaded. */
+    private final Source[] many;
+    private final long[][] manyTimes;
+    private final int[] at;
+    private final boolean[] has;
+    /** Scratch of {@link #workMany}: the inputs whose current tuple equals the least one. */
+    private final int[] ties;
     /** The value-time function when the merge carries times (the trace forgets values by time), else null. */
     private final ToLongFunction<Object> time;
     private final long[] timesOut;
@@ -44,16 +55,22 @@ final class SpineMerge {
     private final long[] w;
     private int i;
     private int j;
+    /** Whether the older input has a tuple loaded (with more than two inputs: whether any has). */
     private boolean hasA;
     private boolean hasB;
     private int written;
 
     /**
-     * A merge of {@code a} (older) and {@code b} into {@code file}, or into heap arrays when it is null. With
-     * {@code time}, tuples carry times: those of {@code aTimes}/{@code bTimes}, computed as read when null.
+     * A merge of {@code inputs} (at least two, oldest first; equal tuples are written as the oldest holds them)
+     * into {@code file}, or into heap arrays when it is null. With {@code time}, tuples carry times: those of
+     * {@code times[k]} for input {@code k}, computed as read when null.
      */
-    SpineMerge(Trace trace, Source a, long[] aTimes, Source b, long[] bTimes, ToLongFunction<Object> time,
-               BatchFileWriter file) {
+    SpineMerge(Trace trace, Source[] inputs, long[][] times, ToLongFunction<Object> time, BatchFileWriter file) {
+        if (inputs.length < 2 || times.length != inputs.length) {
+            throw new IllegalArgumentException(inputs.length + " inputs and " + times.length + " time arrays");
+        }
+        Source a = inputs[0];
+        Source b = inputs[1];
         this.trace = trace;
         this.layout = trace.layout();
         this.keyOrder = layout.keyOrder();
@@ -62,11 +79,15 @@ final class SpineMerge {
         this.values = layout.valueKind();
         this.a = a;
         this.b = b;
-        this.aTimes = aTimes;
-        this.bTimes = bTimes;
+        this.aTimes = times[0];
+        this.bTimes = times[1];
         this.time = time;
         this.file = file;
-        int cap = a.size() + b.size();
+        long total = 0;
+        for (Source s : inputs) {
+            total += s.size();
+        }
+        int cap = Math.toIntExact(total);
         this.timesOut = time == null ? null : new long[cap];
         boolean heap = file == null;
         this.lk = heap && longKeys ? new long[cap] : null;
@@ -74,8 +95,25 @@ final class SpineMerge {
         this.lv = heap && values == ColumnKind.LONG ? new long[cap] : null;
         this.ov = heap && values == ColumnKind.OBJECT ? new Object[cap] : null;
         this.w = heap ? new long[cap] : null;
-        this.hasA = a.load(0);
-        this.hasB = b.load(0);
+        if (inputs.length == 2) {
+            this.many = null;
+            this.manyTimes = null;
+            this.at = null;
+            this.has = null;
+            this.ties = null;
+            this.hasA = a.load(0);
+            this.hasB = b.load(0);
+        } else {
+            this.many = inputs.clone();
+            this.manyTimes = times.clone();
+            this.at = new int[inputs.length];
+            this.has = new boolean[inputs.length];
+            this.ties = new int[inputs.length];
+            for (int k = 0; k < inputs.length; k++) {
+                has[k] = inputs[k].load(0);
+                hasA |= has[k];
+            }
+        }
     }
 
     /** True when every input tuple has been consumed. */
@@ -83,13 +121,16 @@ final class SpineMerge {
         return !hasA && !hasB;
     }
 
-    /** Input tuples not consumed yet. */
-    long remaining() {
-        return (long) a.size() - i + b.size() - j;
+    /** The number of batches merged. */
+    int inputs() {
+        return many == null ? 2 : many.length;
     }
 
     /** Consumes up to {@code fuel} input tuples (a pair of equal tuples counts two); returns how many it consumed. */
     long work(long fuel) {
+        if (many != null) {
+            return workMany(fuel);
+        }
         long used = 0;
         long timeBound = trace.valueBound();
         while ((hasA || hasB) && used < fuel) {
@@ -125,15 +166,7 @@ final class SpineMerge {
                     t = bTimes != null ? bTimes[j] : timeOf(b);
                 }
             }
-            boolean keep = weight != 0 && (time == null || t >= timeBound)
-                    && !(longKeys ? trace.belowBoundLong(src.lk) : trace.belowBoundObject(src.ok));
-            if (keep) {
-                write(src, weight);
-                if (timesOut != null) {
-                    timesOut[written] = t;
-                }
-                written++;
-            }
+            emit(src, weight, t, timeBound);
             if (c <= 0) {
                 hasA = a.load(++i);
                 used++;
@@ -144,6 +177,88 @@ final class SpineMerge {
             }
         }
         return used;
+    }
+
+    /**
+     * {@link #work} over more than two inputs: the least current tuple (the oldest input's among equal ones) is
+     * found by one comparison per other input, and the weights of the equal ones are added to it.
+     */
+    private long workMany(long fuel) {
+        long used = 0;
+        long timeBound = trace.valueBound();
+        Source[] in = many;
+        while (hasA && used < fuel) {
+            int least = -1;
+            int tied = 0;
+            for (int k = 0; k < in.length; k++) {
+                if (!has[k]) {
+                    continue;
+                }
+                if (least < 0) {
+                    least = k;
+                    continue;
+                }
+                int c = compare(in[k], in[least]);
+                if (c < 0) {
+                    least = k;
+                    tied = 0;
+                } else if (c == 0) {
+                    ties[tied++] = k;
+                }
+            }
+            Source src = in[least];
+            long weight = src.w;
+            long t = Long.MAX_VALUE;
+            if (time != null) {
+                t = manyTimes[least] != null ? manyTimes[least][at[least]] : timeOf(src);
+            }
+            for (int q = 0; q < tied; q++) {
+                checkSame(src, in[ties[q]]);
+                weight = Weights.add(weight, in[ties[q]].w);
+            }
+            emit(src, weight, t, timeBound);
+            used += 1 + tied;
+            boolean left = consume(least);
+            for (int q = 0; q < tied; q++) {
+                left |= consume(ties[q]);
+            }
+            if (!left) {
+                hasA = false;
+                for (boolean h : has) {
+                    hasA |= h;
+                }
+            }
+        }
+        return used;
+    }
+
+    /** Moves input {@code k} of a merge of many to its next tuple; true when it has one. */
+    private boolean consume(int k) {
+        has[k] = many[k].load(++at[k]);
+        return has[k];
+    }
+
+    /** Compares the current tuples of two inputs: by key, then by value. */
+    private int compare(Source x, Source y) {
+        int c = longKeys ? Long.compare(x.lk, y.lk) : keyOrder.compare(x.ok, y.ok);
+        if (c == 0) {
+            c = values == ColumnKind.LONG ? Long.compare(x.lv, y.lv)
+                    : values == ColumnKind.OBJECT ? valueOrder.compare(x.value(), y.value()) : 0;
+        }
+        return c;
+    }
+
+    /** Writes the tuple loaded in {@code src} with {@code weight} unless it sums to zero or is below a bound. */
+    private void emit(Source src, long weight, long t, long timeBound) {
+        boolean keep = weight != 0 && (time == null || t >= timeBound)
+                && !(longKeys ? trace.belowBoundLong(src.lk) : trace.belowBoundObject(src.ok));
+        if (keep) {
+            write(src, weight);
+            if (timesOut != null) {
+                timesOut[written] = t;
+            }
+            written++;
+        }
     }
 
     private long timeOf(Source s) {

@@ -27,18 +27,19 @@ import org.jdbsp.zset.spi.Merging;
  * merge's result starts on a higher level waits for the fuel of later inserts. There are O(log n) batches, and each tuple takes part in O(log n) merges over its life. The count
  * is deterministic: the same inserts do the same work in the same steps, for any timing.
  *
- * <p>Until a merge is done, its two inputs stay in the spine unchanged, and cursors read them as two batches;
- * its partial output is seen by nobody. {@link #batches()} (what a checkpoint saves) lists them as two
- * batches too, and a restored or forked trace starts their merge afresh. {@link #compact()} finishes every
+ * <p>Until a merge is done, its inputs stay in the spine unchanged, and cursors read them as separate batches;
+ * its partial output is seen by nobody. {@link #batches()} (what a checkpoint saves) lists them separately
+ * too, and a restored or forked trace starts their merge afresh. {@link #compact()} finishes every
  * merge.
  *
  * <p><b>Gradual compaction.</b> {@link #compactGradually()} is {@link #compact()} without the stall: it marks every
- * batch that is not being merged for a rewrite of its own (a merge with nothing, which drops what the bounds
- * cover), and each later insert of {@code n} tuples pays {@value #CLEANUP_FUEL_PER_TUPLE}{@code  * n} units of
- * fuel, shared by those rewrites largest level first, after the fuel of the ordinary merges. A rewritten batch
- * stays on its level (it is only smaller), so it never makes another level finish a merge at once; a batch
- * arriving on a level being rewritten replaces the rewrite (the merge it starts drops the same tuples). A step
- * thus never merges the whole state at once, and {@link #compacting()} says when every rewrite is done.
+ * level that is not merging for a rewrite of its batches on their own (merged together, or a lone batch with
+ * nothing, which drops what the bounds cover), and each later insert of {@code n} tuples pays
+ * {@value #CLEANUP_FUEL_PER_TUPLE}{@code  * n} units of fuel, shared by those rewrites largest level first, after
+ * the fuel of the ordinary merges. A rewrite's result stays on its level, so it never makes another level finish a
+ * merge at once; a batch arriving on a level being rewritten replaces the rewrite (the merge it takes part in drops
+ * the same tuples). A step thus never merges the whole state at once, and {@link #compacting()} says when every
+ * rewrite is done.
  *
  * <p>A lower key bound set by {@link #dropKeysBelow} (watermark garbage collection) removes keys below it
  * during every later merge and hides them from cursors at once; {@link #compact()} applies it everywhere.
@@ -54,14 +55,24 @@ import org.jdbsp.zset.spi.Merging;
  * <p><b>Storage.</b> A trace made with a {@link TraceStorage} keeps batches of at least its
  * {@linkplain TraceStorage#spillThreshold threshold} in batch files ({@link FileBatch}) instead of the heap:
  * a batch inserted or merged that is that large is written to a file; a merge involving a file streams from
- * file to file; files merged away are deleted. Cursors read file batches in place. The per-batch times of
+ * file to file; files merged away are deleted. A level whose oldest batch is a file merges
+ * {@value #FILE_FAN_IN} batches at once instead of two (its result goes up about three levels), and holds up to
+ * {@code 2 * }{@value #FILE_FAN_IN}{@code  - 2} while merging: each stored tuple is then written about a third
+ * as often as by merges of two, for a few more batches for cursors to read; a file with object keys keeps a
+ * {@code KeyFilter} of them on the heap (about one byte a tuple), so that a cursor skips the files that cannot
+ * hold the key it seeks. Cursors read file batches in place. The per-batch times of
  * {@link #dropValuesBelow} stay on the heap beside file batches. A trace without storage never writes.
  */
 public final class Trace {
     /** Units of merge work (input tuples consumed) each merge in progress gets per tuple of an insert's level. */
     static final int FUEL_PER_TUPLE = 8;
-    /** Units of rewrite work per inserted tuple that the batches marked by {@link #compactGradually()} share. */
+    /** Units of rewrite work per inserted tuple that the levels marked by {@link #compactGradually()} share. */
     static final int CLEANUP_FUEL_PER_TUPLE = 4;
+    /**
+     * Batches merged at once on a level of batch files (a heap level merges two): a stored tuple is rewritten
+     * about {@code log_8(state / spill threshold)} times instead of {@code log_2}.
+     */
+    static final int FILE_FAN_IN = 8;
 
     private final Layout layout;
     private final TraceStorage storage;
@@ -84,13 +95,13 @@ public final class Trace {
     }
 
     /**
-     * A level of the spine: empty, one batch ({@code older}), or two and their merge (started when first fuelled);
-     * or one batch being rewritten on its own ({@code cleaning}, {@code newer} null) for {@link #compactGradually()}.
+     * A level of the spine: its batches, oldest first. Once it holds its {@linkplain #fanIn fan-in} of them, the
+     * first that many are being merged (the merge starts when first fuelled); later batches wait beside them.
      */
     private static final class Level {
-        Part older;
-        Part newer;
+        final ArrayList<Part> parts = new ArrayList<>(2);
         SpineMerge merge;
+        /** Whether its batches are being rewritten on their own, for {@link #compactGradually()}. */
         boolean cleaning;
     }
 
@@ -116,8 +127,9 @@ public final class Trace {
         this.levels = new ArrayList<>(other.levels.size());
         for (Level l : other.levels) {
             Level copy = new Level();
-            copy.older = retain(l.older);
-            copy.newer = retain(l.newer);
+            for (Part p : l.parts) {
+                copy.parts.add(retain(p));
+            }
             copy.cleaning = l.cleaning;
             levels.add(copy);
         }
@@ -177,7 +189,7 @@ public final class Trace {
         long fuel = (long) FUEL_PER_TUPLE << levelOf(delta.size);
         applyFuel(fuel);
         int k = place(part);
-        if (levels.get(k).newer != null && advance(levels.get(k), fuel)) {
+        if (due(levels.get(k)) && advance(levels.get(k), fuel)) {
             finishAt(k);
         }
         applyCleanupFuel((long) CLEANUP_FUEL_PER_TUPLE * delta.size);
@@ -206,10 +218,23 @@ public final class Trace {
     /** Gives every merge in progress {@code fuel}, largest level first, and places the results of those done. */
     private void applyFuel(long fuel) {
         for (int k = levels.size() - 1; k >= 0; k--) {
-            if (levels.get(k).newer != null && advance(levels.get(k), fuel)) {
+            if (due(levels.get(k)) && advance(levels.get(k), fuel)) {
                 finishAt(k);
             }
         }
+    }
+
+    /**
+     * How many batches level {@code l} merges at once: {@value #FILE_FAN_IN} when its oldest batch is in a file
+     * (a merge of files is paid for in bytes written, so fewer, wider merges), else two.
+     */
+    private int fanIn(Level l) {
+        return storage != null && !l.parts.isEmpty() && l.parts.get(0).file() != null ? FILE_FAN_IN : 2;
+    }
+
+    /** Whether level {@code l} has a merge in progress or holds enough batches to start one (a rewrite is not one). */
+    private boolean due(Level l) {
+        return !l.cleaning && (l.merge != null || l.parts.size() >= fanIn(l));
     }
 
     /**
@@ -231,18 +256,32 @@ public final class Trace {
         }
     }
 
-    /** Replaces the batch of level {@code l}, whose rewrite is done, by the rewrite's result, on the same level. */
+    /** Replaces the batches of level {@code l}, whose rewrite is done, by the rewrite's result, on the same level. */
     private void finishCleanup(Level l) {
         Part result = resultOf(l.merge);
         l.merge = null;
         l.cleaning = false;
-        release(l.older);
-        l.older = result;
+        l.parts.forEach(Trace::release);
+        l.parts.clear();
+        if (result != null) {
+            l.parts.add(result);
+        }
+    }
+
+    /** Gives up the rewrite of level {@code l}, if any: a batch arrives there, and its merge drops the same tuples. */
+    private static void stopCleaning(Level l) {
+        if (l.cleaning) {
+            if (l.merge != null) {
+                l.merge.abandon();
+                l.merge = null;
+            }
+            l.cleaning = false;
+        }
     }
 
     /**
-     * Puts {@code p} on its level, which it returns; a level already merging two batches first finishes that merge,
-     * and a level whose batch is being rewritten gives the rewrite up (the merge with {@code p} drops the same).
+     * Puts {@code p} on its level, which it returns. A level of fan-in {@code f} that is merging holds at most
+     * {@code f - 2} batches beside its merge (none on the heap): one that has no room first finishes its merge.
      */
     private int place(Part p) {
         int k = levelOf(p.size());
@@ -250,22 +289,13 @@ public final class Trace {
             levels.add(new Level());
         }
         Level l = levels.get(k);
-        if (l.older == null) {
-            l.older = p;
-        } else if (l.newer == null) {
-            if (l.cleaning) {
-                if (l.merge != null) {
-                    l.merge.abandon();
-                    l.merge = null;
-                }
-                l.cleaning = false;
-            }
-            l.newer = p;
-        } else {
+        stopCleaning(l);
+        if (due(l) && l.parts.size() >= 2 * fanIn(l) - 2) {
             advance(l, Long.MAX_VALUE);
             finishAt(k);
             return place(p);
         }
+        l.parts.add(p);
         return k;
     }
 
@@ -275,7 +305,7 @@ public final class Trace {
      */
     private boolean advance(Level l, long fuel) {
         if (l.merge == null) {
-            l.merge = startMerge(l.older, l.cleaning ? nothing() : l.newer);
+            l.merge = startMerge(l.cleaning ? rewriteOf(l.parts) : l.parts.subList(0, Math.min(fanIn(l), l.parts.size())));
         }
         try {
             mergeWork += l.merge.work(fuel);
@@ -287,29 +317,42 @@ public final class Trace {
         return l.merge.done();
     }
 
-    private SpineMerge startMerge(Part older, Part newer) {
-        boolean toFile = storage != null && (older.file() != null || newer.file() != null
-                || bytesOf(older.heap()) + bytesOf(newer.heap()) >= storage.spillThreshold());
-        return new SpineMerge(this, SpineMerge.Source.of(older.heap(), older.file()), older.times(),
-                SpineMerge.Source.of(newer.heap(), newer.file()), newer.times(), valueTime,
-                toFile ? storage.newWriter() : null);
+    /** The merge of {@code inputs} (oldest first): into a file when one of them is a file or their sum reaches the threshold. */
+    private SpineMerge startMerge(List<Part> inputs) {
+        SpineMerge.Source[] sources = new SpineMerge.Source[inputs.size()];
+        long[][] times = new long[inputs.size()][];
+        boolean anyFile = false;
+        long heapBytes = 0;
+        for (int k = 0; k < sources.length; k++) {
+            Part p = inputs.get(k);
+            sources[k] = SpineMerge.Source.of(p.heap(), p.file());
+            times[k] = p.times();
+            anyFile |= p.file() != null;
+            heapBytes += p.heap() != null ? bytesOf(p.heap()) : 0;
+        }
+        boolean toFile = storage != null && (anyFile || heapBytes >= storage.spillThreshold());
+        return new SpineMerge(this, sources, times, valueTime, toFile ? storage.newWriter() : null);
     }
 
-    /** Replaces the two batches of level {@code k}, whose merge is done, by its result, placed where its size says. */
+    /** Replaces the batches of level {@code k} whose merge is done by its result, placed where its size says. */
     private void finishAt(int k) {
         Level l = levels.get(k);
         Part result = resultOf(l.merge);
+        List<Part> merged = l.parts.subList(0, l.merge.inputs());
         l.merge = null;
-        release(l.older);
-        release(l.newer);
-        l.older = null;
-        l.newer = null;
+        merged.forEach(Trace::release);
+        merged.clear();
         if (result != null) {
             place(result);
         }
     }
 
-    /** An empty part, the partner of a batch merged on its own (its rewrite, or the last step of a compaction). */
+    /** The inputs of a rewrite of {@code parts} on their own: a lone batch is merged with nothing. */
+    private List<Part> rewriteOf(List<Part> parts) {
+        return parts.size() > 1 ? parts : List.of(parts.get(0), nothing());
+    }
+
+    /** An empty part, the partner of a batch merged on its own (its rewrite, or a compaction of one batch). */
     private Part nothing() {
         return new Part(Batch.empty(layout), null, new long[0]);
     }
@@ -324,16 +367,16 @@ public final class Trace {
             return new Part(m.heapResult(), null, m.timesOut());
         }
         try {
-            return new Part(null, open(m.file().finish()), m.timesOut());
+            return new Part(null, open(m.file().finish(), m.keyFilter()), m.timesOut());
         } catch (RuntimeException e) {
             m.abandon();
             throw e;
         }
     }
 
-    /** The merge of {@code older} and {@code newer} at once (for {@link #compact()}), or null when empty. */
-    private Part mergeNow(Part older, Part newer) {
-        SpineMerge m = startMerge(older, newer);
+    /** The merge of {@code inputs} (oldest first) at once (for {@link #compact()}), or null when empty. */
+    private Part mergeNow(List<Part> inputs) {
+        SpineMerge m = startMerge(inputs);
         try {
             mergeWork += m.work(Long.MAX_VALUE);
         } catch (RuntimeException e) {
@@ -352,9 +395,10 @@ public final class Trace {
         return b.approximateBytes() + 48L * objects * b.size;
     }
 
-    private FileBatch open(BatchFileInfo info) {
+    /** Opens a file this trace wrote, with the filter of its object keys (or null). */
+    private FileBatch open(BatchFileInfo info, KeyFilter keys) {
         storage.written(info);
-        return new FileBatch(BatchFile.open(info.path(), layout, storage.keyCodec(), storage.valueCodec()));
+        return new FileBatch(BatchFile.open(info.path(), layout, storage.keyCodec(), storage.valueCodec()), keys);
     }
 
     private static void release(Part p) {
@@ -366,9 +410,17 @@ public final class Trace {
     /** The heap part {@code p} written to a file. */
     private Part spilled(Part p) {
         FileBatch file;
+        Batch b = p.heap();
+        KeyFilter keys = null;
+        if (b.objKeys != null) {
+            keys = new KeyFilter(b.size);
+            for (int i = 0; i < b.size; i++) {
+                keys.add(b.objKeys[i]);
+            }
+        }
         try (BatchFileWriter out = storage.newWriter()) {
-            out.addAll(p.heap());
-            file = open(out.finish());
+            out.addAll(b);
+            file = open(out.finish(), keys);
         }
         return new Part(null, file, p.times());
     }
@@ -383,34 +435,28 @@ public final class Trace {
             return 0;
         }
         Level best = null;
-        boolean newer = false;
+        int index = -1;
         long bestBytes = 0;
         for (Level l : levels) {
-            if (l.older != null && l.older.heap() != null && bytesOf(l.older.heap()) > bestBytes) {
-                best = l;
-                newer = false;
-                bestBytes = bytesOf(l.older.heap());
-            }
-            if (l.newer != null && l.newer.heap() != null && bytesOf(l.newer.heap()) > bestBytes) {
-                best = l;
-                newer = true;
-                bestBytes = bytesOf(l.newer.heap());
+            for (int i = 0; i < l.parts.size(); i++) {
+                Part p = l.parts.get(i);
+                if (p.heap() != null && bytesOf(p.heap()) > bestBytes) {
+                    best = l;
+                    index = i;
+                    bestBytes = bytesOf(p.heap());
+                }
             }
         }
         if (best == null) {
             return 0;
         }
-        Part file = spilled(newer ? best.newer : best.older);
-        if (best.merge != null) {
+        Part file = spilled(best.parts.get(index));
+        if (best.merge != null && index < best.merge.inputs()) {
             bestBytes += best.merge.heapBytes();
             best.merge.abandon();
             best.merge = null;
         }
-        if (newer) {
-            best.newer = file;
-        } else {
-            best.older = file;
-        }
+        best.parts.set(index, file);
         return bestBytes;
     }
 
@@ -418,7 +464,10 @@ public final class Trace {
     public long heapBatchBytes() {
         long n = 0;
         for (Level l : levels) {
-            n += heapBytes(l.older) + heapBytes(l.newer) + (l.merge == null ? 0 : l.merge.heapBytes());
+            for (Part p : l.parts) {
+                n += heapBytes(p);
+            }
+            n += l.merge == null ? 0 : l.merge.heapBytes();
         }
         return n;
     }
@@ -438,17 +487,11 @@ public final class Trace {
         return n;
     }
 
-    /** The batches of the spine, largest level first, the older of a merging pair before the newer. */
+    /** The batches of the spine, largest level first, the batches of a level oldest first. */
     private List<Part> parts() {
         List<Part> out = new ArrayList<>();
         for (int k = levels.size() - 1; k >= 0; k--) {
-            Level l = levels.get(k);
-            if (l.older != null) {
-                out.add(l.older);
-            }
-            if (l.newer != null) {
-                out.add(l.newer);
-            }
+            out.addAll(levels.get(k).parts);
         }
         return out;
     }
@@ -533,32 +576,8 @@ public final class Trace {
                 result = spilled(result);
             }
         } else {
-            Part acc = null;
-            boolean made = false; // whether acc is a merge made here (released if a later merge fails or supersedes it)
-            try {
-                for (int k = all.size() - 1; k >= 0; k--) {
-                    if (acc == null) {
-                        acc = all.get(k);
-                        made = false;
-                        continue;
-                    }
-                    Part merged = mergeNow(all.get(k), acc);
-                    if (made) {
-                        release(acc);
-                    }
-                    acc = merged;
-                    made = true;
-                }
-                if (acc != null && !made) {
-                    acc = mergeNow(acc, nothing());
-                }
-            } catch (RuntimeException e) {
-                if (made) {
-                    release(acc);
-                }
-                throw e;
-            }
-            result = acc;
+            // one merge of every batch (a lone batch is merged with nothing, to apply the bounds)
+            result = mergeNow(rewriteOf(all));
         }
         clear();
         if (result != null) {
@@ -567,20 +586,20 @@ public final class Trace {
     }
 
     /**
-     * Starts a compaction spread over the inserts that follow (see the class comment): every batch not being merged
-     * is marked to be rewritten on its own, dropping what the key and value bounds cover, paid for by the fuel of
-     * later inserts; nothing is merged now. What cursors read does not change. Does nothing to a batch already being
-     * rewritten or merged (a merge drops the same tuples).
+     * Starts a compaction spread over the inserts that follow (see the class comment): every level that is not
+     * merging is marked for a rewrite of its batches on their own, dropping what the key and value bounds cover,
+     * paid for by the fuel of later inserts; nothing is merged now. What cursors read does not change. Does nothing
+     * to a level already being rewritten or merging (a merge drops the same tuples).
      */
     public void compactGradually() {
         for (Level l : levels) {
-            if (l.older != null && l.newer == null) {
+            if (!l.parts.isEmpty() && !due(l) && l.merge == null) {
                 l.cleaning = true;
             }
         }
     }
 
-    /** True while some batch marked by {@link #compactGradually()} has not been rewritten yet. */
+    /** True while some level marked by {@link #compactGradually()} has not been rewritten yet. */
     public boolean compacting() {
         for (Level l : levels) {
             if (l.cleaning) {
@@ -621,7 +640,9 @@ public final class Trace {
     public long approximateBytes() {
         long n = 0;
         for (Level l : levels) {
-            n += arrayBytes(l.older) + arrayBytes(l.newer);
+            for (Part p : l.parts) {
+                n += arrayBytes(p);
+            }
             if (l.merge != null) {
                 n += l.merge.arrayBytes();
             }
@@ -639,7 +660,7 @@ public final class Trace {
     /** True when nothing is stored. */
     public boolean isEmpty() {
         for (Level l : levels) {
-            if (l.older != null) {
+            if (!l.parts.isEmpty()) {
                 return false;
             }
         }
@@ -713,8 +734,7 @@ public final class Trace {
             if (l.merge != null) {
                 l.merge.abandon();
             }
-            release(l.older);
-            release(l.newer);
+            l.parts.forEach(Trace::release);
         }
         levels.clear();
     }
@@ -724,11 +744,11 @@ public final class Trace {
         return mergeWork;
     }
 
-    /** Number of levels whose two batches are being merged (or wait for their merge to start). */
+    /** Number of levels whose batches are being merged (or wait for their merge to start). */
     int mergesInProgress() {
         int n = 0;
         for (Level l : levels) {
-            n += l.newer != null ? 1 : 0;
+            n += due(l) ? 1 : 0;
         }
         return n;
     }

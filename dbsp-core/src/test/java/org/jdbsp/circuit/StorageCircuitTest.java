@@ -295,7 +295,7 @@ class StorageCircuitTest {
         assertEquals(sizeOfBatchFiles(), first, "one step: the files on disk are all that was written");
         long lock = Files.size(runDirectories().get(0).resolve("run.lock"));
         assertEquals(first + lock, h.storageBytesOnDisk(), "on disk: the batch files and the lock");
-        for (long k = 2; k < 6; k++) {
+        for (long k = 2; k < 20; k++) {   // levels of files merge 8 batches at once
             h.io().b().push(k, 1);
             h.step();
         }

@@ -87,6 +87,11 @@ class FueledMergeTest {
         assertTrue(t.batchCount() <= 2 * levels, t.batchCount() + " batches for " + levels + " levels");
     }
 
+    /** How many batches the levels of {@link #aLargeMergeIsSpreadOverTheInsertsAfterItAndIsDoneInTime} merge at once. */
+    int levelFanIn() {
+        return 2;
+    }
+
     /**
      * A gradual compaction under a value-time bound: starting it merges nothing; the inserts after it pay for it
      * in slices (no insert does more than the ordinary bound plus the compaction's share of its size), it takes
@@ -150,41 +155,54 @@ class FueledMergeTest {
     private static final java.util.function.ToLongFunction<Object> TIME_OF_VALUE = v -> (Long) v;
 
     /**
-     * A batch, then its negation in two halves: the merge of the halves is paid for by the insert of the second
-     * and puts their sum beside the batch, which starts a merge that cancels everything. That one goes on over
-     * the small inserts after it (both batches are still stored after the first of them) and is done within a
-     * bounded number of them, while every cursor reads just the small inserts.
+     * A batch, then its negation in {@code f} pieces (f the fan-in of the levels: two halves on the heap): the
+     * merge of the pieces is paid for by the insert of the last and puts their sum beside the batch (and beside
+     * {@code f - 2} unrelated batches of its size), which starts a merge that cancels everything. That one goes on
+     * over the small inserts after it (every batch is still stored after the first of them) and is done within a
+     * bounded number of them, while every cursor reads just the small inserts (and the unrelated batches).
      */
     @Test
     void aLargeMergeIsSpreadOverTheInsertsAfterItAndIsDoneInTime() {
         SplittableRandom r = new SplittableRandom(7);
         Trace t = newTrace(Layout.longToLongs());
+        int f = levelFanIn();
         int big = 1 << 12;
         BatchBuilder plus = new BatchBuilder(Layout.longToLongs());
-        BatchBuilder low = new BatchBuilder(Layout.longToLongs());
-        BatchBuilder high = new BatchBuilder(Layout.longToLongs());
+        List<BatchBuilder> pieces = new ArrayList<>();
+        for (int p = 0; p < f; p++) {
+            pieces.add(new BatchBuilder(Layout.longToLongs()));
+        }
         for (int k = 0; k < big; k++) {
             plus.addLongLong(k, k % 5, 2);
-            (k < big / 2 ? low : high).addLongLong(k, k % 5, -2);
+            pieces.get(k / (big / f)).addLongLong(k, k % 5, -2);
         }
-        t.insert(plus.build());
-        t.insert(low.build());
-        t.insert(high.build());
-        assertEquals(2L * big, t.storedTuples(), "the insert of half the batch does not merge the whole of it");
         RefZSet small = new RefZSet();
+        t.insert(plus.build());
+        for (int p = 0; p < f - 2; p++) {
+            BatchBuilder other = new BatchBuilder(Layout.longToLongs());
+            for (int k = 0; k < big; k++) {
+                other.addLongLong(big * (p + 1L) + k, 0, 1);
+            }
+            Batch unrelated = other.build();
+            t.insert(unrelated);
+            small.addAll(of(unrelated));
+        }
+        pieces.forEach(piece -> t.insert(piece.build()));
+        long rest = (long) (f - 2) * big;
+        assertEquals(rest + 2L * big, t.storedTuples(), "the insert of the last piece does not merge the whole batch");
         int inserted = 0;
-        while (t.storedTuples() >= big) {
+        while (t.storedTuples() >= 2L * big + small.map().size()) {   // the batch and its negation are both still stored
             Batch one = longs(r, 1, 1_000_000);
             t.insert(one);
             small.addAll(of(one));
             inserted++;
             if (inserted == 1) {
-                assertTrue(t.storedTuples() > 2L * big - 10, "the merge of 2 x " + big + " tuples is not done by one insert of one tuple");
+                assertTrue(t.storedTuples() > rest + 2L * big - 10, "the merge of " + f + " x " + big + " tuples is not done by one insert of one tuple");
             }
             if (inserted % 97 == 0) {
                 assertEquals(small, TraceTest.readAll(t), "after " + inserted + " small inserts");
             }
-            assertTrue(inserted <= big, "the merge is still not done after " + inserted + " inserts");
+            assertTrue(inserted <= f * big / 2, "the merge is still not done after " + inserted + " inserts");
         }
         assertEquals(small, TraceTest.readAll(t));
     }

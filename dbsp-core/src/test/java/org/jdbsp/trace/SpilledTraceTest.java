@@ -107,18 +107,29 @@ class SpilledTraceTest extends TraceTest {
                 TraceCursor sc = spilled.cursor();
                 for (int k = 0; k < 25; k += 1 + r.nextInt(4)) {
                     String key = "k" + k;
-                    assertEquals(hc.seekKey(key), sc.seekKey(key), key);
-                    assertEquals(values(hc), values(sc), key);
+                    boolean inHeap = hc.seekKey(key);
+                    boolean inFiles = sc.seekKey(key);
+                    List<String> expected = values(hc);
+                    List<String> seen = values(sc);
+                    assertEquals(expected, seen, key);
+                    assertTrue((inHeap || expected.isEmpty()) && (inFiles || seen.isEmpty()), key + ": not found although it has values");
                 }
             }
             spilled.close();
         });
     }
 
+    /**
+     * Every key with the values it has: a key whose values all cancel is left out (a cursor stops on a key some batch
+     * holds, which depends on how the spine happened to merge, and the file levels merge differently from the heap's).
+     */
     private static List<String> read(TraceCursor c) {
         List<String> out = new ArrayList<>();
         while (c.nextKey()) {
-            out.add(c.key() + "=" + values(c));
+            List<String> values = values(c);
+            if (!values.isEmpty()) {
+                out.add(c.key() + "=" + values);
+            }
         }
         return out;
     }
@@ -129,6 +140,36 @@ class SpilledTraceTest extends TraceTest {
             out.add(c.value() + "x" + c.weight() + "@" + c.valueBatch().value(c.valueIndex()));
         }
         return out;
+    }
+
+    /**
+     * Write amplification: 65,536 distinct tuples inserted 32 at a time, with batches of 4 KiB and more in files
+     * (from about 170 tuples). Merging files two at a time rewrites each tuple once per level from there to the
+     * top, about 8 times; merging {@value Trace#FILE_FAN_IN} at a time rewrites it once per three levels. The bytes
+     * of all the files the inserts wrote are compared with those of the trace compacted into one file.
+     */
+    @Test
+    void fileLevelsMergeSeveralBatchesAtOnceSoEachTupleIsWrittenFewTimes() {
+        java.util.concurrent.atomic.LongAdder written = new java.util.concurrent.atomic.LongAdder();
+        Layout layout = Layout.longToLongs();
+        Trace t = new Trace(layout, new WorkerStorage(dir, Codecs.defaults(), 4_096, Long.MAX_VALUE, written)
+                .forStream("stream 'test'", layout));
+        java.util.SplittableRandom r = new java.util.SplittableRandom(15);
+        for (int i = 0; i < 2_048; i++) {
+            BatchBuilder b = new BatchBuilder(layout);
+            for (int k = 0; k < 32; k++) {
+                b.addLongLong(r.nextLong(1L << 40), r.nextLong(1L << 20), 1);
+            }
+            t.insert(b.build());
+        }
+        long all = written.sum();
+        t.compact();
+        assertEquals(65_536, t.storedTuples());
+        assertEquals(1, t.batchCount());
+        double amplification = (double) all / t.fileBytes();
+        assertTrue(amplification < 4.5, "the inserts wrote " + all + " bytes of files, " + amplification
+                + " times the " + t.fileBytes() + " bytes of the whole state in one file");
+        t.close();
     }
 
     @Test
