@@ -12,11 +12,23 @@ import org.jdbsp.storage.spi.BatchFile;
  */
 public final class FileBatch {
     private final BatchFile file;
+    private final KeyFilter keys;
     private final AtomicInteger references = new AtomicInteger(1);
 
     /** The batch in {@code file}, held once (by the trace that wrote it). */
     public FileBatch(BatchFile file) {
+        this(file, null);
+    }
+
+    /** The batch in {@code file} with a filter of its object keys (null: none), held once. */
+    FileBatch(BatchFile file, KeyFilter keys) {
         this.file = file;
+        this.keys = keys;
+    }
+
+    /** The filter of the file's object keys, or null when it has none. */
+    KeyFilter keyFilter() {
+        return keys;
     }
 
     /** The open file. */

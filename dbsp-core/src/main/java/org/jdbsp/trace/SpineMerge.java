@@ -48,6 +48,8 @@ final class SpineMerge {
     private final ToLongFunction<Object> time;
     private final long[] timesOut;
     private final BatchFileWriter file;
+    /** The filter of the object keys written to {@link #file}, or null (heap output or long keys). */
+    private final KeyFilter keyFilter;
     private final long[] lk;
     private final Object[] ok;
     private final long[] lv;
@@ -88,6 +90,7 @@ final class SpineMerge {
             total += s.size();
         }
         int cap = Math.toIntExact(total);
+        this.keyFilter = file != null && !longKeys ? new KeyFilter(cap) : null;
         this.timesOut = time == null ? null : new long[cap];
         boolean heap = file == null;
         this.lk = heap && longKeys ? new long[cap] : null;
@@ -275,6 +278,11 @@ final class SpineMerge {
         return timesOut;
     }
 
+    /** The filter of the object keys written to the file, or null (a heap merge, long keys). */
+    KeyFilter keyFilter() {
+        return keyFilter;
+    }
+
     /** The file the merge writes, or null for a heap merge. */
     BatchFileWriter file() {
         return file;
@@ -331,6 +339,9 @@ final class SpineMerge {
             }
             w[written] = weight;
             return;
+        }
+        if (keyFilter != null) {
+            keyFilter.add(KeyFilter.hash(s.ok));
         }
         ByteSource encoded = values == ColumnKind.OBJECT ? s.valueBytes() : null;
         if (encoded != null) {

@@ -17,7 +17,9 @@ import org.jdbsp.zset.spi.Batch;
  * <p><b>File batches.</b> A trace with storage may hold batches in files. The cursor then seeks keys in the
  * files (through their sparse index, O(1) pages a seek), and when a file holds the key it is on, reads that
  * key's tuples into a small heap batch, a <em>window</em>, decoding the values once; from there on values are
- * read, compared and copied exactly as from a heap batch ({@link #valueBatch()} is then the window). A trace
+ * read, compared and copied exactly as from a heap batch ({@link #valueBatch()} is then the window). A file the
+ * trace wrote with object keys has a {@code KeyFilter}: a seek skips the files whose filter rules the key out
+ * (finding their position only if a walk by {@link #nextKey} goes on from there). A trace
  * whose batches are all on the heap takes the original code path: the file-aware one is chosen once per cursor
  * ({@code files == null}), so heap-only reads make no extra call, test or allocation per tuple.
  */
@@ -32,6 +34,15 @@ public final class TraceCursor {
     /** With files: the position of each file batch whose key is in {@link #cachedKeys}, or -1. */
     private final int[] cachedAt;
     private final Object[] cachedKeys;
+    /** With object keys in files: each file's {@code KeyFilter} (null: none); null when no file has one. */
+    private final KeyFilter[] filters;
+    /**
+     * With filters: the files whose filter ruled out the key of the last seek, which was not sought in them; their
+     * positions are found when a walk by {@link #nextKey} needs them ({@link #seekSkipped}).
+     */
+    private final boolean[] skipped;
+    private boolean anySkipped;
+    private Object skippedKey;
     private final Batch emptyWindow;
     private final Trace trace;
     private final int[] start;
@@ -56,6 +67,8 @@ public final class TraceCursor {
             next = null;
             cachedAt = null;
             cachedKeys = null;
+            filters = null;
+            skipped = null;
             emptyWindow = null;
         } else {
             files = new BatchFile[batches.length];
@@ -63,12 +76,19 @@ public final class TraceCursor {
             cachedAt = new int[batches.length];
             cachedKeys = new Object[batches.length];
             emptyWindow = Batch.empty(layout);
+            KeyFilter[] found = null;
             for (int b = 0; b < batches.length; b++) {
                 if (fileBatches[b] != null) {
                     files[b] = fileBatches[b].file();
                     batches[b] = emptyWindow;
+                    if (fileBatches[b].keyFilter() != null) {
+                        found = found != null ? found : new KeyFilter[batches.length];
+                        found[b] = fileBatches[b].keyFilter();
+                    }
                 }
             }
+            filters = found;
+            skipped = found == null ? null : new boolean[batches.length];
             java.util.Arrays.fill(cachedAt, -1);
         }
     }
@@ -80,6 +100,7 @@ public final class TraceCursor {
         java.util.Arrays.fill(end, 0);
         if (files != null) {
             java.util.Arrays.fill(next, 0);
+            clearSkipped();
             for (int b = 0; b < batches.length; b++) {
                 if (files[b] != null) {
                     batches[b] = emptyWindow;
@@ -200,10 +221,18 @@ public final class TraceCursor {
         boolean longKeys = objectKey == null;
         Comparator<Object> order = layout.keyOrder();
         boolean hidden = longKeys ? trace.belowBoundLong(longKey) : trace.belowBoundObject(objectKey);
+        clearSkipped(); // a file skipped for an earlier key is sought from its old position: still before this key
+        long hash = filters != null && !longKeys ? KeyFilter.hash(objectKey) : 0;
         for (int b = 0; b < batches.length; b++) {
             BatchFile f = files[b];
             boolean found;
-            if (f == null) {
+            if (f != null && filters != null && !longKeys && filters[b] != null && !filters[b].mayHold(hash)) {
+                found = false;
+                skipped[b] = true;
+                anySkipped = true;
+                skippedKey = objectKey;
+                closeWindow(b, start[b]);
+            } else if (f == null) {
                 Batch batch = batches[b];
                 int p = longKeys ? batch.seekLongKey(start[b], longKey) : batch.seekKey(start[b], objectKey);
                 start[b] = p;
@@ -233,6 +262,7 @@ public final class TraceCursor {
 
     /** {@link #nextKey} when some batch is a file. */
     private boolean nextKeyWithFiles() {
+        seekSkipped();
         skipCurrentKey();
         boolean longKeys = layout.keyKind() == ColumnKind.LONG;
         Comparator<Object> order = layout.keyOrder();
@@ -270,6 +300,28 @@ public final class TraceCursor {
                 return true;
             }
             skipCurrentKey();
+        }
+    }
+
+    /** Seeks, in the files skipped by the last seek, the key it sought: where a walk by key goes on from. */
+    private void seekSkipped() {
+        if (anySkipped) {
+            for (int b = 0; b < batches.length; b++) {
+                if (skipped[b]) {
+                    int p = files[b].seekKey(start[b], skippedKey);
+                    start[b] = p;
+                    next[b] = p;
+                }
+            }
+            clearSkipped();
+        }
+    }
+
+    private void clearSkipped() {
+        if (anySkipped) {
+            java.util.Arrays.fill(skipped, false);
+            anySkipped = false;
+            skippedKey = null;
         }
     }
 

@@ -105,8 +105,12 @@ class SpilledTraceTest extends TraceTest {
                 assertEquals(read(heap.cursor()), read(spilled.cursor()));
                 TraceCursor hc = heap.cursor();
                 TraceCursor sc = spilled.cursor();
+                List<String> sought = new ArrayList<>();
                 for (int k = 0; k < 25; k += 1 + r.nextInt(4)) {
-                    String key = "k" + k;
+                    sought.add("k" + k);
+                }
+                sought.sort(null); // a cursor's keys are sought in ascending order ("k10" before "k2")
+                for (String key : sought) {
                     boolean inHeap = hc.seekKey(key);
                     boolean inFiles = sc.seekKey(key);
                     List<String> expected = values(hc);

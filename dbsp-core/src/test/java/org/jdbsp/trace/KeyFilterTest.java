@@ -1,0 +1,112 @@
+package org.jdbsp.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbsp.codec.ByteSink;
+import org.jdbsp.codec.ByteSource;
+import org.jdbsp.codec.Codec;
+import org.jdbsp.codec.Codecs;
+import org.jdbsp.storage.runtime.WorkerStorage;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.spi.BatchBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The key filters of file batches: a seek of a key that no file holds decodes (almost) no key of the files, and a
+ * cursor that skipped files for a key still walks on from there ({@link TraceCursor#nextKey}) exactly as a heap
+ * trace's cursor does.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class KeyFilterTest {
+    @TempDir
+    Path dir;
+
+    /** An object key. */
+    record Key(long id) {}
+
+    private final AtomicLong decodes = new AtomicLong();
+
+    /** Counts the keys decoded. */
+    private final Codec<Key> counting = new Codec<>() {
+        @Override
+        public void encode(Key value, ByteSink out) {
+            out.writeVarLong(value.id());
+        }
+
+        @Override
+        public Key decode(ByteSource in) {
+            decodes.incrementAndGet();
+            return new Key(in.readVarLong());
+        }
+    };
+
+    private final Layout layout = Layout.indexed(ColumnKind.OBJECT, Comparator.comparingLong(Key::id), ColumnKind.LONG, null);
+
+    /** Seven batches of 1,000 even keys each (all in files; seven files of one level wait for an eighth to merge). */
+    private void fill(Trace t) {
+        for (int j = 0; j < 7; j++) {
+            BatchBuilder b = new BatchBuilder(layout);
+            for (int i = 0; i < 1_000; i++) {
+                long id = 2L * (j + 7L * i);
+                b.addObjectLong(new Key(id), id * 3, 1);
+            }
+            t.insert(b.build());
+        }
+    }
+
+    @Test
+    void aSeekOfAKeyNoFileHoldsDecodesAlmostNoKey() {
+        Trace t = new Trace(layout, new WorkerStorage(dir, Codecs.defaults().with(Key.class, counting), 0, Long.MAX_VALUE)
+                .forStream("stream 'keys'", layout));
+        fill(t);
+        assertEquals(7, t.batchCount(), "a meaningful test: seven files");
+        for (int k = 0; k < t.batchCount(); k++) {
+            assertTrue(t.fileBatch(k) != null, "batch " + k + " is a file");
+        }
+        TraceCursor c = t.cursor();
+        decodes.set(0);
+        int seeks = 0;
+        for (long id = 1; id < 14_000; id += 28) {
+            assertFalse(c.seekKey(new Key(id)), "odd key " + id);
+            seeks++;
+        }
+        long perFile = decodes.get() / 7;
+        assertTrue(perFile < seeks / 4, decodes.get() + " keys decoded by " + seeks + " seeks of absent keys in 7 files");
+        t.close();
+    }
+
+    @Test
+    void aWalkAfterASeekThatSkippedFilesReadsWhatAHeapTraceReads() {
+        Trace t = new Trace(layout, new WorkerStorage(dir, Codecs.defaults().with(Key.class, counting), 0, Long.MAX_VALUE)
+                .forStream("stream 'keys'", layout));
+        Trace heap = new Trace(layout);
+        fill(t);
+        fill(heap);
+        TraceCursor c = t.cursor();
+        TraceCursor h = heap.cursor();
+        for (long id = 1; id < 14_000; id += 97) {
+            Key key = new Key(id);
+            assertEquals(h.seekKey(key), c.seekKey(key), "seek of " + id);
+            for (int step = 0; step < 3; step++) {
+                boolean more = h.nextKey();
+                assertEquals(more, c.nextKey(), "the key after " + id);
+                if (!more) {
+                    break;
+                }
+                assertEquals(h.key(), c.key(), "the key after " + id);
+                assertTrue(c.nextValue() && h.nextValue());
+                assertEquals(h.longValue(), c.longValue());
+            }
+        }
+        t.close();
+    }
+}
