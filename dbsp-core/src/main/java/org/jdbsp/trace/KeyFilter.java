@@ -5,12 +5,38 @@ package org.jdbsp.trace;
  * about 3% false positives), so that a cursor seeking a key the file does not hold skips the file instead of
  * decoding keys of its index group. Built by the trace as it writes the file (a file opened from a checkpoint has
  * none and is always sought). Keys are hashed by {@code hashCode}, which agrees with the key order because an
- * order must be consistent with {@code equals} (merges check it).
+ * order must be consistent with {@code equals} (merges check it); a key that is an array, or a record with an array
+ * component (whose {@code hashCode} is its identity while an order may compare contents), turns the filter off: it
+ * then holds every key.
  */
 final class KeyFilter {
     private static final int BITS_PER_KEY = 8;
+    /** Whether the {@code hashCode} of a key class follows its content (not an array, no array component). */
+    private static final ClassValue<Boolean> HASHED_BY_CONTENT = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return hashedByContent(type, 4);
+        }
+    };
+
+    /** Whether {@code type} is no array and has no array component, down to {@code depth} levels of nested records. */
+    private static boolean hashedByContent(Class<?> type, int depth) {
+        if (type.isArray()) {
+            return false;
+        }
+        if (type.isRecord() && depth > 0) {
+            for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+                if (!hashedByContent(c.getType(), depth - 1)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private final long[] words;
     private final long bits;
+    private boolean off;
 
     /** An empty filter for at most {@code keys} distinct keys. */
     KeyFilter(long keys) {
@@ -24,8 +50,16 @@ final class KeyFilter {
         return h ^ (h >>> 29) ^ (h << 17);
     }
 
-    /** Adds a key given by its {@link #hash}. */
-    void add(long hash) {
+    /** Adds {@code key}. */
+    void add(Object key) {
+        if (off) {
+            return;
+        }
+        if (!HASHED_BY_CONTENT.get(key.getClass())) {
+            off = true;
+            return;
+        }
+        long hash = hash(key);
         long step = (hash >>> 32) | 1;
         for (int i = 0; i < 3; i++) {
             long bit = Long.remainderUnsigned(hash + i * step, bits);
@@ -35,6 +69,9 @@ final class KeyFilter {
 
     /** False only when no key of this hash was added. */
     boolean mayHold(long hash) {
+        if (off) {
+            return true;
+        }
         long step = (hash >>> 32) | 1;
         for (int i = 0; i < 3; i++) {
             long bit = Long.remainderUnsigned(hash + i * step, bits);

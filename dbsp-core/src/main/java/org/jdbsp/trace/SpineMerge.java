@@ -341,7 +341,7 @@ final class SpineMerge {
             return;
         }
         if (keyFilter != null) {
-            keyFilter.add(KeyFilter.hash(s.ok));
+            keyFilter.add(s.ok);
         }
         ByteSource encoded = values == ColumnKind.OBJECT ? s.valueBytes() : null;
         if (encoded != null) {

@@ -84,6 +84,23 @@ class KeyFilterTest {
         t.close();
     }
 
+    /** A record with an array component: its hashCode is the array's identity, so its filter must hold every key. */
+    record Blob(byte[] data) {}
+
+    @Test
+    void aKeyWhoseHashIsItsIdentityTurnsTheFilterOff() {
+        KeyFilter f = new KeyFilter(10);
+        f.add(new Blob(new byte[] {1, 2}));
+        assertTrue(f.mayHold(KeyFilter.hash(new Blob(new byte[] {1, 2}))), "an equal-content blob is not ruled out");
+        KeyFilter g = new KeyFilter(10);
+        g.add(new Key(4));
+        int ruledOut = 0;
+        for (long id = 100; id < 200; id++) {
+            ruledOut += g.mayHold(KeyFilter.hash(new Key(id))) ? 0 : 1;
+        }
+        assertTrue(g.mayHold(KeyFilter.hash(new Key(4))) && ruledOut > 80, ruledOut + " of 100 other keys ruled out");
+    }
+
     @Test
     void aWalkAfterASeekThatSkippedFilesReadsWhatAHeapTraceReads() {
         Trace t = new Trace(layout, new WorkerStorage(dir, Codecs.defaults().with(Key.class, counting), 0, Long.MAX_VALUE)
