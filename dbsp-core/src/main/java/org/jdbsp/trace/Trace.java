@@ -37,8 +37,8 @@ import org.jdbsp.zset.spi.Merging;
  * nothing, which drops what the bounds cover), and each later insert of {@code n} tuples pays
  * {@value #CLEANUP_FUEL_PER_TUPLE}{@code  * n} units of fuel, shared by those rewrites largest level first, after
  * the fuel of the ordinary merges. A rewrite's result stays on its level, so it never makes another level finish a
- * merge at once; a batch arriving on a level being rewritten replaces the rewrite (the merge it takes part in drops
- * the same tuples). A step thus never merges the whole state at once, and {@link #compacting()} says when every
+ * merge at once; a batch arriving on a level being rewritten that makes the level merge replaces the rewrite (that
+ * merge drops the same tuples; on a level of files, where fewer batches wait, it waits beside the rewrite). A step thus never merges the whole state at once, and {@link #compacting()} says when every
  * rewrite is done.
  *
  * <p>A lower key bound set by {@link #dropKeysBelow} (watermark garbage collection) removes keys below it
@@ -101,8 +101,9 @@ public final class Trace {
     private static final class Level {
         final ArrayList<Part> parts = new ArrayList<>(2);
         SpineMerge merge;
-        /** Whether its batches are being rewritten on their own, for {@link #compactGradually()}. */
+        /** Whether its first {@link #cleaningCount} batches are being rewritten on their own, for {@link #compactGradually()}. */
         boolean cleaning;
+        int cleaningCount;
     }
 
     /** An empty trace of batches of {@code layout}. */
@@ -131,6 +132,7 @@ public final class Trace {
                 copy.parts.add(retain(p));
             }
             copy.cleaning = l.cleaning;
+            copy.cleaningCount = l.cleaningCount;
             levels.add(copy);
         }
         this.hasBound = other.hasBound;
@@ -256,21 +258,29 @@ public final class Trace {
         }
     }
 
-    /** Replaces the batches of level {@code l}, whose rewrite is done, by the rewrite's result, on the same level. */
+    /**
+     * Replaces the batches of level {@code l} whose rewrite is done by the rewrite's result, on the same level, before
+     * the batches that arrived there since.
+     */
     private void finishCleanup(Level l) {
         Part result = resultOf(l.merge);
         l.merge = null;
         l.cleaning = false;
-        l.parts.forEach(Trace::release);
-        l.parts.clear();
+        List<Part> rewritten = l.parts.subList(0, l.cleaningCount);
+        rewritten.forEach(Trace::release);
+        rewritten.clear();
         if (result != null) {
-            l.parts.add(result);
+            l.parts.add(0, result);
         }
     }
 
-    /** Gives up the rewrite of level {@code l}, if any: a batch arrives there, and its merge drops the same tuples. */
-    private static void stopCleaning(Level l) {
-        if (l.cleaning) {
+    /**
+     * Gives up the rewrite of level {@code l} when a batch arriving there makes the level merge: that merge takes
+     * every batch of the rewrite and drops the same tuples. (On a level of batch files, where fewer batches wait
+     * for their merge, the rewrite goes on and the new batch waits beside it.)
+     */
+    private void stopCleaning(Level l) {
+        if (l.cleaning && l.parts.size() + 1 >= fanIn(l)) {
             if (l.merge != null) {
                 l.merge.abandon();
                 l.merge = null;
@@ -305,7 +315,7 @@ public final class Trace {
      */
     private boolean advance(Level l, long fuel) {
         if (l.merge == null) {
-            l.merge = startMerge(l.cleaning ? rewriteOf(l.parts) : l.parts.subList(0, Math.min(fanIn(l), l.parts.size())));
+            l.merge = startMerge(l.cleaning ? rewriteOf(l.parts.subList(0, l.cleaningCount)) : l.parts.subList(0, Math.min(fanIn(l), l.parts.size())));
         }
         try {
             mergeWork += l.merge.work(fuel);
@@ -595,6 +605,7 @@ public final class Trace {
         for (Level l : levels) {
             if (!l.parts.isEmpty() && !due(l) && l.merge == null) {
                 l.cleaning = true;
+                l.cleaningCount = l.parts.size();
             }
         }
     }
