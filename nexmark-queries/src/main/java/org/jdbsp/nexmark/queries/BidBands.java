@@ -2,16 +2,16 @@ package org.jdbsp.nexmark.queries;
 
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
-import org.jdbsp.nexmark.model.Bid;
-import org.jdbsp.operators.aggregate.FilteredDistinct;
 
 /**
- * The price bands and the per-group measures q15 and q16 share, kept as one mutable state per group:
- * counts of bids overall and per band, and distinct bidders and auctions overall and per band
- * ({@code COUNT(DISTINCT ...) FILTER (WHERE band)}), all updated by each signed change in one pass.
+ * The price bands and the per-group measures q15 and q16 share, kept as one small mutable state per group:
+ * counts of bids overall and per band, and the numbers of distinct bidders and auctions overall and per band
+ * ({@code COUNT(DISTINCT ...) FILTER (WHERE band)}). It holds counters only: the distinct sets themselves live in
+ * traces ({@link DistinctBands}), which tell this state by {@linkplain BandCodes mask codes} when a
+ * (group, bidder) or (group, auction) enters or leaves a filter; bids arrive as bid codes.
  *
  * <p>Bands: rank1 {@code price < 10,000}; rank2 {@code 10,000 <= price < 1,000,000}; rank3
- * {@code price >= 1,000,000}. Filter 0 of the distinct sets is "all bids", filter {@code n} is band
+ * {@code price >= 1,000,000}. Filter 0 of the distinct counts is "all bids", filter {@code n} is band
  * {@code n}.
  */
 final class BidBands {
@@ -24,18 +24,17 @@ final class BidBands {
 
     private long total;
     private final long[] banded;
-    private final FilteredDistinct bidders;
-    private final FilteredDistinct auctions;
+    /** Distinct bidders of filter f at f, distinct auctions at FILTERS + f. */
+    private final long[] distinct;
 
     BidBands() {
-        this(0, new long[4], new FilteredDistinct(4), new FilteredDistinct(4));
+        this(0, new long[4], new long[2 * BandCodes.FILTERS]);
     }
 
-    private BidBands(long total, long[] banded, FilteredDistinct bidders, FilteredDistinct auctions) {
+    private BidBands(long total, long[] banded, long[] distinct) {
         this.total = total;
         this.banded = banded;
-        this.bidders = bidders;
-        this.auctions = auctions;
+        this.distinct = distinct;
     }
 
     /** The band of a price: 1, 2 or 3. */
@@ -53,26 +52,46 @@ final class BidBands {
         return Q10.dt(day * MS_PER_DAY);
     }
 
-    /** Adds {@code weight} copies of {@code b} (negative: removes them). */
-    void add(Bid b, long weight) {
-        int band = band(b.price());
-        total = Math.addExact(total, weight);
-        banded[band] = Math.addExact(banded[band], weight);
-        int mask = 1 | (1 << band);
-        bidders.add(b.bidder(), mask, weight);
-        auctions.add(b.auction(), mask, weight);
+    /** Adds {@code weight} times (negative: removes) what a {@link BandCodes} code stands for. */
+    void add(long code, long weight) {
+        if (BandCodes.isBid(code)) {
+            int band = BandCodes.bandOf(code);
+            total = Math.addExact(total, weight);
+            banded[band] = Math.addExact(banded[band], weight);
+            return;
+        }
+        int offset = code < BandCodes.AUCTIONS ? 0 : BandCodes.FILTERS;
+        int mask = (int) (code - (offset == 0 ? BandCodes.BIDDERS : BandCodes.AUCTIONS));
+        for (int f = 0; f < BandCodes.FILTERS; f++) {
+            if ((mask & (1 << f)) != 0) {
+                distinct[offset + f] = Math.addExact(distinct[offset + f], weight);
+            }
+        }
     }
 
-    /** True when no bid is left. */
+    /** True when every count is zero (no bid and no distinct member left). */
     boolean isEmpty() {
-        return total == 0 && bidders.isEmpty() && auctions.isEmpty();
+        if (total != 0) {
+            return false;
+        }
+        for (int band = 1; band < banded.length; band++) {
+            if (banded[band] != 0) {
+                return false;
+            }
+        }
+        for (long d : distinct) {
+            if (d != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The twelve measures as they are now. */
     Measures measures() {
-        return new Measures(total, banded[1], banded[2], banded[3],
-                bidders.distinct(0), bidders.distinct(1), bidders.distinct(2), bidders.distinct(3),
-                auctions.distinct(0), auctions.distinct(1), auctions.distinct(2), auctions.distinct(3));
+        int a = BandCodes.FILTERS;
+        return new Measures(total, banded[1], banded[2], banded[3], distinct[0], distinct[1], distinct[2], distinct[3],
+                distinct[a], distinct[a + 1], distinct[a + 2], distinct[a + 3]);
     }
 
     /** Writes the state to a checkpoint (see {@link org.jdbsp.operators.aggregate.IncrementalAggregator#writeState}). */
@@ -81,8 +100,9 @@ final class BidBands {
         for (int band = 1; band < banded.length; band++) {
             out.writeLong(banded[band]);
         }
-        bidders.write(out);
-        auctions.write(out);
+        for (long d : distinct) {
+            out.writeLong(d);
+        }
     }
 
     /** A state holding what {@link #write} saved. */
@@ -92,12 +112,15 @@ final class BidBands {
         for (int band = 1; band < banded.length; band++) {
             banded[band] = in.readLong();
         }
-        FilteredDistinct bidders = FilteredDistinct.read(in);
-        return new BidBands(total, banded, bidders, FilteredDistinct.read(in));
+        long[] distinct = new long[2 * BandCodes.FILTERS];
+        for (int f = 0; f < distinct.length; f++) {
+            distinct[f] = in.readLong();
+        }
+        return new BidBands(total, banded, distinct);
     }
 
     BidBands copy() {
-        return new BidBands(total, banded.clone(), bidders.copy(), auctions.copy());
+        return new BidBands(total, banded.clone(), distinct.clone());
     }
 
     /** The twelve measures of a group, in the select-list order of q15 and q16. */

@@ -1,15 +1,21 @@
 package org.jdbsp.nexmark.queries;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.IncrementalAggregator;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * q15, bidding statistics per day: bids, distinct bidders and distinct auctions overall and per price band.
@@ -36,9 +42,10 @@ import org.jdbsp.zset.Orders;
  * Output columns: day ({@code yyyy-MM-dd}, UTC), total_bids, rank1_bids, rank2_bids, rank3_bids,
  * total_bidders, rank1_bidders, rank2_bidders, rank3_bidders, total_auctions, rank1_auctions,
  * rank2_auctions, rank3_auctions. An update stream: each step retracts and re-inserts the row of every day
- * it touches. All twelve measures of a day live in one state ({@link BidBands}), updated by each bid in one
- * pass: no join of twelve aggregates, and no trace of the bids (state: the distinct bidders and auctions
- * of each day).
+ * it touches. All twelve measures of a day are counters in one state ({@link BidBands}), updated by one
+ * {@linkplain BandCodes code} per bid and one per change of a member's filters: no join of twelve aggregates.
+ * The distinct bidders and auctions of each day, which grow with the events, live in traces
+ * ({@link DistinctBands}), which spill to files with storage on.
  */
 public final class Q15 implements NexmarkQuery<Q15.Row> {
     /** Creates the query. */
@@ -61,16 +68,16 @@ public final class Q15 implements NexmarkQuery<Q15.Row> {
         }
     }
 
-    /** Keeps a day's {@link BidBands}. */
-    private static final class DayAggregator implements IncrementalAggregator<Bid, BidBands, BidBands.Measures> {
+    /** Keeps a day's {@link BidBands}, fed with {@link BandCodes}. */
+    private static final class DayAggregator implements IncrementalAggregator<Long, BidBands, BidBands.Measures> {
         @Override
         public BidBands newState() {
             return new BidBands();
         }
 
         @Override
-        public void add(BidBands state, Bid bid, long weight) {
-            state.add(bid, weight);
+        public void add(BidBands state, Long code, long weight) {
+            state.add(code, weight);
         }
 
         @Override
@@ -99,9 +106,49 @@ public final class Q15 implements NexmarkQuery<Q15.Row> {
         }
     }
 
+    /** A day and one of its bidders or auctions: the key of q15's traces of distinct members. */
+    record Member(long day, long id) {}
+
+    /** Groups by day, a long key. */
+    private static final class ByDay implements DistinctBands.Grouping<Long, Member> {
+        private static final Comparator<Member> MEMBER_ORDER = Orders.byLong((Member m) -> m.id() * 0x9E37_79B9_7F4A_7C15L + m.day(),
+                Comparator.comparingLong(Member::day).thenComparingLong(Member::id));
+        private static final Layout LAYOUT = Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT, Orders.natural());
+
+        @Override
+        public String query() {
+            return "q15";
+        }
+
+        @Override
+        public IndexedZSetStream<Long, Long> groupBids(ZSetStream<Bid> bids, Function<Bid, Long> code) {
+            return bids.indexByLong(b -> BidBands.day(b.dateTime()), code);
+        }
+
+        @Override
+        public Member member(Bid bid, long id) {
+            return new Member(BidBands.day(bid.dateTime()), id);
+        }
+
+        @Override
+        public Comparator<Member> memberOrder() {
+            return MEMBER_ORDER;
+        }
+
+        @Override
+        public void addByGroup(BatchBuilder out, Member member, Object code, long weight) {
+            out.addLong(member.day(), code, weight);
+        }
+
+        @Override
+        public Layout layout() {
+            return LAYOUT;
+        }
+    }
+
     /** q15 over a stream of bids. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        return Aggregates.incremental(bids.indexByLong(b -> BidBands.day(b.dateTime()), b -> b, EventOrders.BID_STREAM),
+        return Aggregates.incremental(DistinctBands.codes(bids, new ByDay(), b -> BandCodes.bid(BidBands.band(b.price()), 0)),
                         new DayAggregator(), Orders.natural())
                 .map((day, m) -> Row.of(BidBands.dayText(day), m));
     }

@@ -3,7 +3,10 @@ package org.jdbsp.nexmark.queries;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
@@ -11,7 +14,10 @@ import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.FilteredDistinct;
 import org.jdbsp.operators.aggregate.IncrementalAggregator;
+import org.jdbsp.zset.ColumnKind;
+import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * q16, channel statistics per day: q15's measures per (channel, day), plus the latest minute seen.
@@ -39,8 +45,10 @@ import org.jdbsp.zset.Orders;
  *
  * Output columns: channel, day ({@code yyyy-MM-dd}, UTC), minute ({@code HH:mm}, UTC: the greatest of the
  * group, and zero-padded text orders like the minute of the day), then q15's twelve measures. An update
- * stream. One state per group ({@link BidBands} plus the minutes seen, so the maximum survives deletions),
- * updated by each bid in one pass.
+ * stream. The distinct bidders and auctions of each group live in traces ({@link DistinctBands}: they grow with
+ * the events and spill to files with storage on); each group keeps only counters ({@link BidBands}) and the
+ * minutes of the day it has bids in (at most 1,440, so that the maximum survives deletions), updated by one
+ * {@linkplain BandCodes code} per bid and one per change of a member's filters.
  */
 public final class Q16 implements NexmarkQuery<Q16.Row> {
     /** Creates the query. */
@@ -83,8 +91,8 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
      * The order of the group keys: by day and the channel's hash code as the long prefix, then by
      * {@link ChannelDay#compareTo}; a step's bids fall into thousands of groups, sorted by primitives first.
      */
-    private static final Comparator<ChannelDay> KEY_ORDER =
-            Orders.byLong((ChannelDay k) -> (k.day() << 32) ^ (k.channel().hashCode() & 0xFFFF_FFFFL), ChannelDay::compareTo);
+    private static final ToLongFunction<ChannelDay> KEY_PREFIX = k -> (k.day() << 32) ^ (k.channel().hashCode() & 0xFFFF_FFFFL);
+    private static final Comparator<ChannelDay> KEY_ORDER = Orders.byLong(KEY_PREFIX, ChannelDay::compareTo);
 
     /** The group key: a channel and a UTC day number. */
     record ChannelDay(String channel, long day) implements Comparable<ChannelDay> {
@@ -98,20 +106,23 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
     /** A group's result: the measures and the greatest minute of the day. */
     record Stats(BidBands.Measures measures, long maxMinute) {}
 
-    /** A group's state: q15's bands and the multiset of minutes of the day. */
+    /** A group's state: q15's counters and the multiset of minutes of the day. */
     private record State(BidBands bands, FilteredDistinct minutes) {}
 
-    /** Keeps a (channel, day)'s {@link State}. */
-    private static final class ChannelAggregator implements IncrementalAggregator<Bid, State, Stats> {
+    /** Keeps a (channel, day)'s {@link State}, fed with {@link BandCodes}. */
+    private static final class ChannelAggregator implements IncrementalAggregator<Long, State, Stats> {
         @Override
         public State newState() {
             return new State(new BidBands(), new FilteredDistinct(1));
         }
 
         @Override
-        public void add(State state, Bid bid, long weight) {
-            state.bands().add(bid, weight);
-            state.minutes().add(Math.floorMod(bid.dateTime(), BidBands.MS_PER_DAY) / MS_PER_MINUTE, 1, weight);
+        public void add(State state, Long code, long weight) {
+            long c = code;
+            state.bands().add(c, weight);
+            if (BandCodes.isBid(c)) {
+                state.minutes().add(BandCodes.minute(c), 1, weight);
+            }
         }
 
         @Override
@@ -142,11 +153,59 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
         }
     }
 
+    /** A (channel, day) and one of its bidders or auctions: the key of q16's traces of distinct members. */
+    record Member(ChannelDay group, long id) {}
+
+    /** Groups by (channel, day). */
+    private static final class ByChannelDay implements DistinctBands.Grouping<ChannelDay, Member> {
+        private static final Comparator<Member> MEMBER_ORDER = Orders.byLong(
+                (Member m) -> (KEY_PREFIX.applyAsLong(m.group()) * 0x9E37_79B9_7F4A_7C15L) ^ m.id(),
+                Comparator.comparing(Member::group).thenComparingLong(Member::id));
+        private static final Layout LAYOUT = Layout.indexed(ColumnKind.OBJECT, KEY_ORDER, ColumnKind.OBJECT, Orders.natural());
+
+        @Override
+        public String query() {
+            return "q16";
+        }
+
+        @Override
+        public IndexedZSetStream<ChannelDay, Long> groupBids(ZSetStream<Bid> bids, Function<Bid, Long> code) {
+            return bids.index(ByChannelDay::group, code, KEY_ORDER, Orders.natural());
+        }
+
+        @Override
+        public Member member(Bid bid, long id) {
+            return new Member(group(bid), id);
+        }
+
+        @Override
+        public Comparator<Member> memberOrder() {
+            return MEMBER_ORDER;
+        }
+
+        @Override
+        public void addByGroup(BatchBuilder out, Member member, Object code, long weight) {
+            out.add(member.group(), code, weight);
+        }
+
+        @Override
+        public Layout layout() {
+            return LAYOUT;
+        }
+
+        private static ChannelDay group(Bid b) {
+            return new ChannelDay(b.channel(), BidBands.day(b.dateTime()));
+        }
+    }
+
+    private static Long bidCode(Bid b) {
+        return BandCodes.bid(BidBands.band(b.price()), (int) (Math.floorMod(b.dateTime(), BidBands.MS_PER_DAY) / MS_PER_MINUTE));
+    }
+
     /** q16 over a stream of bids. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        return Aggregates.incremental(
-                        bids.index(b -> new ChannelDay(b.channel(), BidBands.day(b.dateTime())), b -> b, KEY_ORDER, EventOrders.BID_STREAM),
-                        new ChannelAggregator(), Orders.natural())
+        return Aggregates.incremental(DistinctBands.codes(bids, new ByChannelDay(), Q16::bidCode), new ChannelAggregator(),
+                        Orders.natural())
                 .map(Row::of, ROW_ORDER);
     }
 
