@@ -34,24 +34,28 @@ final class DistinctBands {
      * @param <G> the group key
      * @param <M> the key of a (group, bidder or auction) pair, a record the traces can store
      */
-    interface Grouping<G, M> {
+    abstract static class Grouping<G, M> {
         /** The query's name, which names its streams. */
-        String query();
+        final String query;
+        /** A total order of the member keys, consistent with {@code equals}. */
+        final Comparator<M> memberOrder;
+        /** The layout of the grouped codes ({@link #groupBids}'s). */
+        final Layout layout;
+
+        Grouping(String query, Comparator<M> memberOrder, Layout layout) {
+            this.query = query;
+            this.memberOrder = memberOrder;
+            this.layout = layout;
+        }
 
         /** The bids indexed by their group, each with the code {@code code} gives it. */
-        IndexedZSetStream<G, Long> groupBids(ZSetStream<Bid> bids, Function<Bid, Long> code);
+        abstract IndexedZSetStream<G, Long> groupBids(ZSetStream<Bid> bids, Function<Bid, Long> code);
 
         /** The (group, member) key of a bid, the member being its bidder or auction {@code id}. */
-        M member(Bid bid, long id);
+        abstract M member(Bid bid, long id);
 
-        /** A total order of the member keys, consistent with {@code equals}. */
-        Comparator<M> memberOrder();
-
-        /** Appends {@code (group of member, code)} with {@code weight} to {@code out}, whose layout is the groups'. */
-        void addByGroup(BatchBuilder out, M member, Object code, long weight);
-
-        /** The layout of the grouped codes ({@link #groupBids}'s). */
-        Layout layout();
+        /** Appends {@code (group of member, code)} with {@code weight} to {@code out}, whose layout is {@link #layout}. */
+        abstract void addByGroup(BatchBuilder out, M member, Object code, long weight);
     }
 
     /**
@@ -68,9 +72,9 @@ final class DistinctBands {
     private static <G, M> IndexedZSetStream<G, Long> members(ZSetStream<Bid> bids, Grouping<G, M> grouping,
             ToLongFunction<Bid> id, int base, String members) {
         IndexedZSetStream<M, Long> bands = bids.index(b -> grouping.member(b, id.applyAsLong(b)), b -> BandCodes.band(b.price()),
-                grouping.memberOrder(), Orders.natural()).named(grouping.query() + " bands of (group, " + members + ")");
+                grouping.memberOrder, Orders.natural()).named(grouping.query + " bands of (group, " + members + ")");
         IndexedZSetStream<M, Long> masks = Aggregates.aggregate(bands, new FilterMask(base), Orders.natural());
-        return masks.applyIndexed("regroup", new Regroup<>(grouping), grouping.layout());
+        return masks.applyIndexed("regroup", new Regroup<>(grouping), grouping.layout);
     }
 
     /**
@@ -106,7 +110,7 @@ final class DistinctBands {
         @Override
         @SuppressWarnings("unchecked")
         public Batch apply(Batch in) {
-            BatchBuilder out = new BatchBuilder(grouping.layout(), in.size);
+            BatchBuilder out = new BatchBuilder(grouping.layout, in.size);
             for (int i = 0; i < in.size; i++) {
                 grouping.addByGroup(out, (M) in.objKeys[i], in.value(i), in.weights[i]);
             }

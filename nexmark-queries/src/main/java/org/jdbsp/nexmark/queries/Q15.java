@@ -110,39 +110,26 @@ public final class Q15 implements NexmarkQuery<Q15.Row> {
     record Member(long day, long id) {}
 
     /** Groups by day, a long key. */
-    private static final class ByDay implements DistinctBands.Grouping<Long, Member> {
-        private static final Comparator<Member> MEMBER_ORDER = Orders.byLong((Member m) -> m.id() * 0x9E37_79B9_7F4A_7C15L + m.day(),
-                Comparator.comparingLong(Member::day).thenComparingLong(Member::id));
-        private static final Layout LAYOUT = Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT, Orders.natural());
-
-        @Override
-        public String query() {
-            return "q15";
+    private static final class ByDay extends DistinctBands.Grouping<Long, Member> {
+        ByDay() {
+            super("q15", Orders.byLong((Member m) -> m.id() * 0x9E37_79B9_7F4A_7C15L + m.day(),
+                            Comparator.comparingLong(Member::day).thenComparingLong(Member::id)),
+                    Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT, Orders.natural()));
         }
 
         @Override
-        public IndexedZSetStream<Long, Long> groupBids(ZSetStream<Bid> bids, Function<Bid, Long> code) {
+        IndexedZSetStream<Long, Long> groupBids(ZSetStream<Bid> bids, Function<Bid, Long> code) {
             return bids.indexByLong(b -> BidBands.day(b.dateTime()), code);
         }
 
         @Override
-        public Member member(Bid bid, long id) {
+        Member member(Bid bid, long id) {
             return new Member(BidBands.day(bid.dateTime()), id);
         }
 
         @Override
-        public Comparator<Member> memberOrder() {
-            return MEMBER_ORDER;
-        }
-
-        @Override
-        public void addByGroup(BatchBuilder out, Member member, Object code, long weight) {
+        void addByGroup(BatchBuilder out, Member member, Object code, long weight) {
             out.addLong(member.day(), code, weight);
-        }
-
-        @Override
-        public Layout layout() {
-            return LAYOUT;
         }
     }
 

@@ -157,40 +157,26 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
     record Member(ChannelDay group, long id) {}
 
     /** Groups by (channel, day). */
-    private static final class ByChannelDay implements DistinctBands.Grouping<ChannelDay, Member> {
-        private static final Comparator<Member> MEMBER_ORDER = Orders.byLong(
-                (Member m) -> (KEY_PREFIX.applyAsLong(m.group()) * 0x9E37_79B9_7F4A_7C15L) ^ m.id(),
-                Comparator.comparing(Member::group).thenComparingLong(Member::id));
-        private static final Layout LAYOUT = Layout.indexed(ColumnKind.OBJECT, KEY_ORDER, ColumnKind.OBJECT, Orders.natural());
-
-        @Override
-        public String query() {
-            return "q16";
+    private static final class ByChannelDay extends DistinctBands.Grouping<ChannelDay, Member> {
+        ByChannelDay() {
+            super("q16", Orders.byLong((Member m) -> (KEY_PREFIX.applyAsLong(m.group()) * 0x9E37_79B9_7F4A_7C15L) ^ m.id(),
+                            Comparator.comparing(Member::group).thenComparingLong(Member::id)),
+                    Layout.indexed(ColumnKind.OBJECT, KEY_ORDER, ColumnKind.OBJECT, Orders.natural()));
         }
 
         @Override
-        public IndexedZSetStream<ChannelDay, Long> groupBids(ZSetStream<Bid> bids, Function<Bid, Long> code) {
+        IndexedZSetStream<ChannelDay, Long> groupBids(ZSetStream<Bid> bids, Function<Bid, Long> code) {
             return bids.index(ByChannelDay::group, code, KEY_ORDER, Orders.natural());
         }
 
         @Override
-        public Member member(Bid bid, long id) {
+        Member member(Bid bid, long id) {
             return new Member(group(bid), id);
         }
 
         @Override
-        public Comparator<Member> memberOrder() {
-            return MEMBER_ORDER;
-        }
-
-        @Override
-        public void addByGroup(BatchBuilder out, Member member, Object code, long weight) {
+        void addByGroup(BatchBuilder out, Member member, Object code, long weight) {
             out.add(member.group(), code, weight);
-        }
-
-        @Override
-        public Layout layout() {
-            return LAYOUT;
         }
 
         private static ChannelDay group(Bid b) {
