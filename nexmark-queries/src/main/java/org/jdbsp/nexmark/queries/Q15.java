@@ -1,9 +1,7 @@
 package org.jdbsp.nexmark.queries;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 
 import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.ZSetStream;
@@ -12,10 +10,7 @@ import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.IncrementalAggregator;
-import org.jdbsp.zset.ColumnKind;
-import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
-import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * q15, bidding statistics per day: bids, distinct bidders and distinct auctions overall and per price band.
@@ -45,7 +40,7 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * it touches. All twelve measures of a day are counters in one state ({@link BidBands}), updated by one
  * {@linkplain BandCodes code} per bid and one per change of a member's filters: no join of twelve aggregates.
  * The distinct bidders and auctions of each day, which grow with the events, live in traces
- * ({@link DistinctBands}), which spill to files with storage on.
+ * of primitive long keys ({@link DayMembers}), which spill to files with storage on.
  */
 public final class Q15 implements NexmarkQuery<Q15.Row> {
     /** Creates the query. */
@@ -106,37 +101,11 @@ public final class Q15 implements NexmarkQuery<Q15.Row> {
         }
     }
 
-    /** A day and one of its bidders or auctions: the key of q15's traces of distinct members. */
-    record Member(long day, long id) {}
-
-    /** Groups by day, a long key. */
-    private static final class ByDay extends DistinctBands.Grouping<Long, Member> {
-        ByDay() {
-            super("q15", Orders.byLong((Member m) -> m.id() * 0x9E37_79B9_7F4A_7C15L + m.day(),
-                            Comparator.comparingLong(Member::day).thenComparingLong(Member::id)),
-                    Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT, Orders.natural()));
-        }
-
-        @Override
-        IndexedZSetStream<Long, Long> groupBids(ZSetStream<Bid> bids, Function<Bid, Long> code) {
-            return bids.indexByLong(b -> BidBands.day(b.dateTime()), code);
-        }
-
-        @Override
-        Member member(Bid bid, long id) {
-            return new Member(BidBands.day(bid.dateTime()), id);
-        }
-
-        @Override
-        void addByGroup(BatchBuilder out, Member member, Object code, long weight) {
-            out.addLong(member.day(), code, weight);
-        }
-    }
-
     /** q15 over a stream of bids. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        return Aggregates.incremental(DistinctBands.codes(bids, new ByDay(), b -> BandCodes.bid(BidBands.band(b.price()), 0)),
-                        new DayAggregator(), Orders.natural())
+        IndexedZSetStream<Long, Long> codes = bids.indexByLong(b -> BidBands.day(b.dateTime()),
+                b -> BandCodes.bid(BidBands.band(b.price()), 0)).plus(DayMembers.codes(bids));
+        return Aggregates.incremental(codes, new DayAggregator(), Orders.natural())
                 .map((day, m) -> Row.of(BidBands.dayText(day), m));
     }
 
