@@ -3,7 +3,6 @@ package org.jdbsp.nexmark.queries;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.ZSetStream;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
@@ -40,7 +39,7 @@ import org.jdbsp.zset.Orders;
  * it touches. All twelve measures of a day are counters in one state ({@link BidBands}), updated by one
  * {@linkplain BandCodes code} per bid and one per change of a member's filters: no join of twelve aggregates.
  * The distinct bidders and auctions of each day, which grow with the events, live in traces
- * of primitive long keys ({@link DayMembers}), which spill to files with storage on.
+ * of primitive long keys ({@link DayCodes}), which spill to files with storage on.
  */
 public final class Q15 implements NexmarkQuery<Q15.Row> {
     /** Creates the query. */
@@ -103,9 +102,7 @@ public final class Q15 implements NexmarkQuery<Q15.Row> {
 
     /** q15 over a stream of bids. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        IndexedZSetStream<Long, Long> codes = bids.indexByLong(b -> BidBands.day(b.dateTime()),
-                b -> BandCodes.bid(BidBands.band(b.price()), 0)).plus(DayMembers.codes(bids));
-        return Aggregates.incremental(codes, new DayAggregator(), Orders.natural())
+        return Aggregates.incremental(DayCodes.codes(bids), new DayAggregator(), Orders.natural())
                 .map((day, m) -> Row.of(BidBands.dayText(day), m));
     }
 

@@ -11,17 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** q15's packed (day, kind, id) member keys: exact within their ranges, a clear error outside. */
-class DayMembersTest {
+class DayCodesTest {
     @Test
     void aKeyKeepsItsDayAndKindAndOrdersByDayThenKindThenId() {
         long day = BidBands.day(Q15Test.MIDNIGHT);
         Bid bid = Q15Test.bid(1, 2, 3, "c", Q15Test.MIDNIGHT);
-        long maxId = (1L << DayMembers.ID_BITS) - 1;
-        long[] keys = {DayMembers.key(day, 0, 0, bid), DayMembers.key(day, 0, maxId, bid), DayMembers.key(day, 1, 0, bid),
-            DayMembers.key(day, 1, maxId, bid), DayMembers.key(day + 1, 0, 0, bid)};
+        long maxId = (1L << DayCodes.ID_BITS) - 1;
+        long[] keys = {DayCodes.key(day, 0, 0, bid), DayCodes.key(day, 0, maxId, bid), DayCodes.key(day, 1, 0, bid),
+            DayCodes.key(day, 1, maxId, bid), DayCodes.key(day + 1, 0, 0, bid)};
         for (int i = 0; i < keys.length; i++) {
-            assertEquals(i < 4 ? day : day + 1, DayMembers.day(keys[i]));
-            assertEquals(i == 2 || i == 3 ? BandCodes.AUCTIONS : BandCodes.BIDDERS, DayMembers.base(keys[i]));
+            assertEquals(i < 4 ? day : day + 1, DayCodes.day(keys[i]));
+            assertEquals(i == 2 || i == 3 ? BandCodes.AUCTIONS : BandCodes.BIDDERS, DayCodes.base(keys[i]));
             if (i > 0) {
                 assertTrue(keys[i - 1] < keys[i], "key " + i + " sorts after key " + (i - 1));
             }
@@ -31,7 +31,7 @@ class DayMembersTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aBidWhoseIdOrDayDoesNotFitFailsNamingIt() {
-        Bid bigBidder = Q15Test.bid(1, 1L << DayMembers.ID_BITS, 5, "c", Q15Test.MIDNIGHT);
+        Bid bigBidder = Q15Test.bid(1, 1L << DayCodes.ID_BITS, 5, "c", Q15Test.MIDNIGHT);
         Bid negativeAuction = Q15Test.bid(-1, 2, 5, "c", Q15Test.MIDNIGHT);
         Bid before1970 = Q15Test.bid(1, 2, 5, "c", -1);
         for (Bid bad : new Bid[] {bigBidder, negativeAuction, before1970}) {

@@ -13,7 +13,8 @@ import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
- * q15's distinct bidders and auctions per day in one trace of primitive longs: the {@link DistinctBands} scheme
+ * q15's {@linkplain BandCodes codes} by day: the bid codes of each batch counted per (day, band), and the mask codes
+ * of the distinct bidders and auctions per day, kept in one trace of primitive longs: the {@link DistinctBands} scheme
  * with each (day, bidder) and (day, auction) packed into one long key {@code day << 44 | kind << 43 | id}
  * (kind 0: bidder, 1: auction) and the bid's price band as a long value. One index and one group aggregate
  * serve both kinds, and the keys sort, seek and merge as primitives instead of records.
@@ -21,7 +22,7 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * <p>The packing holds days 0 to 2^20 - 1 (1970 to the year 4840) and ids 0 to 2^43 - 1; a bid outside these
  * ranges fails the step with an {@link IllegalArgumentException} naming the bid.
  */
-final class DayMembers {
+final class DayCodes {
     /** Bits of the id in a packed key. */
     static final int ID_BITS = 43;
     /** Bits of the day in a packed key. */
@@ -36,7 +37,7 @@ final class DayMembers {
         }
     }
 
-    private DayMembers() {}
+    private DayCodes() {}
 
     /** The packed key of member {@code id} of kind {@code kind} (0 bidder, 1 auction) on {@code day}. */
     static long key(long day, int kind, long id, Bid bid) {
@@ -57,12 +58,62 @@ final class DayMembers {
         return ((key >>> ID_BITS) & 1) == 0 ? BandCodes.BIDDERS : BandCodes.AUCTIONS;
     }
 
-    /** The mask codes of the distinct bidders and auctions of each day, keyed by day. */
+    /** The codes of {@code bids} by day: bid codes, and the mask codes of the distinct bidders and auctions. */
     static IndexedZSetStream<Long, Long> codes(ZSetStream<Bid> bids) {
+        return bids.<Long, Long>applyIndexed("bid codes", new BidCounts(), Regroup.OUT).plus(members(bids));
+    }
+
+    /** The mask codes of the distinct bidders and auctions of each day, keyed by day. */
+    private static IndexedZSetStream<Long, Long> members(ZSetStream<Bid> bids) {
         IndexedZSetStream<Long, Long> bands = bids.<Long, Long>applyIndexed("index", new MemberIndex(), Layout.longToLongs())
                 .named("q15 bands of (day, bidder or auction)");
         IndexedZSetStream<Long, Long> masks = Aggregates.aggregate(bands, new FilterMask(), Orders.natural());
         return masks.applyIndexed("regroup", new Regroup(), Regroup.OUT);
+    }
+
+    /**
+     * The bid code of each bid, counted per (day, band) within the batch: a few tuples per batch instead of one per
+     * bid to sort. Bids of one day come in runs, so a day's three counters are flushed when the day changes.
+     * Stateless.
+     */
+    private static final class BidCounts implements UnaryOperator {
+        @Override
+        public Batch apply(Batch in) {
+            BatchBuilder out = new BatchBuilder(Regroup.OUT, 8);
+            long[] counts = new long[BandCodes.FILTERS];
+            long day = 0;
+            for (int i = 0; i < in.size; i++) {
+                Bid b = (Bid) in.objKeys[i];
+                long d = BidBands.day(b.dateTime());
+                if (d != day) {
+                    flush(out, day, counts);
+                    day = d;
+                }
+                int band = BidBands.band(b.price());
+                counts[band] = Math.addExact(counts[band], in.weights[i]);
+            }
+            flush(out, day, counts);
+            return out.build();
+        }
+
+        private static void flush(BatchBuilder out, long day, long[] counts) {
+            for (int band = 1; band < counts.length; band++) {
+                if (counts[band] != 0) {
+                    out.addLong(day, BandCodes.bid(band, 0), counts[band]);
+                    counts[band] = 0;
+                }
+            }
+        }
+
+        @Override
+        public boolean hasState() {
+            return false;
+        }
+
+        @Override
+        public UnaryOperator fork() {
+            return this;
+        }
     }
 
     /** Two tuples per bid: (packed (day, bidder), band) and (packed (day, auction), band). Stateless. */
