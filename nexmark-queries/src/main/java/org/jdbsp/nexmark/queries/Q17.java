@@ -1,15 +1,17 @@
 package org.jdbsp.nexmark.queries;
 
-import java.util.Comparator;
 import java.util.List;
 
+import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.ZSetStream;
-import org.jdbsp.circuit.spi.StateReader;
-import org.jdbsp.circuit.spi.StateWriter;
+import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
-import org.jdbsp.operators.aggregate.IncrementalAggregator;
+import org.jdbsp.operators.aggregate.Aggregator;
+import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * q17, auction statistics per day: per (auction, day), the bids overall and per price band, and the
@@ -33,22 +35,32 @@ import org.jdbsp.zset.Orders;
  *
  * Output columns: auction, day ({@code yyyy-MM-dd}, UTC), total_bids, rank1_bids, rank2_bids, rank3_bids,
  * min_price, max_price, avg_price (a BIGINT: sum / count truncated toward zero, as Flink's AVG of a
- * BIGINT), sum_price. An update stream. Each group is one small state (seven longs) updated by each bid.
+ * BIGINT), sum_price. An update stream.
  *
- * <p><b>Insert-only input.</b> Keeping MIN and MAX under deletions would need every price of every group
- * (the whole bid stream); like Flink, which plans MIN/MAX without retraction for the append-only bid
- * source, this query keeps only the current extremes, so its bid stream must be insert-only (Nexmark's
- * is). A deletion fails with an {@link IllegalStateException} rather than give a wrong result.
+ * <p><b>State in a trace.</b> The bids are indexed by (auction, day) packed into one long key
+ * ({@code auction << 20 | day}) with the price as a long value; the ordinary group aggregate
+ * ({@link Aggregates#aggregate}) reads, for every group a step touches, the group's prices from the integral
+ * trace (which spills to files with storage on) and folds all measures in one pass. Outside the trace only
+ * the step's changed groups are held, so MIN and MAX stay correct under deletions too.
+ *
+ * <p>The packing holds auction ids 0 to 2^43 - 1 and days 0 to 2^20 - 1 (1970 to the year 4840); a bid outside
+ * fails the step with an {@link IllegalArgumentException} naming the bid.
  */
 public final class Q17 implements NexmarkQuery<Q17.Row> {
+    /** Bits of the day in a packed key. */
+    static final int DAY_BITS = 20;
+    /** Bits of the auction id in a packed key. */
+    static final int AUCTION_BITS = 43;
+    private static final long DAY_MASK = (1L << DAY_BITS) - 1;
+
     /** Creates the query. */
     public Q17() {}
 
     /** A row of q17's result. */
     public record Row(long auction, String day, long totalBids, long rank1Bids, long rank2Bids, long rank3Bids,
                       long minPrice, long maxPrice, long avgPrice, long sumPrice) implements ResultRow {
-        static Row of(AuctionDay key, Stats s) {
-            return new Row(key.auction(), BidBands.dayText(key.day()), s.count(), s.rank1(), s.rank2(), s.rank3(),
+        static Row of(long key, Stats s) {
+            return new Row(key >>> DAY_BITS, BidBands.dayText(key & DAY_MASK), s.count(), s.rank1(), s.rank2(), s.rank3(),
                     s.min(), s.max(), s.sum() / s.count(), s.sum());
         }
 
@@ -59,28 +71,22 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
         }
     }
 
-    /** The group key: an auction and a UTC day number. */
-    record AuctionDay(long auction, long day) implements Comparable<AuctionDay> {
-        @Override
-        public int compareTo(AuctionDay o) {
-            int c = Long.compare(auction, o.auction);
-            return c != 0 ? c : Long.compare(day, o.day);
+    /** The packed group key of {@code bid}: {@code auction << 20 | day}. */
+    static long key(Bid bid) {
+        long auction = bid.auction();
+        long day = BidBands.day(bid.dateTime());
+        if ((auction >>> AUCTION_BITS) != 0 || (day >>> DAY_BITS) != 0) {
+            throw new IllegalArgumentException("q17 holds auction ids 0 to " + ((1L << AUCTION_BITS) - 1) + " and days 0 to "
+                    + DAY_MASK + " (UTC, from 1970-01-01); this bid is outside: " + bid);
         }
+        return auction << DAY_BITS | day;
     }
-
-    /**
-     * The groups' order: a mix of auction and day as the long prefix ({@link Orders#byLong}), ties broken by
-     * {@link AuctionDay#compareTo}. A step's bids are then sorted by primitives (the group's mix, then the bid
-     * stream's mix within a group); the record's own order sorted them with a comparison sort.
-     */
-    private static final Comparator<AuctionDay> KEY_ORDER =
-            Orders.byLong((AuctionDay k) -> k.auction() * 0x9E37_79B9_7F4A_7C15L + k.day(), AuctionDay::compareTo);
 
     /** A group's measures. */
     record Stats(long count, long rank1, long rank2, long rank3, long min, long max, long sum) {}
 
-    /** A group's state. */
-    private static final class State {
+    /** The measures of a group being folded. */
+    private static final class Measures {
         long count;
         final long[] banded = new long[4];
         long min = Long.MAX_VALUE;
@@ -88,80 +94,59 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
         long sum;
     }
 
-    /** Keeps an (auction, day)'s {@link State}; insert-only (see the class comment). */
-    private static final class AuctionDayAggregator implements IncrementalAggregator<Bid, State, Stats> {
+    /** Folds a group's prices (each with its multiplicity) into its {@link Stats}. */
+    private static final class StatsAggregator implements Aggregator<Long, Measures, Stats> {
         @Override
-        public State newState() {
-            return new State();
+        public Measures zero() {
+            return new Measures();
         }
 
         @Override
-        public void add(State s, Bid bid, long weight) {
-            if (weight < 0) {
-                throw new IllegalStateException("q17 keeps MIN/MAX(price) without the prices of each group, so its bids"
-                        + " must be insert-only; got a deletion of " + bid);
-            }
-            long price = bid.price();
-            s.count = Math.addExact(s.count, weight);
+        public Measures add(Measures m, Long boxedPrice, long weight) {
+            long price = boxedPrice;
+            m.count = Math.addExact(m.count, weight);
             int band = BidBands.band(price);
-            s.banded[band] = Math.addExact(s.banded[band], weight);
-            s.min = Math.min(s.min, price);
-            s.max = Math.max(s.max, price);
-            s.sum = Math.addExact(s.sum, Math.multiplyExact(price, weight));
+            m.banded[band] = Math.addExact(m.banded[band], weight);
+            m.min = Math.min(m.min, price);
+            m.max = Math.max(m.max, price);
+            m.sum = Math.addExact(m.sum, Math.multiplyExact(price, weight));
+            return m;
         }
 
         @Override
-        public boolean isEmpty(State s) {
-            return s.count == 0;
-        }
-
-        @Override
-        public Stats result(State s) {
-            return new Stats(s.count, s.banded[1], s.banded[2], s.banded[3], s.min, s.max, s.sum);
-        }
-
-        @Override
-        public State copy(State s) {
-            State c = new State();
-            c.count = s.count;
-            System.arraycopy(s.banded, 0, c.banded, 0, 4);
-            c.min = s.min;
-            c.max = s.max;
-            c.sum = s.sum;
-            return c;
-        }
-
-        @Override
-        public void writeState(State s, StateWriter out) {
-            out.writeLong(s.count);
-            for (int band = 1; band < 4; band++) {
-                out.writeLong(s.banded[band]);
-            }
-            out.writeLong(s.min);
-            out.writeLong(s.max);
-            out.writeLong(s.sum);
-        }
-
-        @Override
-        public State readState(StateReader in) {
-            State s = new State();
-            s.count = in.readLong();
-            for (int band = 1; band < 4; band++) {
-                s.banded[band] = in.readLong();
-            }
-            s.min = in.readLong();
-            s.max = in.readLong();
-            s.sum = in.readLong();
-            return s;
+        public Stats result(Measures m) {
+            return new Stats(m.count, m.banded[1], m.banded[2], m.banded[3], m.min, m.max, m.sum);
         }
     }
 
-    /** q17 over a stream of insert-only bids. */
+    /** One (packed (auction, day), price) tuple per bid. Stateless. */
+    private static final class PriceIndex implements UnaryOperator {
+        @Override
+        public Batch apply(Batch in) {
+            BatchBuilder out = new BatchBuilder(Layout.longToLongs(), in.size);
+            for (int i = 0; i < in.size; i++) {
+                Bid b = (Bid) in.objKeys[i];
+                out.addLongLong(key(b), b.price(), in.weights[i]);
+            }
+            return out.build();
+        }
+
+        @Override
+        public boolean hasState() {
+            return false;
+        }
+
+        @Override
+        public UnaryOperator fork() {
+            return this;
+        }
+    }
+
+    /** q17 over a stream of bids. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        return Aggregates.incremental(
-                        bids.index(b -> new AuctionDay(b.auction(), BidBands.day(b.dateTime())), b -> b, KEY_ORDER, EventOrders.BID_STREAM),
-                        new AuctionDayAggregator(), Orders.natural())
-                .map(Row::of);
+        IndexedZSetStream<Long, Long> prices = bids.<Long, Long>applyIndexed("index", new PriceIndex(), Layout.longToLongs())
+                .named("q17 prices by (auction, day)");
+        return Aggregates.aggregate(prices, new StatsAggregator(), Orders.natural()).map(Row::of);
     }
 
     @Override

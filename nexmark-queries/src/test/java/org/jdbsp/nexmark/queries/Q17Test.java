@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.jdbsp.nexmark.model.Bid;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class Q17Test {
     private static final Q17 Q = new Q17();
@@ -38,18 +40,41 @@ class Q17Test {
     }
 
     @Test
-    void refusesDeletionsWithAClearError() {
-        Bid b = bid(1001, 2001, 7, "Google", MIDNIGHT);
+    void aDeletedBidLeavesItsGroupWithTheRemainingPrices() {
+        Bid low = bid(1001, 2001, 3, "Google", MIDNIGHT - 2);
+        Bid high = bid(1001, 2001, 5_000_000, "Google", MIDNIGHT - 1);
         try (QueryCircuit<Q17.Row> q = QueryCircuit.start(Q)) {
-            q.push(b);
+            q.push(low);
+            q.push(bid(1001, 2001, 7, "Google", MIDNIGHT - 1));
+            q.push(high);
             q.step();
-            q.push(b, -1);
-            RuntimeException e = assertThrows(RuntimeException.class, q::step);
-            StringBuilder messages = new StringBuilder();
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                messages.append(t.getMessage()).append('\n');
+            Q17.Row all = new Q17.Row(1001, "2015-07-14", 3, 2, 0, 1, 3, 5_000_000, 1_666_670, 5_000_010);
+            assertEquals(Map.of(all, 1L), q.delta().toMap());
+            q.push(low, -1);
+            q.push(high, -1);
+            q.step();
+            Q17.Row left = new Q17.Row(1001, "2015-07-14", 1, 1, 0, 0, 7, 7, 7, 7);
+            assertEquals(Map.of(all, -1L, left, 1L), q.delta().toMap(), "min and max come from the prices left");
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aBidWhoseAuctionOrDayDoesNotFitFailsNamingIt() {
+        Bid bigAuction = bid(1L << Q17.AUCTION_BITS, 2, 5, "c", MIDNIGHT);
+        Bid negativeAuction = bid(-1, 2, 5, "c", MIDNIGHT);
+        Bid before1970 = bid(1, 2, 5, "c", -1);
+        for (Bid bad : new Bid[] {bigAuction, negativeAuction, before1970}) {
+            try (QueryCircuit<Q17.Row> q = QueryCircuit.start(Q)) {
+                q.push(bad);
+                RuntimeException e = assertThrows(RuntimeException.class, q::step);
+                StringBuilder messages = new StringBuilder();
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    messages.append(t.getMessage()).append('\n');
+                }
+                assertTrue(messages.toString().contains("q17 holds auction ids") && messages.toString().contains(bad.toString()),
+                        "the failure names the range and the bid: " + messages);
             }
-            assertTrue(messages.toString().contains("must be insert-only"), messages.toString());
         }
     }
 
