@@ -1,6 +1,9 @@
 package org.jdbsp.operators.window;
 
-import it.unimi.dsi.fastutil.longs.LongIterator;
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectRBTreeMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectSortedMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,7 +12,6 @@ import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
-import org.jdbsp.operators.aggregate.internal.TimedKeySlots;
 import org.jdbsp.operators.time.internal.ForgetsBelow;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
@@ -18,27 +20,36 @@ import org.jdbsp.zset.spi.BatchBuilder;
 /**
  * Aggregates per (fixed-size window, key) and emits each window's rows once the watermark reaches its end;
  * inputs: the records (none of them late: {@link WindowedAggregates} drops those upstream), the watermark
- * stream. Each record is assigned to its windows here, and each (window start, key) group is one pair of the
- * aggregates' {@link TimedKeySlots} group index (window start and a long key unboxed) naming its slot in
+ * stream. The groups are indexed by (window start, key): a sorted map of window starts, so that closing and
+ * forgetting windows are range operations, each window a hash index of its keys (unboxed for long keys) into
  * {@link Accumulators} on the ordinary aggregates' models (exact linear words for count and sum, an
- * incremental aggregator's state for the others). Each group is held once, there. Closing the windows that end
- * in {@code (w0, w1]} reads the groups of those windows only (the index lists its pairs by time).
+ * incremental aggregator's state for the others). Each group is held once, there.
  *
  * <p>Forgetting ({@link ForgetsBelow}) is driven by the watermark as for every other keyed state, by a strict
- * {@link org.jdbsp.operators.time.internal.StateGcOperator} at the end of the step: a window goes once the
- * watermark reaches its end plus the allowed lateness (every window at the end of time), through the group
- * index's {@link TimedKeySlots#forgetBelow}.
+ * {@link org.jdbsp.operators.time.internal.StateGcOperator} at the end of the step: a group's time is the last
+ * watermark at which it can still change a row, {@code end + lateness - 1}, so a window goes once the watermark
+ * reaches its end plus the allowed lateness (every window at the end of time).
  */
 final class TimeWindowAggregateOperator extends WindowedOperator implements ForgetsBelow {
     private final TimeWindows windows;
-    private TimedKeySlots groups = new TimedKeySlots();
-    private Accumulators acc;
+    /** The incremental aggregator of min, max and custom aggregates; null for count and sum. */
+    private final WindowStateAggregator<Object> states;
+    private Long2ObjectRBTreeMap<WindowGroups> byStart = new Long2ObjectRBTreeMap<>();
+    /**
+     * A direct-mapped cache of the windows a step touches, by start (slot: start / slide mod {@value #CACHED}),
+     * so that a record finds its windows without a tree lookup; records come in any order (a batch is sorted by
+     * record, not by time), but a step's records span few windows. Filled and emptied within one step, a
+     * slot cleared when its window is removed.
+     */
+    private static final int CACHED = 64;
+    private final long[] cachedStart = new long[CACHED];
+    private final WindowGroups[] cachedGroups = new WindowGroups[CACHED];
 
     TimeWindowAggregateOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, TimeWindows windows,
                                 WindowAggregate<?, ?> agg, long lateness) {
         super(key, eventTime, agg, lateness);
         this.windows = windows;
-        this.acc = new Accumulators(agg, WindowStateAggregator.of(agg));
+        this.states = WindowStateAggregator.of(agg);
     }
 
     /** A group of an already emitted window that this step changes. */
@@ -58,6 +69,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
 
     @Override
     Batch step(Batch records, long w0, long w1) {
+        long size = windows.size();
         long slide = windows.slide();
         BatchBuilder out = new BatchBuilder(Layout.OBJECTS);
         Map<GroupRef, Object> reopened = null;
@@ -68,161 +80,192 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
             long first = windows.firstStart(t);
             int n = windows.windowsOf(t);
             Object k = keyOf(record);
-            // a Long key is probed unboxed
-            Object objKey = k instanceof Long ? null : k;
-            long longKey = objKey == null ? ((Long) k).longValue() : 0;
             // window ends grow with their starts: only the first windows can have been emitted already
             boolean emitted = windows.end(first) <= w0;
+            // starts are multiples of the slide, so successive windows take successive slots
+            int slot = (int) (first / slide);
             long s = first;
-            for (int j = 0; j < n; j++, s += slide) {
-                int found = groups.probe(s, longKey, objKey);
+            for (int j = 0; j < n; j++, s += slide, slot++) {
+                int c = slot & (CACHED - 1);
+                WindowGroups groups = cachedGroups[c];
+                if (groups == null || cachedStart[c] != s) {
+                    groups = groupsAt(s);
+                    cachedGroups[c] = groups;
+                    cachedStart[c] = s;
+                }
                 if (emitted && windows.end(s) <= w0) {
                     if (reopened == null) {
                         reopened = new HashMap<>();
                     }
                     GroupRef ref = new GroupRef(s, k);
                     if (!reopened.containsKey(ref)) {
-                        Object before = found < 0 ? null : acc.result(found, k, s, windows.end(s));
+                        int g = groups.slot(k);
+                        Object before = g == WindowGroups.NONE ? null : groups.acc.result(g, k, s, windows.end(s));
                         reopened.put(ref, before == null ? ABSENT : before);
                     }
                 }
-                int g = found;
-                if (g < 0) {
-                    g = acc.allocate();
-                    groups.insert(found, s, longKey, objKey, g);
-                }
-                acc.add(g, record, weight);
-                if (acc.isEmpty(g)) {
-                    groups.remove(s, k);
-                    acc.release(g);
+                int g = groups.slotOrCreate(k);
+                groups.acc.add(g, record, weight);
+                if (groups.acc.isEmpty(g)) {
+                    groups.remove(k, g);
+                    if (groups.isEmpty()) {
+                        byStart.remove(s);
+                        cachedGroups[c] = null;
+                    }
                 }
             }
         }
+        Arrays.fill(cachedGroups, null);
         if (reopened != null) {
             for (Map.Entry<GroupRef, Object> e : reopened.entrySet()) {
                 GroupRef ref = e.getKey();
-                int slot = groups.slot(ref.start, ref.key);
-                long end = windows.end(ref.start);
-                Object after = slot == TimedKeySlots.NONE ? null : acc.result(slot, ref.key, ref.start, end);
+                WindowGroups groups = byStart.get(ref.start);
+                int slot = groups == null ? WindowGroups.NONE : groups.slot(ref.key);
+                Object after = slot == WindowGroups.NONE ? null : groups.acc.result(slot, ref.key, ref.start, windows.end(ref.start));
                 Object before = e.getValue() == ABSENT ? null : e.getValue();
                 if (!Objects.equals(before, after)) {
                     if (before != null) {
-                        out.add(new WindowResult<>(ref.key, ref.start, end, before), -1);
+                        out.add(new WindowResult<>(ref.key, ref.start, windows.end(ref.start), before), -1);
                     }
                     if (after != null) {
-                        out.add(new WindowResult<>(ref.key, ref.start, end, after), 1);
+                        out.add(new WindowResult<>(ref.key, ref.start, windows.end(ref.start), after), 1);
                     }
                 }
             }
         }
         if (w1 > w0) {
-            close(out, w0, w1);
+            // windows whose end lies in (w0, w1] close now
+            Long2ObjectSortedMap<WindowGroups> closing = reachedBy(w1, 0);
+            if (w0 >= Long.MIN_VALUE + size) {
+                closing = tailAbove(closing, w0 - size);
+            }
+            for (Long2ObjectMap.Entry<WindowGroups> e : closing.long2ObjectEntrySet()) {
+                long s = e.getLongKey();
+                long end = windows.end(s);
+                WindowGroups groups = e.getValue();
+                groups.forEach((k, slot) -> {
+                    Object r = groups.acc.result(slot, k, s, end);
+                    if (r != null) {
+                        out.add(new WindowResult<>(k, s, end, r), 1);
+                    }
+                });
+            }
         }
         return out.build();
     }
 
-    /** Emits the rows of the windows ending in {@code (w0, w1]} (ends grow with starts: the times in order). */
-    private void close(BatchBuilder out, long w0, long w1) {
-        for (LongIterator it = groups.times().iterator(); it.hasNext(); ) {
-            long s = it.nextLong();
-            long end = windows.end(s);
-            if (end > w1) {
-                return;
-            }
-            if (end > w0) {
-                for (int g = groups.firstOf(s); g != TimedKeySlots.NONE; g = groups.next(g)) {
-                    Object k = groups.key(g);
-                    Object r = acc.result(g, k, s, end);
-                    if (r != null) {
-                        out.add(new WindowResult<>(k, s, end, r), 1);
-                    }
-                }
-            }
-        }
-    }
-
     /**
-     * Forgets the windows whose end plus the allowed lateness is at most {@code bound}, the watermark: no record
-     * can change them any more (every window when the bound is the end of time). Exact at the edges of long.
+     * Forgets the windows whose {@code end + lateness - 1} is below {@code bound}, the watermark: those whose end
+     * plus the allowed lateness it has reached, which no record can change any more (every window when the
+     * bound is the end of time).
      */
     @Override
     public void forgetBelow(long bound) {
-        if (bound == Long.MAX_VALUE) {
-            groups.clear(acc::release);
-            return;
+        reachedBy(bound, lateness).clear();
+    }
+
+    /** The groups of the window starting at {@code start}, created empty if it has none. */
+    private WindowGroups groupsAt(long start) {
+        WindowGroups groups = byStart.get(start);
+        if (groups == null) {
+            groups = newGroups();
+            byStart.put(start, groups);
         }
-        long size = windows.size();
-        if (bound < Long.MIN_VALUE + lateness || bound - lateness < Long.MIN_VALUE + size) {
-            return;
-        }
-        // starts at most bound - lateness - size (below the largest long, as the bound is)
-        groups.forgetBelow(bound - lateness - size + 1, acc::release);
+        return groups;
+    }
+
+    private WindowGroups newGroups() {
+        return new WindowGroups(new Accumulators(agg, states));
+    }
+
+    /** The windows of {@code m} starting after {@code start}. */
+    private static Long2ObjectSortedMap<WindowGroups> tailAbove(Long2ObjectSortedMap<WindowGroups> m, long start) {
+        return start == Long.MAX_VALUE ? m.headMap(Long.MIN_VALUE) : m.tailMap(start + 1);
     }
 
     /**
-     * Saves the watermark and every (window start, key) group, window by window in the order of their starts:
-     * the number of windows, then for each its start, its number of groups and each group's key and accumulator.
+     * The windows whose end plus {@code extra} is at most the watermark {@code w}, exactly (no wrapping near
+     * {@link Long#MIN_VALUE}); the end of time, {@link Long#MAX_VALUE}, reaches every window, also those
+     * whose end saturates there.
      */
+    private Long2ObjectSortedMap<WindowGroups> reachedBy(long w, long extra) {
+        if (w == Long.MAX_VALUE) {
+            return byStart;
+        }
+        long size = windows.size();
+        if (w < Long.MIN_VALUE + extra || w - extra < Long.MIN_VALUE + size) {
+            return byStart.headMap(Long.MIN_VALUE);
+        }
+        long last = w - extra - size;
+        // starts at most last: below last + 1, or every window when last is the largest long
+        return last == Long.MAX_VALUE ? byStart : byStart.headMap(last + 1);
+    }
+
+    /** Saves the watermark and every (window start, key) group. */
     @Override
     public void snapshot(StateWriter out) {
         writeProgress(out);
-        out.writeInt(groups.times().size());
-        for (LongIterator it = groups.times().iterator(); it.hasNext(); ) {
-            long start = it.nextLong();
-            out.writeLong(start);
-            int n = 1;
-            int last = groups.firstOf(start);
-            for (; groups.next(last) != TimedKeySlots.NONE; last = groups.next(last)) {
-                n++;
-            }
-            out.writeInt(n);
-            // oldest first, so that a restore, which adds each group in front, lists them as they are listed here
-            for (int g = last; g != TimedKeySlots.NONE; g = groups.previous(g)) {
-                out.writeObject(groups.key(g));
-                acc.write(g, out);
-            }
+        out.writeInt(byStart.size());
+        for (Long2ObjectMap.Entry<WindowGroups> e : byStart.long2ObjectEntrySet()) {
+            out.writeLong(e.getLongKey());
+            WindowGroups groups = e.getValue();
+            out.writeInt(groups.size());
+            groups.forEach((k, slot) -> {
+                out.writeObject(k);
+                groups.acc.write(slot, out);
+            });
         }
     }
 
     @Override
     public void restore(StateReader in) {
         readProgress(in);
-        for (int windowCount = in.readInt(); windowCount > 0; windowCount--) {
+        for (int n = in.readInt(); n > 0; n--) {
             long start = in.readLong();
-            for (int n = in.readInt(); n > 0; n--) {
+            WindowGroups groups = null;
+            for (int k = in.readInt(); k > 0; k--) {
                 Object key = in.readObject();
-                int slot = acc.read(in);
-                if (in.owns(key)) {
-                    groups.put(start, key, slot);
-                } else {
-                    acc.release(slot);
+                if (groups == null) {
+                    groups = groupsAt(start);
                 }
+                int slot = groups.acc.read(in);
+                if (in.owns(key)) {
+                    groups.put(key, slot);
+                } else {
+                    groups.acc.release(slot);
+                }
+            }
+            if (groups != null && groups.isEmpty()) {
+                byStart.remove(start);
             }
         }
     }
 
     @Override
     public long stateTuples() {
-        long n = 0;
-        for (LongIterator it = groups.times().iterator(); it.hasNext(); ) {
-            long start = it.nextLong();
-            for (int g = groups.firstOf(start); g != TimedKeySlots.NONE; g = groups.next(g)) {
-                n += acc.tuples(g);
-            }
+        long[] n = {0};
+        for (WindowGroups groups : byStart.values()) {
+            groups.forEach((k, slot) -> n[0] += groups.acc.tuples(slot));
         }
-        return n;
+        return n[0];
     }
 
     @Override
     public long stateBytes() {
-        return groups.bytes() + acc.bytes();
+        long[] n = {0};
+        for (WindowGroups groups : byStart.values()) {
+            n[0] += groups.bytes();
+        }
+        return n[0];
     }
 
     @Override
     public Operator fork() {
         TimeWindowAggregateOperator c = copyProgress(new TimeWindowAggregateOperator(key, eventTime, windows, agg, lateness));
-        c.groups = groups.copy();
-        c.acc = acc.copy();
+        c.byStart = new Long2ObjectRBTreeMap<>();
+        for (Long2ObjectMap.Entry<WindowGroups> e : byStart.long2ObjectEntrySet()) {
+            c.byStart.put(e.getLongKey(), e.getValue().copy());
+        }
         return c;
     }
 }

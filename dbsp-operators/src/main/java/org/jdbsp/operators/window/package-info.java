@@ -15,8 +15,6 @@
  * words of the linear aggregates (one slot per group in a primitive table, nothing allocated per record), min and
  * max as an incremental aggregator over an unboxed multiset of values, a custom aggregate as one over the multiset of
  * records; each group is held once and counted once in {@link org.jdbsp.operators.window.WindowAggregation#stateTuples()}.
- * The groups of every window of a fixed-size aggregate are (window start, key) pairs of one group index (window
- * start and a long key unboxed), which lists them window by window for closing and forgetting.
  * With W0 the watermark before a step and W1 after it: records with event time below
  * {@code W0 - allowedLateness} are dropped and counted by the one lateness rule of event time,
  * {@link org.jdbsp.operators.time.Watermarks#dropLate}, before they travel to their key's worker; a window

@@ -9,7 +9,7 @@ import org.jdbsp.circuit.spi.StateWriter;
  * The running {@code (count, sum)} of the groups of a linear aggregate (count, sum, average), one slot per group
  * in one {@code long[]}: {@value #WORDS} words per slot, count high and low, sum high and low, as exact 128-bit
  * integers ({@link Int128}). The ordinary count/sum/average by key and the windowed count and sum keep their
- * groups here; the ordinary ones map their keys to slots themselves, the windowed ones by {@link TimedKeySlots}. Freed slots are reused; nothing is allocated per update.
+ * groups here; they map their keys to slots themselves. Freed slots are reused; nothing is allocated per update.
  */
 public final class LinearGroups {
     /** Longs per slot: count high and low word, sum high and low word. */
