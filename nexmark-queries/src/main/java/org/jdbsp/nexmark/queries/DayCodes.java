@@ -2,7 +2,6 @@ package org.jdbsp.nexmark.queries;
 
 import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.ZSetStream;
-import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.Aggregator;
@@ -76,7 +75,7 @@ final class DayCodes {
      * bid to sort. Bids of one day come in runs, so a day's three counters are flushed when the day changes.
      * Stateless.
      */
-    private static final class BidCounts implements UnaryOperator {
+    private static final class BidCounts extends StatelessStep {
         @Override
         public Batch apply(Batch in) {
             BatchBuilder out = new BatchBuilder(Regroup.OUT, 8);
@@ -104,20 +103,10 @@ final class DayCodes {
                 }
             }
         }
-
-        @Override
-        public boolean hasState() {
-            return false;
-        }
-
-        @Override
-        public UnaryOperator fork() {
-            return this;
-        }
     }
 
     /** Two tuples per bid: (packed (day, bidder), band) and (packed (day, auction), band). Stateless. */
-    private static final class MemberIndex implements UnaryOperator {
+    private static final class MemberIndex extends StatelessStep {
         @Override
         public Batch apply(Batch in) {
             BatchBuilder out = new BatchBuilder(Layout.longToLongs(), 2 * in.size);
@@ -130,16 +119,6 @@ final class DayCodes {
                 out.addLongLong(key(day, 1, b.auction(), b), band, w);
             }
             return out.build();
-        }
-
-        @Override
-        public boolean hasState() {
-            return false;
-        }
-
-        @Override
-        public UnaryOperator fork() {
-            return this;
         }
     }
 
@@ -162,7 +141,7 @@ final class DayCodes {
     }
 
     /** Re-keys (packed member, mask) tuples by the member's day, as mask codes of its kind. Stateless. */
-    private static final class Regroup implements UnaryOperator {
+    private static final class Regroup extends StatelessStep {
         private static final Layout OUT = Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT, Orders.natural());
 
         @Override
@@ -173,16 +152,6 @@ final class DayCodes {
                 out.addLong(day(key), BandCodes.mask(base(key), (int) (long) (Long) in.objValues[i]), in.weights[i]);
             }
             return out.build();
-        }
-
-        @Override
-        public boolean hasState() {
-            return false;
-        }
-
-        @Override
-        public UnaryOperator fork() {
-            return this;
         }
     }
 }

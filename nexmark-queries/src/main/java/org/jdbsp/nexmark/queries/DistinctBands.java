@@ -6,7 +6,6 @@ import java.util.function.ToLongFunction;
 
 import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.ZSetStream;
-import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.Aggregator;
@@ -100,7 +99,7 @@ final class DistinctBands {
     }
 
     /** Re-keys (member, code) tuples by the member's group. Stateless. */
-    private static final class Regroup<G, M> implements UnaryOperator {
+    private static final class Regroup<G, M> extends StatelessStep {
         private final Grouping<G, M> grouping;
 
         Regroup(Grouping<G, M> grouping) {
@@ -115,16 +114,6 @@ final class DistinctBands {
                 grouping.addByGroup(out, (M) in.objKeys[i], in.value(i), in.weights[i]);
             }
             return out.build();
-        }
-
-        @Override
-        public boolean hasState() {
-            return false;
-        }
-
-        @Override
-        public UnaryOperator fork() {
-            return this;
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.ZSetStream;
-import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.Aggregator;
@@ -120,7 +119,7 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
     }
 
     /** One (packed (auction, day), price) tuple per bid. Stateless. */
-    private static final class PriceIndex implements UnaryOperator {
+    private static final class PriceIndex extends StatelessStep {
         @Override
         public Batch apply(Batch in) {
             BatchBuilder out = new BatchBuilder(Layout.longToLongs(), in.size);
@@ -129,16 +128,6 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
                 out.addLongLong(key(b), b.price(), in.weights[i]);
             }
             return out.build();
-        }
-
-        @Override
-        public boolean hasState() {
-            return false;
-        }
-
-        @Override
-        public UnaryOperator fork() {
-            return this;
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.jdbsp.circuit.CircuitConfig;
-import org.jdbsp.circuit.OperatorMetrics;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
 import org.junit.jupiter.api.Timeout;
@@ -64,18 +63,8 @@ class DistinctBandsStateTest {
             }
             long groups = q.integral().size();
             assertTrue(groups > 0, "the query has rows");
-            long traceTuples = 0;
-            long traceBytes = 0;
-            long outside = 0;
-            for (OperatorMetrics m : q.metrics().operators()) {
-                if (m.kind().equals("trace")) {
-                    traceTuples += m.stateTuples();
-                    traceBytes += m.stateBytes();
-                } else {
-                    outside = Math.max(outside, m.stateTuples());
-                }
-            }
-            return new State(traceTuples, traceBytes, outside, groups, members.size());
+            TraceStateTotals totals = TraceStateTotals.of(q);
+            return new State(totals.traceTuples(), totals.traceBytes(), totals.largestOutsideTraces(), groups, members.size());
         }
     }
 }

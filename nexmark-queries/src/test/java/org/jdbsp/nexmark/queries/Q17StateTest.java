@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.jdbsp.circuit.CircuitConfig;
-import org.jdbsp.circuit.OperatorMetrics;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
 import org.junit.jupiter.api.Test;
@@ -66,18 +65,8 @@ class Q17StateTest {
                 q.push(all, i, Math.min(all.length, i + STEP));
                 q.step();
             }
-            long traceTuples = 0;
-            long traceBytes = 0;
-            long outside = 0;
-            for (OperatorMetrics m : q.metrics().operators()) {
-                if (m.kind().equals("trace")) {
-                    traceTuples += m.stateTuples();
-                    traceBytes += m.stateBytes();
-                } else {
-                    outside = Math.max(outside, m.stateTuples());
-                }
-            }
-            return new State(traceTuples, traceBytes, outside, groups.size(), prices.size(), changedPerStep);
+            TraceStateTotals totals = TraceStateTotals.of(q);
+            return new State(totals.traceTuples(), totals.traceBytes(), totals.largestOutsideTraces(), groups.size(), prices.size(), changedPerStep);
         }
     }
 }
