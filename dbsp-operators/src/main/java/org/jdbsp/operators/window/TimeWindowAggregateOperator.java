@@ -45,9 +45,16 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
     private final long[] cachedStart = new long[CACHED];
     private final WindowGroups[] cachedGroups = new WindowGroups[CACHED];
 
+    /** Keyed by the objects {@code key(record)}. */
     TimeWindowAggregateOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, TimeWindows windows,
                                 WindowAggregate<?, ?> agg, long lateness) {
-        super(key, eventTime, agg, lateness);
+        this(key, null, eventTime, windows, agg, lateness);
+    }
+
+    /** Keyed by the unboxed longs {@code longKey(record)} when it is not null (see {@link WindowedOperator}). */
+    TimeWindowAggregateOperator(Function<Object, Object> key, ToLongFunction<Object> longKey, ToLongFunction<Object> eventTime,
+                                TimeWindows windows, WindowAggregate<?, ?> agg, long lateness) {
+        super(key, longKey, eventTime, agg, lateness);
         this.windows = windows;
         this.states = WindowStateAggregator.of(agg);
     }
@@ -79,7 +86,9 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
             long t = eventTime.applyAsLong(record);
             long first = windows.firstStart(t);
             int n = windows.windowsOf(t);
-            Object k = keyOf(record);
+            // a long key is read and looked up unboxed; boxed only if the record reopens an emitted row
+            long lk = longKey == null ? 0 : longKey.applyAsLong(record);
+            Object k = longKey == null ? keyOf(record) : null;
             // window ends grow with their starts: only the first windows can have been emitted already
             boolean emitted = windows.end(first) <= w0;
             // starts are multiples of the slide, so successive windows take successive slots
@@ -97,6 +106,9 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
                     if (reopened == null) {
                         reopened = new HashMap<>();
                     }
+                    if (k == null) {
+                        k = lk;
+                    }
                     GroupRef ref = new GroupRef(s, k);
                     if (!reopened.containsKey(ref)) {
                         int g = groups.slot(k);
@@ -104,10 +116,14 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
                         reopened.put(ref, before == null ? ABSENT : before);
                     }
                 }
-                int g = groups.slotOrCreate(k);
+                int g = k == null ? groups.slotOrCreateLong(lk) : groups.slotOrCreate(k);
                 groups.acc.add(g, record, weight);
                 if (groups.acc.isEmpty(g)) {
-                    groups.remove(k, g);
+                    if (k == null) {
+                        groups.removeLong(lk, g);
+                    } else {
+                        groups.remove(k, g);
+                    }
                     if (groups.isEmpty()) {
                         byStart.remove(s);
                         cachedGroups[c] = null;
@@ -261,7 +277,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
 
     @Override
     public Operator fork() {
-        TimeWindowAggregateOperator c = copyProgress(new TimeWindowAggregateOperator(key, eventTime, windows, agg, lateness));
+        TimeWindowAggregateOperator c = copyProgress(new TimeWindowAggregateOperator(key, longKey, eventTime, windows, agg, lateness));
         c.byStart = new Long2ObjectRBTreeMap<>();
         for (Long2ObjectMap.Entry<WindowGroups> e : byStart.long2ObjectEntrySet()) {
             c.byStart.put(e.getLongKey(), e.getValue().copy());

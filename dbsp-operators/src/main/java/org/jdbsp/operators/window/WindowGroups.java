@@ -40,16 +40,20 @@ final class WindowGroups {
         return others == null ? NONE : others.getInt(key);
     }
 
+    /** The slot of the long key {@code k}, a new empty accumulator if it has none. */
+    int slotOrCreateLong(long k) {
+        int s = longs.get(k);
+        if (s == NONE) {
+            s = acc.allocate();
+            longs.put(k, s);
+        }
+        return s;
+    }
+
     /** The slot of {@code key}, a new empty accumulator if it has none. */
     int slotOrCreate(Object key) {
         if (key instanceof Long) {
-            long k = ((Long) key).longValue();
-            int s = longs.get(k);
-            if (s == NONE) {
-                s = acc.allocate();
-                longs.put(k, s);
-            }
-            return s;
+            return slotOrCreateLong(((Long) key).longValue());
         }
         if (others == null) {
             others = new Object2IntOpenHashMap<>();
@@ -79,10 +83,16 @@ final class WindowGroups {
     /** Removes {@code key} and frees its slot. */
     void remove(Object key, int slot) {
         if (key instanceof Long) {
-            longs.remove(((Long) key).longValue());
+            removeLong(((Long) key).longValue(), slot);
         } else {
             others.removeInt(key);
+            acc.release(slot);
         }
+    }
+
+    /** Removes the long key {@code k} and frees its slot. */
+    void removeLong(long k, int slot) {
+        longs.remove(k);
         acc.release(slot);
     }
 

@@ -40,8 +40,28 @@ public final class WindowedAggregates {
                                                              Watermark watermark, long allowedLatenessMs,
                                                              WindowAggregate<? super T, R> aggregator) {
         check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
-        TimeWindowAggregateOperator op = new TimeWindowAggregateOperator((Function<Object, Object>) key,
-                (ToLongFunction<Object>) eventTime, windows, aggregator, allowedLatenessMs);
+        return fixedSize(new TimeWindowAggregateOperator((Function<Object, Object>) key, (ToLongFunction<Object>) eventTime,
+                windows, aggregator, allowedLatenessMs), records, eventTime, watermark);
+    }
+
+    /**
+     * As {@link #aggregate(ZSetStream, Function, ToLongFunction, TimeWindows, Watermark, long, WindowAggregate)},
+     * with a key that is a primitive long: a record's key is read and looked up unboxed (the rows carry it boxed).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T, R> WindowAggregation<Long, R> aggregateByLong(ZSetStream<T> records, ToLongFunction<? super T> key,
+                                                                   ToLongFunction<? super T> eventTime, TimeWindows windows,
+                                                                   Watermark watermark, long allowedLatenessMs,
+                                                                   WindowAggregate<? super T, R> aggregator) {
+        check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
+        ToLongFunction<Object> longKey = (ToLongFunction<Object>) key;
+        Function<Object, Object> boxed = r -> longKey.applyAsLong(r);
+        return fixedSize(new TimeWindowAggregateOperator(boxed, longKey, (ToLongFunction<Object>) eventTime, windows,
+                aggregator, allowedLatenessMs), records, eventTime, watermark);
+    }
+
+    private static <T, K, R> WindowAggregation<K, R> fixedSize(TimeWindowAggregateOperator op, ZSetStream<T> records,
+                                                               ToLongFunction<? super T> eventTime, Watermark watermark) {
         WindowAggregation<K, R> rows = wire("windowAggregate", op, records, eventTime, watermark);
         // its windows are forgotten as the watermark passes them, like any state with a time (margin 0: a
         // window's time already includes the lateness)
@@ -73,6 +93,13 @@ public final class WindowedAggregates {
                                                          ToLongFunction<? super T> eventTime, TimeWindows windows,
                                                          Watermark watermark) {
         return aggregate(records, key, eventTime, windows, watermark, 0, WindowAggregate.count());
+    }
+
+    /** {@code COUNT(*)} per (window, long key), no allowed lateness; the key is read unboxed (see {@link #aggregateByLong}). */
+    public static <T> WindowAggregation<Long, Long> countByLong(ZSetStream<T> records, ToLongFunction<? super T> key,
+                                                               ToLongFunction<? super T> eventTime, TimeWindows windows,
+                                                               Watermark watermark) {
+        return aggregateByLong(records, key, eventTime, windows, watermark, 0, WindowAggregate.count());
     }
 
     /** {@code SUM(field)} per (window, key), no allowed lateness. */

@@ -16,14 +16,28 @@ import org.jdbsp.zset.spi.Batch;
  * upstream with the one lateness rule of {@link org.jdbsp.operators.time.Watermarks#dropLate}.
  */
 abstract class WindowedOperator implements BinaryOperator {
+    /** The key of a record (boxed when the aggregate is keyed by longs: for sharding and for rare paths only). */
     final Function<Object, Object> key;
+    /** The key of a record as an unboxed long, when the aggregate is keyed by longs; null for object keys. */
+    final ToLongFunction<Object> longKey;
     final ToLongFunction<Object> eventTime;
     final WindowAggregate<?, ?> agg;
     final long lateness;
     long watermark = TimeArithmetic.NONE;
 
+    /** Keyed by {@code key(record)}, an object. */
     WindowedOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, WindowAggregate<?, ?> agg, long lateness) {
+        this(key, null, eventTime, agg, lateness);
+    }
+
+    /**
+     * Keyed by {@code key(record)}, or, when {@code longKey} is not null, by the unboxed {@code longKey(record)}
+     * ({@code key} must then box the same long).
+     */
+    WindowedOperator(Function<Object, Object> key, ToLongFunction<Object> longKey, ToLongFunction<Object> eventTime,
+                     WindowAggregate<?, ?> agg, long lateness) {
         this.key = key;
+        this.longKey = longKey;
         this.eventTime = eventTime;
         this.agg = agg;
         this.lateness = lateness;

@@ -22,14 +22,37 @@ class WindowHotPathAllocationTest {
 
     private static final int RECORDS = 20_000;
     private static final int KEYS = 500;
+    private static final long BASE = 1_700_000_000_000L;
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void countingRecordsIntoExistingHoppingWindowsAllocatesNothingPerRecord() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         TimeWindowAggregateOperator op = new TimeWindowAggregateOperator(r -> ((Ev) r).key(), r -> ((Ev) r).time(),
                 Windows.hopping(10_000, 2_000), WindowAggregate.count(), 0);
-        Batch batch = batch();
+        double perRecord = leastBytesPerRecordOfAStep(op, batch());
+        assertTrue(perRecord < 4, "bytes allocated per record in a step into existing windows: " + perRecord);
+    }
+
+    /** A record with a primitive long key. */
+    private record LongEv(long key, long time) {}
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void countingRecordsByAPrimitiveLongKeyBoxesNoKeyPerRecord() {
+        TimeWindowAggregateOperator op = new TimeWindowAggregateOperator(r -> ((LongEv) r).key(), r -> ((LongEv) r).key(),
+                r -> ((LongEv) r).time(), Windows.hopping(10_000, 2_000), WindowAggregate.count(), 0);
+        BatchBuilder b = new BatchBuilder(Layout.OBJECTS);
+        for (int i = 0; i < RECORDS; i++) {
+            // keys far above the cached boxed longs, as auction ids are
+            b.add(new LongEv(1_000_000L + i % KEYS, BASE + i % 7_000), 1);
+        }
+        double perRecord = leastBytesPerRecordOfAStep(op, b.build());
+        assertTrue(perRecord < 4, "bytes allocated per record in a step into existing windows: " + perRecord);
+    }
+
+    /** The least bytes per record allocated by a step of {@code batch} into the groups it created when warming up. */
+    private static double leastBytesPerRecordOfAStep(TimeWindowAggregateOperator op, Batch batch) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Batch noWatermarkChange = Batch.empty(Layout.LONGS);
         for (int i = 0; i < 20; i++) {
             op.apply(batch, noWatermarkChange); // creates the groups, warms up
@@ -40,16 +63,14 @@ class WindowHotPathAllocationTest {
             op.apply(batch, noWatermarkChange);
             least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
         }
-        double perRecord = (double) least / RECORDS;
-        assertTrue(perRecord < 4, "bytes allocated per record in a step into existing windows: " + perRecord);
+        return (double) least / batch.size;
     }
 
     /** Records of {@value #KEYS} keys at large times (whose window starts are not among the cached boxed longs). */
     private static Batch batch() {
         BatchBuilder b = new BatchBuilder(Layout.OBJECTS);
-        long base = 1_700_000_000_000L;
         for (int i = 0; i < RECORDS; i++) {
-            b.add(new Ev((long) (i % KEYS), base + i % 7_000), 1);
+            b.add(new Ev((long) (i % KEYS), BASE + i % 7_000), 1);
         }
         return b.build();
     }

@@ -60,7 +60,9 @@ class WindowedAggregatesTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (String windows : kinds()) {
+        List<String> kinds = new ArrayList<>(kinds());
+        kinds.addAll(longKeyKinds());
+        for (String windows : kinds) {
             for (Agg a : aggregates()) {
                 out.add(Arguments.of(windows, a));
             }
@@ -84,6 +86,8 @@ class WindowedAggregatesTest {
             WindowAggregation<Long, Object> agg = switch (windows) {
                 case "tumbling" -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.tumbling(1_000), wm, lateness, a);
                 case "hopping" -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.hopping(1_000, 250), wm, lateness, a);
+                case "tumbling by long" -> WindowedAggregates.aggregateByLong(in.stream(), Bid::key, Bid::time, Windows.tumbling(1_000), wm, lateness, a);
+                case "hopping by long" -> WindowedAggregates.aggregateByLong(in.stream(), Bid::key, Bid::time, Windows.hopping(1_000, 250), wm, lateness, a);
                 case "session" -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.session(400), wm, lateness, a);
                 default -> WindowedAggregates.aggregate(in.stream(), Bid::key, Bid::time, Windows.sessionInclusive(400), wm, lateness, a);
             };
@@ -93,8 +97,8 @@ class WindowedAggregatesTest {
 
     static Map<WindowResult<Long, Object>, Long> expected(NaiveWindows ref, String windows, Agg a) {
         return switch (windows) {
-            case "tumbling" -> ref.fixed(1_000, 1_000, a.naive);
-            case "hopping" -> ref.fixed(1_000, 250, a.naive);
+            case "tumbling", "tumbling by long" -> ref.fixed(1_000, 1_000, a.naive);
+            case "hopping", "hopping by long" -> ref.fixed(1_000, 250, a.naive);
             case "session" -> ref.sessions(400, a.naive);
             default -> ref.sessions(400, true, a.naive);
         };
@@ -179,6 +183,11 @@ class WindowedAggregatesTest {
 
     static List<String> kinds() {
         return List.of("tumbling", "hopping", "session", "sessionInclusive");
+    }
+
+    /** Fixed-size windows keyed by the records' keys as primitive longs ({@link WindowedAggregates#aggregateByLong}). */
+    static List<String> longKeyKinds() {
+        return List.of("tumbling by long", "hopping by long");
     }
 
     @Test

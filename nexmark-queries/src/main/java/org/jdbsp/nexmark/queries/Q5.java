@@ -80,7 +80,7 @@ public final class Q5 implements NexmarkQuery<Q5.Row> {
     /** q5 over a stream of bids, with windows closed by {@code watermark}. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids, Watermark watermark) {
         ZSetStream<WindowResult<Long, Long>> counts =
-                WindowedAggregates.count(bids, Bid::auction, Bid::dateTime, WINDOWS, watermark).stream();
+                WindowedAggregates.countByLong(bids, Bid::auction, Bid::dateTime, WINDOWS, watermark).stream();
         IndexedZSetStream<Long, Row> countsByStart = counts.indexByLong(WindowResult::start, r -> new Row(r.key(), r.value()), Row.ORDER);
         IndexedZSetStream<Long, Long> numsByStart = counts.indexLongToLong(WindowResult::start, WindowResult::value);
         IndexedZSetStream<Long, Long> maxByStart = Aggregates.maxLong(numsByStart);
