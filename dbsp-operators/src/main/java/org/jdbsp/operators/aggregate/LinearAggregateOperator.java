@@ -1,10 +1,5 @@
 package org.jdbsp.operators.aggregate;
 
-import it.unimi.dsi.fastutil.longs.Long2IntMap;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2IntMap;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
-import it.unimi.dsi.fastutil.objects.ObjectIterator;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -14,6 +9,7 @@ import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.operators.aggregate.internal.GroupSlots;
 import org.jdbsp.operators.aggregate.internal.Int128;
 import org.jdbsp.operators.aggregate.internal.LinearGroups;
 import org.jdbsp.zset.ColumnKind;
@@ -24,10 +20,10 @@ import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
- * Count, sum and average by key, keeping only the running {@code (count, sum)} of each group: a key maps
- * to a slot of a {@link LinearGroups} table holding the group's count and sum as exact 128-bit integers
- * ({@link Int128}; fastutil {@link Long2IntOpenHashMap} for long keys, {@link Object2IntOpenHashMap}
- * otherwise). A group's slot is freed when both its count and sum return to zero.
+ * Count, sum and average by key, keeping only the running {@code (count, sum)} of each group: the aggregates'
+ * group index ({@link GroupSlots}, unboxed for long keys) maps a key to a slot of a {@link LinearGroups} table
+ * holding the group's count and sum as exact 128-bit integers ({@link Int128}). A group's slot is freed when both
+ * its count and sum return to zero.
  *
  * <p>Overflow: the count ({@code Σ w}) and sum ({@code Σ w·f(v)}) of a group are accumulated exactly, so no
  * order or split of its tuples (over workers, over steps) overflows on the way; a step fails with an
@@ -50,7 +46,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     /** Longs per group: count high and low word, sum high and low word. */
     static final int WORDS = LinearGroups.WORDS;
 
-    private static final int NO_SLOT = -1;
+    private static final int NO_SLOT = GroupSlots.NONE;
 
     private final Result kind;
     /** Extracts the summed quantity from an object value; null for count, or to sum long (or Number) values. */
@@ -62,8 +58,9 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     private final Function<Object, String> describeKey;
     /** The time of an object key (for {@link #forgetBelow}); null when object keys have none. */
     private final ToLongFunction<Object> keyTime;
-    private final Long2IntOpenHashMap longSlots;
-    private final Object2IntOpenHashMap<Object> objSlots;
+    /** Whether the input's keys are longs (else objects). */
+    private final boolean longKeys;
+    private final GroupSlots slots;
     private LinearGroups groups;
     /** No group has a time below this (a lower bound: freed groups leave it in place). */
     private long leastTime = Long.MAX_VALUE;
@@ -88,15 +85,8 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
         this.out = out;
         this.describeKey = describeKey;
         this.keyTime = keyTime;
-        if (in.keyKind() == ColumnKind.LONG) {
-            longSlots = new Long2IntOpenHashMap();
-            longSlots.defaultReturnValue(NO_SLOT);
-            objSlots = null;
-        } else {
-            objSlots = new Object2IntOpenHashMap<>();
-            objSlots.defaultReturnValue(NO_SLOT);
-            longSlots = null;
-        }
+        this.longKeys = in.keyKind() == ColumnKind.LONG;
+        this.slots = new GroupSlots();
         groups = new LinearGroups();
     }
 
@@ -108,14 +98,8 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
         this.describeKey = o.describeKey;
         this.keyTime = o.keyTime;
         this.leastTime = o.leastTime;
-        this.longSlots = o.longSlots == null ? null : new Long2IntOpenHashMap(o.longSlots);
-        if (longSlots != null) {
-            longSlots.defaultReturnValue(NO_SLOT);
-        }
-        this.objSlots = o.objSlots == null ? null : new Object2IntOpenHashMap<>(o.objSlots);
-        if (objSlots != null) {
-            objSlots.defaultReturnValue(NO_SLOT);
-        }
+        this.longKeys = o.longKeys;
+        this.slots = o.slots.copy();
         this.groups = o.groups.copy();
     }
 
@@ -134,7 +118,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
             int end = delta.endOfKey(i);
             groupChange(delta, i, end, summing, extractor, partialInput, change);
             if (!isZero(change)) {
-                int slot = longKeys ? longSlots.get(delta.longKeys[i]) : objSlots.getInt(delta.objKeys[i]);
+                int slot = longKeys ? slots.slotOfLong(delta.longKeys[i]) : slots.slotOf(delta.objKeys[i]);
                 if (slot == NO_SLOT) {
                     Arrays.fill(before, 0);
                 } else {
@@ -198,19 +182,19 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
             }
             slot = groups.allocate();
             if (keys.longKeys != null) {
-                longSlots.put(keys.longKeys[k], slot);
+                slots.putLong(keys.longKeys[k], slot);
                 leastTime = Math.min(leastTime, keys.longKeys[k]);
             } else {
-                objSlots.put(keys.objKeys[k], slot);
+                slots.put(keys.objKeys[k], slot);
                 if (keyTime != null) {
                     leastTime = Math.min(leastTime, keyTime.applyAsLong(keys.objKeys[k]));
                 }
             }
         } else if (isZero(group)) {
             if (keys.longKeys != null) {
-                longSlots.remove(keys.longKeys[k]);
+                slots.removeLong(keys.longKeys[k]);
             } else {
-                objSlots.removeInt(keys.objKeys[k]);
+                slots.remove(keys.objKeys[k]);
             }
             groups.release(slot);
             return;
@@ -261,39 +245,13 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
 
     @Override
     public void forgetBelow(long bound) {
-        if (longSlots == null && keyTime == null) {
+        if (!longKeys && keyTime == null) {
             throw new IllegalStateException("this aggregate's keys have no time, so it cannot forget groups below one");
         }
         if (bound <= leastTime) {
             return;
         }
-        long least = Long.MAX_VALUE;
-        if (longSlots != null) {
-            ObjectIterator<Long2IntMap.Entry> it = longSlots.long2IntEntrySet().fastIterator();
-            while (it.hasNext()) {
-                Long2IntMap.Entry e = it.next();
-                long t = e.getLongKey();
-                if (t < bound) {
-                    groups.release(e.getIntValue());
-                    it.remove();
-                } else {
-                    least = Math.min(least, t);
-                }
-            }
-        } else {
-            ObjectIterator<Object2IntMap.Entry<Object>> it = objSlots.object2IntEntrySet().fastIterator();
-            while (it.hasNext()) {
-                Object2IntMap.Entry<Object> e = it.next();
-                long t = keyTime.applyAsLong(e.getKey());
-                if (t < bound) {
-                    groups.release(e.getIntValue());
-                    it.remove();
-                } else {
-                    least = Math.min(least, t);
-                }
-            }
-        }
-        leastTime = least;
+        leastTime = slots.forgetBelow(bound, longKeys ? null : keyTime, groups::release);
     }
 
     private static String group(Object key) {
@@ -308,19 +266,15 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     /** Saves the slots of the groups, the free slots and the groups' words as they are. */
     @Override
     public void snapshot(StateWriter out) {
-        if (longSlots != null) {
-            out.writeInt(longSlots.size());
-            for (Long2IntMap.Entry e : longSlots.long2IntEntrySet()) {
-                out.writeLong(e.getLongKey());
-                out.writeInt(e.getIntValue());
+        out.writeInt(slots.size());
+        slots.forEach((key, slot) -> {
+            if (longKeys) {
+                out.writeLong((Long) key);
+            } else {
+                out.writeObject(key);
             }
-        } else {
-            out.writeInt(objSlots.size());
-            for (Object2IntMap.Entry<Object> e : objSlots.object2IntEntrySet()) {
-                out.writeObject(e.getKey());
-                out.writeInt(e.getIntValue());
-            }
-        }
+            out.writeInt(slot);
+        });
         groups.write(out);
         out.writeLong(leastTime);
     }
@@ -332,10 +286,10 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
             return;
         }
         for (int n = in.readInt(); n > 0; n--) {
-            if (longSlots != null) {
-                longSlots.put(in.readLong(), in.readInt());
+            if (longKeys) {
+                slots.putLong(in.readLong(), in.readInt());
             } else {
-                objSlots.put(in.readObject(), in.readInt());
+                slots.put(in.readObject(), in.readInt());
             }
         }
         groups = LinearGroups.read(in);
@@ -348,28 +302,28 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
      */
     private void restoreOwned(StateReader in) {
         int n = in.readInt();
-        long[] longKeys = longSlots != null ? new long[n] : null;
-        Object[] objKeys = longSlots != null ? null : new Object[n];
-        int[] slots = new int[n];
+        long[] savedLongs = longKeys ? new long[n] : null;
+        Object[] savedObjects = longKeys ? null : new Object[n];
+        int[] saved = new int[n];
         for (int i = 0; i < n; i++) {
-            if (longKeys != null) {
-                longKeys[i] = in.readLong();
+            if (savedLongs != null) {
+                savedLongs[i] = in.readLong();
             } else {
-                objKeys[i] = in.readObject();
+                savedObjects[i] = in.readObject();
             }
-            slots[i] = in.readInt();
+            saved[i] = in.readInt();
         }
-        LinearGroups saved = LinearGroups.read(in);
+        LinearGroups savedGroups = LinearGroups.read(in);
         leastTime = Math.min(leastTime, in.readLong());
         for (int i = 0; i < n; i++) {
-            if (longKeys != null ? !in.ownsLong(longKeys[i]) : !in.owns(objKeys[i])) {
+            if (savedLongs != null ? !in.ownsLong(savedLongs[i]) : !in.owns(savedObjects[i])) {
                 continue;
             }
-            int slot = groups.copyFrom(saved, slots[i]);
-            if (longKeys != null) {
-                longSlots.put(longKeys[i], slot);
+            int slot = groups.copyFrom(savedGroups, saved[i]);
+            if (savedLongs != null) {
+                slots.putLong(savedLongs[i], slot);
             } else {
-                objSlots.put(objKeys[i], slot);
+                slots.put(savedObjects[i], slot);
             }
         }
     }
@@ -383,14 +337,12 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     /** The number of groups with state. */
     @Override
     public long stateTuples() {
-        return longSlots != null ? longSlots.size() : objSlots.size();
+        return slots.size();
     }
 
-    /** Hash table (key + slot, at fastutil's default 0.75 load) plus the two slot columns. */
+    /** The group index (key + slot per group) plus the groups' words. */
     @Override
     public long stateBytes() {
-        long groups = stateTuples();
-        long perEntry = longSlots != null ? 12 : 8;
-        return (long) (groups * perEntry / 0.75) + this.groups.bytes();
+        return slots.bytes() + groups.bytes();
     }
 }

@@ -21,8 +21,8 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * Aggregates per (fixed-size window, key) and emits each window's rows once the watermark reaches its end;
  * inputs: the records (none of them late: {@link WindowedAggregates} drops those upstream), the watermark
  * stream. The groups are indexed by (window start, key): a sorted map of window starts, so that closing and
- * forgetting windows are range operations, each window a hash index of its keys (unboxed for long keys) into
- * {@link Accumulators} on the ordinary aggregates' models (exact linear words for count and sum, an
+ * forgetting windows are range operations, each window ({@link WindowGroups}) the ordinary aggregates' group index
+ * of its keys (unboxed for long keys) into its own {@link Accumulators} on the ordinary aggregates' models (exact linear words for count and sum, an
  * incremental aggregator's state for the others). Each group is held once, there.
  *
  * <p>Forgetting ({@link ForgetsBelow}) is driven by the watermark as for every other keyed state, by a strict
