@@ -62,6 +62,24 @@ public final class WindowedRelation<T> {
         return Relation.of(rows.stream());
     }
 
+    /**
+     * A user-defined aggregate per (window, long key), the key read unboxed for fixed-size windows; see
+     * {@link WindowedAggregates#aggregateByLong}. Sessions box it (their key is an object).
+     */
+    public <R> Relation<WindowResult<Long, R>> aggregateByLong(ToLongFunction<? super T> key, WindowAggregate<? super T, R> aggregator) {
+        Objects.requireNonNull(key, "key");
+        WindowAggregation<Long, R> rows = timeWindows != null
+                ? WindowedAggregates.aggregateByLong(records, key, eventTime, timeWindows, watermark, allowedLatenessMs, aggregator)
+                : WindowedAggregates.aggregate(records, (T r) -> key.applyAsLong(r), eventTime, sessionWindows, watermark,
+                        allowedLatenessMs, aggregator);
+        return Relation.of(rows.stream());
+    }
+
+    /** {@code COUNT(*)} per (window, long key); see {@link WindowedAggregates#countByLong}. */
+    public Relation<WindowResult<Long, Long>> countByLong(ToLongFunction<? super T> key) {
+        return aggregateByLong(key, WindowAggregate.count());
+    }
+
     /** {@code COUNT(*)} per (window, key); see {@link WindowedAggregates#count}. */
     public <K> Relation<WindowResult<K, Long>> count(Function<? super T, ? extends K> key) {
         return aggregate(key, WindowAggregate.count());

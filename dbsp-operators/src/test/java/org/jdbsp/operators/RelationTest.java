@@ -233,6 +233,13 @@ class RelationTest {
                                 Windows.hopping(2_000, 500), wm, 300, org.jdbsp.operators.window.WindowAggregate.sum(Ev::price)).stream()),
                         (e, wm) -> List.of(e.window(Windows.hopping(2_000, 500), Ev::time, wm).allowedLateness(300)
                                 .aggregate(Ev::key, org.jdbsp.operators.window.WindowAggregate.sum(Ev::price)))),
+                new Timed("hopping count by long key", (e, wm) -> List.of(WindowedAggregates.countByLong(e, Ev::key, Ev::time,
+                                Windows.hopping(2_000, 500), wm).stream()),
+                        (e, wm) -> List.of(e.window(Windows.hopping(2_000, 500), Ev::time, wm).countByLong(Ev::key))),
+                new Timed("session aggregate by long key with lateness", (e, wm) -> List.of(WindowedAggregates.aggregate(e, Ev::key,
+                                Ev::time, Windows.session(400), wm, 200, org.jdbsp.operators.window.WindowAggregate.count()).stream()),
+                        (e, wm) -> List.of(e.window(Windows.session(400), Ev::time, wm).allowedLateness(200)
+                                .aggregateByLong(Ev::key, org.jdbsp.operators.window.WindowAggregate.count()))),
                 new Timed("session count with lateness", (e, wm) -> List.of(WindowedAggregates.aggregate(e, Ev::key, Ev::time,
                                 Windows.session(400), wm, 200, org.jdbsp.operators.window.WindowAggregate.count()).stream()),
                         (e, wm) -> List.of(e.window(Windows.session(400), Ev::time, wm).allowedLateness(200).count(Ev::key))),

@@ -21,9 +21,10 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * Aggregates per (fixed-size window, key) and emits each window's rows once the watermark reaches its end;
  * inputs: the records (none of them late: {@link WindowedAggregates} drops those upstream), the watermark
  * stream. The groups are indexed by (window start, key): a sorted map of window starts, so that closing and
- * forgetting windows are range operations, each window ({@link WindowGroups}) the ordinary aggregates' group index
- * of its keys (unboxed for long keys) into its own {@link Accumulators} on the ordinary aggregates' models (exact linear words for count and sum, an
- * incremental aggregator's state for the others). Each group is held once, there.
+ * forgetting windows are range operations, each window ({@link WindowGroups}) the ordinary aggregates' group
+ * index of its keys (unboxed for long keys) into its own {@link Accumulators} on the ordinary aggregates' models
+ * (exact linear words for count and sum, an incremental aggregator's state for the others). Each group is held
+ * once, there.
  *
  * <p>Forgetting ({@link ForgetsBelow}) is driven by the watermark as for every other keyed state, by a strict
  * {@link org.jdbsp.operators.time.internal.StateGcOperator} at the end of the step: a group's time is the last
