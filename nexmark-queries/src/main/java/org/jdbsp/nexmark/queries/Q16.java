@@ -3,7 +3,6 @@ package org.jdbsp.nexmark.queries;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import org.jdbsp.circuit.IndexedZSetStream;
@@ -17,7 +16,6 @@ import org.jdbsp.operators.aggregate.IncrementalAggregator;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
-import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * q16, channel statistics per day: q15's measures per (channel, day), plus the latest minute seen.
@@ -45,7 +43,7 @@ import org.jdbsp.zset.spi.BatchBuilder;
  *
  * Output columns: channel, day ({@code yyyy-MM-dd}, UTC), minute ({@code HH:mm}, UTC: the greatest of the
  * group, and zero-padded text orders like the minute of the day), then q15's twelve measures. An update
- * stream. The distinct bidders and auctions of each group live in traces ({@link DistinctBands}: they grow with
+ * stream. The distinct bidders and auctions of each group live in a trace ({@link DistinctBands}: they grow with
  * the events and spill to files with storage on); each group keeps only counters ({@link BidBands}) and the
  * minutes of the day it has bids in (at most 1,440, so that the maximum survives deletions), updated by one
  * {@linkplain BandCodes code} per bid and one per change of a member's filters.
@@ -99,7 +97,7 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
         @Override
         public int compareTo(ChannelDay o) {
             int c = Long.compare(day, o.day);
-            return c != 0 ? c : channel.compareTo(o.channel);
+            return c != 0 || channel == o.channel ? c : channel.compareTo(o.channel);
         }
     }
 
@@ -153,43 +151,11 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
         }
     }
 
-    /**
-     * A (channel, day) and one of its bidders or auctions: the key of q16's traces of distinct members. It carries
-     * its order's long prefix, so that sorting, seeking and merging the traces compare longs in the key itself
-     * instead of reaching the channel's string for its hash code on every comparison.
-     */
-    record Member(ChannelDay group, long id, long prefix) {
-        Member(ChannelDay group, long id) {
-            this(group, id, (KEY_PREFIX.applyAsLong(group) * 0x9E37_79B9_7F4A_7C15L) ^ id);
-        }
-    }
+    /** The layout of the codes by group. */
+    private static final Layout GROUP_CODES = Layout.indexed(ColumnKind.OBJECT, KEY_ORDER, ColumnKind.OBJECT, Orders.natural());
 
-    /** Groups by (channel, day). */
-    private static final class ByChannelDay extends DistinctBands.Grouping<ChannelDay, Member> {
-        ByChannelDay() {
-            super("q16", Orders.byLong(Member::prefix,
-                            Comparator.comparing(Member::group).thenComparingLong(Member::id)),
-                    Layout.indexed(ColumnKind.OBJECT, KEY_ORDER, ColumnKind.OBJECT, Orders.natural()));
-        }
-
-        @Override
-        IndexedZSetStream<ChannelDay, Long> groupBids(ZSetStream<Bid> bids, Function<Bid, Long> code) {
-            return bids.index(ByChannelDay::group, code, KEY_ORDER, Orders.natural());
-        }
-
-        @Override
-        Member member(Bid bid, long id) {
-            return new Member(group(bid), id);
-        }
-
-        @Override
-        void addByGroup(BatchBuilder out, Member member, Object code, long weight) {
-            out.add(member.group(), code, weight);
-        }
-
-        private static ChannelDay group(Bid b) {
-            return new ChannelDay(b.channel(), BidBands.day(b.dateTime()));
-        }
+    private static ChannelDay group(Bid b) {
+        return new ChannelDay(b.channel(), BidBands.day(b.dateTime()));
     }
 
     private static Long bidCode(Bid b) {
@@ -198,8 +164,9 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
 
     /** q16 over a stream of bids. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        return Aggregates.incremental(DistinctBands.codes(bids, new ByChannelDay(), Q16::bidCode), new ChannelAggregator(),
-                        Orders.natural())
+        IndexedZSetStream<ChannelDay, Long> codes = bids.index(Q16::group, Q16::bidCode, KEY_ORDER, Orders.natural())
+                .plus(DistinctBands.masks(bids, GROUP_CODES));
+        return Aggregates.incremental(codes, new ChannelAggregator(), Orders.natural())
                 .map(Row::of, ROW_ORDER);
     }
 

@@ -17,13 +17,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * q15's and q16's distinct bidders and auctions, the part of their state that grows with the events, are held in
- * traces (which spill to files with storage on), and what they keep outside traces is bounded by their groups.
+ * traces (which spill to files with storage on), bidders and auctions in one trace, and what they keep outside traces
+ * is bounded by their groups.
  */
 class DistinctBandsStateTest {
     private static final int STEP = 5_000;
 
     /** A run's state: tuples in traces, and the most tuples any operator keeps outside a trace. */
-    private record State(long traceTuples, long traceBytes, long largestOutsideTraces, long groups, long members) {}
+    private record State(long traceTuples, long traceBytes, long largestOutsideTraces, long largestTrace, long groups, long members) {}
 
     @ParameterizedTest
     @ValueSource(strings = {"q15", "q16"})
@@ -37,6 +38,8 @@ class DistinctBandsStateTest {
         for (State s : List.of(small, large)) {
             assertTrue(s.traceTuples() >= s.members(), name + ": the traces hold every distinct (group, bidder) and"
                     + " (group, auction), " + s.members() + ", but " + s.traceTuples() + " tuples");
+            assertTrue(s.largestTrace() >= s.members(), name + ": one trace holds the distinct bidders and auctions, "
+                    + s.members() + ", but the largest has " + s.largestTrace() + " tuples");
             assertTrue(s.largestOutsideTraces() <= s.groups(), name + ": an operator keeps " + s.largestOutsideTraces()
                     + " tuples outside traces, more than the " + s.groups() + " groups");
         }
@@ -64,7 +67,8 @@ class DistinctBandsStateTest {
             long groups = q.integral().size();
             assertTrue(groups > 0, "the query has rows");
             TraceStateTotals totals = TraceStateTotals.of(q);
-            return new State(totals.traceTuples(), totals.traceBytes(), totals.largestOutsideTraces(), groups, members.size());
+            return new State(totals.traceTuples(), totals.traceBytes(), totals.largestOutsideTraces(), totals.largestTrace(), groups,
+                    members.size());
         }
     }
 }

@@ -38,6 +38,37 @@ class Q16Test {
         }
     }
 
+    /**
+     * "Aa" and "BB" have the same {@link String#hashCode}, so one bidder's members of the two channels share a key in
+     * the member trace: they still count apart, and deleting one leaves the other.
+     */
+    @Test
+    void channelsWhoseHashCodesCollideCountTheirMembersApart() {
+        assertEquals("Aa".hashCode(), "BB".hashCode());
+        long day = BidBands.day(MIDNIGHT);
+        assertEquals(DistinctBands.key("Aa", day, DistinctBands.BIDDER, 2001), DistinctBands.key("BB", day, DistinctBands.BIDDER, 2001),
+                "the members of the two channels share a key");
+        Bid aa = bid(1001, 2001, 50, "Aa", MIDNIGHT + 60_000);
+        Bid bb = bid(1001, 2001, 2_000_000, "BB", MIDNIGHT + 120_000);
+        Q16.Row aaRow = new Q16.Row("Aa", "2015-07-15", "00:01", 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0);
+        Q16.Row bbRow = new Q16.Row("BB", "2015-07-15", "00:02", 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1);
+        try (QueryCircuit<Q16.Row> q = QueryCircuit.start(Q)) {
+            q.push(aa);
+            q.step();
+            assertEquals(Map.of(aaRow, 1L), q.delta().toMap());
+            q.push(bb);
+            q.step();
+            assertEquals(Map.of(bbRow, 1L), q.delta().toMap(), "BB's bidder and auction are new to BB; Aa is untouched");
+            q.push(aa, -1);
+            q.step();
+            assertEquals(Map.of(aaRow, -1L), q.delta().toMap(), "deleting Aa's bid leaves BB's members");
+            q.push(bb);
+            q.step();
+            Q16.Row bbTwice = new Q16.Row("BB", "2015-07-15", "00:02", 2, 0, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1);
+            assertEquals(Map.of(bbRow, -1L, bbTwice, 1L), q.delta().toMap(), "a second bid of BB's member adds no member");
+        }
+    }
+
     @Test
     void matchesSql() {
         QueryHarness.assertMatchesSql(Q, Q15Test.eventsAcrossMidnight(),
