@@ -36,7 +36,17 @@ final class BandCodes {
 
     /** The code of a bid of {@code band} in minute {@code minute} of its day. */
     static Long bid(int band, int minute) {
-        return CODES[4 * minute + band];
+        return CODES[bidCode(band, minute)];
+    }
+
+    /** {@link #bid} as an int. */
+    static int bidCode(int band, int minute) {
+        return 4 * minute + band;
+    }
+
+    /** Code {@code code} (a bid or mask code) as a shared {@link Long}. */
+    static Long code(int code) {
+        return CODES[code];
     }
 
     /** The code of a distinct member ({@code base} {@link #BIDDERS} or {@link #AUCTIONS}) in the filters of {@code mask}. */

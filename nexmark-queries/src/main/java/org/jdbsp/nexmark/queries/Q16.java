@@ -16,6 +16,8 @@ import org.jdbsp.operators.aggregate.IncrementalAggregator;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
  * q16, channel statistics per day: q15's measures per (channel, day), plus the latest minute seen.
@@ -154,17 +156,25 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
     /** The layout of the codes by group. */
     private static final Layout GROUP_CODES = Layout.indexed(ColumnKind.OBJECT, KEY_ORDER, ColumnKind.OBJECT, Orders.natural());
 
-    private static ChannelDay group(Bid b) {
-        return new ChannelDay(b.channel(), BidBands.day(b.dateTime()));
-    }
-
-    private static Long bidCode(Bid b) {
-        return BandCodes.bid(BidBands.band(b.price()), (int) (Math.floorMod(b.dateTime(), BidBands.MS_PER_DAY) / MS_PER_MINUTE));
+    /** The bid code of each bid by (channel, day), counted within the batch ({@link GroupCodeCounts}). Stateless. */
+    private static final class BidCodes extends StatelessStep {
+        @Override
+        public Batch apply(Batch in) {
+            GroupCodeCounts counts = new GroupCodeCounts(in.size);
+            for (int i = 0; i < in.size; i++) {
+                Bid b = (Bid) in.objKeys[i];
+                int minute = (int) (Math.floorMod(b.dateTime(), BidBands.MS_PER_DAY) / MS_PER_MINUTE);
+                counts.add(b.channel(), BidBands.day(b.dateTime()), BandCodes.bidCode(BidBands.band(b.price()), minute), in.weights[i]);
+            }
+            BatchBuilder out = new BatchBuilder(GROUP_CODES, counts.size());
+            counts.addTo(out);
+            return out.build();
+        }
     }
 
     /** q16 over a stream of bids. */
     public static ZSetStream<Row> query(ZSetStream<Bid> bids) {
-        IndexedZSetStream<ChannelDay, Long> codes = bids.index(Q16::group, Q16::bidCode, KEY_ORDER, Orders.natural())
+        IndexedZSetStream<ChannelDay, Long> codes = bids.<ChannelDay, Long>applyIndexed("bid codes", new BidCodes(), GROUP_CODES)
                 .plus(DistinctBands.masks(bids, GROUP_CODES));
         return Aggregates.incremental(codes, new ChannelAggregator(), Orders.natural())
                 .map(Row::of, ROW_ORDER);
