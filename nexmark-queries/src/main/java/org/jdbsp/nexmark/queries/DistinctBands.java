@@ -15,15 +15,14 @@ import org.jdbsp.zset.spi.BatchBuilder;
 /**
  * q16's distinct bidders and auctions per (channel, day), in one trace, the way DBSP computes
  * {@code COUNT(DISTINCT x) FILTER (...)}: each bid adds a {@link Member} for its bidder and one for its auction
- * (with the bid's price band), keyed by a 64-bit {@linkplain #key hash} of the member; {@link MemberMasks} reads
+ * (with the bid's price band), keyed by a {@linkplain #key long} made of its id and a hash of its group; {@link MemberMasks} reads
  * the trace of these keys (which spills to files with storage on) and emits, for every member a step touches, the
  * set of filters it is in (all bids, and the bands it has a bid of) as a {@linkplain BandCodes mask code} keyed by
  * its (channel, day), retracting the old one. With one bid code per bid, these codes feed the per-group counters
  * ({@link BidBands}): their state is a few counters per group, whatever the number of distinct members.
  *
- * <p>The primitive keys sort, seek and merge as longs instead of records. The hash is not the member's identity:
- * the member itself is the value, so two members of one key (a hash collision, which never happens between two
- * members of one (channel, day), only across channels or days) stay apart.
+ * <p>The primitive keys sort, seek and merge as longs instead of records. The key is not the member's identity (the
+ * channel is only hashed): the member itself is the value, so two members of one key stay apart.
  */
 final class DistinctBands {
     /** The member kind of a bidder. */
@@ -55,14 +54,24 @@ final class DistinctBands {
     /** The member trace's layout: long keys (the hash), {@link Member} values. */
     static final Layout MEMBERS = Layout.indexed(ColumnKind.LONG, null, ColumnKind.OBJECT, ORDER);
 
+    /** Bits of the id in a member's key. */
+    static final int ID_BITS = 42;
+    /** Bits of the hash of (channel, day) in a member's key. */
+    static final int PLACE_BITS = 21;
+
     /**
-     * The key of a member: a mix of its channel's hash code, day, kind and id. For one channel hash code and day, it is
-     * a bijection of {@code (id << 1 | kind)}, so the bidders and auctions of one (channel, day) never share a key.
+     * The key of a member: {@code id << 22 | kind << 21 | place}, {@code place} being 21 bits of a hash of the
+     * channel's hash code and the day. Members sort by id first: Nexmark's ids grow with time and its hot bidders and
+     * auctions are recent ones, so a step's keys fall close together, after most of the trace's, and seeks land near
+     * each other. Members of one key (the same id and kind on two (channel, day)s whose places collide) are told apart
+     * by their values; an id outside 0 to 2^42 - 1 gets a hashed key, which may meet any other key the same way.
      */
     static long key(String channel, long day, int kind, long id) {
-        long h = mix((channel.hashCode() & 0xFFFF_FFFFL) ^ 0x5851_F42D_4C95_7F2DL);
-        h = mix(h ^ day);
-        return mix(h ^ (id << 1 | kind));
+        long place = mix((channel.hashCode() & 0xFFFF_FFFFL) ^ mix(day)) >>> (Long.SIZE - PLACE_BITS);
+        if ((id >>> ID_BITS) == 0) {
+            return id << (PLACE_BITS + 1) | (long) kind << PLACE_BITS | place;
+        }
+        return mix(mix(id) ^ kind) ^ place;
     }
 
     /** A bijective 64-bit finalizer (every input bit affects every output bit). */

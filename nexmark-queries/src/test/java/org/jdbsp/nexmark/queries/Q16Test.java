@@ -3,6 +3,7 @@ package org.jdbsp.nexmark.queries;
 import static org.jdbsp.nexmark.queries.Q15Test.MIDNIGHT;
 import static org.jdbsp.nexmark.queries.Q15Test.bid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -66,6 +67,30 @@ class Q16Test {
             q.step();
             Q16.Row bbTwice = new Q16.Row("BB", "2015-07-15", "00:02", 2, 0, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1);
             assertEquals(Map.of(bbRow, -1L, bbTwice, 1L), q.delta().toMap(), "a second bid of BB's member adds no member");
+        }
+    }
+
+    /** Member keys sort by id; ids outside 0 to 2^42 - 1 get hashed keys and still count exactly. */
+    @Test
+    void idsOutsideTheKeysRangeCountLikeOthers() {
+        long day = BidBands.day(MIDNIGHT);
+        assertTrue(DistinctBands.key("c", day, DistinctBands.BIDDER, 7) < DistinctBands.key("a", day, DistinctBands.BIDDER, 8),
+                "keys sort by id first");
+        long huge = 1L << 50;
+        Bid b1 = bid(-3, huge, 50, "c", MIDNIGHT);
+        Bid b2 = bid(-3, huge + 1, 50, "c", MIDNIGHT);
+        Bid b3 = bid(4, huge, 20_000, "c", MIDNIGHT);
+        try (QueryCircuit<Q16.Row> q = QueryCircuit.start(Q)) {
+            q.push(b1);
+            q.push(b2);
+            q.push(b3);
+            q.step();
+            Q16.Row row = new Q16.Row("c", "2015-07-15", "00:00", 3, 2, 1, 0, 2, 2, 1, 0, 2, 1, 1, 0);
+            assertEquals(Map.of(row, 1L), q.delta().toMap());
+            q.push(b1, -1);
+            q.step();
+            Q16.Row after = new Q16.Row("c", "2015-07-15", "00:00", 2, 1, 1, 0, 2, 1, 1, 0, 2, 1, 1, 0);
+            assertEquals(Map.of(row, -1L, after, 1L), q.delta().toMap(), "bidder 2^50 keeps its band-2 bid, auction -3 its other bid");
         }
     }
 
