@@ -3,7 +3,6 @@ package org.jdbsp.nexmark.queries;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.ToLongFunction;
 
 import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.ZSetStream;
@@ -91,11 +90,29 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
      * The order of the group keys: by day and the channel's hash code as the long prefix, then by
      * {@link ChannelDay#compareTo}; a step's bids fall into thousands of groups, sorted by primitives first.
      */
-    private static final ToLongFunction<ChannelDay> KEY_PREFIX = k -> (k.day() << 32) ^ (k.channel().hashCode() & 0xFFFF_FFFFL);
-    private static final Comparator<ChannelDay> KEY_ORDER = Orders.byLong(KEY_PREFIX, ChannelDay::compareTo);
+    private static final Comparator<ChannelDay> KEY_ORDER = Orders.byLong(ChannelDay::prefix, ChannelDay::compareTo);
 
-    /** The group key: a channel and a UTC day number. */
-    record ChannelDay(String channel, long day) implements Comparable<ChannelDay> {
+    /**
+     * The group key: a channel and a UTC day number, with its order's long prefix ({@code day << 32} xor the channel's
+     * hash code), computed once so that comparing keys reads a field instead of reaching the channel's string.
+     */
+    record ChannelDay(String channel, long day, long prefix) implements Comparable<ChannelDay> {
+        /** Checks that {@code prefix} is the one of (channel, day): the order relies on it. */
+        ChannelDay {
+            if (prefix != prefixOf(channel, day)) {
+                throw new IllegalArgumentException("the prefix of (" + channel + ", " + day + ") is " + prefixOf(channel, day)
+                        + ", not " + prefix);
+            }
+        }
+
+        ChannelDay(String channel, long day) {
+            this(channel, day, prefixOf(channel, day));
+        }
+
+        private static long prefixOf(String channel, long day) {
+            return (day << 32) ^ (channel.hashCode() & 0xFFFF_FFFFL);
+        }
+
         @Override
         public int compareTo(ChannelDay o) {
             int c = Long.compare(day, o.day);

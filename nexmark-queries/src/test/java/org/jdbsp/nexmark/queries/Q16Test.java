@@ -3,6 +3,7 @@ package org.jdbsp.nexmark.queries;
 import static org.jdbsp.nexmark.queries.Q15Test.MIDNIGHT;
 import static org.jdbsp.nexmark.queries.Q15Test.bid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -92,6 +93,15 @@ class Q16Test {
             Q16.Row after = new Q16.Row("c", "2015-07-15", "00:00", 2, 1, 1, 0, 2, 1, 1, 0, 2, 1, 1, 0);
             assertEquals(Map.of(row, -1L, after, 1L), q.delta().toMap(), "bidder 2^50 keeps its band-2 bid, auction -3 its other bid");
         }
+    }
+
+    /** A group key carries its order's prefix; one built with another prefix (a damaged checkpoint) is refused. */
+    @Test
+    void aGroupKeyWithTheWrongPrefixIsRefused() {
+        Q16.ChannelDay key = new Q16.ChannelDay("Google", 16_631);
+        assertEquals(key, new Q16.ChannelDay("Google", 16_631, key.prefix()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Q16.ChannelDay("Google", 16_631, key.prefix() + 1));
+        assertTrue(e.getMessage().contains("prefix of (Google, 16631)"), e.getMessage());
     }
 
     @Test
