@@ -54,8 +54,10 @@ import org.jdbsp.zset.spi.Merging;
  *
  * <p><b>Storage.</b> A trace made with a {@link TraceStorage} keeps batches of at least its
  * {@linkplain TraceStorage#spillThreshold threshold} in batch files ({@link FileBatch}) instead of the heap:
- * a batch inserted or merged that is that large is written to a file; a merge involving a file streams from
- * file to file; files merged away are deleted. A level whose oldest batch is a file merges
+ * a batch inserted that is that large is written to a file, and so is one merged from heap batches that reaches
+ * the storage's {@linkplain TraceStorage#heapMergeLimit heap merge limit} (at least the threshold: heap batches
+ * merge on the heap up to it, so that a tuple's first file is not one that file merges rewrite soon after); a merge
+ * involving a file streams from file to file; files merged away are deleted. A level whose oldest batch is a file merges
  * {@value #FILE_FAN_IN} batches at once instead of two (its result goes up about three levels), and holds up to
  * {@code 2 * }{@value #FILE_FAN_IN}{@code  - 2} while merging: each stored tuple is then written about a third
  * as often as by merges of two, for a few more batches for cursors to read; a file with object keys keeps a
@@ -327,7 +329,10 @@ public final class Trace {
         return l.merge.done();
     }
 
-    /** The merge of {@code inputs} (oldest first): into a file when one of them is a file or their sum reaches the threshold. */
+    /**
+     * The merge of {@code inputs} (oldest first): into a file when one of them is a file or their sum reaches the
+     * storage's {@linkplain TraceStorage#heapMergeLimit heap merge limit}.
+     */
     private SpineMerge startMerge(List<Part> inputs) {
         SpineMerge.Source[] sources = new SpineMerge.Source[inputs.size()];
         long[][] times = new long[inputs.size()][];
@@ -340,7 +345,7 @@ public final class Trace {
             anyFile |= p.file() != null;
             heapBytes += p.heap() != null ? bytesOf(p.heap()) : 0;
         }
-        boolean toFile = storage != null && (anyFile || heapBytes >= storage.spillThreshold());
+        boolean toFile = storage != null && (anyFile || heapBytes >= storage.heapMergeLimit());
         return new SpineMerge(this, sources, times, valueTime, toFile ? storage.newWriter() : null);
     }
 

@@ -16,6 +16,15 @@ public interface TraceStorage {
     long spillThreshold();
 
     /**
+     * A merge of heap batches only goes to a file when its output is estimated at at least this many bytes (at least
+     * {@link #spillThreshold()}): heap batches keep merging on the heap up to it, so the first file a tuple reaches
+     * is larger and fewer files are rewritten by merges soon after. The default is {@link #spillThreshold()}.
+     */
+    default long heapMergeLimit() {
+        return spillThreshold();
+    }
+
+    /**
      * Called with the first non-empty batch the trace receives (inserted, or restored onto the heap), before
      * anything is written: learns the codecs of its object columns, or throws naming the stream and the type that
      * has no codec.

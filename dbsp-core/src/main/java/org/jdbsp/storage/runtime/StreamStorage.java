@@ -40,6 +40,11 @@ final class StreamStorage implements TraceStorage {
     }
 
     @Override
+    public long heapMergeLimit() {
+        return worker.heapMergeLimit();
+    }
+
+    @Override
     public void learnCodecs(Batch first) {
         if (learned) {
             return;

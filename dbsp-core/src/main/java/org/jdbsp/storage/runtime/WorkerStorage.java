@@ -16,6 +16,9 @@ import org.jdbsp.zset.Layout;
  * worker's thread only.
  */
 public final class WorkerStorage {
+    /** The heap merge limit in spill thresholds, at most (see {@link #heapMergeLimit}). */
+    static final int HEAP_MERGE_FACTOR = 8;
+
     private final Path dir;
     private final Codecs codecs;
     private final long threshold;
@@ -55,6 +58,17 @@ public final class WorkerStorage {
 
     long threshold() {
         return threshold;
+    }
+
+    /**
+     * The heap merge limit of its traces ({@link TraceStorage#heapMergeLimit}): {@value #HEAP_MERGE_FACTOR} times the
+     * threshold, the growth of a merge of a file level, so that a tuple's first file skips the first level of file
+     * merges (one rewrite of every stored tuple fewer); at most an eighth of the memory budget (for a few traces
+     * of a worker, each holding up to about twice it in heap batches), at least the threshold; 0 with threshold 0.
+     */
+    long heapMergeLimit() {
+        long limit = threshold > Long.MAX_VALUE / HEAP_MERGE_FACTOR ? Long.MAX_VALUE : threshold * HEAP_MERGE_FACTOR;
+        return Math.max(threshold, Math.min(limit, budget / 8));
     }
 
     void written(long bytes) {
