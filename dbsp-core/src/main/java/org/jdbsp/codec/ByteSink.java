@@ -28,6 +28,8 @@ public final class ByteSink {
     private int entriesKnown;
     /** A view of {@link #bytes}, for hashing what was just written; replaced when they grow. */
     private ByteBuffer view;
+    /** Scratch: the units of the string being written inline. */
+    private char[] units = new char[64];
 
     /** An empty sink with room for {@code capacity} bytes before it grows. */
     public ByteSink(int capacity) {
@@ -331,10 +333,11 @@ public final class ByteSink {
             throw new IllegalArgumentException("a string of " + n + " chars is too long to encode (at most "
                     + MAX_STRING_LENGTH + ")");
         }
+        char[] units = unitsOf(s, n);
         int min = Character.MAX_VALUE;
         int max = 0;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = units[i];
             min = Math.min(min, c);
             max = Math.max(max, c);
         }
@@ -344,12 +347,32 @@ public final class ByteSink {
         writeVarInt(inlineHeader(form));
         if (packed) {
             writeByte(min);
-            writePacked(s, n, min, bits);
+            writePacked(units, n, min, bits);
         } else {
-            writeUnits(s, n);
+            writeUnits(units, n);
         }
         return form;
     }
+
+    /**
+     * The {@code n} units of {@code s} in the sink's scratch array (grown as needed up to {@value #MAX_SCRATCH}
+     * units, a longer string gets an array of its own; one bulk copy, so that the loops over them check no index
+     * or string coder per char).
+     */
+    private char[] unitsOf(String s, int n) {
+        char[] to = units;
+        if (to.length < n) {
+            to = new char[Math.max(n, Math.min(MAX_SCRATCH, 2 * to.length))];
+            if (to.length <= MAX_SCRATCH) {
+                units = to;
+            }
+        }
+        s.getChars(0, n, to, 0);
+        return to;
+    }
+
+    /** The most units the scratch array of {@link #unitsOf} keeps. */
+    private static final int MAX_SCRATCH = 1 << 14;
 
     /** Bytes of {@code n} values of {@code bits} bits packed. */
     static int packedLength(int n, int bits) {
@@ -357,38 +380,41 @@ public final class ByteSink {
     }
 
     /** Each unit of {@code s} minus {@code min} in {@code bits} bits, low bits first. */
-    private void writePacked(String s, int n, int min, int bits) {
+    private void writePacked(char[] s, int n, int min, int bits) {
         room(packedLength(n, bits));
+        byte[] b = bytes;
+        int at = size;
         int acc = 0;
         int held = 0;
         for (int i = 0; i < n; i++) {
-            acc |= (s.charAt(i) - min) << held;
+            acc |= (s[i] - min) << held;
             held += bits;
             if (held >= 8) {
-                bytes[size++] = (byte) acc;
+                b[at++] = (byte) acc;
                 acc >>>= 8;
                 held -= 8;
             }
         }
         if (held > 0) {
-            bytes[size++] = (byte) acc;
+            b[at++] = (byte) acc;
         }
+        size = at;
     }
 
     /** Writes the {@code n} UTF-16 units of {@code s}, each in 1 to 3 bytes (see {@link #writeString}). */
-    private void writeUnits(String s, int n) {
+    private void writeUnits(char[] s, int n) {
         room(n);
         int i = 0;
         // ASCII fast path: one byte per char, room already made.
         for (; i < n; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c == 0 || c >= 0x80) {
                 break;
             }
             bytes[size++] = (byte) c;
         }
         for (; i < n; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c != 0 && c < 0x80) {
                 writeByte(c);
             } else if (c < 0x800) {

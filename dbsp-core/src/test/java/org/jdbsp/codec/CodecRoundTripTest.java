@@ -123,6 +123,28 @@ class CodecRoundTripTest {
         });
     }
 
+    /** One sink writes long and short strings in turn: nothing of a longer one is left in what a shorter one writes. */
+    @Test
+    void stringsOfEveryLengthWrittenByOneSinkReadBackExactly() {
+        ByteSink out = new ByteSink();
+        List<String> written = new java.util.ArrayList<>();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int length : new int[] {70, 3, 40_000, 0, 17_000, 16_384, 9, 100_000, 2}) {
+            StringBuilder b = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                b.append((char) (i % 3 == 0 ? 'A' + r.nextInt(26) : r.nextInt(2) == 0 ? 'a' + r.nextInt(26) : 0x3B1 + r.nextInt(20)));
+            }
+            String s = length % 2 == 0 ? b.toString() : b.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "q");
+            written.add(s);
+            out.writeString(s);
+        }
+        ByteSource in = new ByteSource(out.contents());
+        for (String s : written) {
+            assertEquals(s, in.readString());
+        }
+        assertEquals(0, in.remaining());
+    }
+
     @Test
     void byteArraysAndEmptyRecordsRoundTrip() {
         Codec<WithBytes> codec = Codecs.defaults().codecFor(WithBytes.class);
