@@ -346,7 +346,7 @@ public final class Trace {
             heapBytes += p.heap() != null ? bytesOf(p.heap()) : 0;
         }
         boolean toFile = storage != null && (anyFile || heapBytes >= storage.heapMergeLimit());
-        return new SpineMerge(this, sources, times, valueTime, toFile ? storage.newWriter() : null);
+        return new SpineMerge(this, sources, times, valueTime, toFile ? storage.newWriter().trustValueOrder() : null);
     }
 
     /** Replaces the batches of level {@code k} whose merge is done by its result, placed where its size says. */
@@ -433,7 +433,7 @@ public final class Trace {
                 keys.add(b.objKeys[i]);
             }
         }
-        try (BatchFileWriter out = storage.newWriter()) {
+        try (BatchFileWriter out = storage.newWriter().trustValueOrder()) {
             out.addAll(b);
             file = open(out.finish(), keys);
         }

@@ -78,6 +78,8 @@ public final class BatchFileWriter implements AutoCloseable {
     private Object lastValue;
     private long minLongKey;
     private boolean done;
+    /** Whether the appender keeps the order of object values among equal keys ({@link #trustValueOrder}). */
+    private boolean valuesOrdered;
 
     @SuppressWarnings("unchecked")
     private BatchFileWriter(FileOps ops, Path dir, Layout layout, Codec<?> keyCodec, Codec<?> valueCodec, int blockSize) {
@@ -185,6 +187,18 @@ public final class BatchFileWriter implements AutoCloseable {
     /** Tuples appended so far. */
     public long count() {
         return count;
+    }
+
+    /**
+     * Tells the writer that the object values of equal keys appended from now on are already in the layout's
+     * value order: they come from a trace's merge, which compared them, or from a trace's consolidated batch.
+     * Every append still checks the keys' order, the weight and nulls, but compares no values of equal keys (as
+     * for values given encoded, {@link #addTranscoded}): comparing two records costs their hash codes and
+     * fields, and a key held by many values would pay it for every value written. Returns this writer.
+     */
+    public BatchFileWriter trustValueOrder() {
+        valuesOrdered = true;
+        return this;
     }
 
     /** Appends a key of a file with long keys and no values. */
@@ -327,8 +341,8 @@ public final class BatchFileWriter implements AutoCloseable {
             return;
         }
         int c = longKeys ? Long.compare(lk, lastLongKey) : layout.keyOrder().compare(ok, lastKey);
-        if (c == 0 && valueCodec != null && (ov == null || lastValue == null)) {
-            return; // a value given encoded: its order among equal keys is the merge's (addTranscoded)
+        if (c == 0 && valueCodec != null && (valuesOrdered || ov == null || lastValue == null)) {
+            return; // values ordered by the appender (trustValueOrder) or given encoded (addTranscoded)
         }
         if (c == 0) {
             Comparator<Object> vo = layout.valueOrder();
