@@ -435,6 +435,8 @@ final class SpineMerge {
     /** Tuples of a batch file: keys decoded as they are read, object values only when asked for. */
     private static final class File extends Source {
         private final BatchFile f;
+        /** Reads the file in order, keeping the layout of the current group. */
+        private final BatchFile.Reader r;
         private final boolean longKeys;
         private final ColumnKind values;
         private final ByteSource keySource = new ByteSource(ByteBuffer.allocate(0));
@@ -446,18 +448,19 @@ final class SpineMerge {
         @Override
         Object value() {
             if (ov == null) {
-                ov = f.value(loaded, valueSource);
+                ov = r.value(loaded, valueSource);
             }
             return ov;
         }
 
         @Override
         ByteSource valueBytes() {
-            return f.valueBytes(loaded, valueSource);
+            return r.valueBytes(loaded, valueSource);
         }
 
         File(BatchFile f) {
             this.f = f;
+            this.r = f.reader();
             this.longKeys = f.layout().keyKind() == ColumnKind.LONG;
             this.values = f.layout().valueKind();
         }
@@ -473,16 +476,16 @@ final class SpineMerge {
                 return false;
             }
             if (longKeys) {
-                lk = f.longKey(i);
+                lk = r.longKey(i);
             } else {
-                ok = f.key(i, keySource);
+                ok = r.key(i, keySource);
             }
             if (values == ColumnKind.LONG) {
-                lv = f.longValue(i);
+                lv = r.longValue(i);
             }
             loaded = i;
             ov = null;
-            w = f.weight(i);
+            w = r.weight(i);
             return true;
         }
     }

@@ -1,6 +1,8 @@
 package org.jdbsp.trace;
 
+import java.nio.ByteBuffer;
 import java.util.Comparator;
+import org.jdbsp.codec.ByteSource;
 import org.jdbsp.storage.spi.BatchFile;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
@@ -29,6 +31,9 @@ public final class TraceCursor {
     private final Batch[] batches;
     /** Per batch, its file (null for heap batches); null altogether when every batch is on the heap. */
     private final BatchFile[] files;
+    /** A reader of each file batch (null for heap batches), and the scratch source their values are decoded through. */
+    private final BatchFile.Reader[] readers;
+    private final ByteSource scratch;
     /** With files: where each batch's key position goes when the cursor leaves the current key. */
     private final int[] next;
     /** With files: the position of each file batch whose key is in {@link #cachedKeys}, or -1. */
@@ -64,6 +69,8 @@ public final class TraceCursor {
         this.end = new int[batches.length];
         if (fileBatches == null) {
             files = null;
+            readers = null;
+            scratch = null;
             next = null;
             cachedAt = null;
             cachedKeys = null;
@@ -72,6 +79,8 @@ public final class TraceCursor {
             emptyWindow = null;
         } else {
             files = new BatchFile[batches.length];
+            readers = new BatchFile.Reader[batches.length];
+            scratch = new ByteSource(ByteBuffer.allocate(0));
             next = new int[batches.length];
             cachedAt = new int[batches.length];
             cachedKeys = new Object[batches.length];
@@ -80,6 +89,7 @@ public final class TraceCursor {
             for (int b = 0; b < batches.length; b++) {
                 if (fileBatches[b] != null) {
                     files[b] = fileBatches[b].file();
+                    readers[b] = files[b].reader();
                     batches[b] = emptyWindow;
                     if (fileBatches[b].keyFilter() != null) {
                         found = found != null ? found : new KeyFilter[batches.length];
@@ -372,17 +382,18 @@ public final class TraceCursor {
         ColumnKind values = layout.valueKind();
         long[] lvs = values == ColumnKind.LONG ? new long[n] : null;
         Object[] ovs = values == ColumnKind.OBJECT ? new Object[n] : null;
+        BatchFile.Reader r = readers[b];
         for (int i = 0; i < n; i++) {
-            w[i] = f.weight(p + i);
+            w[i] = r.weight(p + i);
             if (longKeys) {
                 lks[i] = lk;
             } else {
                 oks[i] = key;
             }
             if (lvs != null) {
-                lvs[i] = f.longValue(p + i);
+                lvs[i] = r.longValue(p + i);
             } else if (ovs != null) {
-                ovs[i] = f.value(p + i);
+                ovs[i] = r.value(p + i, scratch);
             }
         }
         batches[b] = new Batch(layout, n, lks, oks, lvs, ovs, w);

@@ -65,19 +65,26 @@ public final class PackedColumn {
 
     /** Value {@code j} of the column of {@code width} at {@code start} (8-aligned). */
     public static long read(CheckedMapping data, long start, int width, int j) {
-        long base = data.getLong(start);
+        return data.getLong(start) + offset(data, start, width, j);
+    }
+
+    /**
+     * Value {@code j} of the column of {@code width} at {@code start} minus the column's base ({@link #base}, the
+     * long at {@code start}): for a reader that keeps the base of the column it reads.
+     */
+    public static long offset(CheckedMapping data, long start, int width, int j) {
         long at = start + 8 + (long) j * width;
         switch (width) {
             case 0:
-                return base;
+                return 0;
             case 1:
-                return base + (data.getByte(at) & 0xFFL);
+                return data.getByte(at) & 0xFFL;
             case 2:
-                return base + (data.getShort(at) & 0xFFFFL);
+                return data.getShort(at) & 0xFFFFL;
             case 4:
-                return base + (data.getInt(at) & 0xFFFFFFFFL);
+                return data.getInt(at) & 0xFFFFFFFFL;
             case 8:
-                return base + data.getLong(at);
+                return data.getLong(at);
             default:
                 throw new IllegalArgumentException("width " + width);
         }
