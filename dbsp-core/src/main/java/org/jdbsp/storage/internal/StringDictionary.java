@@ -12,6 +12,12 @@ import org.jdbsp.codec.ByteSink;
  * written as a reference from then on; the first sighting stays inline. Strings are hashed by their length and a
  * few sampled chars, so a long string that never repeats is not read whole. The table stops growing at
  * {@value #MAX_ENTRIES} entries or {@value #MAX_CHARS} chars. Allocates only when a string enters.
+ *
+ * <p>Two shortcuts that give the same indices as the plain lookup: a probe of the open-addressing table reads one
+ * {@code long} slot holding both the entry's hash and its index (no second random read of the hashes), and the
+ * {@value #RECENT} string objects most recently looked up as entries are remembered by identity (replaced by a
+ * clock that spares the ones hit since its last turn), so a string object met again and again (a fixed set of
+ * channel names, say) is found by comparing references, without reading its chars.
  */
 public final class StringDictionary implements ToIntFunction<String> {
     /** Shorter strings are cheaper inline than as a reference. */
@@ -22,9 +28,20 @@ public final class StringDictionary implements ToIntFunction<String> {
     /** Chars a {@link #quickHash} reads at most: a string that never repeats is not hashed whole. */
     private static final int SAMPLES = 16;
 
+    /** Entries remembered by the identity of their string object; a power of two. */
+    static final int RECENT = 16;
+
     private final int[] sightings = new int[1 << 16];
-    /** Open addressing over the entries: slot holds entry index + 1 (0 empty); twice the entries at least. */
-    private int[] slots = new int[1 << 8];
+    /**
+     * Open addressing over the entries: a slot holds the entry's hash in its high half and entry index + 1 in its
+     * low half (0 empty); twice the entries at least.
+     */
+    private long[] slots = new long[1 << 8];
+    /** String objects recently found as entries (null: free), their entries, and whether hit since the clock passed. */
+    private final String[] recentStrings = new String[RECENT];
+    private final int[] recentEntries = new int[RECENT];
+    private final boolean[] recentHit = new boolean[RECENT];
+    private int clock;
     private int[] hashes = new int[64];
     private String[] strings = new String[64];
     private final ByteSink entries = new ByteSink(1024);
@@ -45,6 +62,13 @@ public final class StringDictionary implements ToIntFunction<String> {
     /** The index of {@code s} in the table (entering it at its second sighting), or -1 to write it inline. */
     @Override
     public int applyAsInt(String s) {
+        String[] recent = recentStrings;
+        for (int r = 0; r < RECENT; r++) {
+            if (recent[r] == s) {
+                recentHit[r] = true;
+                return recentEntries[r];
+            }
+        }
         int n = s.length();
         if (n < MIN_LENGTH || n > MAX_LENGTH) {
             return -1;
@@ -52,9 +76,13 @@ public final class StringDictionary implements ToIntFunction<String> {
         int h = quickHash(s, n);
         int mask = slots.length - 1;
         for (int p = h & mask; slots[p] != 0; p = (p + 1) & mask) {
-            int e = slots[p] - 1;
-            if (hashes[e] == h && strings[e].equals(s)) {
-                return e;
+            long slot = slots[p];
+            if ((int) (slot >>> 32) == h) {
+                int e = (int) slot - 1;
+                if (strings[e].equals(s)) {
+                    remember(s, e);
+                    return e;
+                }
             }
         }
         if (count == MAX_ENTRIES || chars + n > MAX_CHARS) {
@@ -66,6 +94,18 @@ public final class StringDictionary implements ToIntFunction<String> {
             return -1;
         }
         return enter(s, h);
+    }
+
+    /** Remembers that string object {@code s} is entry {@code e}, in the first slot the clock finds not hit since. */
+    private void remember(String s, int e) {
+        int c = clock;
+        while (recentHit[c]) {
+            recentHit[c] = false;
+            c = (c + 1) & (RECENT - 1);
+        }
+        recentStrings[c] = s;
+        recentEntries[c] = e;
+        clock = (c + 1) & (RECENT - 1);
     }
 
     private int enter(String s, int h) {
@@ -81,7 +121,7 @@ public final class StringDictionary implements ToIntFunction<String> {
         chars += s.length();
         count++;
         if (2 * count > slots.length) {
-            slots = new int[slots.length * 2];
+            slots = new long[slots.length * 2];
             for (int e = 0; e < count; e++) {
                 place(e);
             }
@@ -97,7 +137,7 @@ public final class StringDictionary implements ToIntFunction<String> {
         while (slots[p] != 0) {
             p = (p + 1) & mask;
         }
-        slots[p] = e + 1;
+        slots[p] = (long) hashes[e] << 32 | (e + 1);
     }
     /** Number of entries. */
     public int size() {
