@@ -26,8 +26,6 @@ public final class ByteSink {
     private InlineSightings inlineSightings;
     /** Entries below this one of the current table were returned by it before (see {@link #offer}). */
     private int entriesKnown;
-    /** A view of {@link #bytes}, for hashing what was just written; replaced when they grow. */
-    private ByteBuffer view;
     /** Scratch: the units of the string being written inline. */
     private char[] units = new char[64];
 
@@ -245,17 +243,10 @@ public final class ByteSink {
             int mark = size;
             int form = writeStringInline(s);
             int body = mark + varIntLength(inlineHeader(form));
-            sightings().entered(InlineSightings.hash(form, view(), body, size - body));
+            sightings().entered(InlineSightings.hash(form, bytes, body, size - body));
             size = mark;
         }
         return index;
-    }
-
-    private ByteBuffer view() {
-        if (view == null || view.array() != bytes) {
-            view = ByteBuffer.wrap(bytes);
-        }
-        return view;
     }
 
     /**
@@ -285,7 +276,7 @@ public final class ByteSink {
         int mark = size;
         int form = writeStringInline(s);
         int body = mark + varIntLength(inlineHeader(form));
-        if (!sightings().sighted(InlineSightings.hash(form, view(), body, size - body))) {
+        if (!sightings().sighted(InlineSightings.hash(form, bytes, body, size - body))) {
             return -1;
         }
         int entry = offer(s);
@@ -379,24 +370,29 @@ public final class ByteSink {
         return (int) (((long) n * bits + 7) >>> 3);
     }
 
-    /** Each unit of {@code s} minus {@code min} in {@code bits} bits, low bits first. */
+    /**
+     * Each unit of {@code s} minus {@code min} in {@code bits} bits, low bits first: gathered in a long and stored
+     * 4 bytes at a time (little-endian, so the bytes are those of storing them one by one), the rest byte by byte.
+     */
     private void writePacked(char[] s, int n, int min, int bits) {
         room(packedLength(n, bits));
         byte[] b = bytes;
         int at = size;
-        int acc = 0;
+        long acc = 0;
         int held = 0;
         for (int i = 0; i < n; i++) {
-            acc |= (s[i] - min) << held;
+            acc |= (long) (s[i] - min) << held;
             held += bits;
-            if (held >= 8) {
-                b[at++] = (byte) acc;
-                acc >>>= 8;
-                held -= 8;
+            if (held >= 32) {
+                INTS.set(b, at, (int) acc);
+                at += 4;
+                acc >>>= 32;
+                held -= 32;
             }
         }
-        if (held > 0) {
+        for (; held > 0; held -= 8) {
             b[at++] = (byte) acc;
+            acc >>>= 8;
         }
         size = at;
     }

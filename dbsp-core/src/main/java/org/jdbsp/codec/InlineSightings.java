@@ -28,6 +28,16 @@ final class InlineSightings {
         return h ^ (h >>> 15) * 0x2C1B3C6D;
     }
 
+    /** As {@link #hash(int, ByteBuffer, int, int)}, over {@code from}'s bytes at {@code position} (a sink's own array). */
+    static int hash(int form, byte[] from, int position, int length) {
+        int step = Math.max(1, length / 16);
+        int h = 31 * form + length;
+        for (int i = length - 1; i >= 0; i -= step) {
+            h = 31 * h + from[position + i];
+        }
+        return h ^ (h >>> 15) * 0x2C1B3C6D;
+    }
+
     /** Whether an inline string of hash {@code h} was met before; remembers it. */
     boolean sighted(int h) {
         int slot = (h ^ (h >>> 16)) & (sightings.length - 1);
