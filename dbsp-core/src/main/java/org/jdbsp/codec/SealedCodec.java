@@ -15,6 +15,9 @@ final class SealedCodec<T> implements Codec<T> {
     private final Class<T> type;
     private final Class<?>[] subtypes;
     private final Codec<Object>[] codecs;
+    /** Subtypes up to this many are looked up by a scan of {@link #subtypes} rather than in {@link #tags}. */
+    private static final int SCANNED = 8;
+
     private final Map<Class<?>, Integer> tags = new IdentityHashMap<>();
     private final String identity;
 
@@ -40,13 +43,28 @@ final class SealedCodec<T> implements Codec<T> {
 
     @Override
     public void encode(T value, ByteSink out) {
-        Integer tag = tags.get(value.getClass());
-        if (tag == null) {
-            throw new IllegalArgumentException("no codec for " + value.getClass().getName() + " as a " + type.getName()
-                    + ": its permitted subtypes are " + Arrays.toString(subtypes));
-        }
+        int tag = tagOf(value.getClass());
         out.writeVarInt(tag);
         codecs[tag].encode(value, out);
+    }
+
+    /** The tag of subtype {@code c}: found by comparing references among a few subtypes, else in the map. */
+    private int tagOf(Class<?> c) {
+        Class<?>[] s = subtypes;
+        if (s.length <= SCANNED) {
+            for (int t = 0; t < s.length; t++) {
+                if (s[t] == c) {
+                    return t;
+                }
+            }
+        } else {
+            Integer tag = tags.get(c);
+            if (tag != null) {
+                return tag;
+            }
+        }
+        throw new IllegalArgumentException("no codec for " + c.getName() + " as a " + type.getName()
+                + ": its permitted subtypes are " + Arrays.toString(subtypes));
     }
 
     @Override

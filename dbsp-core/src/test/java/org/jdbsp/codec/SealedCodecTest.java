@@ -74,6 +74,46 @@ class SealedCodecTest {
         assertTrue(e.getMessage().contains(Person.class.getName()), e.getMessage());
     }
 
+    sealed interface Many permits M0, M1, M2, M3, M4, M5, M6, M7, M8, M9 {}
+
+    record M0(long x) implements Many {}
+
+    record M1(long x) implements Many {}
+
+    record M2(long x) implements Many {}
+
+    record M3(long x) implements Many {}
+
+    record M4(long x) implements Many {}
+
+    record M5(long x) implements Many {}
+
+    record M6(long x) implements Many {}
+
+    record M7(long x) implements Many {}
+
+    record M8(long x) implements Many {}
+
+    record M9(long x) implements Many {}
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSealedInterfaceOfManySubtypesGivesEachItsOwnTagAndRefusesOthers() {
+        Codec<Object> codec = (Codec<Object>) (Codec<?>) Codecs.defaults().codecFor(Many.class);
+        List<Many> all = List.of(new M0(0), new M1(1), new M2(2), new M3(3), new M4(4), new M5(5), new M6(6), new M7(7),
+                new M8(8), new M9(9));
+        java.util.Set<Integer> tags = new java.util.HashSet<>();
+        for (Many m : all) {
+            assertEquals(m, roundTrip(codec, m));
+            ByteSink out = new ByteSink(16);
+            codec.encode(m, out);
+            tags.add(new ByteSource(out.contents()).readVarInt());
+        }
+        assertEquals(all.size(), tags.size(), "distinct tags " + tags);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> codec.encode(new Lonely(1), new ByteSink(8)));
+        assertTrue(e.getMessage().contains(Lonely.class.getName()), e.getMessage());
+    }
+
     record Boxed<T>(long seq, T value) {}
 
     @Test
