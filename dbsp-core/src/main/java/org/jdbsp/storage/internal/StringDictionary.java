@@ -15,9 +15,9 @@ import org.jdbsp.codec.ByteSink;
  *
  * <p>Two shortcuts that give the same indices as the plain lookup: a probe of the open-addressing table reads one
  * {@code long} slot holding both the entry's hash and its index (no second random read of the hashes), and the
- * {@value #RECENT} string objects most recently looked up as entries are remembered by identity (replaced by a
- * clock that spares the ones hit since its last turn), so a string object met again and again (a fixed set of
- * channel names, say) is found by comparing references, without reading its chars.
+ * string objects last found as the first {@value #RECENT} entries (the strings that repeat most tend to enter
+ * first) are remembered by identity, so a string object met again and again (a few hot channel names, say) is
+ * found by comparing references, without reading its chars.
  */
 public final class StringDictionary implements ToIntFunction<String> {
     /** Shorter strings are cheaper inline than as a reference. */
@@ -28,7 +28,7 @@ public final class StringDictionary implements ToIntFunction<String> {
     /** Chars a {@link #quickHash} reads at most: a string that never repeats is not hashed whole. */
     private static final int SAMPLES = 16;
 
-    /** Entries remembered by the identity of their string object; a power of two. */
+    /** The first entries are remembered by the identity of the string object last found as each. */
     static final int RECENT = 16;
 
     private final int[] sightings = new int[1 << 16];
@@ -37,11 +37,8 @@ public final class StringDictionary implements ToIntFunction<String> {
      * low half (0 empty); twice the entries at least.
      */
     private long[] slots = new long[1 << 8];
-    /** String objects recently found as entries (null: free), their entries, and whether hit since the clock passed. */
+    /** Slot {@code e}: the string object last found as entry {@code e} (null until then), for the first entries. */
     private final String[] recentStrings = new String[RECENT];
-    private final int[] recentEntries = new int[RECENT];
-    private final boolean[] recentHit = new boolean[RECENT];
-    private int clock;
     private int[] hashes = new int[64];
     private String[] strings = new String[64];
     private final ByteSink entries = new ByteSink(1024);
@@ -65,8 +62,7 @@ public final class StringDictionary implements ToIntFunction<String> {
         String[] recent = recentStrings;
         for (int r = 0; r < RECENT; r++) {
             if (recent[r] == s) {
-                recentHit[r] = true;
-                return recentEntries[r];
+                return r;
             }
         }
         int n = s.length();
@@ -96,16 +92,14 @@ public final class StringDictionary implements ToIntFunction<String> {
         return enter(s, h);
     }
 
-    /** Remembers that string object {@code s} is entry {@code e}, in the first slot the clock finds not hit since. */
+    /**
+     * Remembers that string object {@code s} is entry {@code e} when {@code e} is one of the first {@value #RECENT}
+     * entries: the strings that repeat most tend to enter first, and a fixed slot per entry costs no bookkeeping.
+     */
     private void remember(String s, int e) {
-        int c = clock;
-        while (recentHit[c]) {
-            recentHit[c] = false;
-            c = (c + 1) & (RECENT - 1);
+        if (e < RECENT) {
+            recentStrings[e] = s;
         }
-        recentStrings[c] = s;
-        recentEntries[c] = e;
-        clock = (c + 1) & (RECENT - 1);
     }
 
     private int enter(String s, int h) {
