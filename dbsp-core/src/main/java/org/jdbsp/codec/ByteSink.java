@@ -370,29 +370,24 @@ public final class ByteSink {
         return (int) (((long) n * bits + 7) >>> 3);
     }
 
-    /**
-     * Each unit of {@code s} minus {@code min} in {@code bits} bits, low bits first: gathered in a long and stored
-     * 4 bytes at a time (little-endian, so the bytes are those of storing them one by one), the rest byte by byte.
-     */
+    /** Each unit of {@code s} minus {@code min} in {@code bits} bits, low bits first. */
     private void writePacked(char[] s, int n, int min, int bits) {
         room(packedLength(n, bits));
         byte[] b = bytes;
         int at = size;
-        long acc = 0;
+        int acc = 0;
         int held = 0;
         for (int i = 0; i < n; i++) {
-            acc |= (long) (s[i] - min) << held;
+            acc |= (s[i] - min) << held;
             held += bits;
-            if (held >= 32) {
-                INTS.set(b, at, (int) acc);
-                at += 4;
-                acc >>>= 32;
-                held -= 32;
+            if (held >= 8) {
+                b[at++] = (byte) acc;
+                acc >>>= 8;
+                held -= 8;
             }
         }
-        for (; held > 0; held -= 8) {
+        if (held > 0) {
             b[at++] = (byte) acc;
-            acc >>>= 8;
         }
         size = at;
     }
