@@ -20,13 +20,13 @@ public final class FileBatch {
         this(file, null);
     }
 
-    /** The batch in {@code file} with a filter of its object keys (null: none), held once. */
+    /** The batch in {@code file} with a filter of its keys (null: none), held once. */
     FileBatch(BatchFile file, KeyFilter keys) {
         this.file = file;
         this.keys = keys;
     }
 
-    /** The filter of the file's object keys, or null when it has none. */
+    /** The filter of the file's keys, or null when it has none. */
     KeyFilter keyFilter() {
         return keys;
     }

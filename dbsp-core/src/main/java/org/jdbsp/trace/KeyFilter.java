@@ -1,13 +1,14 @@
 package org.jdbsp.trace;
 
 /**
- * A Bloom filter of the object keys of one batch file, kept on the heap beside it (8 bits and 3 probes a key,
- * about 3% false positives), so that a cursor seeking a key the file does not hold skips the file instead of
- * decoding keys of its index group. Built by the trace as it writes the file (a file opened from a checkpoint has
- * none and is always sought). Keys are hashed by {@code hashCode}, which agrees with the key order because an
- * order must be consistent with {@code equals} (merges check it); a key that is an array, or a record with an array
- * component (whose {@code hashCode} is its identity while an order may compare contents), turns the filter off: it
- * then holds every key.
+ * A Bloom filter of the keys of one batch file, kept on the heap beside it (8 bits and 3 probes a key, about 3%
+ * false positives), so that a cursor seeking a key the file does not hold skips the file instead of reading keys
+ * of its index group. Built by the trace as it writes the file (a file opened from a checkpoint has none and is
+ * always sought). Long keys are hashed by {@link #hashLong}, a 64-bit mix of the key itself (no boxing). Object
+ * keys are hashed by {@code hashCode}, which agrees with the key order because an order must be consistent with
+ * {@code equals} (merges check it); a key that is an array, or a record with an array component (whose
+ * {@code hashCode} is its identity while an order may compare contents), turns the filter off: it then holds every
+ * key.
  */
 final class KeyFilter {
     private static final int BITS_PER_KEY = 8;
@@ -50,7 +51,19 @@ final class KeyFilter {
         return h ^ (h >>> 29) ^ (h << 17);
     }
 
-    /** Adds {@code key}. */
+    /**
+     * The hash the filter uses for the long key {@code key}: a bijective mix in which every bit of the key moves
+     * about half the bits of the hash, high and low (the probes use both halves), so that nearby or strided keys
+     * set unrelated bits.
+     */
+    static long hashLong(long key) {
+        long h = key * 0x9E37_79B9_7F4A_7C15L;
+        h = (h ^ (h >>> 31)) * 0xD6E8_FEB8_6659_FD93L;
+        h = (h ^ (h >>> 28)) * 0xBF58_476D_1CE4_E5B9L;
+        return h ^ (h >>> 32);
+    }
+
+    /** Adds the object key {@code key}. */
     void add(Object key) {
         if (off) {
             return;
@@ -59,7 +72,19 @@ final class KeyFilter {
             off = true;
             return;
         }
-        long hash = hash(key);
+        set(hash(key));
+    }
+
+    /** Adds the long key {@code key}. */
+    void addLong(long key) {
+        set(hashLong(key));
+    }
+
+    /** Sets the bits of {@code hash}. */
+    private void set(long hash) {
+        if (off) {
+            return;
+        }
         long step = (hash >>> 32) | 1;
         for (int i = 0; i < 3; i++) {
             long bit = Long.remainderUnsigned(hash + i * step, bits);
@@ -67,7 +92,7 @@ final class KeyFilter {
         }
     }
 
-    /** False only when no key of this hash was added. */
+    /** False only when no key of this hash ({@link #hash} or {@link #hashLong}, as the keys added) was added. */
     boolean mayHold(long hash) {
         if (off) {
             return true;

@@ -48,7 +48,7 @@ final class SpineMerge {
     private final ToLongFunction<Object> time;
     private final long[] timesOut;
     private final BatchFileWriter file;
-    /** The filter of the object keys written to {@link #file}, or null (heap output or long keys). */
+    /** The filter of the keys written to {@link #file}, or null (heap output). */
     private final KeyFilter keyFilter;
     private final long[] lk;
     private final Object[] ok;
@@ -90,7 +90,7 @@ final class SpineMerge {
             total += s.size();
         }
         int cap = Math.toIntExact(total);
-        this.keyFilter = file != null && !longKeys ? new KeyFilter(cap) : null;
+        this.keyFilter = file != null ? new KeyFilter(cap) : null;
         this.timesOut = time == null ? null : new long[cap];
         boolean heap = file == null;
         this.lk = heap && longKeys ? new long[cap] : null;
@@ -278,7 +278,7 @@ final class SpineMerge {
         return timesOut;
     }
 
-    /** The filter of the object keys written to the file, or null (a heap merge, long keys). */
+    /** The filter of the keys written to the file, or null (a heap merge). */
     KeyFilter keyFilter() {
         return keyFilter;
     }
@@ -340,7 +340,9 @@ final class SpineMerge {
             w[written] = weight;
             return;
         }
-        if (keyFilter != null) {
+        if (longKeys) {
+            keyFilter.addLong(s.lk);
+        } else {
             keyFilter.add(s.ok);
         }
         ByteSource encoded = values == ColumnKind.OBJECT ? s.valueBytes() : null;

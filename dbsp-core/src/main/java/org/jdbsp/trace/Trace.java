@@ -60,8 +60,8 @@ import org.jdbsp.zset.spi.Merging;
  * involving a file streams from file to file; files merged away are deleted. A level whose oldest batch is a file merges
  * {@value #FILE_FAN_IN} batches at once instead of two (its result goes up about three levels), and holds up to
  * {@code 2 * }{@value #FILE_FAN_IN}{@code  - 2} while merging: each stored tuple is then written about a third
- * as often as by merges of two, for a few more batches for cursors to read; a file with object keys keeps a
- * {@code KeyFilter} of them on the heap (about one byte a tuple), so that a cursor skips the files that cannot
+ * as often as by merges of two, for a few more batches for cursors to read; a file keeps a
+ * {@code KeyFilter} of its keys on the heap (about one byte a tuple), so that a cursor skips the files that cannot
  * hold the key it seeks. Cursors read file batches in place. The per-batch times of
  * {@link #dropValuesBelow} stay on the heap beside file batches. A trace without storage never writes.
  */
@@ -410,7 +410,7 @@ public final class Trace {
         return b.approximateBytes() + 48L * objects * b.size;
     }
 
-    /** Opens a file this trace wrote, with the filter of its object keys (or null). */
+    /** Opens a file this trace wrote, with the filter of its keys (or null). */
     private FileBatch open(BatchFileInfo info, KeyFilter keys) {
         storage.written(info);
         return new FileBatch(BatchFile.open(info.path(), layout, storage.keyCodec(), storage.valueCodec()), keys);
@@ -426,11 +426,12 @@ public final class Trace {
     private Part spilled(Part p) {
         FileBatch file;
         Batch b = p.heap();
-        KeyFilter keys = null;
-        if (b.objKeys != null) {
-            keys = new KeyFilter(b.size);
-            for (int i = 0; i < b.size; i++) {
+        KeyFilter keys = new KeyFilter(b.size);
+        for (int i = 0; i < b.size; i++) {
+            if (b.objKeys != null) {
                 keys.add(b.objKeys[i]);
+            } else {
+                keys.addLong(b.longKeys[i]);
             }
         }
         try (BatchFileWriter out = storage.newWriter().trustValueOrder()) {

@@ -20,7 +20,7 @@ import org.jdbsp.zset.spi.Batch;
  * files (through their sparse index, O(1) pages a seek), and when a file holds the key it is on, reads that
  * key's tuples into a small heap batch, a <em>window</em>, decoding the values once; from there on values are
  * read, compared and copied exactly as from a heap batch ({@link #valueBatch()} is then the window). A file the
- * trace wrote with object keys has a {@code KeyFilter}: a seek skips the files whose filter rules the key out
+ * trace wrote has a {@code KeyFilter} of its keys (long or object): a seek skips the files whose filter rules the key out
  * (finding their position only if a walk by {@link #nextKey} goes on from there). A trace
  * whose batches are all on the heap takes the original code path: the file-aware one is chosen once per cursor
  * ({@code files == null}), so heap-only reads make no extra call, test or allocation per tuple.
@@ -39,7 +39,7 @@ public final class TraceCursor {
     /** With files: the position of each file batch whose key is in {@link #cachedKeys}, or -1. */
     private final int[] cachedAt;
     private final Object[] cachedKeys;
-    /** With object keys in files: each file's {@code KeyFilter} (null: none); null when no file has one. */
+    /** With files: each file's {@code KeyFilter} (null: none); null when no file has one. */
     private final KeyFilter[] filters;
     /**
      * With filters: the files whose filter ruled out the key of the last seek, which was not sought in them; their
@@ -48,6 +48,9 @@ public final class TraceCursor {
     private final boolean[] skipped;
     private boolean anySkipped;
     private Object skippedKey;
+    private long skippedLongKey;
+    /** Seeks made in files (not skipped by a filter), for tests. */
+    private long fileSeeks;
     private final Batch emptyWindow;
     private final Trace trace;
     private final int[] start;
@@ -232,15 +235,16 @@ public final class TraceCursor {
         Comparator<Object> order = layout.keyOrder();
         boolean hidden = longKeys ? trace.belowBoundLong(longKey) : trace.belowBoundObject(objectKey);
         clearSkipped(); // a file skipped for an earlier key is sought from its old position: still before this key
-        long hash = filters != null && !longKeys ? KeyFilter.hash(objectKey) : 0;
+        long hash = filters == null ? 0 : longKeys ? KeyFilter.hashLong(longKey) : KeyFilter.hash(objectKey);
         for (int b = 0; b < batches.length; b++) {
             BatchFile f = files[b];
             boolean found;
-            if (f != null && filters != null && !longKeys && filters[b] != null && !filters[b].mayHold(hash)) {
+            if (f != null && filters != null && filters[b] != null && !filters[b].mayHold(hash)) {
                 found = false;
                 skipped[b] = true;
                 anySkipped = true;
                 skippedKey = objectKey;
+                skippedLongKey = longKey;
                 closeWindow(b, start[b]);
             } else if (f == null) {
                 Batch batch = batches[b];
@@ -253,6 +257,7 @@ public final class TraceCursor {
                 next[b] = end[b];
             } else {
                 int p = longKeys ? f.seekLongKey(start[b], longKey) : f.seekKey(start[b], objectKey);
+                fileSeeks++;
                 start[b] = p;
                 found = !hidden && p < f.size() && (longKeys ? f.longKey(p) == longKey : order.compare(keyAt(b), objectKey) == 0);
                 if (found) {
@@ -318,13 +323,20 @@ public final class TraceCursor {
         if (anySkipped) {
             for (int b = 0; b < batches.length; b++) {
                 if (skipped[b]) {
-                    int p = files[b].seekKey(start[b], skippedKey);
+                    int p = skippedKey == null ? files[b].seekLongKey(start[b], skippedLongKey)
+                            : files[b].seekKey(start[b], skippedKey);
+                    fileSeeks++;
                     start[b] = p;
                     next[b] = p;
                 }
             }
             clearSkipped();
         }
+    }
+
+    /** The seeks made in files so far (a file whose filter ruled the key out is not sought). */
+    long fileSeeks() {
+        return fileSeeks;
     }
 
     private void clearSkipped() {
