@@ -82,8 +82,10 @@ public final class Fingerprint {
             String newParent = slash < 0 ? "" : renamed.getOrDefault(parent, parent);
             int arrow = line.lastIndexOf(" <- ");
             String head = line.substring(space + 1, arrow);
-            String[] tokens = head.split(" ");
-            String type = tokens.length >= 2 ? tokens[tokens.length - 2] : "";
+            // "kind 'name' class K/V": the kind and the name may hold spaces, the class and the layout do not
+            int layoutAt = head.lastIndexOf(' ');
+            int typeAt = layoutAt < 0 ? -1 : head.lastIndexOf(' ', layoutAt - 1);
+            String type = typeAt < 0 ? "" : head.substring(typeAt + 1, layoutAt);
             String inputs = line.substring(arrow + 4);
             String[] ins = inputs.length() <= 2 ? new String[0] : inputs.substring(1, inputs.length() - 1).split(", ");
             StringBuilder mapped = new StringBuilder("[");
@@ -102,13 +104,25 @@ public final class Fingerprint {
             renamed.put(parent + "|" + local.substring(1), Integer.toString(n));
             String newId = (newParent.isEmpty() ? "" : newParent + "/") + "#" + n;
             renamed.put(id, newId);
-            String defaultName = " '" + tokens[0] + local + "' ";   // a node's name is "kind#position" unless named
-            int at = head.indexOf(defaultName);
-            if (at == tokens[0].length()) {
-                head = tokens[0] + " '" + tokens[0] + "#" + n + "' " + head.substring(at + defaultName.length());
+            String kind = typeAt < 0 ? null : kindOfDefaultName(head.substring(0, typeAt), local);
+            if (kind != null) {
+                head = kind + " '" + kind + "#" + n + "'" + head.substring(typeAt);
             }
             out.add(newId + " " + head + " <- " + mapped);
         }
         return out;
+    }
+
+    /**
+     * The kind of an operator whose {@code kindAndName} ("kind 'name'") shows the default name "kind" + {@code local}
+     * ("#position"), else null. Found by length, so a kind with spaces or quotes is told apart from a name chosen.
+     */
+    private static String kindOfDefaultName(String kindAndName, String local) {
+        int kindLength = kindAndName.length() - 3 - local.length();   // kind + " '" + kind + local + "'"
+        if (kindLength < 0 || kindLength % 2 != 0) {
+            return null;
+        }
+        String kind = kindAndName.substring(0, kindLength / 2);
+        return kindAndName.equals(kind + " '" + kind + local + "'") ? kind : null;
     }
 }

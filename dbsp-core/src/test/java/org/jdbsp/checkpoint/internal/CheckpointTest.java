@@ -356,6 +356,45 @@ class CheckpointTest {
         }
     }
 
+    /** A user operator that keeps nothing. */
+    static final class PassItOn implements UnaryOperator {
+        @Override
+        public Batch apply(Batch input) {
+            return input;
+        }
+
+        @Override
+        public boolean hasState() {
+            return false;
+        }
+    }
+
+    /** {@link #buildKeyed} plus a user operator of a kind with spaces (and a default name) after an exchange. */
+    static Io buildSpacedKind(CircuitBuilder b) {
+        Io io = buildKeyed(b);
+        io.outs().add(Wiring.<Long>addStream("pass it on", new PassItOn(), Layout.LONGS, io.nums().stream().shard()).integrate().output());
+        return io;
+    }
+
+    @ParameterizedTest(name = "W = {0} restored on W' = {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"2, 1", "1, 2"})
+    void anOperatorKindWithSpacesRestoresOnOneWorkerAndFromOne(int w, int w2) {
+        int k = 5;
+        List<List<String>> expected;
+        try (CircuitHandle<Io> h = Circuit.build(CircuitConfig.defaults().withWorkers(w), CheckpointTest::buildSpacedKind)) {
+            expected = run(h, 1, k + 3);
+        }
+        try (CircuitHandle<Io> h = Circuit.build(config(w), CheckpointTest::buildSpacedKind)) {
+            run(h, 1, k);
+            h.checkpoint();
+        }
+        try (CircuitHandle<Io> h = Circuit.restore(config(w2), CheckpointTest::buildSpacedKind)) {
+            assertEquals(k, h.steps());
+            assertEquals(expected.get(k - 1), observe(h.io()), "outputs right after the restore");
+            assertEquals(expected.subList(k, k + 3), run(h, k + 1, k + 3));
+        }
+    }
+
     /** A user operator with state that it saves, but whose state's cut among workers it does not declare. */
     static final class SavedCounting implements UnaryOperator {
         long seen;
