@@ -24,6 +24,14 @@ public final class LongPrefixOrder implements Comparator<Object> {
         return prefix.applyAsLong(o);
     }
 
+    /**
+     * The comparison of {@code a} and {@code b} whose prefixes the caller drew and found equal: the tie-break alone,
+     * without drawing both prefixes again.
+     */
+    public int compareEqualPrefixes(Object a, Object b) {
+        return then.compare(a, b);
+    }
+
     @Override
     public int compare(Object a, Object b) {
         int c = Long.compare(prefix.applyAsLong(a), prefix.applyAsLong(b));

@@ -53,6 +53,14 @@ public final class OrderPrefixes {
     }
 
     /**
+     * The order of objects whose prefixes drawn by {@link #of} are equal: a {@link LongPrefixOrder}'s tie-break
+     * alone ({@link LongPrefixOrder#compareEqualPrefixes}); {@code order} itself otherwise.
+     */
+    public static Comparator<Object> amongEqualPrefixes(Comparator<Object> order) {
+        return order instanceof LongPrefixOrder ? ((LongPrefixOrder) order)::compareEqualPrefixes : order;
+    }
+
+    /**
      * Whether prefixes drawn by {@link #of} from {@code a} and from {@code b} (both non-empty) compare with each
      * other as the objects do: always for a {@link LongPrefixOrder}; for natural records, when both hold the same
      * class (records of different classes are ordered by class name first).

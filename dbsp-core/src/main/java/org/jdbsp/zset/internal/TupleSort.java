@@ -48,6 +48,12 @@ public final class TupleSort {
         public long[] primary;
         /** See {@link #primary}. */
         public long[] secondary;
+        /**
+         * How {@link #compare} compares object keys: {@link #keyOrder}, or once a sort by prefixes set
+         * {@link #primary}, the order among keys of equal prefixes ({@link OrderPrefixes#amongEqualPrefixes}): from
+         * then on tuples are compared only where their primary longs are equal.
+         */
+        private Comparator<Object> keyCompare;
 
         /** The columns of one run to sort (arrays sorted in place). */
         public Columns(long[] longKeys, Object[] objKeys, long[] longValues, Object[] objValues, long[] weights,
@@ -59,10 +65,15 @@ public final class TupleSort {
             this.weights = weights;
             this.keyOrder = keyOrder;
             this.valueOrder = valueOrder;
+            this.keyCompare = keyOrder;
         }
 
+        /**
+         * Compares tuples {@code i} and {@code j} by key then value; once {@link #primary} is set, only tuples whose
+         * primary longs are equal.
+         */
         public int compare(int i, int j) {
-            int c = longKeys != null ? Long.compare(longKeys[i], longKeys[j]) : keyOrder.compare(objKeys[i], objKeys[j]);
+            int c = longKeys != null ? Long.compare(longKeys[i], longKeys[j]) : keyCompare.compare(objKeys[i], objKeys[j]);
             if (c != 0) {
                 return c;
             }
@@ -177,6 +188,9 @@ public final class TupleSort {
         permute(c, primary, order, n, scratch);
         c.primary = primary;
         c.secondary = secondary;
+        if (c.objKeys != null) {
+            c.keyCompare = OrderPrefixes.amongEqualPrefixes(c.keyOrder);
+        }
         int i = 0;
         while (i < n - 1) {
             long p = primary[i];
@@ -218,7 +232,7 @@ public final class TupleSort {
         }
         Object key = c.objKeys[lo];
         for (int i = lo + 1; i < hi; i++) {
-            if (c.keyOrder.compare(key, c.objKeys[i]) != 0) {
+            if (c.keyCompare.compare(key, c.objKeys[i]) != 0) {
                 return false;
             }
         }

@@ -3,6 +3,7 @@ package org.jdbsp.zset.spi;
 import org.jdbsp.zset.internal.ContractChecks;
 import org.jdbsp.zset.internal.OrderPrefixes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Weights;
@@ -110,7 +111,8 @@ public final class Merging {
      * The merge of any layout, with comparators; with {@code times}, also carries and filters the tuples' times.
      * Object keys whose order has long prefixes ({@link OrderPrefixes}: records' hash codes, {@code byLong}
      * orders) are compared by their prefixes, drawn once per tuple, and by the comparator only when these are
-     * equal: a comparison of two records otherwise computes both hash codes again.
+     * equal (a {@code byLong} order by its tie-break alone, {@link OrderPrefixes#amongEqualPrefixes}): a comparison
+     * of two records otherwise computes both hash codes again.
      */
     private static Batch mergeGeneric(Batch a, Batch b, boolean negateB, TupleFilter filter, Times times) {
         boolean validating = ContractChecks.active();
@@ -133,6 +135,7 @@ public final class Merging {
             pb = pa == null ? null : b.keyPrefixes != null ? b.keyPrefixes : OrderPrefixes.of(b.objKeys, a.layout.keyOrder(), nb);
         }
         long[] po = pb != null ? new long[cap] : null;
+        Comparator<Object> equalPrefixes = pb != null ? OrderPrefixes.amongEqualPrefixes(a.layout.keyOrder()) : null;
         while (i < na || j < nb) {
             int c;
             if (i == na) {
@@ -141,6 +144,9 @@ public final class Merging {
                 c = -1;
             } else if (pb != null && pa[i] != pb[j]) {
                 c = pa[i] < pb[j] ? -1 : 1;
+            } else if (pb != null) {
+                c = equalPrefixes.compare(a.objKeys[i], b.objKeys[j]);
+                c = c != 0 ? c : a.compareValues(i, b, j);
             } else {
                 c = a.compareTuples(i, b, j);
             }
