@@ -121,17 +121,7 @@ class KeyFilterTest {
         TraceCursor h = heap.cursor();
         for (long id = 1; id < 14_000; id += 97) {
             assertEquals(h.seekLongKey(id), c.seekLongKey(id), "seek of " + id);
-            for (int step = 0; step < 3; step++) {
-                boolean more = h.nextKey();
-                assertEquals(more, c.nextKey(), "the key after " + id);
-                if (!more) {
-                    break;
-                }
-                assertEquals(h.longKey(), c.longKey(), "the key after " + id);
-                assertTrue(c.nextValue() && h.nextValue());
-                assertEquals(h.longValue(), c.longValue());
-                assertEquals(h.weight(), c.weight());
-            }
+            assertSameNextKeys(h, c, id);
         }
         t.close();
     }
@@ -202,17 +192,23 @@ class KeyFilterTest {
         for (long id = 1; id < 14_000; id += 97) {
             Key key = new Key(id);
             assertEquals(h.seekKey(key), c.seekKey(key), "seek of " + id);
-            for (int step = 0; step < 3; step++) {
-                boolean more = h.nextKey();
-                assertEquals(more, c.nextKey(), "the key after " + id);
-                if (!more) {
-                    break;
-                }
-                assertEquals(h.key(), c.key(), "the key after " + id);
-                assertTrue(c.nextValue() && h.nextValue());
-                assertEquals(h.longValue(), c.longValue());
-            }
+            assertSameNextKeys(h, c, id);
         }
         t.close();
+    }
+
+    /** The three keys after the one sought (id), with their values and weights, are the same in {@code h} and {@code c}. */
+    private static void assertSameNextKeys(TraceCursor h, TraceCursor c, long id) {
+        for (int step = 0; step < 3; step++) {
+            boolean more = h.nextKey();
+            assertEquals(more, c.nextKey(), "the key after " + id);
+            if (!more) {
+                break;
+            }
+            assertEquals(h.key(), c.key(), "the key after " + id);
+            assertTrue(c.nextValue() && h.nextValue());
+            assertEquals(h.longValue(), c.longValue());
+            assertEquals(h.weight(), c.weight());
+        }
     }
 }
