@@ -1,8 +1,9 @@
 package org.jdbsp.trace;
 
 /**
- * A Bloom filter of the keys of one batch file, kept on the heap beside it (8 bits and 3 probes a key, about 3%
- * false positives), so that a cursor seeking a key the file does not hold skips the file instead of reading keys
+ * A Bloom filter of the keys of one batch file, kept on the heap beside it (8 bits a key, about 3% false positives;
+ * a key's 4 bits lie in one block of 8 words, 64 bytes, chosen by its hash, so adding or testing a key costs one
+ * cache miss at most and no division), so that a cursor seeking a key the file does not hold skips the file instead of reading keys
  * of its index group. Built by the trace as it writes the file (a file opened from a checkpoint has none and is
  * always sought). Long keys are hashed by {@link #hashLong}, a 64-bit mix of the key itself (no boxing). Object
  * keys are hashed by {@code hashCode}, which agrees with the key order because an order must be consistent with
@@ -12,6 +13,8 @@ package org.jdbsp.trace;
  */
 final class KeyFilter {
     private static final int BITS_PER_KEY = 8;
+    /** Words of a block: 64 bytes, a cache line. */
+    private static final int BLOCK_WORDS = 8;
     /** Whether the {@code hashCode} of a key class follows its content (not an array, no array component). */
     private static final ClassValue<Boolean> HASHED_BY_CONTENT = new ClassValue<>() {
         @Override
@@ -36,13 +39,14 @@ final class KeyFilter {
     }
 
     private final long[] words;
-    private final long bits;
+    private final long blocks;
     private boolean off;
 
     /** An empty filter for at most {@code keys} distinct keys. */
     KeyFilter(long keys) {
-        this.words = new long[(int) Math.max(1, (Math.max(1, keys) * BITS_PER_KEY + 63) >>> 6)];
-        this.bits = (long) words.length << 6;
+        long bits = Math.max(1, keys) * BITS_PER_KEY;
+        this.blocks = (bits + 64 * BLOCK_WORDS - 1) / (64 * BLOCK_WORDS);
+        this.words = new long[Math.toIntExact(blocks * BLOCK_WORDS)];
     }
 
     /** The hash the filter uses for {@code key}. */
@@ -85,11 +89,24 @@ final class KeyFilter {
         if (off) {
             return;
         }
-        long step = (hash >>> 32) | 1;
-        for (int i = 0; i < 3; i++) {
-            long bit = Long.remainderUnsigned(hash + i * step, bits);
-            words[(int) (bit >>> 6)] |= 1L << bit;
+        int block = block(hash);
+        long probes = probes(hash);
+        for (int i = 0; i < 4; i++, probes >>>= 9) {
+            words[block + (int) (probes & 7)] |= 1L << (probes >>> 3);
         }
+    }
+
+    /** The first word of the block of {@code hash}: its high 32 bits scaled to the number of blocks (no division). */
+    private int block(long hash) {
+        return (int) (((hash >>> 32) * blocks) >>> 32) * BLOCK_WORDS;
+    }
+
+    /**
+     * The 4 probes of {@code hash} in its block, 9 bits each (a word of the block, then a bit of the word), from the
+     * high bits of a product with the hash, which follow all of its bits.
+     */
+    private static long probes(long hash) {
+        return (hash * 0xC2B2_AE3D_27D4_EB4FL) >>> 28;
     }
 
     /** False only when no key of this hash ({@link #hash} or {@link #hashLong}, as the keys added) was added. */
@@ -97,10 +114,10 @@ final class KeyFilter {
         if (off) {
             return true;
         }
-        long step = (hash >>> 32) | 1;
-        for (int i = 0; i < 3; i++) {
-            long bit = Long.remainderUnsigned(hash + i * step, bits);
-            if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+        int block = block(hash);
+        long probes = probes(hash);
+        for (int i = 0; i < 4; i++, probes >>>= 9) {
+            if ((words[block + (int) (probes & 7)] & (1L << (probes >>> 3))) == 0) {
                 return false;
             }
         }
