@@ -34,7 +34,7 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
      * The default {@link #spillThreshold}: 8 MiB. A step's input batch stays on the heap and only the spine's
      * larger merged batches go to files: with 1 MiB every Nexmark input batch was written and merged file to
      * file, q4 and q9 (whose state stays small) ran 12x slower than without storage; at 8 MiB they do not spill
-     * at all. Heap batches merged by the spine go to a file only from eight thresholds (at most an eighth of the
+     * at all. Heap batches merged by the spine go to a file only from eight thresholds (at most a 16th of the
      * worker's memory budget), so that a tuple's first file is not rewritten soon after (README, Storage).
      */
     public static final long DEFAULT_SPILL_THRESHOLD = 8L << 20;

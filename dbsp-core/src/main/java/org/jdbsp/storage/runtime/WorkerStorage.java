@@ -63,12 +63,14 @@ public final class WorkerStorage {
     /**
      * The heap merge limit of its traces ({@link TraceStorage#heapMergeLimit}): {@value #HEAP_MERGE_FACTOR} times the
      * threshold, the growth of a merge of a file level, so that a tuple's first file skips the first level of file
-     * merges (one rewrite of every stored tuple fewer); at most an eighth of the memory budget (for a few traces
-     * of a worker, each holding up to about twice it in heap batches), at least the threshold; 0 with threshold 0.
+     * merges (one rewrite of every stored tuple fewer); at most a 16th of the memory budget (a few traces of a
+     * worker each hold up to about twice it in heap batches, and the budget counts estimated bytes, 48 per object,
+     * while a Nexmark bid holds several times that: with an eighth, q20 exhausted a 1 GiB heap at 100M events), at
+     * least the threshold; 0 with threshold 0.
      */
     long heapMergeLimit() {
         long limit = threshold > Long.MAX_VALUE / HEAP_MERGE_FACTOR ? Long.MAX_VALUE : threshold * HEAP_MERGE_FACTOR;
-        return Math.max(threshold, Math.min(limit, budget / 8));
+        return Math.max(threshold, Math.min(limit, budget / 16));
     }
 
     void written(long bytes) {
