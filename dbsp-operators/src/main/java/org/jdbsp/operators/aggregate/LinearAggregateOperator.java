@@ -10,6 +10,7 @@ import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.UnaryOperator;
 import org.jdbsp.operators.aggregate.internal.GroupSlots;
+import org.jdbsp.operators.aggregate.internal.GroupTable;
 import org.jdbsp.operators.aggregate.internal.Int128;
 import org.jdbsp.operators.aggregate.internal.LinearGroups;
 import org.jdbsp.zset.ColumnKind;
@@ -20,10 +21,10 @@ import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
- * Count, sum and average by key, keeping only the running {@code (count, sum)} of each group: the aggregates'
- * group index ({@link GroupSlots}, unboxed for long keys) maps a key to a slot of a {@link LinearGroups} table
- * holding the group's count and sum as exact 128-bit integers ({@link Int128}). A group's slot is freed when both
- * its count and sum return to zero.
+ * Count, sum and average by key, keeping only the running {@code (count, sum)} of each group in the aggregates'
+ * {@link GroupTable} (the table of every window of a windowed aggregate too): its index ({@link GroupSlots}, unboxed
+ * for long keys) maps a key to a slot of words holding the group's count and sum as exact 128-bit integers
+ * ({@link Int128}). A group's slot is freed when both its count and sum return to zero.
  *
  * <p>Overflow: the count ({@code Σ w}) and sum ({@code Σ w·f(v)}) of a group are accumulated exactly, so no
  * order or split of its tuples (over workers, over steps) overflows on the way; a step fails with an
@@ -46,7 +47,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     /** Longs per group: count high and low word, sum high and low word. */
     static final int WORDS = LinearGroups.WORDS;
 
-    private static final int NO_SLOT = GroupSlots.NONE;
+    private static final int NO_SLOT = GroupTable.NONE;
 
     private final Result kind;
     /** Extracts the summed quantity from an object value; null for count, or to sum long (or Number) values. */
@@ -60,8 +61,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     private final ToLongFunction<Object> keyTime;
     /** Whether the input's keys are longs (else objects). */
     private final boolean longKeys;
-    private final GroupSlots slots;
-    private LinearGroups groups;
+    private final GroupTable groups;
     /** No group has a time below this (a lower bound: freed groups leave it in place). */
     private long leastTime = Long.MAX_VALUE;
 
@@ -86,8 +86,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
         this.describeKey = describeKey;
         this.keyTime = keyTime;
         this.longKeys = in.keyKind() == ColumnKind.LONG;
-        this.slots = new GroupSlots();
-        groups = new LinearGroups();
+        this.groups = new GroupTable();
     }
 
     private LinearAggregateOperator(LinearAggregateOperator o) {
@@ -99,7 +98,6 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
         this.keyTime = o.keyTime;
         this.leastTime = o.leastTime;
         this.longKeys = o.longKeys;
-        this.slots = o.slots.copy();
         this.groups = o.groups.copy();
     }
 
@@ -118,7 +116,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
             int end = delta.endOfKey(i);
             groupChange(delta, i, end, summing, extractor, partialInput, change);
             if (!isZero(change)) {
-                int slot = longKeys ? slots.slotOfLong(delta.longKeys[i]) : slots.slotOf(delta.objKeys[i]);
+                int slot = longKeys ? groups.slotOfLong(delta.longKeys[i]) : groups.slotOf(delta.objKeys[i]);
                 if (slot == NO_SLOT) {
                     Arrays.fill(before, 0);
                 } else {
@@ -180,23 +178,21 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
             if (isZero(group)) {
                 return;
             }
-            slot = groups.allocate();
             if (keys.longKeys != null) {
-                slots.putLong(keys.longKeys[k], slot);
+                slot = groups.createLong(keys.longKeys[k]);
                 leastTime = Math.min(leastTime, keys.longKeys[k]);
             } else {
-                slots.put(keys.objKeys[k], slot);
+                slot = groups.create(keys.objKeys[k]);
                 if (keyTime != null) {
                     leastTime = Math.min(leastTime, keyTime.applyAsLong(keys.objKeys[k]));
                 }
             }
         } else if (isZero(group)) {
             if (keys.longKeys != null) {
-                slots.removeLong(keys.longKeys[k]);
+                groups.removeLong(keys.longKeys[k], slot);
             } else {
-                slots.remove(keys.objKeys[k]);
+                groups.remove(keys.objKeys[k], slot);
             }
-            groups.release(slot);
             return;
         }
         groups.set(slot, group);
@@ -251,7 +247,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
         if (bound <= leastTime) {
             return;
         }
-        leastTime = slots.forgetBelow(bound, longKeys ? null : keyTime, groups::release);
+        leastTime = groups.forgetBelow(bound, longKeys ? null : keyTime);
     }
 
     private static String group(Object key) {
@@ -266,8 +262,8 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     /** Saves the slots of the groups, the free slots and the groups' words as they are. */
     @Override
     public void snapshot(StateWriter out) {
-        out.writeInt(slots.size());
-        slots.forEach((key, slot) -> {
+        out.writeInt(groups.size());
+        groups.forEach((key, slot) -> {
             if (longKeys) {
                 out.writeLong((Long) key);
             } else {
@@ -275,7 +271,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
             }
             out.writeInt(slot);
         });
-        groups.write(out);
+        groups.writeWords(out);
         out.writeLong(leastTime);
     }
 
@@ -287,12 +283,12 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
         }
         for (int n = in.readInt(); n > 0; n--) {
             if (longKeys) {
-                slots.putLong(in.readLong(), in.readInt());
+                groups.putLong(in.readLong(), in.readInt());
             } else {
-                slots.put(in.readObject(), in.readInt());
+                groups.put(in.readObject(), in.readInt());
             }
         }
-        groups = LinearGroups.read(in);
+        groups.readWords(in);
         leastTime = in.readLong();
     }
 
@@ -313,17 +309,17 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
             }
             saved[i] = in.readInt();
         }
-        LinearGroups savedGroups = LinearGroups.read(in);
+        LinearGroups savedGroups = GroupTable.readSavedWords(in);
         leastTime = Math.min(leastTime, in.readLong());
         for (int i = 0; i < n; i++) {
             if (savedLongs != null ? !in.ownsLong(savedLongs[i]) : !in.owns(savedObjects[i])) {
                 continue;
             }
-            int slot = groups.copyFrom(savedGroups, saved[i]);
+            int slot = groups.copyGroup(savedGroups, saved[i]);
             if (savedLongs != null) {
-                slots.putLong(savedLongs[i], slot);
+                groups.putLong(savedLongs[i], slot);
             } else {
-                slots.put(savedObjects[i], slot);
+                groups.put(savedObjects[i], slot);
             }
         }
     }
@@ -337,12 +333,12 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     /** The number of groups with state. */
     @Override
     public long stateTuples() {
-        return slots.size();
+        return groups.size();
     }
 
     /** The group index (key + slot per group) plus the groups' words. */
     @Override
     public long stateBytes() {
-        return slots.bytes() + groups.bytes();
+        return groups.bytes();
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
+import org.jdbsp.operators.aggregate.internal.GroupTable;
 import org.jdbsp.operators.time.internal.TimeArithmetic;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Weights;
@@ -35,8 +36,11 @@ import org.jdbsp.zset.spi.BatchBuilder;
 final class SessionAggregateOperator extends WindowedOperator {
     private final long gap;
     private final long reach;
-    /** Scratch accumulators of the sessions a revisit rebuilds, each freed once its session is finished. */
-    private final Accumulators session;
+    /**
+     * Scratch accumulators of the sessions a revisit rebuilds (slots of the ordinary aggregates' table, indexed by no
+     * key), each freed once its session is finished.
+     */
+    private final GroupTable session;
     private static final int NO_SESSION = -1;
     private HashMap<Object, KeyState> keys = new HashMap<>();
     private TreeMap<Long, Set<Object>> deadlines = new TreeMap<>();
@@ -72,7 +76,7 @@ final class SessionAggregateOperator extends WindowedOperator {
         super(key, eventTime, agg, lateness);
         this.gap = windows.gap();
         this.reach = windows.reach();
-        this.session = new Accumulators(agg, WindowStateAggregator.of(agg));
+        this.session = new GroupTable(WindowStateAggregator.of(agg));
     }
 
     @Override
@@ -135,7 +139,7 @@ final class SessionAggregateOperator extends WindowedOperator {
             }
             last = t;
             for (Map.Entry<Object, Long> r : e.getValue().entrySet()) {
-                session.add(acc, r.getKey(), r.getValue());
+                agg.add(session, acc, r.getKey(), r.getValue());
             }
         }
         if (acc != NO_SESSION) {
@@ -181,7 +185,7 @@ final class SessionAggregateOperator extends WindowedOperator {
         long end = TimeArithmetic.plus(last, gap);
         Object r;
         try {
-            r = session.result(acc, k, start, end);
+            r = agg.result(session, acc, k, start, end);
         } finally {
             session.release(acc);
         }

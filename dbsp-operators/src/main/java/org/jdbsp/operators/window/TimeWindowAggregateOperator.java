@@ -12,6 +12,7 @@ import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
+import org.jdbsp.operators.aggregate.internal.GroupTable;
 import org.jdbsp.operators.time.internal.ForgetsBelow;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
@@ -21,10 +22,10 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * Aggregates per (fixed-size window, key) and emits each window's rows once the watermark reaches its end;
  * inputs: the records (none of them late: {@link WindowedAggregates} drops those upstream), the watermark
  * stream. The groups are indexed by (window start, key): a sorted map of window starts, so that closing and
- * forgetting windows are range operations, each window ({@link WindowGroups}) the ordinary aggregates' group
- * index of its keys (unboxed for long keys) into its own {@link Accumulators} on the ordinary aggregates' models
- * (exact linear words for count and sum, an incremental aggregator's state for the others). Each group is held
- * once, there.
+ * forgetting windows are range operations, each window the ordinary aggregates' table of groups ({@link GroupTable},
+ * the one of the ordinary count/sum/average by key): its keys (unboxed for long keys) to their accumulators (exact
+ * linear words for count and sum, plus an incremental aggregator's state for the others). Each group is held once,
+ * there.
  *
  * <p>Forgetting ({@link ForgetsBelow}) is driven by the watermark as for every other keyed state, by a strict
  * {@link org.jdbsp.operators.time.internal.StateGcOperator} at the end of the step: a group's time is the last
@@ -35,7 +36,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
     private final TimeWindows windows;
     /** The incremental aggregator of min, max and custom aggregates; null for count and sum. */
     private final WindowStateAggregator<Object> states;
-    private Long2ObjectRBTreeMap<WindowGroups> byStart = new Long2ObjectRBTreeMap<>();
+    private Long2ObjectRBTreeMap<GroupTable> byStart = new Long2ObjectRBTreeMap<>();
     /**
      * A direct-mapped cache of the windows a step touches, by start (slot: start / slide mod {@value #CACHED}),
      * so that a record finds its windows without a tree lookup; records come in any order (a batch is sorted by
@@ -44,7 +45,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
      */
     private static final int CACHED = 64;
     private final long[] cachedStart = new long[CACHED];
-    private final WindowGroups[] cachedGroups = new WindowGroups[CACHED];
+    private final GroupTable[] cachedGroups = new GroupTable[CACHED];
 
     /** Keyed by the objects {@code key(record)}. */
     TimeWindowAggregateOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, TimeWindows windows,
@@ -97,7 +98,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
             long s = first;
             for (int j = 0; j < n; j++, s += slide, slot++) {
                 int c = slot & (CACHED - 1);
-                WindowGroups groups = cachedGroups[c];
+                GroupTable groups = cachedGroups[c];
                 if (groups == null || cachedStart[c] != s) {
                     groups = groupsAt(s);
                     cachedGroups[c] = groups;
@@ -112,14 +113,14 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
                     }
                     GroupRef ref = new GroupRef(s, k);
                     if (!reopened.containsKey(ref)) {
-                        int g = groups.slot(k);
-                        Object before = g == WindowGroups.NONE ? null : groups.acc.result(g, k, s, windows.end(s));
+                        int g = groups.slotOf(k);
+                        Object before = g == GroupTable.NONE ? null : agg.result(groups, g, k, s, windows.end(s));
                         reopened.put(ref, before == null ? ABSENT : before);
                     }
                 }
                 int g = k == null ? groups.slotOrCreateLong(lk) : groups.slotOrCreate(k);
-                groups.acc.add(g, record, weight);
-                if (groups.acc.isEmpty(g)) {
+                agg.add(groups, g, record, weight);
+                if (groups.isEmpty(g)) {
                     if (k == null) {
                         groups.removeLong(lk, g);
                     } else {
@@ -136,9 +137,9 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
         if (reopened != null) {
             for (Map.Entry<GroupRef, Object> e : reopened.entrySet()) {
                 GroupRef ref = e.getKey();
-                WindowGroups groups = byStart.get(ref.start);
-                int slot = groups == null ? WindowGroups.NONE : groups.slot(ref.key);
-                Object after = slot == WindowGroups.NONE ? null : groups.acc.result(slot, ref.key, ref.start, windows.end(ref.start));
+                GroupTable groups = byStart.get(ref.start);
+                int slot = groups == null ? GroupTable.NONE : groups.slotOf(ref.key);
+                Object after = slot == GroupTable.NONE ? null : agg.result(groups, slot, ref.key, ref.start, windows.end(ref.start));
                 Object before = e.getValue() == ABSENT ? null : e.getValue();
                 if (!Objects.equals(before, after)) {
                     if (before != null) {
@@ -152,16 +153,16 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
         }
         if (w1 > w0) {
             // windows whose end lies in (w0, w1] close now
-            Long2ObjectSortedMap<WindowGroups> closing = reachedBy(w1, 0);
+            Long2ObjectSortedMap<GroupTable> closing = reachedBy(w1, 0);
             if (w0 >= Long.MIN_VALUE + size) {
                 closing = tailAbove(closing, w0 - size);
             }
-            for (Long2ObjectMap.Entry<WindowGroups> e : closing.long2ObjectEntrySet()) {
+            for (Long2ObjectMap.Entry<GroupTable> e : closing.long2ObjectEntrySet()) {
                 long s = e.getLongKey();
                 long end = windows.end(s);
-                WindowGroups groups = e.getValue();
+                GroupTable groups = e.getValue();
                 groups.forEach((k, slot) -> {
-                    Object r = groups.acc.result(slot, k, s, end);
+                    Object r = agg.result(groups, slot, k, s, end);
                     if (r != null) {
                         out.add(new WindowResult<>(k, s, end, r), 1);
                     }
@@ -182,8 +183,8 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
     }
 
     /** The groups of the window starting at {@code start}, created empty if it has none. */
-    private WindowGroups groupsAt(long start) {
-        WindowGroups groups = byStart.get(start);
+    private GroupTable groupsAt(long start) {
+        GroupTable groups = byStart.get(start);
         if (groups == null) {
             groups = newGroups();
             byStart.put(start, groups);
@@ -191,12 +192,12 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
         return groups;
     }
 
-    private WindowGroups newGroups() {
-        return new WindowGroups(new Accumulators(agg, states));
+    private GroupTable newGroups() {
+        return new GroupTable(states);
     }
 
     /** The windows of {@code m} starting after {@code start}. */
-    private static Long2ObjectSortedMap<WindowGroups> tailAbove(Long2ObjectSortedMap<WindowGroups> m, long start) {
+    private static Long2ObjectSortedMap<GroupTable> tailAbove(Long2ObjectSortedMap<GroupTable> m, long start) {
         return start == Long.MAX_VALUE ? m.headMap(Long.MIN_VALUE) : m.tailMap(start + 1);
     }
 
@@ -205,7 +206,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
      * {@link Long#MIN_VALUE}); the end of time, {@link Long#MAX_VALUE}, reaches every window, also those
      * whose end saturates there.
      */
-    private Long2ObjectSortedMap<WindowGroups> reachedBy(long w, long extra) {
+    private Long2ObjectSortedMap<GroupTable> reachedBy(long w, long extra) {
         if (w == Long.MAX_VALUE) {
             return byStart;
         }
@@ -223,13 +224,13 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
     public void snapshot(StateWriter out) {
         writeProgress(out);
         out.writeInt(byStart.size());
-        for (Long2ObjectMap.Entry<WindowGroups> e : byStart.long2ObjectEntrySet()) {
+        for (Long2ObjectMap.Entry<GroupTable> e : byStart.long2ObjectEntrySet()) {
             out.writeLong(e.getLongKey());
-            WindowGroups groups = e.getValue();
+            GroupTable groups = e.getValue();
             out.writeInt(groups.size());
             groups.forEach((k, slot) -> {
                 out.writeObject(k);
-                groups.acc.write(slot, out);
+                groups.writeGroup(slot, out);
             });
         }
     }
@@ -239,17 +240,17 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
         readProgress(in);
         for (int n = in.readInt(); n > 0; n--) {
             long start = in.readLong();
-            WindowGroups groups = null;
+            GroupTable groups = null;
             for (int k = in.readInt(); k > 0; k--) {
                 Object key = in.readObject();
                 if (groups == null) {
                     groups = groupsAt(start);
                 }
-                int slot = groups.acc.read(in);
+                int slot = groups.readGroup(in);
                 if (in.owns(key)) {
                     groups.put(key, slot);
                 } else {
-                    groups.acc.release(slot);
+                    groups.release(slot);
                 }
             }
             if (groups != null && groups.isEmpty()) {
@@ -261,8 +262,8 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
     @Override
     public long stateTuples() {
         long[] n = {0};
-        for (WindowGroups groups : byStart.values()) {
-            groups.forEach((k, slot) -> n[0] += groups.acc.tuples(slot));
+        for (GroupTable groups : byStart.values()) {
+            groups.forEach((k, slot) -> n[0] += groups.tuples(slot));
         }
         return n[0];
     }
@@ -270,7 +271,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
     @Override
     public long stateBytes() {
         long[] n = {0};
-        for (WindowGroups groups : byStart.values()) {
+        for (GroupTable groups : byStart.values()) {
             n[0] += groups.bytes();
         }
         return n[0];
@@ -280,7 +281,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
     public Operator fork() {
         TimeWindowAggregateOperator c = copyProgress(new TimeWindowAggregateOperator(key, longKey, eventTime, windows, agg, lateness));
         c.byStart = new Long2ObjectRBTreeMap<>();
-        for (Long2ObjectMap.Entry<WindowGroups> e : byStart.long2ObjectEntrySet()) {
+        for (Long2ObjectMap.Entry<GroupTable> e : byStart.long2ObjectEntrySet()) {
             c.byStart.put(e.getLongKey(), e.getValue().copy());
         }
         return c;

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.jdbsp.operators.aggregate.internal.GroupTable;
+import org.jdbsp.operators.aggregate.internal.Int128;
 
 /**
  * What a windowed aggregate computes over the records of one (window, key) group: a count, a sum, a
@@ -61,6 +63,43 @@ public final class WindowAggregate<T, R> {
      */
     public static <T, R> WindowAggregate<T, R> of(Function<? super Map<T, Long>, ? extends R> f) {
         return new WindowAggregate<>(Kind.CUSTOM, null, Objects.requireNonNull(f, "f"));
+    }
+
+    /** Adds {@code weight} copies of {@code record} to the group in {@code slot} (removes them if negative). */
+    void add(GroupTable groups, int slot, Object record, long weight) {
+        switch (kind) {
+            case COUNT -> groups.addCount(slot, weight);
+            case SUM -> groups.addWeighted(slot, weight, field.applyAsLong(record));
+            default -> groups.addToState(slot, record, weight);
+        }
+    }
+
+    /**
+     * The aggregate of the group in {@code slot} of {@code groups}, whose key is {@code key} and window
+     * {@code [start, end)}, or null when it has no row (its record count is not positive); a count or sum that
+     * does not fit in a long fails, naming them.
+     */
+    Object result(GroupTable groups, int slot, Object key, long start, long end) {
+        if (Int128.signum(groups.word(slot, 0), groups.word(slot, 1)) <= 0) {
+            return null;
+        }
+        switch (kind) {
+            case COUNT:
+                return fitting("count", groups.word(slot, 0), groups.word(slot, 1), key, start, end);
+            case SUM:
+                return fitting("sum", groups.word(slot, 2), groups.word(slot, 3), key, start, end);
+            default:
+                // the state's aggregator is the one the table was made with (newGroups)
+                return groups.stateResult(slot);
+        }
+    }
+
+    private static long fitting(String what, long high, long low, Object key, long start, long end) {
+        if (!Int128.fitsLong(high, low)) {
+            throw new ArithmeticException("the " + what + " of key " + key + " in the window [" + start + ", " + end
+                    + ") is " + Int128.toString(high, low) + ", which does not fit in a long");
+        }
+        return low;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.operators.aggregate.IncrementalAggregator;
+import org.jdbsp.operators.aggregate.internal.MeasuredAggregator;
 import org.jdbsp.zset.Weights;
 
 /**
@@ -17,7 +18,7 @@ import org.jdbsp.zset.Weights;
  *
  * @param <S> the state of one group
  */
-abstract class WindowStateAggregator<S> implements IncrementalAggregator<Object, S, Object> {
+abstract class WindowStateAggregator<S> implements MeasuredAggregator<S> {
     /** The aggregator of {@code agg}, or null for count and sum. */
     @SuppressWarnings("unchecked")
     static WindowStateAggregator<Object> of(WindowAggregate<?, ?> agg) {
@@ -29,12 +30,6 @@ abstract class WindowStateAggregator<S> implements IncrementalAggregator<Object,
         };
         return (WindowStateAggregator<Object>) a;
     }
-
-    /** Tuples of state in {@code state} (values or records kept). */
-    abstract long tuples(S state);
-
-    /** Approximate bytes of {@code state}. */
-    abstract long bytes(S state);
 
     /** {@code MIN}/{@code MAX} of a long field: the multiset of the field's values, unboxed. */
     private static final class Extreme extends WindowStateAggregator<LongMultiset> {
@@ -82,12 +77,12 @@ abstract class WindowStateAggregator<S> implements IncrementalAggregator<Object,
         }
 
         @Override
-        long tuples(LongMultiset state) {
+        public long tuples(LongMultiset state) {
             return state.entries();
         }
 
         @Override
-        long bytes(LongMultiset state) {
+        public long bytes(LongMultiset state) {
             return state.bytes();
         }
     }
@@ -149,12 +144,12 @@ abstract class WindowStateAggregator<S> implements IncrementalAggregator<Object,
         }
 
         @Override
-        long tuples(HashMap<Object, Long> state) {
+        public long tuples(HashMap<Object, Long> state) {
             return state.size();
         }
 
         @Override
-        long bytes(HashMap<Object, Long> state) {
+        public long bytes(HashMap<Object, Long> state) {
             return 48L * state.size();
         }
     }

@@ -14,9 +14,8 @@ import java.util.function.ToLongFunction;
  * The group index of the aggregates: each group's key to its slot in the aggregate's table of accumulators
  * ({@link LinearGroups}, incremental states). Long keys, and keys that are {@link Long} objects, live unboxed in a
  * primitive open-addressing map (no boxed key and no {@code equals} per probe); any other key in an object map,
- * made on first use. A {@code Long} key comes back from {@link #forEach} as an equal {@code Long}. The ordinary
- * count/sum/average by key keeps one index; a fixed-size window aggregate one per window
- * ({@code window.WindowGroups}).
+ * made on first use. A {@code Long} key comes back from {@link #forEach} as an equal {@code Long}. Each
+ * {@link GroupTable} keeps one.
  */
 public final class GroupSlots {
     /** The slot of an absent key. */

@@ -1,8 +1,10 @@
 /**
  * What the aggregates of this module share: exact 128-bit accumulation of counts and sums ({@link
- * org.jdbsp.operators.aggregate.internal.Int128}), the slot table of the linear aggregates' groups ({@link
- * org.jdbsp.operators.aggregate.internal.LinearGroups}), used by the ordinary and the windowed count and sum, and
- * the group index from keys to those slots ({@link org.jdbsp.operators.aggregate.internal.GroupSlots}), used by the
- * ordinary count/sum/average and by each window of a windowed aggregate.
+ * org.jdbsp.operators.aggregate.internal.Int128}), the words of the groups' counts and sums ({@link
+ * org.jdbsp.operators.aggregate.internal.LinearGroups}), the group index from keys to slots ({@link
+ * org.jdbsp.operators.aggregate.internal.GroupSlots}), and the table of groups that joins them, with the state of an
+ * incremental aggregator per group where it has one ({@link org.jdbsp.operators.aggregate.internal.GroupTable}): the
+ * ordinary count/sum/average keeps one table, a fixed-size window aggregate one per window, a session aggregate its
+ * scratch accumulators in one.
  */
 package org.jdbsp.operators.aggregate.internal;
