@@ -1,52 +1,41 @@
 package org.jdbsp.operators.aggregate;
 
-import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2ObjectMap;
-import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StatePartitioning;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
 import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.operators.aggregate.internal.GroupTable;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
 
 /**
- * Runs an {@link IncrementalAggregator}: one mutable state per group in a hash map (fastutil, unboxed for
- * long keys), updated by each tuple of the step's change; emits the old and new result of every touched
- * group. Work is proportional to the change; state to the number of groups.
+ * Runs an {@link IncrementalAggregator}: one mutable state per group in the aggregates' table of groups
+ * ({@link GroupTable}, states only; its index unboxed for long keys), updated by each tuple of the step's change;
+ * emits the old and new result of every touched group. Work is proportional to the change; state to the number of
+ * groups.
  */
 final class StateAggregateOperator implements UnaryOperator {
     private final IncrementalAggregator<Object, Object, Object> aggregator;
     private final Layout out;
-    private final Long2ObjectOpenHashMap<Object> longStates;
-    private final Object2ObjectOpenHashMap<Object, Object> objStates;
+    /** Whether the input's keys are longs (else objects). */
+    private final boolean longKeys;
+    private final GroupTable groups;
 
     StateAggregateOperator(IncrementalAggregator<Object, Object, Object> aggregator, Layout in, Layout out) {
         this.aggregator = aggregator;
         this.out = out;
-        boolean longKeys = in.keyKind() == ColumnKind.LONG;
-        this.longStates = longKeys ? new Long2ObjectOpenHashMap<>() : null;
-        this.objStates = longKeys ? null : new Object2ObjectOpenHashMap<>();
+        this.longKeys = in.keyKind() == ColumnKind.LONG;
+        this.groups = GroupTable.ofStates(aggregator);
     }
 
     private StateAggregateOperator(StateAggregateOperator o) {
         this.aggregator = o.aggregator;
         this.out = o.out;
-        if (o.longStates != null) {
-            this.longStates = new Long2ObjectOpenHashMap<>(o.longStates.size());
-            for (Long2ObjectMap.Entry<Object> e : o.longStates.long2ObjectEntrySet()) {
-                longStates.put(e.getLongKey(), aggregator.copy(e.getValue()));
-            }
-            this.objStates = null;
-        } else {
-            this.objStates = new Object2ObjectOpenHashMap<>(o.objStates.size());
-            o.objStates.forEach((k, s) -> objStates.put(k, aggregator.copy(s)));
-            this.longStates = null;
-        }
+        this.longKeys = o.longKeys;
+        this.groups = o.groups.copy();
     }
 
     @Override
@@ -59,27 +48,23 @@ final class StateAggregateOperator implements UnaryOperator {
         int i = 0;
         while (i < delta.size) {
             int end = delta.endOfKey(i);
-            Object state = longKeys ? longStates.get(delta.longKeys[i]) : objStates.get(delta.objKeys[i]);
+            int slot = longKeys ? groups.slotOfLong(delta.longKeys[i]) : groups.slotOf(delta.objKeys[i]);
             Object before = null;
-            if (state == null) {
-                state = aggregator.newState();
-                if (longKeys) {
-                    longStates.put(delta.longKeys[i], state);
-                } else {
-                    objStates.put(delta.objKeys[i], state);
-                }
-            } else if (!aggregator.isEmpty(state)) {
-                before = checked(aggregator.result(state));
+            if (slot == GroupTable.NONE) {
+                slot = longKeys ? groups.createLong(delta.longKeys[i]) : groups.create(delta.objKeys[i]);
+            } else if (!aggregator.isEmpty(groups.state(slot))) {
+                before = checked(aggregator.result(groups.state(slot)));
             }
+            Object state = groups.state(slot);
             for (int j = i; j < end; j++) {
                 aggregator.add(state, delta.value(j), delta.weights[j]);
             }
             Object after = null;
             if (aggregator.isEmpty(state)) {
                 if (longKeys) {
-                    longStates.remove(delta.longKeys[i]);
+                    groups.removeLong(delta.longKeys[i], slot);
                 } else {
-                    objStates.remove(delta.objKeys[i]);
+                    groups.remove(delta.objKeys[i], slot);
                 }
             } else {
                 after = checked(aggregator.result(state));
@@ -129,35 +114,31 @@ final class StateAggregateOperator implements UnaryOperator {
     /** Saves every group's key and state (by {@link IncrementalAggregator#writeState}). */
     @Override
     public void snapshot(StateWriter out) {
-        if (longStates != null) {
-            out.writeInt(longStates.size());
-            for (Long2ObjectMap.Entry<Object> e : longStates.long2ObjectEntrySet()) {
-                out.writeLong(e.getLongKey());
-                aggregator.writeState(e.getValue(), out);
+        out.writeInt(groups.size());
+        groups.forEach((key, slot) -> {
+            if (longKeys) {
+                out.writeLong((Long) key);
+            } else {
+                out.writeObject(key);
             }
-        } else {
-            out.writeInt(objStates.size());
-            for (Object2ObjectMap.Entry<Object, Object> e : objStates.object2ObjectEntrySet()) {
-                out.writeObject(e.getKey());
-                aggregator.writeState(e.getValue(), out);
-            }
-        }
+            aggregator.writeState(groups.state(slot), out);
+        });
     }
 
     @Override
     public void restore(StateReader in) {
         for (int n = in.readInt(); n > 0; n--) {
-            if (longStates != null) {
+            if (longKeys) {
                 long key = in.readLong();
                 Object state = aggregator.readState(in);
                 if (in.ownsLong(key)) {
-                    longStates.put(key, state);
+                    groups.setState(groups.createLong(key), state);
                 }
             } else {
                 Object key = in.readObject();
                 Object state = aggregator.readState(in);
                 if (in.owns(key)) {
-                    objStates.put(key, state);
+                    groups.setState(groups.create(key), state);
                 }
             }
         }
@@ -172,6 +153,6 @@ final class StateAggregateOperator implements UnaryOperator {
     /** The number of groups with state. */
     @Override
     public long stateTuples() {
-        return longStates != null ? longStates.size() : objStates.size();
+        return groups.size();
     }
 }

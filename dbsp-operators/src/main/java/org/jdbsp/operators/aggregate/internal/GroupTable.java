@@ -1,27 +1,38 @@
 package org.jdbsp.operators.aggregate.internal;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
+import org.jdbsp.operators.aggregate.IncrementalAggregator;
 
 /**
  * The groups of an aggregate: the group index ({@link GroupSlots}, unboxed for long keys) from each key to a slot,
  * and per slot the group's accumulator: its count and sum as exact 128-bit words ({@link LinearGroups}) and, for an
- * aggregate kept as state (min, max, custom), the state of a {@link MeasuredAggregator}. The ordinary
- * count/sum/average by key keeps one table (words only); a fixed-size window aggregate one per window; a session
- * aggregate uses slots without keys as scratch accumulators. Updating an existing group's words allocates nothing.
+ * aggregate kept as state (min, max, custom), the state of an {@link IncrementalAggregator}. The ordinary
+ * count/sum/average by key keeps one table (words only), the ordinary incremental aggregate one (states only, see
+ * {@link #ofStates}); a fixed-size window aggregate one per window (words, and states for min, max and custom); a
+ * session aggregate uses slots without keys as scratch accumulators. Updating an existing group's words allocates
+ * nothing.
  */
 public final class GroupTable {
     /** The slot of an absent key. */
     public static final int NONE = GroupSlots.NONE;
 
     private final GroupSlots slots;
+    /** The groups' words; null for a table of states only, whose slots come from {@link #freeStates}. */
     private LinearGroups linear;
     /** Null when the groups have words only. */
-    private final MeasuredAggregator<Object> states;
+    private final IncrementalAggregator<Object, Object, ?> states;
+    /** The same aggregator when it can measure its states (for {@link #tuples} and {@link #bytes}), else null. */
+    private final MeasuredAggregator<Object> measured;
     /** The state of each slot (null without {@link #states}). */
     private Object[] stateOf;
+    /** Without words: slots ever allocated, and the free ones. */
+    private int usedStates;
+    private final IntArrayList freeStates;
 
     /** An empty table of groups with words only (count and sum). */
     public GroupTable() {
@@ -30,14 +41,27 @@ public final class GroupTable {
 
     /** An empty table whose groups also keep a state of {@code states} (null: words only). */
     public GroupTable(MeasuredAggregator<Object> states) {
-        this(new GroupSlots(), new LinearGroups(), states, states == null ? null : new Object[16]);
+        this(new GroupSlots(), new LinearGroups(), states, states, states == null ? null : new Object[16], 0, null);
     }
 
-    private GroupTable(GroupSlots slots, LinearGroups linear, MeasuredAggregator<Object> states, Object[] stateOf) {
+    /**
+     * An empty table whose groups keep only a state of {@code states}, no words (the ordinary incremental aggregate:
+     * {@link #addCount}, {@link #addWeighted}, {@link #addToState} and the word accessors are not for it).
+     */
+    public static GroupTable ofStates(IncrementalAggregator<Object, Object, ?> states) {
+        return new GroupTable(new GroupSlots(), null, Objects.requireNonNull(states, "states"), null, new Object[16], 0,
+                new IntArrayList());
+    }
+
+    private GroupTable(GroupSlots slots, LinearGroups linear, IncrementalAggregator<Object, Object, ?> states,
+                       MeasuredAggregator<Object> measured, Object[] stateOf, int usedStates, IntArrayList freeStates) {
         this.slots = slots;
         this.linear = linear;
         this.states = states;
+        this.measured = measured;
         this.stateOf = stateOf;
+        this.usedStates = usedStates;
+        this.freeStates = freeStates;
     }
 
     /** The slot of the long key {@code k}, or {@link #NONE}. */
@@ -100,7 +124,12 @@ public final class GroupTable {
 
     /** A new empty group that no key indexes (its owner frees it with {@link #release}). */
     public int allocate() {
-        int slot = linear.allocate();
+        int slot;
+        if (linear != null) {
+            slot = linear.allocate();
+        } else {
+            slot = freeStates.isEmpty() ? usedStates++ : freeStates.popInt();
+        }
         if (stateOf != null) {
             if (slot >= stateOf.length) {
                 stateOf = Arrays.copyOf(stateOf, Math.max(slot + 1, 2 * stateOf.length));
@@ -112,7 +141,11 @@ public final class GroupTable {
 
     /** Frees {@code slot} (its words zeroed, its state dropped). */
     public void release(int slot) {
-        linear.release(slot);
+        if (linear != null) {
+            linear.release(slot);
+        } else {
+            freeStates.add(slot);
+        }
         if (stateOf != null) {
             stateOf[slot] = null;
         }
@@ -149,6 +182,16 @@ public final class GroupTable {
         return linear.word(slot, w);
     }
 
+    /** The state of {@code slot} (a table with states). */
+    public Object state(int slot) {
+        return stateOf[slot];
+    }
+
+    /** Replaces the state of {@code slot} (a table with states: a restore). */
+    public void setState(int slot, Object state) {
+        stateOf[slot] = state;
+    }
+
     /** The result of the state of {@code slot} (a table with states), or null when that state is empty. */
     public Object stateResult(int slot) {
         Object state = stateOf[slot];
@@ -157,7 +200,7 @@ public final class GroupTable {
 
     /** True when every value added to {@code slot} has been retracted: its words are zero and its state empty. */
     public boolean isEmpty(int slot) {
-        return linear.isZero(slot) && (stateOf == null || states.isEmpty(stateOf[slot]));
+        return (linear == null || linear.isZero(slot)) && (stateOf == null || states.isEmpty(stateOf[slot]));
     }
 
     /** The number of indexed groups. */
@@ -185,16 +228,18 @@ public final class GroupTable {
 
     /** Tuples of state of {@code slot}: the group, plus the values or records its state keeps. */
     public long tuples(int slot) {
-        return 1 + (stateOf == null ? 0 : states.tuples(stateOf[slot]));
+        return 1 + (measured == null ? 0 : measured.tuples(stateOf[slot]));
     }
 
-    /** Approximate bytes held: the index, the words and the states. */
+    /** Approximate bytes held: the index, the words and the states (those an aggregator can measure). */
     public long bytes() {
-        long n = slots.bytes() + linear.bytes();
+        long n = slots.bytes() + (linear == null ? 4L * freeStates.size() : linear.bytes());
         if (stateOf != null) {
             n += 8L * stateOf.length;
-            for (Object s : stateOf) {
-                n += s == null ? 0 : states.bytes(s);
+            if (measured != null) {
+                for (Object s : stateOf) {
+                    n += s == null ? 0 : measured.bytes(s);
+                }
             }
         }
         return n;
@@ -209,10 +254,11 @@ public final class GroupTable {
                 c[i] = stateOf[i] == null ? null : states.copy(stateOf[i]);
             }
         }
-        return new GroupTable(slots.copy(), linear.copy(), states, c);
+        return new GroupTable(slots.copy(), linear == null ? null : linear.copy(), states, measured, c, usedStates,
+                freeStates == null ? null : new IntArrayList(freeStates));
     }
 
-    /** Saves one group's accumulator: its four words, then its state if the table keeps states. */
+    /** Saves one group's accumulator (a table with words): its four words, then its state if the table keeps states. */
     public void writeGroup(int slot, StateWriter out) {
         for (int w = 0; w < LinearGroups.WORDS; w++) {
             out.writeLong(linear.word(slot, w));

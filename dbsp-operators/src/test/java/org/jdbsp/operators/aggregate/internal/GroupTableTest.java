@@ -92,6 +92,27 @@ class GroupTableTest {
     }
 
     @Test
+    void aTableOfStatesOnlyReusesFreedSlotsWithFreshStatesAndCopiesDeeply() {
+        GroupTable t = GroupTable.ofStates(new SumOfValues());
+        int a = t.createLong(1);
+        int b = t.create("b");
+        ((long[]) t.state(a))[0] = 1;
+        assertTrue(!t.isEmpty(a) && t.isEmpty(b), "a group is empty when its state is, there are no words");
+        t.removeLong(1, a);
+        int c = t.create("c");
+        assertEquals(a, c, "the freed slot is reused");
+        assertTrue(t.isEmpty(c), "with a fresh state");
+        t.setState(b, new long[] {2, 10});
+        GroupTable copy = t.copy();
+        ((long[]) copy.state(b))[1] = 99;
+        assertEquals(10L, t.stateResult(b), "the copy's states are its own");
+        assertEquals(2, copy.size());
+        assertEquals(copy.slotOrCreate("d"), copy.slotOrCreate("d"));
+        assertEquals(2, t.size(), "the original has no group d");
+        assertThrows(IllegalStateException.class, () -> t.writeWords(null));
+    }
+
+    @Test
     void aTableWithStatesRefusesToSaveItsWordsWhole() {
         GroupTable t = new GroupTable(new SumOfValues());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.writeWords(null));
