@@ -262,15 +262,7 @@ final class LinearAggregateOperator implements UnaryOperator, ForgetsBelow {
     /** Saves the slots of the groups, the free slots and the groups' words as they are. */
     @Override
     public void snapshot(StateWriter out) {
-        out.writeInt(groups.size());
-        groups.forEach((key, slot) -> {
-            if (longKeys) {
-                out.writeLong((Long) key);
-            } else {
-                out.writeObject(key);
-            }
-            out.writeInt(slot);
-        });
+        groups.writeKeys(out, longKeys, (key, slot) -> out.writeInt(slot));
         groups.writeWords(out);
         out.writeLong(leastTime);
     }

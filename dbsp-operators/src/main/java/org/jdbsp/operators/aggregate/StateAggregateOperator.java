@@ -114,15 +114,7 @@ final class StateAggregateOperator implements UnaryOperator {
     /** Saves every group's key and state (by {@link IncrementalAggregator#writeState}). */
     @Override
     public void snapshot(StateWriter out) {
-        out.writeInt(groups.size());
-        groups.forEach((key, slot) -> {
-            if (longKeys) {
-                out.writeLong((Long) key);
-            } else {
-                out.writeObject(key);
-            }
-            aggregator.writeState(groups.state(slot), out);
-        });
+        groups.writeKeys(out, longKeys, (key, slot) -> aggregator.writeState(groups.state(slot), out));
     }
 
     @Override

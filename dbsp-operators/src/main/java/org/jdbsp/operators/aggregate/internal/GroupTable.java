@@ -258,6 +258,22 @@ public final class GroupTable {
                 freeStates == null ? null : new IntArrayList(freeStates));
     }
 
+    /**
+     * Saves the index: the number of groups, then each group's key (a long when {@code longKeys}, else an object)
+     * followed by what {@code rest} writes for its slot.
+     */
+    public void writeKeys(StateWriter out, boolean longKeys, GroupSlots.KeySlot rest) {
+        out.writeInt(slots.size());
+        slots.forEach((key, slot) -> {
+            if (longKeys) {
+                out.writeLong((Long) key);
+            } else {
+                out.writeObject(key);
+            }
+            rest.accept(key, slot);
+        });
+    }
+
     /** Saves one group's accumulator (a table with words): its four words, then its state if the table keeps states. */
     public void writeGroup(int slot, StateWriter out) {
         for (int w = 0; w < LinearGroups.WORDS; w++) {
