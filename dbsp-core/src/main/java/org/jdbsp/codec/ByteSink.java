@@ -146,12 +146,15 @@ public final class ByteSink {
      */
     public void writeVarLong(long v) {
         room(10);
+        byte[] b = bytes;
+        int at = size;
         long z = (v << 1) ^ (v >> 63);
         while ((z & ~0x7FL) != 0) {
-            bytes[size++] = (byte) (z | 0x80);
+            b[at++] = (byte) (z | 0x80);
             z >>>= 7;
         }
-        bytes[size++] = (byte) z;
+        b[at++] = (byte) z;
+        size = at;
     }
 
     /**
@@ -213,15 +216,33 @@ public final class ByteSink {
     }
 
     /**
-     * Whether an inline string of form {@code 8n + b} (see {@link #writeString}) whose {@code length} bytes after the
-     * header are those of {@code from} at {@code position} is worth building and offering to the table: the table
-     * entered it through this sink, or this sink met it inline before (copied or written); remembers the sighting.
-     * By {@link InlineSightings}' hints. For {@link ByteSource#copyString}, with a table attached.
+     * Copies an inline string of form {@code 8n + b} (see {@link #writeString}) whose {@code length} bytes after the
+     * header are those of {@code from} at {@code position}: header and bytes as {@link #writeStringInline(int,
+     * ByteBuffer, int, int)} writes them, unless, with a table attached, the string is worth building and offering to
+     * the table (the table entered it through this sink, or this sink met it inline before, copied or written, by
+     * {@link InlineSightings}' hints); then writes nothing and returns true. Remembers the sighting either way. The
+     * bytes are copied first and hashed in this sink's own array. For {@link ByteSource#copyString}.
      */
-    boolean sightedInline(int form, ByteBuffer from, int position, int length) {
+    boolean copyInlineUnlessSighted(int form, ByteBuffer from, int position, int length) {
+        int mark = size;
+        writeStringInline(form, from, position, length);
+        if (strings == null) {
+            return false;
+        }
         InlineSightings in = sightings();
-        int h = InlineSightings.hash(form, from, position, length);
-        return in.isEntry(h) | in.sighted(h); // both: the sighting is remembered either way
+        int h = InlineSightings.hash(form, bytes, size - length, length);
+        if (in.isEntry(h) | in.sighted(h)) { // both: the sighting is remembered either way
+            size = mark;
+            return true;
+        }
+        return false;
+    }
+
+    /** Writes the low {@code length} (1 to 8) bytes of {@code word}, low byte first (a varint copied whole). */
+    void writeLowBytes(long word, int length) {
+        room(8);
+        LONGS.set(bytes, size, word);
+        size += length;
     }
 
     private InlineSightings sightings() {
@@ -234,7 +255,7 @@ public final class ByteSink {
     /**
      * Asks the table for the index of non-null {@code s} (-1: write it inline); when the table gives an entry it
      * never gave before, notes the hash of the string's inline encoding, so that a copy of it met inline later
-     * becomes a reference (see {@link #sightedInline}).
+     * becomes a reference (see {@link #copyInlineUnlessSighted}).
      */
     int offer(String s) {
         int index = strings.applyAsInt(s);
@@ -250,7 +271,7 @@ public final class ByteSink {
     }
 
     /**
-     * Writes non-null {@code s}, met inline for the second time ({@link #sightedInline}): offered to the table as
+     * Writes non-null {@code s}, met inline for the second time ({@link #copyInlineUnlessSighted}): offered to the table as
      * at its second sighting (twice, when the first offer only noted it), then as a reference or inline.
      */
     void writeStringSightedTwice(String s) {
@@ -267,7 +288,7 @@ public final class ByteSink {
 
     /**
      * Writes non-null {@code s}, which the table has just declined, inline, and notes its form and bytes as
-     * {@link #sightedInline} does: when they were met inline before (copied by {@link ByteSource#copyString} or
+     * {@link #copyInlineUnlessSighted} does: when they were met inline before (copied by {@link ByteSource#copyString} or
      * written here), the string is offered to the table again (its second sighting) and, if entered, written as a
      * reference instead; returns its entry, or -1. So the table and the copy's sightings count a string met once by
      * either way as repeated.
@@ -370,24 +391,30 @@ public final class ByteSink {
         return (int) (((long) n * bits + 7) >>> 3);
     }
 
-    /** Each unit of {@code s} minus {@code min} in {@code bits} bits, low bits first. */
+    /**
+     * Each unit of {@code s} minus {@code min} in {@code bits} bits, low bits first: gathered in a long and stored 4
+     * bytes at a time (little-endian, so the bytes are those of a byte-by-byte packing), the last 0 to 4 bytes one by one.
+     */
     private void writePacked(char[] s, int n, int min, int bits) {
-        room(packedLength(n, bits));
+        int length = packedLength(n, bits);
+        room(length);
         byte[] b = bytes;
         int at = size;
-        int acc = 0;
+        long acc = 0;
         int held = 0;
         for (int i = 0; i < n; i++) {
-            acc |= (s[i] - min) << held;
+            acc |= (long) (s[i] - min) << held;
             held += bits;
-            if (held >= 8) {
-                b[at++] = (byte) acc;
-                acc >>>= 8;
-                held -= 8;
+            if (held >= 32) {
+                INTS.set(b, at, (int) acc);
+                at += 4;
+                acc >>>= 32;
+                held -= 32;
             }
         }
-        if (held > 0) {
+        for (; held > 0; held -= 8) {
             b[at++] = (byte) acc;
+            acc >>>= 8;
         }
         size = at;
     }

@@ -145,6 +145,27 @@ public final class ByteSource {
         throw new IllegalStateException("malformed varlong");
     }
 
+    /**
+     * Copies a varint written by {@link ByteSink#writeVarLong} to {@code out} as it is written (for {@link
+     * Codec#transcode}): one 8-byte read and one 8-byte write when it fits 8 bytes, else decoded and written again.
+     * A varint of up to 8 bytes is copied verbatim, so one with redundant high zero groups (never written by a sink)
+     * stays so.
+     */
+    public void copyVarLong(ByteSink out) {
+        int p = position;
+        if (limit - p >= 8) {
+            long word = buffer.getLong(p);
+            long lastBytes = ~word & 0x8080808080808080L; // the high bit of each byte that ends the varint
+            if (lastBytes != 0) {
+                int length = (Long.numberOfTrailingZeros(lastBytes) >>> 3) + 1;
+                position = p + length;
+                out.writeLowBytes(word, length);
+                return;
+            }
+        }
+        out.writeVarLong(readVarLong());
+    }
+
     /** Reads {@code length} bytes into {@code dst[from, from + length)}. */
     public void readBytes(byte[] dst, int from, int length) {
         int p = take(length);
@@ -267,11 +288,9 @@ public final class ByteSource {
         int form = inlineForm(header);
         int from = position;
         skipInline(form);
-        if (out.stringTable() != null && out.sightedInline(form, buffer, from, position - from)) {
+        if (out.copyInlineUnlessSighted(form, buffer, from, position - from)) {
             position = from;
             out.writeStringSightedTwice(readInline(form));
-        } else {
-            out.writeStringInline(form, buffer, from, position - from);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.jdbsp.codec;
 
-import java.nio.ByteBuffer;
-
 /**
  * What a {@link ByteSink} with a table of repeated strings knows about inline strings by their encoded form and
  * bytes alone, so that {@link ByteSource#copyString} need not build a string to decide: a fixed, lossy array of
@@ -17,18 +15,8 @@ final class InlineSightings {
 
     /**
      * A hash of an inline string of form {@code 8n + b} whose {@code length} bytes after its header are those of
-     * {@code from} at {@code position}: the form, the length and up to 16 bytes sampled over them.
+     * {@code from} at {@code position} (a sink's own array): the form, the length and up to 16 bytes sampled over them.
      */
-    static int hash(int form, ByteBuffer from, int position, int length) {
-        int step = Math.max(1, length / 16);
-        int h = 31 * form + length;
-        for (int i = length - 1; i >= 0; i -= step) {
-            h = 31 * h + from.get(position + i);
-        }
-        return h ^ (h >>> 15) * 0x2C1B3C6D;
-    }
-
-    /** As {@link #hash(int, ByteBuffer, int, int)}, over {@code from}'s bytes at {@code position} (a sink's own array). */
     static int hash(int form, byte[] from, int position, int length) {
         int step = Math.max(1, length / 16);
         int h = 31 * form + length;

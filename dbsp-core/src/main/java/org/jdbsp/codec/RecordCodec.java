@@ -12,9 +12,10 @@ import java.util.StringJoiner;
 /**
  * The derived codec of a record class: its components one after the other, each as its type is written.
  *
- * <p>Built once per class from method handles: one writer per component (accessor, then the typed write,
- * primitives never boxed) and one reader that decodes the components in declaration order (a chain of
- * {@link MethodHandles#foldArguments}) and calls the canonical constructor.
+ * <p>Built once per class from method handles: one writer of all components (per component the accessor, then the
+ * typed write, primitives never boxed; chained in declaration order by {@link MethodHandles#foldArguments}, so that
+ * encoding a record is one handle call, which the JVM compiles as a whole) and one reader that decodes the
+ * components in declaration order (a chain of the same kind) and calls the canonical constructor.
  */
 final class RecordCodec<T> implements Codec<T> {
     private static final Map<Class<?>, String> WRITES = Map.of(long.class, "writeVarLong", int.class, "writeVarLong",
@@ -37,7 +38,8 @@ final class RecordCodec<T> implements Codec<T> {
     }
 
     private final Class<T> type;
-    private final MethodHandle[] writers;
+    /** {@code (Object, ByteSink) -> void}: writes every component. */
+    private final MethodHandle writer;
     private final MethodHandle reader;
     private final String identity;
     /** Per component, how {@link #transcode} copies it: its codec (null for a primitive) and its primitive type. */
@@ -54,7 +56,7 @@ final class RecordCodec<T> implements Codec<T> {
         for (int i = 0; i < components.length; i++) {
             primitives[i] = codecs[i] == null ? components[i].getType() : null;
         }
-        writers = new MethodHandle[components.length];
+        MethodHandle[] writers = new MethodHandle[components.length];
         StringJoiner id = new StringJoiner(", ", "record " + type.getName() + "(", ")");
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -76,6 +78,11 @@ final class RecordCodec<T> implements Codec<T> {
                 chain = MethodHandles.foldArguments(decodeLast(chain, k), read(lookup, types[k], codecs[k]));
             }
             reader = chain;
+            MethodHandle all = MethodHandles.empty(MethodType.methodType(void.class, Object.class, ByteSink.class));
+            for (int k = components.length - 1; k >= 0; k--) {
+                all = MethodHandles.foldArguments(all, writers[k]); // writers[k], then the components after it
+            }
+            writer = all;
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalArgumentException("cannot derive a codec for record " + type.getName() + ": " + e
                     + openHint(type), e);
@@ -159,9 +166,7 @@ final class RecordCodec<T> implements Codec<T> {
             throw new NullPointerException("cannot encode a null " + type.getName() + " (only record components may be null)");
         }
         try {
-            for (MethodHandle w : writers) {
-                w.invokeExact((Object) value, out);
-            }
+            writer.invokeExact((Object) value, out);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -181,18 +186,23 @@ final class RecordCodec<T> implements Codec<T> {
         }
     }
 
-    /** Copies each component in place: primitives as they are written, the others by their codec's transcode. */
+    /**
+     * Copies each component in place: a {@code long} as the bytes of its varint ({@link ByteSource#copyVarLong}), the
+     * other primitives as they are written, the others by their codec's transcode.
+     */
     @Override
     public void transcode(ByteSource in, ByteSink out) {
-        for (int i = 0; i < codecs.length; i++) {
-            Codec<Object> c = codecs[i];
+        Codec<Object>[] cs = codecs;
+        Class<?>[] ps = primitives;
+        for (int i = 0; i < cs.length; i++) {
+            Codec<Object> c = cs[i];
             if (c != null) {
                 c.transcode(in, out);
                 continue;
             }
-            Class<?> t = primitives[i];
+            Class<?> t = ps[i];
             if (t == long.class) {
-                out.writeVarLong(in.readVarLong());
+                in.copyVarLong(out);
             } else if (t == int.class) {
                 out.writeVarLong(readVarIntComponent(in));
             } else if (t == boolean.class) {
