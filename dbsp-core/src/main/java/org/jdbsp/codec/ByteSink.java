@@ -149,6 +149,15 @@ public final class ByteSink {
         byte[] b = bytes;
         int at = size;
         long z = (v << 1) ^ (v >> 63);
+        if (z >>> 56 == 0) { // at most 8 bytes: the 7-bit groups spread over a long and stored at once
+            int length = Math.max(1, (70 - Long.numberOfLeadingZeros(z)) / 7);
+            long w = z & 0x7FL | (z << 1) & 0x7F00L | (z << 2) & 0x7F0000L | (z << 3) & 0x7F000000L
+                    | (z << 4) & 0x7F00000000L | (z << 5) & 0x7F0000000000L | (z << 6) & 0x7F000000000000L
+                    | (z << 7) & 0x7F00000000000000L;
+            LONGS.set(b, at, w | 0x8080808080808080L & (1L << 8 * (length - 1)) - 1); // high bit on all but the last byte
+            size = at + length;
+            return;
+        }
         while ((z & ~0x7FL) != 0) {
             b[at++] = (byte) (z | 0x80);
             z >>>= 7;
@@ -231,7 +240,7 @@ public final class ByteSink {
         }
         InlineSightings in = sightings();
         int h = InlineSightings.hash(form, bytes, size - length, length);
-        if (in.isEntry(h) | in.sighted(h)) { // both: the sighting is remembered either way
+        if (in.sighted(h) || in.isEntry(h)) { // the sighting is remembered either way
             size = mark;
             return true;
         }
@@ -392,29 +401,40 @@ public final class ByteSink {
     }
 
     /**
-     * Each unit of {@code s} minus {@code min} in {@code bits} bits, low bits first: gathered in a long and stored 4
-     * bytes at a time (little-endian, so the bytes are those of a byte-by-byte packing), the last 0 to 4 bytes one by one.
+     * Each unit of {@code s} minus {@code min} in {@code bits} bits, low bits first. Eight units fill exactly
+     * {@code bits} bytes: they are gathered in a long and stored at once (little-endian, so the bytes are those of a
+     * packing unit by unit; the long's high bytes are zero and overwritten next), the last 0 to 7 units one by one.
      */
     private void writePacked(char[] s, int n, int min, int bits) {
-        int length = packedLength(n, bits);
-        room(length);
+        room(packedLength(n, bits) + 8);
         byte[] b = bytes;
         int at = size;
-        long acc = 0;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long w = (long) (s[i] - min)
+                    | (long) (s[i + 1] - min) << bits
+                    | (long) (s[i + 2] - min) << 2 * bits
+                    | (long) (s[i + 3] - min) << 3 * bits
+                    | (long) (s[i + 4] - min) << 4 * bits
+                    | (long) (s[i + 5] - min) << 5 * bits
+                    | (long) (s[i + 6] - min) << 6 * bits
+                    | (long) (s[i + 7] - min) << 7 * bits;
+            LONGS.set(b, at, w);
+            at += bits;
+        }
+        int acc = 0;
         int held = 0;
-        for (int i = 0; i < n; i++) {
-            acc |= (long) (s[i] - min) << held;
+        for (; i < n; i++) {
+            acc |= (s[i] - min) << held;
             held += bits;
-            if (held >= 32) {
-                INTS.set(b, at, (int) acc);
-                at += 4;
-                acc >>>= 32;
-                held -= 32;
+            if (held >= 8) {
+                b[at++] = (byte) acc;
+                acc >>>= 8;
+                held -= 8;
             }
         }
-        for (; held > 0; held -= 8) {
+        if (held > 0) {
             b[at++] = (byte) acc;
-            acc >>>= 8;
         }
         size = at;
     }
