@@ -12,6 +12,16 @@ final class InlineSightings {
     /** Open addressing over the hashes of entered strings (0 empty, a hash of 0 stored as 1). */
     private int[] entries = new int[1 << 8];
     private int entryCount;
+    /**
+     * One bit per value of 16 bits of an entered hash (its {@link #filterBit}), set when a string is entered: a string
+     * whose bit is clear was not entered, found without probing {@link #entries} (no false negative, so the same
+     * answers).
+     */
+    private final long[] entryFilter = new long[1 << 10];
+
+    private static int filterBit(int h) {
+        return (h * 0x9E3779B9) >>> 16;
+    }
 
     /**
      * A hash of an inline string of form {@code 8n + b} whose {@code length} bytes after its header are those of
@@ -52,10 +62,16 @@ final class InlineSightings {
         }
         place(h == 0 ? 1 : h);
         entryCount++;
+        int bit = filterBit(h);
+        entryFilter[bit >>> 6] |= 1L << bit;
     }
 
     /** Whether a string whose inline encoding has hash {@code h} was {@linkplain #entered entered}. */
     boolean isEntry(int h) {
+        int bit = filterBit(h);
+        if ((entryFilter[bit >>> 6] & 1L << bit) == 0) {
+            return false;
+        }
         int key = h == 0 ? 1 : h;
         int mask = entries.length - 1;
         for (int p = (key ^ (key >>> 16)) & mask; entries[p] != 0; p = (p + 1) & mask) {

@@ -37,6 +37,12 @@ public final class StringDictionary implements ToIntFunction<String> {
      * low half (0 empty); twice the entries at least.
      */
     private long[] slots = new long[1 << 8];
+    /**
+     * One bit per value of 16 bits of an entry's hash (its {@link #filterBit}): a string whose bit is clear is no entry,
+     * known without probing {@link #slots} (no false negative, so the same indices), which saves a random read of a
+     * large array for most strings that never repeat.
+     */
+    private final long[] entryFilter = new long[1 << 10];
     /** Slot {@code e}: the string object last found as entry {@code e} (null until then), for the first entries. */
     private final String[] recentStrings = new String[RECENT];
     private int[] hashes = new int[64];
@@ -71,7 +77,9 @@ public final class StringDictionary implements ToIntFunction<String> {
         }
         int h = quickHash(s, n);
         int mask = slots.length - 1;
-        for (int p = h & mask; slots[p] != 0; p = (p + 1) & mask) {
+        int bit = filterBit(h);
+        int p = (entryFilter[bit >>> 6] & 1L << bit) == 0 ? -1 : h & mask;
+        for (; p >= 0 && slots[p] != 0; p = (p + 1) & mask) {
             long slot = slots[p];
             if ((int) (slot >>> 32) == h) {
                 int e = (int) slot - 1;
@@ -102,6 +110,10 @@ public final class StringDictionary implements ToIntFunction<String> {
         }
     }
 
+    private static int filterBit(int h) {
+        return (h * 0x9E3779B9) >>> 16;
+    }
+
     private int enter(String s, int h) {
         if (count == strings.length) {
             strings = Arrays.copyOf(strings, count * 2);
@@ -110,6 +122,8 @@ public final class StringDictionary implements ToIntFunction<String> {
         }
         strings[count] = s;
         hashes[count] = h;
+        int bit = filterBit(h);
+        entryFilter[bit >>> 6] |= 1L << bit;
         entries.writeString(s);
         ends[count + 1] = entries.size();
         chars += s.length();
