@@ -1,6 +1,7 @@
 package org.jdbsp.storage.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -92,5 +93,28 @@ class StringDictionaryTest {
         }
         assertArrayEquals(java.util.Arrays.copyOf(bytes[1].contents().array(), bytes[1].size()),
                 java.util.Arrays.copyOf(bytes[0].contents().array(), bytes[0].size()));
+    }
+
+    /** The sampled hash as first defined (one char at a time): it decides which strings collide, so it is format. */
+    private static int sampledHash(String s, int n) {
+        int step = Math.max(1, n / 16);
+        int h = n;
+        for (int i = n - 1; i >= 0; i -= step) {
+            h = 31 * h + s.charAt(i);
+        }
+        return h ^ (h >>> 15) * 0x2C1B3C6D;
+    }
+
+    @Test
+    void theQuickHashIsTheSampledHashOfEveryLength() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int n = 0; n <= 700; n++) {
+            char[] c = new char[n];
+            for (int k = 0; k < n; k++) {
+                c[k] = (char) r.nextInt(0x10000);
+            }
+            String s = new String(c);
+            assertEquals(sampledHash(s, n), StringDictionary.quickHash(s, n), "length " + n);
+        }
     }
 }
