@@ -154,7 +154,7 @@ public final class ByteSink {
             long w = z & 0x7FL | (z << 1) & 0x7F00L | (z << 2) & 0x7F0000L | (z << 3) & 0x7F000000L
                     | (z << 4) & 0x7F00000000L | (z << 5) & 0x7F0000000000L | (z << 6) & 0x7F000000000000L
                     | (z << 7) & 0x7F00000000000000L;
-            LONGS.set(b, at, w | 0x8080808080808080L & (1L << 8 * (length - 1)) - 1); // high bit on all but the last byte
+            LONGS.set(b, at, w | 0x8080808080808080L & (1L << 8 * (length - 1)) - 1); // high bit on all but the last
             size = at + length;
             return;
         }
@@ -280,8 +280,8 @@ public final class ByteSink {
     }
 
     /**
-     * Writes non-null {@code s}, met inline for the second time ({@link #copyInlineUnlessSighted}): offered to the table as
-     * at its second sighting (twice, when the first offer only noted it), then as a reference or inline.
+     * Writes non-null {@code s}, met inline for the second time ({@link #copyInlineUnlessSighted}): offered to the
+     * table as at its second sighting (twice, when the first offer only noted it), then as a reference or inline.
      */
     void writeStringSightedTwice(String s) {
         int index = offer(s);
@@ -296,8 +296,8 @@ public final class ByteSink {
     }
 
     /**
-     * Writes non-null {@code s}, which the table has just declined, inline, and notes its form and bytes as
-     * {@link #copyInlineUnlessSighted} does: when they were met inline before (copied by {@link ByteSource#copyString} or
+     * Writes non-null {@code s}, which the table has just declined, inline, and notes its form and bytes as {@link
+     * #copyInlineUnlessSighted} does: when they were met inline before (copied by {@link ByteSource#copyString} or
      * written here), the string is offered to the table again (its second sighting) and, if entered, written as a
      * reference instead; returns its entry, or -1. So the table and the copy's sightings count a string met once by
      * either way as repeated.

@@ -12,10 +12,11 @@ final class InlineSightings {
     /** Open addressing over the hashes of entered strings (0 empty, a hash of 0 stored as 1). */
     private int[] entries = new int[1 << 8];
     private int entryCount;
+
     /**
-     * 32 KiB, one bit per value of 18 bits of an entered hash ({@link #filterBit}), set when a string is entered: a string
-     * whose bit is clear was not entered, found without probing {@link #entries} (no false negative, so the same
-     * answers).
+     * 32 KiB, one bit per value of 18 bits of an entered hash ({@link #filterBit}), set when a string is entered: a
+     * string whose bit is clear was not entered, found without probing {@link #entries} (no false negative, so the
+     * same answers).
      */
     private final long[] entryFilter = new long[1 << 12];
 

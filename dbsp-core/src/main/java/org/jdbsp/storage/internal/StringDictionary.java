@@ -38,9 +38,9 @@ public final class StringDictionary implements ToIntFunction<String> {
      */
     private long[] slots = new long[1 << 8];
     /**
-     * 32 KiB, one bit per value of 18 bits of an entry's hash ({@link #filterBit}): a string whose bit is clear is no entry,
-     * known without probing {@link #slots} (no false negative, so the same indices), which saves a random read of a
-     * large array for most strings that never repeat.
+     * 32 KiB, one bit per value of 18 bits of an entry's hash ({@link #filterBit}): a string whose bit is clear is no
+     * entry, known without probing {@link #slots} (no false negative, so the same indices), which saves a random read
+     * of a large array for most strings that never repeat.
      */
     private final long[] entryFilter = new long[1 << 12];
     /** Slot {@code e}: the string object last found as entry {@code e} (null until then), for the first entries. */
@@ -53,9 +53,9 @@ public final class StringDictionary implements ToIntFunction<String> {
     private long chars;
 
     /**
-     * A hash of the length and up to {@value #SAMPLES} chars spread over {@code s}, from the last: {@code h = 31 * h + c}
-     * per char sampled, taken two chars at a time ({@code h = 961 * h + 31 * c + c'}, the same value) so that the chain
-     * of multiplications is half as long.
+     * A hash of the length and up to {@value #SAMPLES} chars spread over {@code s}, from the last: {@code h = 31 * h +
+     * c} per char sampled, taken two chars at a time ({@code h = 961 * h + 31 * c + c'}, the same value) so that the
+     * chain of multiplications is half as long.
      */
     static int quickHash(String s, int n) {
         int step = Math.max(1, n / SAMPLES);
