@@ -31,7 +31,7 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * {@link ArithmeticException} naming the group's key and its exact value only when the group's result after
  * the step does not fit in a long (its count, its sum, or its integer average; the double average never
  * fails). The message names the group as the operator's key description says ({@code "group " + key} by
- * default; a windowed aggregate whose key is a (window, key) pair names the key and the window).
+ * default). (Windows name the key and the window in their own messages: {@code WindowAggregate.result}.)
  *
  * <p>Forgetting ({@link ForgetsBelow}): the groups have a time (a long key is its own time; an object key's
  * is given by a key-time function), and {@link #forgetBelow} drops the groups whose time is below a bound.
