@@ -14,9 +14,9 @@ final class InlineSightings {
     private int entryCount;
 
     /**
-     * 32 KiB, one bit per value of 18 bits of an entered hash ({@link #filterBit}), set when a string is entered: a
-     * string whose bit is clear was not entered, found without probing {@link #entries} (no false negative, so the
-     * same answers).
+     * 32 KiB, one bit per value of 18 bits of an entered hash as {@link #entries} stores it (0 as 1; {@link
+     * #filterBit}), set when a string is entered: a string whose bit is clear was not entered, found without probing
+     * {@link #entries} (no false negative, so the same answers).
      */
     private final long[] entryFilter = new long[1 << 12];
 
@@ -67,19 +67,20 @@ final class InlineSightings {
                 }
             }
         }
-        place(h == 0 ? 1 : h);
+        int key = h == 0 ? 1 : h;
+        place(key);
         entryCount++;
-        int bit = filterBit(h);
+        int bit = filterBit(key);
         entryFilter[bit >>> 6] |= 1L << bit;
     }
 
     /** Whether a string whose inline encoding has hash {@code h} was {@linkplain #entered entered}. */
     boolean isEntry(int h) {
-        int bit = filterBit(h);
+        int key = h == 0 ? 1 : h;
+        int bit = filterBit(key); // of the key the table stores, so that the filter answers as the table
         if ((entryFilter[bit >>> 6] & 1L << bit) == 0) {
             return false;
         }
-        int key = h == 0 ? 1 : h;
         int mask = entries.length - 1;
         for (int p = (key ^ (key >>> 16)) & mask; entries[p] != 0; p = (p + 1) & mask) {
             if (entries[p] == key) {

@@ -1,11 +1,15 @@
 package org.jdbsp.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The hash of inline strings' bytes is the sampled hash as first defined, at any position and length. */
+/**
+ * The hash of inline strings' bytes is the sampled hash as first defined, at any position and length; the filter in
+ * front of the entered hashes answers as they do.
+ */
 class InlineSightingsTest {
     /** One byte at a time, as first defined: it decides which strings collide, so it is part of the format. */
     private static int sampledHash(int form, byte[] from, int position, int length) {
@@ -27,6 +31,20 @@ class InlineSightingsTest {
             int form = r.nextInt(1 << 20);
             assertEquals(sampledHash(form, bytes, position, length), InlineSightings.hash(form, bytes, position, length),
                     "length " + length + " at " + position);
+        }
+    }
+
+    /**
+     * The table of entries stores a hash of 0 as 1, so to it hashes 0 and 1 are one entry; its bit filter must answer
+     * as it does (a false negative there would copy inline a string the sink's table holds, changing the bytes).
+     */
+    @Test
+    void theFilterAnswersAsTheTableForTheHashesItStoresAlike() {
+        for (int entered = 0; entered <= 1; entered++) {
+            InlineSightings s = new InlineSightings();
+            s.entered(entered);
+            assertTrue(s.isEntry(0), "entered " + entered + ", asked 0");
+            assertTrue(s.isEntry(1), "entered " + entered + ", asked 1");
         }
     }
 }
