@@ -1,5 +1,7 @@
 package org.jdbsp.codec;
 
+import org.jdbsp.codec.internal.HashFilter;
+
 /**
  * What a {@link ByteSink} with a table of repeated strings knows about inline strings by their encoded form and
  * bytes alone, so that {@link ByteSource#copyString} need not build a string to decide: a fixed, lossy array of
@@ -14,15 +16,10 @@ final class InlineSightings {
     private int entryCount;
 
     /**
-     * 32 KiB, one bit per value of 18 bits of an entered hash as {@link #entries} stores it (0 as 1; {@link
-     * #filterBit}), set when a string is entered: a string whose bit is clear was not entered, found without probing
-     * {@link #entries} (no false negative, so the same answers).
+     * The entered hashes as {@link #entries} stores them (0 as 1): a string it does not hold was not entered, found
+     * without probing {@link #entries}.
      */
-    private final long[] entryFilter = new long[1 << 12];
-
-    private static int filterBit(int h) {
-        return (h * 0x9E3779B9) >>> 14;
-    }
+    private final HashFilter entryFilter = new HashFilter();
 
     /**
      * A hash of an inline string of form {@code 8n + b} whose {@code length} bytes after its header are those of
@@ -70,15 +67,13 @@ final class InlineSightings {
         int key = h == 0 ? 1 : h;
         place(key);
         entryCount++;
-        int bit = filterBit(key);
-        entryFilter[bit >>> 6] |= 1L << bit;
+        entryFilter.add(key);
     }
 
     /** Whether a string whose inline encoding has hash {@code h} was {@linkplain #entered entered}. */
     boolean isEntry(int h) {
         int key = h == 0 ? 1 : h;
-        int bit = filterBit(key); // of the key the table stores, so that the filter answers as the table
-        if ((entryFilter[bit >>> 6] & 1L << bit) == 0) {
+        if (!entryFilter.mayContain(key)) { // the key the table stores, so that the filter answers as the table
             return false;
         }
         int mask = entries.length - 1;

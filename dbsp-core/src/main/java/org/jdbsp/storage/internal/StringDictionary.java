@@ -3,6 +3,7 @@ package org.jdbsp.storage.internal;
 import java.util.Arrays;
 import java.util.function.ToIntFunction;
 import org.jdbsp.codec.ByteSink;
+import org.jdbsp.codec.internal.HashFilter;
 
 /**
  * The table of a batch file's repeated strings, built while the file is written: the {@linkplain
@@ -38,11 +39,10 @@ public final class StringDictionary implements ToIntFunction<String> {
      */
     private long[] slots = new long[1 << 8];
     /**
-     * 32 KiB, one bit per value of 18 bits of an entry's hash ({@link #filterBit}): a string whose bit is clear is no
-     * entry, known without probing {@link #slots} (no false negative, so the same indices), which saves a random read
-     * of a large array for most strings that never repeat.
+     * The entries' hashes: a string whose hash it does not hold is no entry, known without probing {@link #slots},
+     * which saves a random read of a large array for most strings that never repeat.
      */
-    private final long[] entryFilter = new long[1 << 12];
+    private final HashFilter entryFilter = new HashFilter();
     /** Slot {@code e}: the string object last found as entry {@code e} (null until then), for the first entries. */
     private final String[] recentStrings = new String[RECENT];
     private int[] hashes = new int[64];
@@ -85,8 +85,7 @@ public final class StringDictionary implements ToIntFunction<String> {
         }
         int h = quickHash(s, n);
         int mask = slots.length - 1;
-        int bit = filterBit(h);
-        int p = (entryFilter[bit >>> 6] & 1L << bit) == 0 ? -1 : h & mask;
+        int p = entryFilter.mayContain(h) ? h & mask : -1;
         for (; p >= 0 && slots[p] != 0; p = (p + 1) & mask) {
             long slot = slots[p];
             if ((int) (slot >>> 32) == h) {
@@ -118,10 +117,6 @@ public final class StringDictionary implements ToIntFunction<String> {
         }
     }
 
-    private static int filterBit(int h) {
-        return (h * 0x9E3779B9) >>> 14;
-    }
-
     private int enter(String s, int h) {
         if (count == strings.length) {
             strings = Arrays.copyOf(strings, count * 2);
@@ -130,8 +125,7 @@ public final class StringDictionary implements ToIntFunction<String> {
         }
         strings[count] = s;
         hashes[count] = h;
-        int bit = filterBit(h);
-        entryFilter[bit >>> 6] |= 1L << bit;
+        entryFilter.add(h);
         entries.writeString(s);
         ends[count + 1] = entries.size();
         chars += s.length();
