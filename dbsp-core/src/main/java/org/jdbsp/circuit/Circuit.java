@@ -12,6 +12,7 @@ import org.jdbsp.circuit.internal.Graph;
 import org.jdbsp.circuit.internal.StepRunner;
 import org.jdbsp.circuit.internal.WorkerGroup;
 import org.jdbsp.circuit.internal.WorkerPool;
+import org.jdbsp.storage.runtime.MergeThreads;
 import org.jdbsp.storage.runtime.RunDirectory;
 import org.jdbsp.storage.runtime.WorkerStorage;
 
@@ -51,13 +52,14 @@ public final class Circuit {
         Objects.requireNonNull(constructor, "constructor");
         CircuitRuntime runtime = new CircuitRuntime();
         RunDirectory run = config.storage() == null ? null : RunDirectory.open(config.storage(), config.name());
+        MergeThreads merges = run == null || config.mergeThreads() == 0 ? null : new MergeThreads(config.mergeThreads(), config.name());
         try {
             CircuitHandle<T> handle;
             if (config.workers() > 1) {
-                handle = buildReplicas(config, constructor, runtime, run);
+                handle = buildReplicas(config, constructor, runtime, run, merges);
             } else {
                 Graph graph = new Graph(null);
-                CircuitBuilder builder = new CircuitBuilder(graph, runtime, config, workerStorage(config, run));
+                CircuitBuilder builder = new CircuitBuilder(graph, runtime, config, workerStorage(config, run, merges));
                 T io = constructor.apply(builder);
                 graph.seal();
                 handle = new CircuitHandle<>(io, StepRunner.onCallingThread(new Executor(graph, config.validation())), runtime, graph, config);
@@ -66,8 +68,14 @@ public final class Circuit {
                 handle.storedIn(run);
                 runtime.onClose(run::close);
             }
+            if (merges != null) {
+                runtime.onClose(merges::close);   // first: no merge may write once the run directory goes
+            }
             return handle;
         } catch (RuntimeException | Error e) {
+            if (merges != null) {
+                merges.close();
+            }
             if (run != null) {
                 run.close();
             }
@@ -142,14 +150,14 @@ public final class Circuit {
     }
 
     /** A worker's storage in the run directory, or null without storage. */
-    private static WorkerStorage workerStorage(CircuitConfig config, RunDirectory run) {
+    private static WorkerStorage workerStorage(CircuitConfig config, RunDirectory run, MergeThreads merges) {
         return run == null ? null
                 : new WorkerStorage(run.path(), config.codecs(), config.spillThreshold(), config.effectiveWorkerMemoryBudget(),
-                        run.writtenCounter());
+                        run.writtenCounter(), merges);
     }
 
     private static <T> CircuitHandle<T> buildReplicas(CircuitConfig config, Function<CircuitBuilder, T> constructor, CircuitRuntime runtime,
-                                                      RunDirectory run) {
+                                                      RunDirectory run, MergeThreads merges) {
         int w = config.workers();
         WorkerGroup group = new WorkerGroup(w, config.name());
         Graph[] graphs = new Graph[w];
@@ -158,7 +166,7 @@ public final class Circuit {
         for (int i = 0; i < w; i++) {
             graphs[i] = new Graph(null);
             CircuitBuilder builder = new CircuitBuilder(graphs[i], runtime, config, group.worker(i), group.worker(i),
-                    workerStorage(config, run));
+                    workerStorage(config, run, merges));
             T replicaIo = constructor.apply(builder);
             graphs[i].seal();
             if (i == 0) {

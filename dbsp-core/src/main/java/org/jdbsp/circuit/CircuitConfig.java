@@ -27,9 +27,12 @@ import org.jdbsp.codec.Codecs;
  * @param workerMemoryBudget     with storage, the bytes of heap-resident trace batches each worker may hold before
  *                               it writes its largest ones to files; 0 (the default) means a quarter of the
  *                               maximum heap divided by the number of workers (see {@link #withWorkerMemoryBudget})
+ * @param mergeThreads           with storage, the threads that merge trace batches into files while the steps go on
+ *                               ({@value #DEFAULT_MERGE_THREADS} by default; 0 merges in the workers' threads; see
+ *                               {@link #withMergeThreads})
  */
 public record CircuitConfig(int maxRecursionIterations, int workers, String name, boolean validation, Path storage,
-        Codecs codecs, long spillThreshold, long workerMemoryBudget) {
+        Codecs codecs, long spillThreshold, long workerMemoryBudget, int mergeThreads) {
     /**
      * The default {@link #spillThreshold}: 8 MiB. A step's input batch stays on the heap and only the spine's
      * larger merged batches go to files: with 1 MiB every Nexmark input batch was written and merged file to
@@ -47,6 +50,23 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
      * seconds on 2 cores). 256 leaves room for large machines.
      */
     public static final int MAX_WORKERS = 256;
+
+    /**
+     * The default {@link #mergeThreads}: 1. With one worker on a 2-core machine, q19 and q20 (Nexmark, 10M events)
+     * spent over half of the worker's time with storage encoding bids into their first files; a merge thread does
+     * that on the other core (README, Storage).
+     */
+    public static final int DEFAULT_MERGE_THREADS = 1;
+
+    /** The most {@link #mergeThreads}: 64. */
+    public static final int MAX_MERGE_THREADS = 64;
+
+    /** The settings of an earlier version, with {@value #DEFAULT_MERGE_THREADS} merge thread. */
+    public CircuitConfig(int maxRecursionIterations, int workers, String name, boolean validation, Path storage,
+                         Codecs codecs, long spillThreshold, long workerMemoryBudget) {
+        this(maxRecursionIterations, workers, name, validation, storage, codecs, spillThreshold, workerMemoryBudget,
+                DEFAULT_MERGE_THREADS);
+    }
 
     /** Validates the settings. */
     public CircuitConfig {
@@ -69,6 +89,10 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
             throw new IllegalArgumentException("workerMemoryBudget = " + workerMemoryBudget
                     + " is invalid: must be >= 0 (0 for the default, a quarter of the heap divided by the workers)");
         }
+        if (mergeThreads < 0 || mergeThreads > MAX_MERGE_THREADS) {
+            throw new IllegalArgumentException("mergeThreads = " + mergeThreads + " is invalid: must be between 0 (merge in"
+                    + " the workers' threads) and " + MAX_MERGE_THREADS);
+        }
     }
 
     /**
@@ -76,22 +100,22 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
      * validation, no storage, the derived codecs.
      */
     public static CircuitConfig defaults() {
-        return new CircuitConfig(1_000_000, 1, "circuit", false, null, Codecs.defaults(), DEFAULT_SPILL_THRESHOLD, 0);
+        return new CircuitConfig(1_000_000, 1, "circuit", false, null, Codecs.defaults(), DEFAULT_SPILL_THRESHOLD, 0, DEFAULT_MERGE_THREADS);
     }
 
     /** A copy with another iteration limit. */
     public CircuitConfig withMaxRecursionIterations(int n) {
-        return new CircuitConfig(n, workers, name, validation, storage, codecs, spillThreshold, workerMemoryBudget);
+        return new CircuitConfig(n, workers, name, validation, storage, codecs, spillThreshold, workerMemoryBudget, mergeThreads);
     }
 
     /** A copy running on {@code n} workers (at least 1). */
     public CircuitConfig withWorkers(int n) {
-        return new CircuitConfig(maxRecursionIterations, n, name, validation, storage, codecs, spillThreshold, workerMemoryBudget);
+        return new CircuitConfig(maxRecursionIterations, n, name, validation, storage, codecs, spillThreshold, workerMemoryBudget, mergeThreads);
     }
 
     /** A copy with another name. */
     public CircuitConfig withName(String newName) {
-        return new CircuitConfig(maxRecursionIterations, workers, newName, validation, storage, codecs, spillThreshold, workerMemoryBudget);
+        return new CircuitConfig(maxRecursionIterations, workers, newName, validation, storage, codecs, spillThreshold, workerMemoryBudget, mergeThreads);
     }
 
     /**
@@ -107,7 +131,7 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
      * batch made (also when traces merge); off, it costs nothing per record. Meant for tests.
      */
     public CircuitConfig withValidation(boolean on) {
-        return new CircuitConfig(maxRecursionIterations, workers, name, on, storage, codecs, spillThreshold, workerMemoryBudget);
+        return new CircuitConfig(maxRecursionIterations, workers, name, on, storage, codecs, spillThreshold, workerMemoryBudget, mergeThreads);
     }
 
     /**
@@ -131,7 +155,7 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
      * codec fails that first step, with a {@link CircuitException} naming the stream and the type, never a later one.
      */
     public CircuitConfig withStorage(Path directory) {
-        return new CircuitConfig(maxRecursionIterations, workers, name, validation, directory, codecs, spillThreshold, workerMemoryBudget);
+        return new CircuitConfig(maxRecursionIterations, workers, name, validation, directory, codecs, spillThreshold, workerMemoryBudget, mergeThreads);
     }
 
     /**
@@ -139,7 +163,7 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
      * per object key or value) to files when storage is on; 0 writes every batch (for tests).
      */
     public CircuitConfig withSpillThreshold(long bytes) {
-        return new CircuitConfig(maxRecursionIterations, workers, name, validation, storage, codecs, bytes, workerMemoryBudget);
+        return new CircuitConfig(maxRecursionIterations, workers, name, validation, storage, codecs, bytes, workerMemoryBudget, mergeThreads);
     }
 
     /**
@@ -148,7 +172,17 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
      * the number of workers.
      */
     public CircuitConfig withWorkerMemoryBudget(long bytes) {
-        return new CircuitConfig(maxRecursionIterations, workers, name, validation, storage, codecs, spillThreshold, bytes);
+        return new CircuitConfig(maxRecursionIterations, workers, name, validation, storage, codecs, spillThreshold, bytes, mergeThreads);
+    }
+
+    /**
+     * A copy whose traces, with storage on, merge batches into files on {@code n} merge threads shared by the
+     * workers, while the steps go on (the step only installs a merge's result, or waits for it when the spine
+     * needs it before it is done); 0 merges in the workers' own threads, spread over the steps. Merge threads call
+     * the codecs and the key and value orders of stored records, which must not depend on the calling thread.
+     */
+    public CircuitConfig withMergeThreads(int n) {
+        return new CircuitConfig(maxRecursionIterations, workers, name, validation, storage, codecs, spillThreshold, workerMemoryBudget, n);
     }
 
     /** The memory budget of each worker in bytes: {@link #workerMemoryBudget}, or its default when that is 0. */
@@ -158,6 +192,6 @@ public record CircuitConfig(int maxRecursionIterations, int workers, String name
 
     /** A copy encoding records with {@code registry} (see {@link Codecs#with} to register a codec for a type). */
     public CircuitConfig withCodecs(Codecs registry) {
-        return new CircuitConfig(maxRecursionIterations, workers, name, validation, storage, registry, spillThreshold, workerMemoryBudget);
+        return new CircuitConfig(maxRecursionIterations, workers, name, validation, storage, registry, spillThreshold, workerMemoryBudget, mergeThreads);
     }
 }

@@ -120,7 +120,8 @@ public final class CircuitHandle<T> implements AutoCloseable {
 
     /**
      * The bytes of the batch files this circuit's traces have written to storage so far, over every worker,
-     * including files merged away and deleted since (0 without storage; see {@link CircuitConfig#withStorage}).
+     * including files merged away and deleted since (0 without storage; see {@link CircuitConfig#withStorage}); a file
+     * counts once complete (a merge thread's as soon as it finishes it).
      */
     public long storageBytesWritten() {
         return storage == null ? 0 : storage.bytesWritten();
@@ -128,7 +129,8 @@ public final class CircuitHandle<T> implements AutoCloseable {
 
     /**
      * The bytes of the files in this circuit's run directory now (0 without storage, and once closed): what its
-     * state occupies on disk. Walks the directory; call it between steps.
+     * state occupies on disk, without the temporary files of merges still being written by merge threads
+     * ({@link CircuitConfig#withMergeThreads}). Walks the directory; call it between steps.
      */
     public long storageBytesOnDisk() {
         return storage == null ? 0 : storage.bytesOnDisk();

@@ -61,6 +61,8 @@ final class SpineMerge {
     private boolean hasA;
     private boolean hasB;
     private int written;
+    /** Set when the merge runs on a merge thread ({@link #runOn}); then only that thread works on it. */
+    private MergeThreadRun run;
 
     /**
      * A merge of {@code inputs} (at least two, oldest first; equal tuples are written as the oldest holds them)
@@ -119,8 +121,16 @@ final class SpineMerge {
         }
     }
 
-    /** True when every input tuple has been consumed. */
+    /**
+     * True when every input tuple has been consumed; for a merge on a merge thread, when the thread has also finished
+     * its file.
+     */
     boolean done() {
+        return run != null ? run.succeeded() : consumed();
+    }
+
+    /** True when every input tuple has been consumed (read by the thread doing the work). */
+    boolean consumed() {
         return !hasA && !hasB;
     }
 
@@ -129,13 +139,63 @@ final class SpineMerge {
         return many == null ? 2 : many.length;
     }
 
-    /** Consumes up to {@code fuel} input tuples (a pair of equal tuples counts two); returns how many it consumed. */
+    /**
+     * Consumes up to {@code fuel} input tuples (a pair of equal tuples counts two); returns how many it consumed.
+     * A merge {@linkplain #runOn handed to a merge thread} consumes nothing here, except with
+     * {@code fuel == Long.MAX_VALUE}: the call then waits until the merge is done (running it here if no thread has
+     * started it yet) and throws what made it fail, if it did (otherwise a failure waits for {@link #failure()}).
+     */
     long work(long fuel) {
+        if (run != null) {
+            if (fuel == Long.MAX_VALUE) {
+                run.finishNow();
+                run.rethrowFailure();
+            }
+            return 0;
+        }
+        return work(fuel, trace.bounds());
+    }
+
+    /**
+     * Hands the rest of this merge, into a file, to {@code threads} (see {@link MergeThreadRun}); the bounds it
+     * drops are those of now (they only rise, so it may drop less than a merge fuelled later would; cursors hide
+     * those keys anyway). False, changing nothing, when {@code threads} refuses the task.
+     */
+    boolean runOn(java.util.concurrent.Executor threads) {
+        if (file == null) {
+            throw new IllegalStateException("only a merge into a file runs on a merge thread");
+        }
+        run = new MergeThreadRun(this, trace.bounds());
+        try {
+            threads.execute(run);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            run = null;
+            return false;
+        }
+    }
+
+    /** What made the merge fail on its merge thread, or null (also while it runs, and for a fuelled merge). */
+    Throwable failure() {
+        return run == null ? null : run.failure();
+    }
+
+    /** Counts the file this merge finished on its merge thread as written ({@link TraceStorage#written}). */
+    void countWritten(org.jdbsp.storage.spi.BatchFileInfo finished) {
+        trace.countWritten(finished);
+    }
+
+    /** Whether the merge runs on a merge thread. */
+    boolean onMergeThread() {
+        return run != null;
+    }
+
+    /** {@link #work(long)} with the bounds {@code bounds}. */
+    long work(long fuel, Trace.Bounds bounds) {
         if (many != null) {
-            return workMany(fuel);
+            return workMany(fuel, bounds);
         }
         long used = 0;
-        long timeBound = trace.valueBound();
         while ((hasA || hasB) && used < fuel) {
             int c;
             if (!hasA) {
@@ -169,7 +229,7 @@ final class SpineMerge {
                     t = bTimes != null ? bTimes[j] : timeOf(b);
                 }
             }
-            emit(src, weight, t, timeBound);
+            emit(src, weight, t, bounds);
             if (c <= 0) {
                 hasA = a.load(++i);
                 used++;
@@ -186,9 +246,8 @@ final class SpineMerge {
      * {@link #work} over more than two inputs: the least current tuple (the oldest input's among equal ones) is
      * found by one comparison per other input, and the weights of the equal ones are added to it.
      */
-    private long workMany(long fuel) {
+    private long workMany(long fuel, Trace.Bounds bounds) {
         long used = 0;
-        long timeBound = trace.valueBound();
         Source[] in = many;
         while (hasA && used < fuel) {
             int least = -1;
@@ -219,7 +278,7 @@ final class SpineMerge {
                 checkSame(src, in[ties[q]]);
                 weight = Weights.add(weight, in[ties[q]].w);
             }
-            emit(src, weight, t, timeBound);
+            emit(src, weight, t, bounds);
             used += 1 + tied;
             boolean left = consume(least);
             for (int q = 0; q < tied; q++) {
@@ -252,9 +311,9 @@ final class SpineMerge {
     }
 
     /** Writes the tuple loaded in {@code src} with {@code weight} unless it sums to zero or is below a bound. */
-    private void emit(Source src, long weight, long t, long timeBound) {
-        boolean keep = weight != 0 && (time == null || t >= timeBound)
-                && !(longKeys ? trace.belowBoundLong(src.lk) : trace.belowBoundObject(src.ok));
+    private void emit(Source src, long weight, long t, Trace.Bounds bounds) {
+        boolean keep = weight != 0 && (time == null || t >= bounds.values())
+                && !(longKeys ? bounds.belowLong(src.lk) : bounds.belowObject(src.ok));
         if (keep) {
             write(src, weight);
             if (timesOut != null) {
@@ -309,11 +368,24 @@ final class SpineMerge {
         return new Batch(layout, w.length, lk, ok, lv, ov, w).approximateBytes() + (timesOut == null ? 0 : 16L + 8L * timesOut.length);
     }
 
-    /** Gives up a merge that is not done: a file being written is deleted. */
+    /**
+     * Gives up a merge that is not done, or whose result is not used: a file being written is deleted (on a merge
+     * thread: the thread is stopped and waited for, and a file it finished is deleted).
+     */
     void abandon() {
-        if (file != null) {
+        if (run != null) {
+            run.abandon();
+        } else if (file != null) {
             file.close();
         }
+    }
+
+    /**
+     * The file written, once {@link #done()}: finished now (in the step thread) or by the merge thread. Null if the
+     * merge wrote nothing on a merge thread (the thread then deleted the empty file).
+     */
+    org.jdbsp.storage.spi.BatchFileInfo finishFile() {
+        return run != null ? run.file() : file.finish();
     }
 
     private void checkSame(Source a, Source b) {

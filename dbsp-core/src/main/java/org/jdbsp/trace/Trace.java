@@ -64,6 +64,13 @@ import org.jdbsp.zset.spi.Merging;
  * {@code KeyFilter} of its keys on the heap (about one byte a tuple), so that a cursor skips the files that cannot
  * hold the key it seeks. Cursors read file batches in place. The per-batch times of
  * {@link #dropValuesBelow} stay on the heap beside file batches. A trace without storage never writes.
+ *
+ * <p><b>Merge threads.</b> When the storage has {@linkplain TraceStorage#mergeThreads merge threads}, a merge into a
+ * file runs there to its end instead of being fuelled by inserts: an insert only installs the result of a merge that
+ * is done, and waits for one only when a level has no room left without its result (running it itself if no thread
+ * has started it). The work per insert then no longer bounds a step's time spent merging files, and when results
+ * appear depends on timing; what cursors read never does. A merge that failed there is given up (its inputs stay)
+ * and its failure thrown by the next insert, which still adds its batch (on the heap).
  */
 public final class Trace {
     /** Units of merge work (input tuples consumed) each merge in progress gets per tuple of an insert's level. */
@@ -182,6 +189,11 @@ public final class Trace {
         }
         learnCodecs(delta);
         Part part = new Part(delta, null, valueTime == null ? null : timesOf(delta));
+        Throwable failed = takeMergeThreadFailure();
+        if (failed != null) {
+            place(part); // the batch is kept, on the heap, as when its own write fails
+            throw unchecked(failed);
+        }
         if (storage != null && bytesOf(delta) >= storage.spillThreshold()) {
             try {
                 part = spilled(part);
@@ -212,6 +224,33 @@ public final class Trace {
             storage.learnCodecs(first);
             codecsLearned = true;
         }
+    }
+
+    /**
+     * Gives up the merges that failed on a merge thread (a full disk, an exception in a codec or an order; their
+     * inputs stay in the spine, to be merged again later) and returns the first failure, or null.
+     */
+    private Throwable takeMergeThreadFailure() {
+        Throwable first = null;
+        for (Level l : levels) {
+            Throwable f = l.merge == null ? null : l.merge.failure();
+            if (f != null) {
+                l.merge.abandon();
+                l.merge = null;
+                first = first == null ? f : first;
+            }
+        }
+        return first;
+    }
+
+    private static RuntimeException unchecked(Throwable t) {
+        if (t instanceof RuntimeException e) {
+            return e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException("a merge into a batch file failed", t);
     }
 
     /** The level of a batch of {@code size} tuples: the least k with size <= 2^k. */
@@ -317,7 +356,8 @@ public final class Trace {
      */
     private boolean advance(Level l, long fuel) {
         if (l.merge == null) {
-            l.merge = startMerge(l.cleaning ? rewriteOf(l.parts.subList(0, l.cleaningCount)) : l.parts.subList(0, Math.min(fanIn(l), l.parts.size())));
+            l.merge = startMerge(l.cleaning ? rewriteOf(l.parts.subList(0, l.cleaningCount)) : l.parts.subList(0, Math.min(fanIn(l), l.parts.size())),
+                    fuel != Long.MAX_VALUE);
         }
         try {
             mergeWork += l.merge.work(fuel);
@@ -333,7 +373,7 @@ public final class Trace {
      * The merge of {@code inputs} (oldest first): into a file when one of them is a file or their sum reaches the
      * storage's {@linkplain TraceStorage#heapMergeLimit heap merge limit}.
      */
-    private SpineMerge startMerge(List<Part> inputs) {
+    private SpineMerge startMerge(List<Part> inputs, boolean onMergeThread) {
         SpineMerge.Source[] sources = new SpineMerge.Source[inputs.size()];
         long[][] times = new long[inputs.size()][];
         boolean anyFile = false;
@@ -346,7 +386,12 @@ public final class Trace {
             heapBytes += p.heap() != null ? bytesOf(p.heap()) : 0;
         }
         boolean toFile = storage != null && (anyFile || heapBytes >= storage.heapMergeLimit());
-        return new SpineMerge(this, sources, times, valueTime, toFile ? storage.newWriter().trustValueOrder() : null);
+        SpineMerge m = new SpineMerge(this, sources, times, valueTime, toFile ? storage.newWriter().trustValueOrder() : null);
+        java.util.concurrent.Executor threads = toFile && onMergeThread ? storage.mergeThreads() : null;
+        if (threads != null) {
+            m.runOn(threads);
+        }
+        return m;
     }
 
     /** Replaces the batches of level {@code k} whose merge is done by its result, placed where its size says. */
@@ -382,7 +427,11 @@ public final class Trace {
             return new Part(m.heapResult(), null, m.timesOut());
         }
         try {
-            return new Part(null, open(m.file().finish(), m.keyFilter()), m.timesOut());
+            BatchFileInfo info = m.finishFile();
+            if (!m.onMergeThread()) {
+                storage.written(info);   // a merge thread counted its file when it finished it
+            }
+            return new Part(null, open(info, m.keyFilter()), m.timesOut());
         } catch (RuntimeException e) {
             m.abandon();
             throw e;
@@ -391,7 +440,7 @@ public final class Trace {
 
     /** The merge of {@code inputs} (oldest first) at once (for {@link #compact()}), or null when empty. */
     private Part mergeNow(List<Part> inputs) {
-        SpineMerge m = startMerge(inputs);
+        SpineMerge m = startMerge(inputs, false);
         try {
             mergeWork += m.work(Long.MAX_VALUE);
         } catch (RuntimeException e) {
@@ -410,9 +459,8 @@ public final class Trace {
         return b.approximateBytes() + 48L * objects * b.size;
     }
 
-    /** Opens a file this trace wrote, with the filter of its keys (or null). */
+    /** Opens a file this trace wrote (and counted), with the filter of its keys (or null). */
     private FileBatch open(BatchFileInfo info, KeyFilter keys) {
-        storage.written(info);
         return new FileBatch(BatchFile.open(info.path(), layout, storage.keyCodec(), storage.valueCodec()), keys);
     }
 
@@ -436,7 +484,9 @@ public final class Trace {
         }
         try (BatchFileWriter out = storage.newWriter().trustValueOrder()) {
             out.addAll(b);
-            file = open(out.finish(), keys);
+            BatchFileInfo info = out.finish();
+            storage.written(info);
+            file = open(info, keys);
         }
         return new Part(null, file, p.times());
     }
@@ -770,9 +820,32 @@ public final class Trace {
         return n;
     }
 
-    /** The current value-time bound (meaningful once {@link #dropValuesBelow} was called). */
-    long valueBound() {
-        return valueBound;
+    /** Counts a file a merge thread finished for this trace ({@link TraceStorage#written}). */
+    void countWritten(BatchFileInfo file) {
+        storage.written(file);
+    }
+
+    /**
+     * The bounds below which merges drop tuples, as they are now: an immutable copy, which a merge thread may read
+     * while the trace's bounds rise (it then drops less; cursors hide the keys below the key bound anyway).
+     */
+    Bounds bounds() {
+        return new Bounds(hasBound, longBound, objectBound, layout.keyOrder(), valueTime == null ? Long.MIN_VALUE : valueBound);
+    }
+
+    /**
+     * The key bound ({@link #dropKeysBelow}) and value-time bound ({@link #dropValuesBelow}) a merge applies.
+     *
+     * @param keys whether there is a key bound
+     */
+    record Bounds(boolean keys, long longKey, Object objectKey, java.util.Comparator<Object> keyOrder, long values) {
+        boolean belowLong(long key) {
+            return keys && key < longKey;
+        }
+
+        boolean belowObject(Object key) {
+            return keys && keyOrder.compare(key, objectKey) < 0;
+        }
     }
 
     /**

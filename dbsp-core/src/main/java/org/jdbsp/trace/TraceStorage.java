@@ -9,7 +9,8 @@ import org.jdbsp.zset.spi.Batch;
  * Where a {@link Trace} writes the batches it spills, and the policy saying which: given by the circuit runtime
  * to the shared trace of each stream when storage is on (SPI; an operator never calls it).
  *
- * <p>Every call is per batch or per merge, never per tuple. Implementations are used by one worker's thread.
+ * <p>Every call is per batch or per merge, never per tuple. Implementations are used by one worker's thread
+ * (merge threads, {@link #mergeThreads()}, call only {@link #written}).
  */
 public interface TraceStorage {
     /** Batches of at least this many {@linkplain Trace#bytesOf estimated bytes} go to files (0: every batch). */
@@ -40,7 +41,23 @@ public interface TraceStorage {
     /** A writer of a new batch file of the trace's layout, in the run's directory, with the learned codecs. */
     BatchFileWriter newWriter();
 
-    /** Called once per batch file the trace wrote completely (a spill or a merge), to count its bytes. */
+    /**
+     * The threads that run the trace's merges into batch files, or null (the default) to run them in the step
+     * thread, spread over the inserts like heap merges. On a merge thread a merge runs to its end while the steps
+     * go on; the step thread only installs its result (or waits, when its level needs the result before it is
+     * done), and a failure there fails the step that next looks at the merge. The merge thread then calls the
+     * codecs, the key and value orders and the value-time function of {@link Trace#dropValuesBelow} of the trace's
+     * records, which must therefore not depend on the calling thread (stateless, as the derived ones are).
+     */
+    default java.util.concurrent.Executor mergeThreads() {
+        return null;
+    }
+
+    /**
+     * Called once per batch file the trace wrote completely (a spill or a merge), to count its bytes; for a merge on a
+     * {@linkplain #mergeThreads merge thread}, by that thread as soon as the file is complete (so it must be
+     * thread-safe), whether or not the trace uses the file.
+     */
     default void written(BatchFileInfo file) {}
 
     /**

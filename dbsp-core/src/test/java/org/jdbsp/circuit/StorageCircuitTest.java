@@ -63,7 +63,45 @@ class StorageCircuitTest {
     void keyedOperatorsGiveTheHeapResultsWithEveryBatchInAFile() {
         Seeded.trials("linear and keyed operators, state in files", 6, r -> MultiWorkerTest.linearAndKeyed(r, List.of(
                 CircuitConfig.defaults().withValidation(true).withName("heap" + NAMES.incrementAndGet()),
-                spilling(1), spilling(2), spilling(4))));
+                spilling(1), spilling(2), spilling(4), spilling(2).withMergeThreads(0))));
+    }
+
+    @Test
+    void mergeThreadsMergeFilesWhileStepsGoOnAndStopWhenTheCircuitCloses() throws InterruptedException {
+        CircuitConfig threaded = spilling(2).withMergeThreads(2);
+        CircuitConfig inSteps = spilling(2).withMergeThreads(0);
+        String prefix = "jdbsp-merge-" + threaded.name() + "-";
+        List<Thread> seen;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+        try (MultiWorkerTest.Lockstep run = new MultiWorkerTest.Lockstep(List.of(
+                CircuitConfig.defaults().withName("heap" + NAMES.incrementAndGet()), threaded, inSteps), true,
+                b -> s -> List.of(MultiWorkerTest.join(s.indexByLong(x -> x % 50, x -> x),
+                        s.indexByLong(x -> x % 40, x -> x + 1)).output()))) {
+            for (int t = 0; t < 40; t++) {
+                for (int i = 1 + r.nextInt(40); i > 0; i--) {
+                    run.push(r.nextInt(400), r.nextInt(5) - 2);
+                }
+                run.stepAndCompare("after step " + t);
+            }
+            seen = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix)).toList();
+            assertTrue(!seen.isEmpty(), "merges ran on the circuit's merge threads");
+            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith(
+                    "jdbsp-merge-" + inSteps.name() + "-")), "mergeThreads 0: no merge thread");
+        }
+        for (Thread t : seen) {
+            t.join(10_000);
+            assertFalse(t.isAlive(), t.getName() + " ended with the circuit");
+        }
+    }
+
+    @Test
+    void mergeThreadsAreValidated() {
+        for (int n : new int[] {-1, CircuitConfig.MAX_MERGE_THREADS + 1}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> CircuitConfig.defaults().withMergeThreads(n));
+            assertTrue(e.getMessage().contains("mergeThreads = " + n), e.getMessage());
+        }
+        assertEquals(CircuitConfig.DEFAULT_MERGE_THREADS, CircuitConfig.defaults().mergeThreads());
     }
 
     @Test
@@ -259,7 +297,11 @@ class StorageCircuitTest {
     record JoinIo(ZSetInput<Long> a, ZSetInput<Long> b, ZSetOutput<String> out) {}
 
     private CircuitHandle<JoinIo> joinCircuit() {
-        return Circuit.build(spilling(1), bld -> {
+        return joinCircuit(spilling(1));
+    }
+
+    private static CircuitHandle<JoinIo> joinCircuit(CircuitConfig config) {
+        return Circuit.build(config, bld -> {
             ZSetInput<Long> a = bld.longZSetInput("a");
             ZSetInput<Long> b = bld.longZSetInput("b");
             return new JoinIo(a, b, MultiWorkerTest.join(a.stream().indexByLong(x -> x, x -> x),
@@ -288,7 +330,8 @@ class StorageCircuitTest {
             assertEquals(0, heap.storageBytesWritten(), "no storage, nothing written");
             assertEquals(0, heap.storageBytesOnDisk());
         }
-        CircuitHandle<JoinIo> h = joinCircuit();
+        // merges in the step thread: at the end of a step, no merge is writing a file
+        CircuitHandle<JoinIo> h = joinCircuit(spilling(1).withMergeThreads(0));
         h.io().b().push(1L, 1);
         h.step();
         long first = h.storageBytesWritten();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
+import org.jdbsp.storage.spi.BatchFileNames;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -137,8 +138,9 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /**
-     * The bytes of the files in this directory now (0 once closed). Best effort while the workers write: a file
-     * deleted during the walk is skipped.
+     * The bytes of the files in this directory now (0 once closed), except the temporary files of batch files being
+     * written (by a merge thread while the steps go on): complete files only, each counted in
+     * {@link #bytesWritten()} too. Best effort while the workers write: a file deleted during the walk is skipped.
      */
     public long bytesOnDisk() {
         if (closed) {
@@ -149,7 +151,8 @@ public final class RunDirectory implements AutoCloseable {
             Files.walkFileTree(path, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    sum[0] += attrs.isRegularFile() ? attrs.size() : 0;
+                    boolean complete = attrs.isRegularFile() && !BatchFileNames.isTemporary(file.getFileName().toString());
+                    sum[0] += complete ? attrs.size() : 0;
                     return FileVisitResult.CONTINUE;
                 }
 

@@ -172,6 +172,11 @@ final class StreamStorage implements TraceStorage {
     }
 
     @Override
+    public java.util.concurrent.Executor mergeThreads() {
+        return worker.mergeThreads();
+    }
+
+    @Override
     public void written(BatchFileInfo file) {
         worker.written(file.bytes());
     }

@@ -4,6 +4,7 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import org.jdbsp.codec.Codecs;
 import org.jdbsp.trace.Trace;
@@ -25,6 +26,7 @@ public final class WorkerStorage {
     private final long budget;
     private final List<WeakReference<Trace>> traces = new ArrayList<>();
     private final LongAdder written;
+    private final Executor mergeThreads;
 
     /** Storage in {@code dir} with the given threshold and per-worker budget (bytes). */
     public WorkerStorage(Path dir, Codecs codecs, long threshold, long budget) {
@@ -36,6 +38,15 @@ public final class WorkerStorage {
      * batch file its traces write to {@code written} (shared by the workers of a run).
      */
     public WorkerStorage(Path dir, Codecs codecs, long threshold, long budget, LongAdder written) {
+        this(dir, codecs, threshold, budget, written, null);
+    }
+
+    /**
+     * As above, with the traces' merges into batch files run by {@code mergeThreads} (shared by the workers of a
+     * run; null: in the step threads).
+     */
+    public WorkerStorage(Path dir, Codecs codecs, long threshold, long budget, LongAdder written, Executor mergeThreads) {
+        this.mergeThreads = mergeThreads;
         this.dir = dir;
         this.codecs = codecs;
         this.threshold = threshold;
@@ -50,6 +61,11 @@ public final class WorkerStorage {
 
     Path dir() {
         return dir;
+    }
+
+    /** The threads running merges into batch files, or null (see {@link TraceStorage#mergeThreads}). */
+    Executor mergeThreads() {
+        return mergeThreads;
     }
 
     Codecs codecs() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jdbsp.codec.Codec;
@@ -35,6 +36,11 @@ class TraceSpillFaultTest {
 
     /** The real storage of a worker, whose writers go through {@code ops}. */
     private TraceStorage storage(BatchFileFaultTest.FaultyOps ops, Layout layout) {
+        return storage(ops, layout, null);
+    }
+
+    /** As above, with merges into files handed to {@code mergeThreads} (null: fuelled by inserts). */
+    private TraceStorage storage(BatchFileFaultTest.FaultyOps ops, Layout layout, Executor mergeThreads) {
         TraceStorage real = new WorkerStorage(dir, Codecs.defaults(), 0, Long.MAX_VALUE).forStream("stream 'faulty'", layout);
         return new TraceStorage() {
             @Override
@@ -60,6 +66,11 @@ class TraceSpillFaultTest {
             @Override
             public BatchFileWriter newWriter() {
                 return BatchFileWriter.create(ops, 1 << 16, dir, layout, real.keyCodec(), real.valueCodec());
+            }
+
+            @Override
+            public Executor mergeThreads() {
+                return mergeThreads;
             }
 
             @Override
@@ -120,6 +131,43 @@ class TraceSpillFaultTest {
         List<Long> expected = new ArrayList<>(before);
         expected.addAll(read(traceOf(range(10_000, 10_010))));
         assertEquals(expected, read(t), "the trace holds the integral with the batch, its earlier files intact");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"disk full", "rename"})
+    void aWriteFailingOnAMergeThreadFailsTheNextInsertNamingTheFileAndLosesNothing(String fault) throws Exception {
+        BatchFileFaultTest.FaultyOps ops = new BatchFileFaultTest.FaultyOps();
+        List<Runnable> handedOver = new ArrayList<>();
+        Trace t = new Trace(Layout.longToLongs(), storage(ops, Layout.longToLongs(), handedOver::add));
+        int n = 0;
+        while (handedOver.isEmpty()) {  // threshold 0: every batch is a file; a level of eight starts a merge
+            t.insert(range(n * 100L, n * 100L + 100));
+            n++;
+        }
+        List<Long> before = read(t);
+        // the merge's writer made its temporary file already
+        List<String> filesBefore = names().stream().filter(f -> !BatchFileNames.isTemporary(f)).toList();
+        assertEquals(filesBefore.size() + 1, names().size());
+        if (fault.equals("disk full")) {
+            ops.writableBytes = 200;
+        } else {
+            ops.failMove = true;
+        }
+        Thread mergeThread = new Thread(handedOver.get(0), "merge");
+        mergeThread.start();
+        mergeThread.join(30_000);
+        assertEquals(filesBefore, names(), "the merge thread left no file of its failed write");
+        ops.writableBytes = Long.MAX_VALUE;
+        ops.failMove = false;
+        StorageException e = assertThrows(StorageException.class, () -> t.insert(range(100_000, 100_010)));
+        assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains(".jbf"), e.getMessage());
+        List<Long> expected = new ArrayList<>(before);
+        expected.addAll(read(traceOf(range(100_000, 100_010))));
+        assertEquals(expected, read(t), "the trace holds the integral with the batch, the merge's inputs intact");
+        t.insert(range(200_000, 200_010));   // the disk has room again: the merge starts afresh
+        assertEquals(expected.size() + 10, read(t).size());
+        t.close();
+        assertEquals(List.of(), names());
     }
 
     private static Trace traceOf(Batch b) {

@@ -107,6 +107,12 @@ final class BenchOptions {
             + " (0: a quarter of the heap divided by the workers, the default).")
     private Long workerMemoryBudget;
 
+    @Option(names = "--merge-threads", paramLabel = "N",
+        description = "With --storage: threads merging trace batches into files while the steps go on (0: the"
+            + " workers merge in their own threads, spread over the steps). Default "
+            + CircuitConfig.DEFAULT_MERGE_THREADS + ".")
+    private Integer mergeThreads;
+
     /**
      * The storage settings, or null without {@code --storage}.
      *
@@ -115,7 +121,7 @@ final class BenchOptions {
     StorageSettings storage() {
         if (storage == null) {
             for (String option : new String[] {storageThreshold == null ? null : "--storage-threshold",
-                workerMemoryBudget == null ? null : "--worker-memory-budget"}) {
+                workerMemoryBudget == null ? null : "--worker-memory-budget", mergeThreads == null ? null : "--merge-threads"}) {
                 if (option != null) {
                     throw new IllegalArgumentException(option + " needs --storage DIR");
                 }
@@ -124,7 +130,8 @@ final class BenchOptions {
         }
         return new StorageSettings(storage,
             storageThreshold == null ? CircuitConfig.DEFAULT_SPILL_THRESHOLD : storageThreshold,
-            workerMemoryBudget == null ? 0 : workerMemoryBudget);
+            workerMemoryBudget == null ? 0 : workerMemoryBudget,
+            mergeThreads == null ? CircuitConfig.DEFAULT_MERGE_THREADS : mergeThreads);
     }
 
     /** Whether to print each query's operator profile. */

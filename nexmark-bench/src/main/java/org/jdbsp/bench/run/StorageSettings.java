@@ -12,8 +12,14 @@ import org.jdbsp.circuit.CircuitConfig;
  * @param threshold    batches of at least this many bytes go to files (0: every batch)
  * @param workerBudget the heap bytes of trace batches each worker keeps before spilling its largest (0: the
  *                     library's default, a quarter of the heap divided by the workers)
+ * @param mergeThreads the threads merging batches into files while the steps go on (0: in the workers' threads)
  */
-public record StorageSettings(Path directory, long threshold, long workerBudget) {
+public record StorageSettings(Path directory, long threshold, long workerBudget, int mergeThreads) {
+    /** With the library's default number of merge threads. */
+    public StorageSettings(Path directory, long threshold, long workerBudget) {
+        this(directory, threshold, workerBudget, CircuitConfig.DEFAULT_MERGE_THREADS);
+    }
+
     /**
      * Checks the values and the directory.
      *
@@ -39,10 +45,15 @@ public record StorageSettings(Path directory, long threshold, long workerBudget)
             throw new IllegalArgumentException("--worker-memory-budget = " + workerBudget
                 + " is invalid: must be >= 0 (0 for the default)");
         }
+        if (mergeThreads < 0 || mergeThreads > CircuitConfig.MAX_MERGE_THREADS) {
+            throw new IllegalArgumentException("--merge-threads = " + mergeThreads + " is invalid: must be between 0"
+                + " (merge in the workers' threads) and " + CircuitConfig.MAX_MERGE_THREADS);
+        }
     }
 
     /** {@code config} with this storage. */
     public CircuitConfig apply(CircuitConfig config) {
-        return config.withStorage(directory).withSpillThreshold(threshold).withWorkerMemoryBudget(workerBudget);
+        return config.withStorage(directory).withSpillThreshold(threshold).withWorkerMemoryBudget(workerBudget)
+            .withMergeThreads(mergeThreads);
     }
 }

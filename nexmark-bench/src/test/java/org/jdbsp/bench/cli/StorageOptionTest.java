@@ -131,7 +131,10 @@ class StorageOptionTest {
             "-1", "--max-events", "10");
         assertUsageError("--worker-memory-budget = -2 is invalid", "--storage", dir.toString(),
             "--worker-memory-budget", "-2", "--max-events", "10");
+        assertUsageError("--merge-threads = -1 is invalid", "--storage", dir.toString(), "--merge-threads", "-1",
+            "--max-events", "10");
         assertUsageError("--storage-threshold needs --storage DIR", "--storage-threshold", "0", "--max-events", "10");
+        assertUsageError("--merge-threads needs --storage DIR", "--merge-threads", "2", "--max-events", "10");
         if (Files.isDirectory(Path.of("/proc/self"))) {
             assertUsageError("--storage /proc/self is not writable", "--storage", "/proc/self", "--max-events", "10");
         }

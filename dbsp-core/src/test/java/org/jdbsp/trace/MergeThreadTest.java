@@ -1,0 +1,154 @@
+package org.jdbsp.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import org.jdbsp.codec.Codecs;
+import org.jdbsp.storage.runtime.MergeThreads;
+import org.jdbsp.storage.runtime.WorkerStorage;
+import org.jdbsp.zset.Layout;
+import org.jdbsp.zset.spi.Batch;
+import org.jdbsp.zset.spi.BatchBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Merges into batch files run on merge threads ({@link TraceStorage#mergeThreads}) while inserts go on: whatever the
+ * timing, the trace reads as the same integral as a heap trace after every insert; a merge that no thread has
+ * started when the spine needs its result is run by the inserting thread (no wait for a thread that may never
+ * come); a merge given up is stopped and its file deleted.
+ */
+@Timeout(120)
+class MergeThreadTest {
+    /** Threshold of the storage: heap batches merge into a first file from eight of them. */
+    private static final long THRESHOLD = 2_048;
+
+    @TempDir
+    Path dir;
+
+    /** A stored record: strings go through the string table of each file. */
+    record Bid(long auction, String channel, String extra) implements Comparable<Bid> {
+        private static final java.util.Comparator<Bid> ORDER = java.util.Comparator.comparingLong(Bid::auction)
+                .thenComparing(Bid::channel).thenComparing(Bid::extra);
+
+        @Override
+        public int compareTo(Bid o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
+    private static final Layout BIDS = Layout.longToObjects();
+
+    private Trace trace(Executor threads, LongAdder written) {
+        return new Trace(BIDS, new WorkerStorage(dir, Codecs.defaults(), THRESHOLD, Long.MAX_VALUE, written, threads)
+                .forStream("stream 'bids'", BIDS));
+    }
+
+    private static Batch random(SplittableRandom r, int n, boolean deletes) {
+        BatchBuilder b = new BatchBuilder(BIDS);
+        for (int i = 0; i < n; i++) {
+            long auction = r.nextLong(500);
+            Bid bid = new Bid(auction, "channel-" + r.nextInt(20), "x".repeat(r.nextInt(30)) + r.nextInt(1_000));
+            b.addLong(auction, bid, deletes && r.nextInt(4) == 0 ? -1 : 1);
+        }
+        return b.build();
+    }
+
+    /** The trace's integral as strings, in cursor order. */
+    private static List<String> read(Trace t) {
+        List<String> out = new ArrayList<>();
+        TraceCursor c = t.cursor();
+        while (c.nextKey()) {
+            while (c.nextValue()) {
+                out.add(c.longKey() + " " + c.value() + " " + c.weight());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aTraceMergingOnAThreadReadsAsTheHeapTraceAfterEveryInsert() {
+        AtomicInteger ranOnThread = new AtomicInteger();
+        MergeThreads threads = new MergeThreads(1, "test");
+        Executor counting = task -> threads.execute(() -> {
+            ranOnThread.incrementAndGet();
+            task.run();
+        });
+        LongAdder written = new LongAdder();
+        try {
+            Trace stored = trace(counting, written);
+            Trace heap = new Trace(BIDS);
+            SplittableRandom r = new SplittableRandom(11);
+            for (int i = 0; i < 400; i++) {
+                Batch b = random(r, 1 + r.nextInt(i % 50 == 49 ? 600 : 40), true);
+                stored.insert(b);
+                heap.insert(b);
+                if (i % 7 == 0) {
+                    assertEquals(read(heap), read(stored), "after insert " + i);
+                }
+            }
+            assertEquals(read(heap), read(stored));
+            assertTrue(ranOnThread.get() > 0 && stored.fileBytes() > 0 && written.sum() > 0,
+                    ranOnThread.get() + " merges handed to the thread, " + stored.fileBytes() + " bytes in files");
+            stored.compact();
+            assertEquals(read(heap), read(stored), "after a compaction");
+            stored.close();
+        } finally {
+            threads.close();
+        }
+    }
+
+    @Test
+    void aMergeNoThreadStartedIsRunByTheInserterWhenItsLevelNeedsIt() throws IOException {
+        List<Runnable> held = new ArrayList<>();
+        Trace stored = trace(held::add, new LongAdder());
+        Trace heap = new Trace(BIDS);
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 300; i++) {
+            Batch b = random(r, 1 + r.nextInt(60), false);
+            stored.insert(b);
+            heap.insert(b);
+        }
+        assertTrue(held.size() > 1, held.size() + " merges handed to a thread that never ran them");
+        assertTrue(stored.fileBytes() > 0, "the inserter ran the merges its levels needed");
+        assertEquals(read(heap), read(stored));
+        // the thread comes at last: merges already run or given up do nothing
+        held.forEach(Runnable::run);
+        assertEquals(read(heap), read(stored));
+        stored.close();
+        assertEquals(List.of(), files(), "closing deleted every file, also those of merges never installed");
+    }
+
+    @Test
+    void closingATraceStopsItsRunningMergesAndDeletesTheirFiles() throws IOException {
+        MergeThreads threads = new MergeThreads(2, "test");
+        try {
+            Trace stored = trace(threads, new LongAdder());
+            SplittableRandom r = new SplittableRandom(3);
+            for (int i = 0; i < 200; i++) {
+                stored.insert(random(r, 1 + r.nextInt(80), false));
+            }
+            stored.close();
+            assertEquals(List.of(), files(), "no file (finished or temporary) outlives the trace");
+        } finally {
+            threads.close();
+        }
+    }
+
+    private List<String> files() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
