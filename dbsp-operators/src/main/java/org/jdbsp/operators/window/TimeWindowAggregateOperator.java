@@ -1,13 +1,11 @@
 package org.jdbsp.operators.window;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.StateReader;
 import org.jdbsp.circuit.spi.StateWriter;
+import org.jdbsp.operators.aggregate.internal.EmitOnClose;
 import org.jdbsp.operators.aggregate.internal.GroupTable;
 import org.jdbsp.operators.aggregate.internal.WindowGroups;
 import org.jdbsp.operators.time.internal.ForgetsBelow;
@@ -29,13 +27,15 @@ import org.jdbsp.zset.spi.BatchBuilder;
  * watermark at which it can still change a row, {@code end + lateness - 1}, so a window goes once the watermark
  * reaches its end plus the allowed lateness (every window at the end of time).
  */
-final class TimeWindowAggregateOperator extends WindowedOperator implements ForgetsBelow {
+final class TimeWindowAggregateOperator extends WindowedOperator implements ForgetsBelow, EmitOnClose.Rows {
     private final TimeWindows windows;
     /** The incremental aggregator of min, max and custom aggregates; null for count and sum. */
     private final WindowStateAggregator<Object> states;
     private final long slide;
     /** The groups by (window start, key). */
     private WindowGroups groupsByWindow;
+    /** Emits a group's row when its window closes, and its changes within the lateness. */
+    private EmitOnClose emission;
 
     /** Keyed by the objects {@code key(record)}. */
     TimeWindowAggregateOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, TimeWindows windows,
@@ -51,12 +51,8 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
         this.states = WindowStateAggregator.of(agg);
         this.slide = windows.slide();
         this.groupsByWindow = new WindowGroups(windows.size(), slide, states);
+        this.emission = new EmitOnClose(groupsByWindow, this);
     }
-
-    /** A group of an already emitted window that this step changes. */
-    private record GroupRef(long start, Object key) {}
-
-    private static final Object ABSENT = new Object();
 
     /**
      * Records are added to their groups one by one with their weights, and a group's result is read only before
@@ -71,7 +67,6 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
     @Override
     Batch step(Batch records, long w0, long w1) {
         BatchBuilder out = new BatchBuilder(Layout.OBJECTS);
-        Map<GroupRef, Object> reopened = null;
         for (int i = 0; i < records.size; i++) {
             Object record = records.key(i);
             long weight = records.weights[i];
@@ -88,18 +83,10 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
             for (int j = 0; j < n; j++, s += slide, position++) {
                 GroupTable groups = groupsByWindow.groupsAt(s, position);
                 if (emitted && groupsByWindow.end(s) <= w0) {
-                    if (reopened == null) {
-                        reopened = new HashMap<>();
-                    }
                     if (k == null) {
                         k = lk;
                     }
-                    GroupRef ref = new GroupRef(s, k);
-                    if (!reopened.containsKey(ref)) {
-                        int g = groups.slotOf(k);
-                        Object before = g == GroupTable.NONE ? null : agg.result(groups, g, k, s, windows.end(s));
-                        reopened.put(ref, before == null ? ABSENT : before);
-                    }
+                    emission.beforeChangeOfEmitted(s, groups, k);
                 }
                 int g = k == null ? groups.slotOrCreateLong(lk) : groups.slotOrCreate(k);
                 agg.add(groups, g, record, weight);
@@ -114,30 +101,18 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
             }
         }
         groupsByWindow.endStep();
-        if (reopened != null) {
-            for (Map.Entry<GroupRef, Object> e : reopened.entrySet()) {
-                GroupRef ref = e.getKey();
-                GroupTable groups = groupsByWindow.existing(ref.start);
-                int slot = groups == null ? GroupTable.NONE : groups.slotOf(ref.key);
-                Object after = slot == GroupTable.NONE ? null : agg.result(groups, slot, ref.key, ref.start, windows.end(ref.start));
-                Object before = e.getValue() == ABSENT ? null : e.getValue();
-                if (!Objects.equals(before, after)) {
-                    if (before != null) {
-                        out.add(new WindowResult<>(ref.key, ref.start, windows.end(ref.start), before), -1);
-                    }
-                    if (after != null) {
-                        out.add(new WindowResult<>(ref.key, ref.start, windows.end(ref.start), after), 1);
-                    }
-                }
-            }
-        }
-        groupsByWindow.forEachClosing(w0, w1, (start, end, groups, key, slot) -> {
-            Object r = agg.result(groups, slot, key, start, end);
-            if (r != null) {
-                out.add(new WindowResult<>(key, start, end, r), 1);
-            }
-        });
+        emission.endStep(w0, w1, out);
         return out.build();
+    }
+
+    @Override
+    public Object result(GroupTable groups, int slot, Object key, long start, long end) {
+        return agg.result(groups, slot, key, start, end);
+    }
+
+    @Override
+    public Object row(Object key, long start, long end, Object result) {
+        return new WindowResult<>(key, start, end, result);
     }
 
     /**
@@ -177,6 +152,7 @@ final class TimeWindowAggregateOperator extends WindowedOperator implements Forg
     public Operator fork() {
         TimeWindowAggregateOperator c = copyProgress(new TimeWindowAggregateOperator(key, longKey, eventTime, windows, agg, lateness));
         c.groupsByWindow = groupsByWindow.copy();
+        c.emission = new EmitOnClose(c.groupsByWindow, c);
         return c;
     }
 }
