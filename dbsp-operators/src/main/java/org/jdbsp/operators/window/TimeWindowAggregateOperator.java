@@ -16,11 +16,10 @@ import org.jdbsp.zset.spi.BatchBuilder;
 /**
  * Aggregates per (fixed-size window, key) and emits each window's rows once the watermark reaches its end;
  * inputs: the records (none of them late: {@link WindowedAggregates} drops those upstream), the watermark
- * stream. The groups are indexed by (window start, key): a sorted map of window starts, so that closing and
- * forgetting windows are range operations, each window the ordinary aggregates' table of groups ({@link GroupTable},
- * the one of the ordinary count/sum/average by key): its keys (unboxed for long keys) to their accumulators (exact
- * linear words for count and sum, plus an incremental aggregator's state for the others). Each group is held once,
- * there.
+ * stream. Its own work is to assign each record its windows and add it to its group there; the groups are indexed
+ * by (window start, key) in {@link WindowGroups} (each window the ordinary aggregates' table of groups,
+ * {@link GroupTable}: keys, unboxed for long keys, to exact linear words for count and sum, plus an incremental
+ * aggregator's state for the others), and rows are emitted by the on-close policy, {@link EmitOnClose}.
  *
  * <p>Forgetting ({@link ForgetsBelow}) is driven by the watermark as for every other keyed state, by a strict
  * {@link org.jdbsp.operators.time.internal.StateGcOperator} at the end of the step: a group's time is the last

@@ -5,6 +5,8 @@
  * org.jdbsp.operators.aggregate.internal.GroupSlots}), and the table of groups that joins them, with the state of an
  * incremental aggregator per group where it has one ({@link org.jdbsp.operators.aggregate.internal.GroupTable}): the
  * ordinary count/sum/average keeps one table, a fixed-size window aggregate one per window, a session aggregate its
- * scratch accumulators in one.
+ * scratch accumulators in one. A fixed-size window aggregate's groups are keyed by (window start, key) in
+ * {@link org.jdbsp.operators.aggregate.internal.WindowGroups} (sorted starts, so that the windows a watermark closes or
+ * forgets are ranges), and emitted by the on-close policy of {@link org.jdbsp.operators.aggregate.internal.EmitOnClose}.
  */
 package org.jdbsp.operators.aggregate.internal;
