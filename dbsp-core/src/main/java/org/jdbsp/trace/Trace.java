@@ -493,7 +493,8 @@ public final class Trace {
 
     /**
      * Writes the largest heap batch of the spine to a file (for a memory budget), giving up a merge in progress
-     * that reads it (it starts again from the file); returns the estimated bytes freed, or 0 when there is no
+     * that reads it (it starts again from the file), or, when a merge thread is merging it into a file, finishes
+     * that merge; returns the estimated bytes freed, or 0 when there is no
      * heap batch or the trace has no storage (or has seen no batch yet).
      */
     public long spillLargestHeapBatch() {
@@ -515,6 +516,14 @@ public final class Trace {
         }
         if (best == null) {
             return 0;
+        }
+        if (best.merge != null && index < best.merge.inputs() && best.merge.onMergeThread()) {
+            // a merge thread is writing it to a file already: finish that merge (waiting for it) rather than redo it
+            long before = heapBatchBytes();
+            int k = levels.indexOf(best);
+            advance(best, Long.MAX_VALUE);
+            finishAt(k);
+            return Math.max(0, before - heapBatchBytes());
         }
         Part file = spilled(best.parts.get(index));
         if (best.merge != null && index < best.merge.inputs()) {

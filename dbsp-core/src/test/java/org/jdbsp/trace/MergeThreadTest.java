@@ -131,6 +131,29 @@ class MergeThreadTest {
     }
 
     @Test
+    void aMemoryBudgetIsKeptByFinishingTheMergesThatWriteTheLargestHeapBatches() {
+        long budget = 40_000;
+        MergeThreads threads = new MergeThreads(1, "test");
+        try {
+            Trace stored = new Trace(BIDS, new WorkerStorage(dir, Codecs.defaults(), THRESHOLD, budget, new LongAdder(), threads)
+                    .forStream("stream 'bids'", BIDS));
+            Trace heap = new Trace(BIDS);
+            SplittableRandom r = new SplittableRandom(23);
+            for (int i = 0; i < 300; i++) {
+                Batch b = random(r, 1 + r.nextInt(30), true);
+                stored.insert(b);
+                heap.insert(b);
+                assertTrue(stored.heapBatchBytes() <= budget, "after insert " + i + ": " + stored.heapBatchBytes()
+                        + " heap bytes, budget " + budget);
+            }
+            assertEquals(read(heap), read(stored));
+            stored.close();
+        } finally {
+            threads.close();
+        }
+    }
+
+    @Test
     void closingATraceStopsItsRunningMergesAndDeletesTheirFiles() throws IOException {
         MergeThreads threads = new MergeThreads(2, "test");
         try {
