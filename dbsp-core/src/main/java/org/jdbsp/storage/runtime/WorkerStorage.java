@@ -14,7 +14,7 @@ import org.jdbsp.zset.Layout;
 /**
  * One worker's storage: where its traces write (the run directory), the spill threshold, the codec registry,
  * and the memory budget of its heap-resident trace batches, enforced over every trace it made. Used by the
- * worker's thread only.
+ * worker's thread, except the count of bytes written (a {@link LongAdder}), which merge threads add to as well.
  */
 public final class WorkerStorage {
     /** The heap merge limit in spill thresholds, at most (see {@link #heapMergeLimit}). */

@@ -18,7 +18,8 @@ import org.jdbsp.nexmark.queries.QueryOptions;
 
 /**
  * Measures what a query's state costs, heap and disk together, per stored bid (issue 15 point 4): runs the query
- * with storage over the first events of the default generator, one worker, {@value #STEP_EVENTS} events a step and
+ * with storage over the first events of the default generator, one worker (merging in its own thread, so that no
+ * merge is in flight at the end), {@value #STEP_EVENTS} events a step and
  * one empty step at the end (which lets the last step's input and changes go), then takes the bytes of the circuit's
  * files on disk and the live heap the circuit holds: the heap in use after a full collection with the circuit
  * open, minus the same after it is closed and dropped (so every heap byte that the circuit keeps is counted: its
@@ -64,7 +65,8 @@ public final class StateFootprint {
         if (events <= 0) {
             throw new IllegalArgumentException("events must be positive: " + events);
         }
-        CircuitConfig config = CircuitConfig.defaults().withWorkers(1).withStorage(storage);
+        // merges in the step thread: at the end no merge is in flight, whose output and inputs would both be on disk
+        CircuitConfig config = CircuitConfig.defaults().withWorkers(1).withStorage(storage).withMergeThreads(0);
         if (threshold >= 0) {
             config = config.withSpillThreshold(threshold);
         }
