@@ -13,7 +13,7 @@ import org.jdbsp.circuit.spi.Operator;
 
 /**
  * What identifies a circuit's shape in a checkpoint: one line per operator, in build order, with its kind,
- * name, operator class, output columns and inputs (by position), the bodies of recursive operators nested.
+ * name, operator class (its {@link Operator#fingerprintName()}), output columns and inputs (by position), the bodies of recursive operators nested.
  * It is made of names and positions only (no identity hash code, no generated class name), so the same build
  * function gives the same lines in every process.
  */
@@ -32,13 +32,23 @@ public final class Fingerprint {
             Node n = graph.node(i);
             Operator op = n.operator();
             Class<?> c = op.getClass();
-            String type = c.isHidden() || c.isSynthetic() ? "(generated)" : c.getName();
+            String type = c.isHidden() || c.isSynthetic() ? "(generated)" : stableName(op);
             lines.add(prefix + "#" + i + " " + n.kind() + " '" + n.name() + "' " + type + " " + n.layout().keyKind()
                     + "/" + n.layout().valueKind() + " <- " + Arrays.toString(graph.inputs(i)));
             if (op instanceof RecursiveOperator) {
                 add(((RecursiveOperator) op).body(), prefix + "#" + i + "/", lines);
             }
         }
+    }
+
+    /** The {@link Operator#fingerprintName()} of {@code op}, refused when empty or holding whitespace (lines are split at spaces). */
+    private static String stableName(Operator op) {
+        String name = op.fingerprintName();
+        if (name == null || name.isEmpty() || !name.equals(name.replaceAll("\\s", ""))) {
+            throw new IllegalStateException("operator class " + op.getClass().getName() + " gives the fingerprint name '"
+                    + name + "': it must be non-empty and hold no whitespace");
+        }
+        return name;
     }
 
     /** Null when {@code saved} and {@code current} agree, else what differs first. */

@@ -84,6 +84,16 @@ public interface Operator {
     }
 
     /**
+     * The name a checkpoint's fingerprint records for this operator (a restore refuses a checkpoint whose operator
+     * at the same position has another name): by default the name of its class. An operator whose class was
+     * renamed or merged into another returns the name its earlier checkpoints recorded, so that they still
+     * restore; the name must be stable and hold no whitespace.
+     */
+    default String fingerprintName() {
+        return getClass().getName();
+    }
+
+    /**
      * How this operator's state is cut among the workers, so that a checkpoint can be restored on another
      * number of workers (see {@link StatePartitioning}: {@code restore} is then called once per saved part and
      * must add what it reads). By default {@link StatePartitioning#FIXED}: such a restore fails naming the
