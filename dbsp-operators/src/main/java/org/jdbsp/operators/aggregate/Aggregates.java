@@ -7,7 +7,8 @@ import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.IndexedZSetStream;
 import org.jdbsp.circuit.Placement;
-import org.jdbsp.circuit.spi.UnaryOperator;
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.operators.aggregate.internal.KeyedAggregateOperator;
 import org.jdbsp.zset.ColumnKind;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.Orders;
@@ -111,7 +112,7 @@ public final class Aggregates {
         Objects.requireNonNull(aggregator, "aggregator");
         Layout in = input.layout();
         Layout out = Layout.indexed(in.keyKind(), in.keyOrder(), ColumnKind.OBJECT, Objects.requireNonNull(order, "order"));
-        return add(input, new StateAggregateOperator((IncrementalAggregator<Object, Object, Object>) aggregator, in, out), out, "incremental");
+        return add(input, KeyedAggregateOperator.perStep((IncrementalAggregator<Object, Object, Object>) aggregator, in, out), out, "incremental");
     }
 
     @SuppressWarnings("unchecked")
@@ -160,7 +161,7 @@ public final class Aggregates {
     }
 
     /** Adds {@code op}, which keeps state per key but no trace, over {@code input} sharded by key. */
-    private static <K, R> IndexedZSetStream<K, R> add(IndexedZSetStream<K, ?> input, UnaryOperator op, Layout out, String name) {
+    private static <K, R> IndexedZSetStream<K, R> add(IndexedZSetStream<K, ?> input, Operator op, Layout out, String name) {
         return Wiring.addKeyedIndexedStream(name, out, keyed -> op, input);
     }
 }

@@ -1,6 +1,9 @@
 package org.jdbsp.operators.window;
 
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.ZSetStream;
+import org.jdbsp.circuit.spi.Operator;
 import org.jdbsp.circuit.spi.Replicas;
 import org.jdbsp.operators.time.LateFilter;
 
@@ -12,12 +15,17 @@ import org.jdbsp.operators.time.LateFilter;
  * @param <R> the aggregate type
  */
 public final class WindowAggregation<K, R> {
-    private final Replicas<WindowedOperator> operators;
+    private final Replicas<? extends Operator> operators;
+    /** The watermark the first replica has seen. */
+    private final LongSupplier watermark;
     private final LateFilter<?> onTime;
     private final ZSetStream<WindowResult<K, R>> stream;
 
-    WindowAggregation(Replicas<WindowedOperator> operators, LateFilter<?> onTime, ZSetStream<WindowResult<K, R>> stream) {
+    /** The aggregate whose operators, one per worker, are {@code operators}, which tell their watermark by {@code watermarkOf}. */
+    <O extends Operator> WindowAggregation(Replicas<O> operators, ToLongFunction<O> watermarkOf, LateFilter<?> onTime,
+                                           ZSetStream<WindowResult<K, R>> stream) {
         this.operators = operators;
+        this.watermark = () -> watermarkOf.applyAsLong(operators.get(0));
         this.onTime = onTime;
         this.stream = stream;
     }
@@ -40,16 +48,16 @@ public final class WindowAggregation<K, R> {
 
     /** The watermark the operator has seen, after the last step. */
     public long watermark() {
-        return operators.get(0).watermark();
+        return watermark.getAsLong();
     }
 
     /** Live tuples of state: groups of open windows plus the values or records they keep. */
     public long stateTuples() {
-        return operators.sum(WindowedOperator::stateTuples);
+        return operators.sum(Operator::stateTuples);
     }
 
     /** Approximate bytes of that state (records pointed to are not counted). */
     public long stateBytes() {
-        return operators.sum(WindowedOperator::stateBytes);
+        return operators.sum(Operator::stateBytes);
     }
 }

@@ -6,6 +6,8 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.Placement;
 import org.jdbsp.circuit.ZSetStream;
+import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.operators.aggregate.internal.KeyedAggregateOperator;
 import org.jdbsp.operators.time.LateFilter;
 import org.jdbsp.operators.time.Watermark;
 import org.jdbsp.operators.time.Watermarks;
@@ -40,8 +42,9 @@ public final class WindowedAggregates {
                                                              Watermark watermark, long allowedLatenessMs,
                                                              WindowAggregate<? super T, R> aggregator) {
         check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
-        return fixedSize(new TimeWindowAggregateOperator((Function<Object, Object>) key, (ToLongFunction<Object>) eventTime,
-                windows, aggregator, allowedLatenessMs), records, eventTime, watermark);
+        Function<Object, Object> k = (Function<Object, Object>) key;
+        return fixedSize(operator(k, null, (ToLongFunction<Object>) eventTime, windows, aggregator, allowedLatenessMs), k,
+                allowedLatenessMs, records, eventTime, watermark);
     }
 
     /**
@@ -56,13 +59,27 @@ public final class WindowedAggregates {
         check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
         ToLongFunction<Object> longKey = (ToLongFunction<Object>) key;
         Function<Object, Object> boxed = r -> longKey.applyAsLong(r);
-        return fixedSize(new TimeWindowAggregateOperator(boxed, longKey, (ToLongFunction<Object>) eventTime, windows,
-                aggregator, allowedLatenessMs), records, eventTime, watermark);
+        return fixedSize(operator(boxed, longKey, (ToLongFunction<Object>) eventTime, windows, aggregator, allowedLatenessMs),
+                boxed, allowedLatenessMs, records, eventTime, watermark);
     }
 
-    private static <T, K, R> WindowAggregation<K, R> fixedSize(TimeWindowAggregateOperator op, ZSetStream<T> records,
+    /**
+     * The operator of a fixed-size window aggregate: the ordinary keyed aggregate with (window start, key) groups and
+     * emission on close, keyed by the objects {@code key(record)}, or by the unboxed longs {@code longKey(record)} when
+     * {@code longKey} is not null ({@code key} boxing the same long).
+     */
+    static KeyedAggregateOperator operator(Function<Object, Object> key, ToLongFunction<Object> longKey,
+                                           ToLongFunction<Object> eventTime, TimeWindows windows, WindowAggregate<?, ?> agg,
+                                           long lateness) {
+        return KeyedAggregateOperator.onClose(new KeyedAggregateOperator.Windowed(key, longKey, eventTime, windows, agg.update,
+                WindowStateAggregator.of(agg), new WindowRows(agg), lateness));
+    }
+
+    private static <T, K, R> WindowAggregation<K, R> fixedSize(KeyedAggregateOperator op, Function<Object, Object> key,
+                                                               long lateness, ZSetStream<T> records,
                                                                ToLongFunction<? super T> eventTime, Watermark watermark) {
-        WindowAggregation<K, R> rows = wire("windowAggregate", op, records, eventTime, watermark);
+        WindowAggregation<K, R> rows = wire("windowAggregate", op, KeyedAggregateOperator::watermark, key, lateness, records,
+                eventTime, watermark);
         // its windows are forgotten as the watermark passes them, like any state with a time (margin 0: a
         // window's time already includes the lateness)
         Wiring.addSink("forgetWindows", new StateGcOperator(op, 0), watermark.stream());
@@ -85,7 +102,7 @@ public final class WindowedAggregates {
         check(key, eventTime, windows, watermark, allowedLatenessMs, aggregator);
         SessionAggregateOperator op = new SessionAggregateOperator((Function<Object, Object>) key,
                 (ToLongFunction<Object>) eventTime, windows, aggregator, allowedLatenessMs);
-        return wire("sessionAggregate", op, records, eventTime, watermark);
+        return wire("sessionAggregate", op, SessionAggregateOperator::watermark, op.key, op.lateness, records, eventTime, watermark);
     }
 
     /** {@code COUNT(*)} per (window, key), no allowed lateness. */
@@ -138,11 +155,13 @@ public final class WindowedAggregates {
      * Late records are dropped by the same rule and operator as {@link Watermarks#dropLate} (before the exchange,
      * so they never travel); the others go to the worker owning their key, where the key's windows live.
      */
-    private static <T, K, R> WindowAggregation<K, R> wire(String kind, WindowedOperator op, ZSetStream<T> records,
-                                                          ToLongFunction<? super T> eventTime, Watermark watermark) {
-        LateFilter<T> onTime = Watermarks.dropLate(records, watermark, eventTime, op.lateness);
-        ZSetStream<T> byKey = onTime.stream().shardBy(op.key);
+    private static <T, K, R, O extends Operator> WindowAggregation<K, R> wire(String kind, O op, ToLongFunction<O> watermarkOf,
+                                                                              Function<Object, Object> key, long lateness,
+                                                                              ZSetStream<T> records, ToLongFunction<? super T> eventTime,
+                                                                              Watermark watermark) {
+        LateFilter<T> onTime = Watermarks.dropLate(records, watermark, eventTime, lateness);
+        ZSetStream<T> byKey = onTime.stream().shardBy(key);
         ZSetStream<WindowResult<K, R>> rows = Wiring.addStream(kind, op, Layout.OBJECTS, Placement.ANY, byKey, watermark.stream());
-        return new WindowAggregation<>(records.builder().workers().replicas(op), onTime, rows);
+        return new WindowAggregation<>(records.builder().workers().replicas(op), watermarkOf, onTime, rows);
     }
 }

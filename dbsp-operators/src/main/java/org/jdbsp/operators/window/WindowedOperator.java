@@ -11,33 +11,23 @@ import org.jdbsp.operators.time.internal.TimeArithmetic;
 import org.jdbsp.zset.spi.Batch;
 
 /**
- * What windowed aggregates share: the key, event time and aggregator, and the watermark they have seen. Inputs:
- * the records, the watermark stream. Late records never reach them: {@link WindowedAggregates} drops them
+ * The frame of the session aggregate ({@link SessionAggregateOperator}; fixed-size windows are the ordinary keyed
+ * aggregate, {@link org.jdbsp.operators.aggregate.internal.KeyedAggregateOperator}): the key, event time and
+ * aggregator, and the watermark it has seen. Inputs:
+ * the records, the watermark stream. Late records never reach it: {@link WindowedAggregates} drops them
  * upstream with the one lateness rule of {@link org.jdbsp.operators.time.Watermarks#dropLate}.
  */
 abstract class WindowedOperator implements BinaryOperator {
-    /** The key of a record (boxed when the aggregate is keyed by longs: for sharding and for rare paths only). */
+    /** The key of a record. */
     final Function<Object, Object> key;
-    /** The key of a record as an unboxed long, when the aggregate is keyed by longs; null for object keys. */
-    final ToLongFunction<Object> longKey;
     final ToLongFunction<Object> eventTime;
     final WindowAggregate<?, ?> agg;
     final long lateness;
     long watermark = TimeArithmetic.NONE;
 
-    /** Keyed by {@code key(record)}, an object. */
+    /** Keyed by {@code key(record)}. */
     WindowedOperator(Function<Object, Object> key, ToLongFunction<Object> eventTime, WindowAggregate<?, ?> agg, long lateness) {
-        this(key, null, eventTime, agg, lateness);
-    }
-
-    /**
-     * Keyed by {@code key(record)}, or, when {@code longKey} is not null, by the unboxed {@code longKey(record)}
-     * ({@code key} must then box the same long).
-     */
-    WindowedOperator(Function<Object, Object> key, ToLongFunction<Object> longKey, ToLongFunction<Object> eventTime,
-                     WindowAggregate<?, ?> agg, long lateness) {
         this.key = key;
-        this.longKey = longKey;
         this.eventTime = eventTime;
         this.agg = agg;
         this.lateness = lateness;

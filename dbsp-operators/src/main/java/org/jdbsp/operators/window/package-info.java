@@ -15,6 +15,8 @@
  * words of the linear aggregates (one slot per group in a primitive table, nothing allocated per record), min and
  * max as an incremental aggregator over an unboxed multiset of values, a custom aggregate as one over the multiset of
  * records; each group is held once and counted once in {@link org.jdbsp.operators.window.WindowAggregation#stateTuples()}.
+ * A fixed-size window aggregate is the ordinary keyed aggregate operator of the incremental aggregates, with
+ * (window start, key) groups and emission on close; sessions have their own operator.
  * A key that is a primitive long ({@link org.jdbsp.operators.window.WindowedAggregates#aggregateByLong}) is read
  * and looked up unboxed, so a record adding to existing groups allocates nothing.
  * With W0 the watermark before a step and W1 after it: records with event time below

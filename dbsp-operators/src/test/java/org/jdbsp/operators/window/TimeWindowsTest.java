@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.Circuit;
@@ -13,6 +14,7 @@ import org.jdbsp.circuit.CircuitHandle;
 import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.circuit.spi.Operator;
+import org.jdbsp.operators.aggregate.internal.KeyedAggregateOperator;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
@@ -56,24 +58,28 @@ class TimeWindowsTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aForkedWindowAggregateContinuesIndependentlyFromTheSameState() {
         ToLongFunction<Object> time = x -> (Long) x;
         Function<Object, Object> key = x -> (Long) x % 3;
-        for (Operator original : List.<Operator>of(
-                new TimeWindowAggregateOperator(key, time, Windows.hopping(100, 50), WindowAggregate.count(), 0),
-                new SessionAggregateOperator(key, time, 30, WindowAggregate.count(), 0))) {
-            WindowedOperator a = (WindowedOperator) original;
-            a.apply(longs(10, 20, 40, 95), watermark(Long.MIN_VALUE, 50));
-            WindowedOperator b = (WindowedOperator) a.fork();
-            Batch inA = longs(120, 130);
-            Batch outA = a.apply(inA, watermark(50, 300));
-            Batch outB = b.apply(inA, watermark(50, 300));
-            assertEquals(outA.toString(), outB.toString(), "same state, same output");
-            assertEquals(a.stateTuples(), b.stateTuples());
-            b.apply(longs(400), watermark(300, 1_000));
-            assertEquals(300, a.watermark(), "the original is unaffected by its fork");
-        }
+        KeyedAggregateOperator fixed = WindowedAggregates.operator(key, null, time, Windows.hopping(100, 50), WindowAggregate.count(), 0);
+        forkContinuesIndependently(fixed, (op, in) -> ((KeyedAggregateOperator) op).apply(in),
+                op -> ((KeyedAggregateOperator) op).watermark());
+        SessionAggregateOperator sessions = new SessionAggregateOperator(key, time, 30, WindowAggregate.count(), 0);
+        forkContinuesIndependently(sessions, (op, in) -> ((SessionAggregateOperator) op).apply(in[0], in[1]),
+                op -> ((SessionAggregateOperator) op).watermark());
+    }
+
+    private static void forkContinuesIndependently(Operator a, BiFunction<Operator, Batch[], Batch> apply,
+                                                   ToLongFunction<Operator> watermarkOf) {
+        apply.apply(a, new Batch[] {longs(10, 20, 40, 95), watermark(Long.MIN_VALUE, 50)});
+        Operator b = a.fork();
+        Batch inA = longs(120, 130);
+        Batch outA = apply.apply(a, new Batch[] {inA, watermark(50, 300)});
+        Batch outB = apply.apply(b, new Batch[] {inA, watermark(50, 300)});
+        assertEquals(outA.toString(), outB.toString(), "same state, same output");
+        assertEquals(a.stateTuples(), b.stateTuples());
+        apply.apply(b, new Batch[] {longs(400), watermark(300, 1_000)});
+        assertEquals(300, watermarkOf.applyAsLong(a), "the original is unaffected by its fork");
     }
 
     private static Batch longs(long... xs) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
+import org.jdbsp.operators.aggregate.internal.KeyedAggregateOperator;
 import org.jdbsp.zset.Layout;
 import org.jdbsp.zset.spi.Batch;
 import org.jdbsp.zset.spi.BatchBuilder;
@@ -27,7 +28,7 @@ class WindowHotPathAllocationTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void countingRecordsIntoExistingHoppingWindowsAllocatesNothingPerRecord() {
-        TimeWindowAggregateOperator op = new TimeWindowAggregateOperator(r -> ((Ev) r).key(), r -> ((Ev) r).time(),
+        KeyedAggregateOperator op = WindowedAggregates.operator(r -> ((Ev) r).key(), null, r -> ((Ev) r).time(),
                 Windows.hopping(10_000, 2_000), WindowAggregate.count(), 0);
         double perRecord = leastBytesPerRecordOfAStep(op, batch());
         assertTrue(perRecord < 4, "bytes allocated per record in a step into existing windows: " + perRecord);
@@ -39,7 +40,7 @@ class WindowHotPathAllocationTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void countingRecordsByAPrimitiveLongKeyBoxesNoKeyPerRecord() {
-        TimeWindowAggregateOperator op = new TimeWindowAggregateOperator(r -> ((LongEv) r).key(), r -> ((LongEv) r).key(),
+        KeyedAggregateOperator op = WindowedAggregates.operator(r -> ((LongEv) r).key(), r -> ((LongEv) r).key(),
                 r -> ((LongEv) r).time(), Windows.hopping(10_000, 2_000), WindowAggregate.count(), 0);
         BatchBuilder b = new BatchBuilder(Layout.OBJECTS);
         for (int i = 0; i < RECORDS; i++) {
@@ -51,16 +52,16 @@ class WindowHotPathAllocationTest {
     }
 
     /** The least bytes per record allocated by a step of {@code batch} into the groups it created when warming up. */
-    private static double leastBytesPerRecordOfAStep(TimeWindowAggregateOperator op, Batch batch) {
+    private static double leastBytesPerRecordOfAStep(KeyedAggregateOperator op, Batch batch) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Batch noWatermarkChange = Batch.empty(Layout.LONGS);
+        Batch[] inputs = {batch, Batch.empty(Layout.LONGS)}; // the records, no watermark change
         for (int i = 0; i < 20; i++) {
-            op.apply(batch, noWatermarkChange); // creates the groups, warms up
+            op.apply(inputs); // creates the groups, warms up
         }
         long least = Long.MAX_VALUE;
         for (int round = 0; round < 5; round++) {
             long before = threads.getCurrentThreadAllocatedBytes();
-            op.apply(batch, noWatermarkChange);
+            op.apply(inputs);
             least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
         }
         return (double) least / batch.size;

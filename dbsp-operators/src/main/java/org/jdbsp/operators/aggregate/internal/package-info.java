@@ -8,5 +8,9 @@
  * scratch accumulators in one. A fixed-size window aggregate's groups are keyed by (window start, key) in
  * {@link org.jdbsp.operators.aggregate.internal.WindowGroups} (sorted starts, so that the windows a watermark closes or
  * forgets are ranges), and emitted by the on-close policy of {@link org.jdbsp.operators.aggregate.internal.EmitOnClose}.
+ * One operator runs both the ordinary incremental aggregate and the fixed-size window aggregate,
+ * {@link org.jdbsp.operators.aggregate.internal.KeyedAggregateOperator}: plain keys with emission per step, or
+ * (window start, key) groups with emission on close, a record changing its group as
+ * {@link org.jdbsp.operators.aggregate.internal.GroupUpdate} says.
  */
 package org.jdbsp.operators.aggregate.internal;
