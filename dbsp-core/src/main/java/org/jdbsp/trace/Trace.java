@@ -68,7 +68,7 @@ import org.jdbsp.zset.spi.Merging;
  * <p><b>Merge threads.</b> When the storage has {@linkplain TraceStorage#mergeThreads merge threads}, a merge into a
  * file runs there to its end instead of being fuelled by inserts: an insert only installs the result of a merge that
  * is done, and waits for one only when a level has no room left without its result (running it itself if no thread
- * has started it). The work per insert then no longer bounds a step's time spent merging files, and when results
+ * has started it); a level merging on a thread holds the inputs of its next merge too, beside it. The work per insert then no longer bounds a step's time spent merging files, and when results
  * appear depends on timing; what cursors read never does. A merge that failed there is given up (its inputs stay)
  * and its failure thrown by the next insert, which still adds its batch (on the heap).
  */
@@ -332,7 +332,9 @@ public final class Trace {
 
     /**
      * Puts {@code p} on its level, which it returns. A level of fan-in {@code f} that is merging holds at most
-     * {@code f - 2} batches beside its merge (none on the heap): one that has no room first finishes its merge.
+     * {@code f - 2} batches beside its merge (none on the heap), or {@code 2f - 2} when a merge thread runs the merge
+     * (room for the inputs of the next merge, so that a step waits for the thread only when it falls a whole merge
+     * behind): one that has no room first finishes its merge.
      */
     private int place(Part p) {
         int k = levelOf(p.size());
@@ -341,7 +343,8 @@ public final class Trace {
         }
         Level l = levels.get(k);
         stopCleaning(l);
-        if (due(l) && l.parts.size() >= 2 * fanIn(l) - 2) {
+        int room = 2 * fanIn(l) - 2 + (l.merge != null && l.merge.onMergeThread() ? fanIn(l) : 0);
+        if (due(l) && l.parts.size() >= room) {
             advance(l, Long.MAX_VALUE);
             finishAt(k);
             return place(p);

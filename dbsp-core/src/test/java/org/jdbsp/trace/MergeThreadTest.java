@@ -131,6 +131,28 @@ class MergeThreadTest {
     }
 
     @Test
+    void aLevelMergingOnAThreadTakesTheNextMergesInputsInsteadOfWaiting() {
+        List<Runnable> held = new ArrayList<>();
+        // threshold 0: every batch is a file; a level of files merges 8 and holds 6 more beside a merge in the step
+        // thread, 14 beside one on a merge thread
+        Trace stored = new Trace(BIDS, new WorkerStorage(dir, Codecs.defaults(), 0, Long.MAX_VALUE, new LongAdder(),
+                held::add).forStream("stream 'bids'", BIDS));
+        Trace heap = new Trace(BIDS);
+        SplittableRandom r = new SplittableRandom(29);
+        for (int i = 0; i < Trace.FILE_FAN_IN + 12; i++) {
+            Batch b = random(r, 1, false);
+            stored.insert(b);
+            heap.insert(b);
+        }
+        assertEquals(1, held.size(), "one merge of eight handed to the thread");
+        assertEquals(Trace.FILE_FAN_IN + 12, stored.batchCount(), "no insert waited for it (or ran it)");
+        held.get(0).run();
+        stored.insert(random(r, 1, false));   // installs the merge's result
+        assertTrue(stored.batchCount() < Trace.FILE_FAN_IN + 12, stored.batchCount() + " batches");
+        stored.close();
+    }
+
+    @Test
     void aMemoryBudgetIsKeptByFinishingTheMergesThatWriteTheLargestHeapBatches() {
         long budget = 40_000;
         MergeThreads threads = new MergeThreads(1, "test");
