@@ -56,7 +56,7 @@ class EarlierCheckpointTest {
         outs.add(WindowedAggregates.countByLong(events.stream(), Ev::key, Ev::time, Windows.hopping(100, 20), wm).stream().output());
         outs.add(WindowedAggregates.aggregate(events.stream(), e -> "k" + e.key() % 3, Ev::time, Windows.tumbling(60), wm, 40,
                 WindowAggregate.max(Ev::price)).stream().output());
-        outs.add(Aggregates.incremental(events.stream().index(Ev::key, Ev::price), new WorkersTest.SumCount(), Orders.natural()).output());
+        outs.add(Aggregates.incremental(events.stream().index(Ev::key, Ev::price), new SumCount(), Orders.natural()).output());
         return new Io(events, outs);
     }
 

@@ -23,7 +23,6 @@ import org.jdbsp.circuit.ZSetInput;
 import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.operators.WorkersTest.Ev;
 import org.jdbsp.operators.WorkersTest.Pair;
-import org.jdbsp.operators.WorkersTest.SumCount;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.Aggregator;
 import org.jdbsp.operators.distinct.Distinct;

@@ -142,35 +142,6 @@ class WorkersTest {
         return ((Number) v).longValue();
     }
 
-    /** Sum and count of a group, as text: an incremental aggregate with one mutable state per group. */
-    static final class SumCount implements IncrementalAggregator<Object, long[], String> {
-        @Override
-        public long[] newState() {
-            return new long[2];
-        }
-
-        @Override
-        public void add(long[] state, Object value, long weight) {
-            state[0] += number(value) * weight;
-            state[1] += weight;
-        }
-
-        @Override
-        public boolean isEmpty(long[] state) {
-            return state[1] == 0 && state[0] == 0;
-        }
-
-        @Override
-        public String result(long[] state) {
-            return state[0] + "/" + state[1];
-        }
-
-        @Override
-        public long[] copy(long[] state) {
-            return state.clone();
-        }
-    }
-
     /** A user-defined aggregate: a group's values with their weights, as text. */
     static Aggregator<Object, StringBuilder, String> concat() {
         return new Aggregator<>() {
@@ -359,6 +330,11 @@ class WorkersTest {
                         Ev::time, Windows.tumbling(700), wm, Ev::price), c)),
                 new Timed("session min with lateness", (e, wm, c) -> windows(WindowedAggregates.aggregate(e, Ev::key, Ev::time,
                         Windows.session(400), wm, 200, org.jdbsp.operators.window.WindowAggregate.min(Ev::price)), c)),
+                new Timed("hopping user IncrementalAggregator with lateness", (e, wm, c) -> windows(WindowedAggregates.aggregate(e,
+                        Ev::key, Ev::time, Windows.hopping(2_000, 500), wm, 300,
+                        org.jdbsp.operators.window.WindowAggregate.incremental(new SumCount(x -> ((Ev) x).price()))), c)),
+                new Timed("session user IncrementalAggregator", (e, wm, c) -> windows(WindowedAggregates.aggregate(e, Ev::key,
+                        Ev::time, Windows.session(400), wm, 0, org.jdbsp.operators.window.WindowAggregate.incremental(new SumCount(x -> ((Ev) x).price()))), c)),
                 new Timed("stamp", (e, wm, c) -> List.of(Watermarks.stamp(e, wm, (x, t) -> new Pair(x, t)))),
                 new Timed("join forgetting keys below the watermark", (e, wm, c) -> {
                     IndexedZSetStream<Long, Ev> bySecond = e.indexByLong(x -> x.time() / 1_000 * 1_000, x -> x);

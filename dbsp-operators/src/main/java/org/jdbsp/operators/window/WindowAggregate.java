@@ -4,13 +4,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.jdbsp.operators.aggregate.IncrementalAggregator;
 import org.jdbsp.operators.aggregate.internal.GroupTable;
 import org.jdbsp.operators.aggregate.internal.GroupUpdate;
 import org.jdbsp.operators.aggregate.internal.Int128;
 
 /**
  * What a windowed aggregate computes over the records of one (window, key) group: a count, a sum, a
- * maximum or minimum of a long field, or a custom function of the group's multiset of records.
+ * maximum or minimum of a long field, a custom function of the group's multiset of records, or any
+ * {@link IncrementalAggregator} (the model of the ordinary aggregates: {@link #incremental}).
  *
  * <p>Count and sum are kept per group as exact 128-bit integers (linear: insertions and retractions are
  * additions), so no order or split of the records over steps and workers overflows on the way; emitting a
@@ -25,19 +27,27 @@ import org.jdbsp.operators.aggregate.internal.Int128;
  * @param <R> the aggregate type
  */
 public final class WindowAggregate<T, R> {
-    enum Kind { COUNT, SUM, MAX, MIN, CUSTOM }
+    enum Kind { COUNT, SUM, MAX, MIN, CUSTOM, INCREMENTAL }
 
     final Kind kind;
     final ToLongFunction<Object> field;
     final Function<Map<Object, Long>, Object> custom;
+    /** The user's aggregator of {@link #incremental}, else null. */
+    final IncrementalAggregator<Object, Object, Object> incremental;
     /** How a record changes its group's accumulator. */
     final GroupUpdate update;
 
-    @SuppressWarnings("unchecked")
     private WindowAggregate(Kind kind, ToLongFunction<? super T> field, Function<? super Map<T, Long>, ? extends R> custom) {
+        this(kind, field, custom, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private WindowAggregate(Kind kind, ToLongFunction<? super T> field, Function<? super Map<T, Long>, ? extends R> custom,
+                            IncrementalAggregator<?, ?, ?> incremental) {
         this.kind = kind;
         this.field = (ToLongFunction<Object>) field;
         this.custom = (Function<Map<Object, Long>, Object>) (Function<?, ?>) custom;
+        this.incremental = (IncrementalAggregator<Object, Object, Object>) incremental;
         this.update = kind == Kind.COUNT ? GroupUpdate.count() : kind == Kind.SUM ? GroupUpdate.sum(this.field) : GroupUpdate.state();
     }
 
@@ -72,6 +82,18 @@ public final class WindowAggregate<T, R> {
     /** Adds {@code weight} copies of {@code record} to the group in {@code slot} (removes them if negative). */
     void add(GroupTable groups, int slot, Object record, long weight) {
         update.add(groups, slot, record, weight);
+    }
+
+    /**
+     * The ordinary aggregates' model in a window: {@code aggregator} keeps one state per (window, key) group, updated
+     * by every record added to or retracted from it, exactly as {@link org.jdbsp.operators.aggregate.Aggregates#incremental}
+     * keeps one per key (the same aggregator serves both). A group's row is its {@code result} once the window closes
+     * (and again, as -old/+new, when a record within the lateness changes it); a group whose state
+     * {@linkplain IncrementalAggregator#isEmpty is empty} has no row. Checkpoints save its states with
+     * {@link IncrementalAggregator#writeState}.
+     */
+    public static <T, S, R> WindowAggregate<T, R> incremental(IncrementalAggregator<? super T, S, ? extends R> aggregator) {
+        return new WindowAggregate<>(Kind.INCREMENTAL, null, null, Objects.requireNonNull(aggregator, "aggregator"));
     }
 
     /**

@@ -27,6 +27,7 @@ abstract class WindowStateAggregator<S> implements MeasuredAggregator<S> {
             case MAX -> new Extreme(agg, true);
             case MIN -> new Extreme(agg, false);
             case CUSTOM -> new Records(agg);
+            case INCREMENTAL -> new Users(agg.incremental);
         };
         return (WindowStateAggregator<Object>) a;
     }
@@ -84,6 +85,63 @@ abstract class WindowStateAggregator<S> implements MeasuredAggregator<S> {
         @Override
         public long bytes(LongMultiset state) {
             return state.bytes();
+        }
+    }
+
+    /**
+     * A user's {@link IncrementalAggregator} ({@link WindowAggregate#incremental}): its own state per group, which
+     * it alone can measure; counted as one tuple of about 48 bytes.
+     */
+    private static final class Users extends WindowStateAggregator<Object> {
+        private final IncrementalAggregator<Object, Object, Object> user;
+
+        Users(IncrementalAggregator<Object, Object, Object> user) {
+            this.user = user;
+        }
+
+        @Override
+        public Object newState() {
+            return user.newState();
+        }
+
+        @Override
+        public void add(Object state, Object record, long weight) {
+            user.add(state, record, weight);
+        }
+
+        @Override
+        public boolean isEmpty(Object state) {
+            return user.isEmpty(state);
+        }
+
+        @Override
+        public Object result(Object state) {
+            return Objects.requireNonNull(user.result(state), "the aggregator's result was null");
+        }
+
+        @Override
+        public Object copy(Object state) {
+            return user.copy(state);
+        }
+
+        @Override
+        public void writeState(Object state, StateWriter out) {
+            user.writeState(state, out);
+        }
+
+        @Override
+        public Object readState(StateReader in) {
+            return user.readState(in);
+        }
+
+        @Override
+        public long tuples(Object state) {
+            return 1;
+        }
+
+        @Override
+        public long bytes(Object state) {
+            return 48;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import org.jdbsp.operators.SumCount;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,9 @@ class WindowedAggregatesTest {
                         }
                     });
                     return prices.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
-                }), bids -> bids.stream().map(Bid::price).sorted().map(String::valueOf).collect(Collectors.joining(","))));
+                }), bids -> bids.stream().map(Bid::price).sorted().map(String::valueOf).collect(Collectors.joining(","))),
+                new Agg("incremental", WindowAggregate.<Bid, long[], String>incremental(new SumCount(b -> ((Bid) b).price())),
+                        bids -> bids.stream().mapToLong(Bid::price).sum() + "/" + bids.size()));
     }
 
     static Stream<Arguments> cases() {
