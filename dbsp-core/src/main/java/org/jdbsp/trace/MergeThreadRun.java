@@ -48,7 +48,7 @@ final class MergeThreadRun implements Runnable {
     }
 
     private void execute() {
-        int outcome;
+        int outcome = FAILED;
         try {
             while (!merge.consumed()) {
                 if (stop || Thread.currentThread().isInterrupted()) {
@@ -67,14 +67,15 @@ final class MergeThreadRun implements Runnable {
             failure = t;
             try {
                 merge.file().close();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 t.addSuppressed(e);
             }
-            outcome = FAILED;
-        }
-        synchronized (this) {
-            state.set(outcome);
-            notifyAll();
+        } finally {
+            // whatever happened above (even an Error while handling an Error), the step thread stops waiting
+            synchronized (this) {
+                state.set(outcome);
+                notifyAll();
+            }
         }
     }
 

@@ -13,6 +13,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
+import org.jdbsp.codec.ByteSink;
+import org.jdbsp.codec.ByteSource;
+import org.jdbsp.codec.Codec;
 import org.jdbsp.codec.Codecs;
 import org.jdbsp.storage.runtime.MergeThreads;
 import org.jdbsp.storage.runtime.WorkerStorage;
@@ -170,6 +173,60 @@ class MergeThreadTest {
             }
             assertEquals(read(heap), read(stored));
             stored.close();
+        } finally {
+            threads.close();
+        }
+    }
+
+    /** A stored value whose codec fails with an Error on merge threads (a broken user codec). */
+    record Val(long v) implements Comparable<Val> {
+        @Override
+        public int compareTo(Val o) {
+            return Long.compare(v, o.v);
+        }
+    }
+
+    private static final Codec<Val> FAILING_ON_MERGE_THREADS = new Codec<>() {
+        @Override
+        public void encode(Val value, ByteSink out) {
+            if (Thread.currentThread().getName().startsWith("jdbsp-merge-")) {
+                throw new StackOverflowError("injected on " + Thread.currentThread().getName());
+            }
+            out.writeVarLong(value.v());
+        }
+
+        @Override
+        public Val decode(ByteSource in) {
+            return new Val(in.readVarLong());
+        }
+    };
+
+    @Test
+    void anErrorOnAMergeThreadFailsALaterInsertWithItAndLeavesTheTraceWhole() throws IOException, InterruptedException {
+        MergeThreads threads = new MergeThreads(1, "err");
+        try {
+            Trace stored = new Trace(BIDS, new WorkerStorage(dir, Codecs.defaults().with(Val.class, FAILING_ON_MERGE_THREADS), 0,
+                    Long.MAX_VALUE, new LongAdder(), threads).forStream("stream 'vals'", BIDS));
+            Trace heap = new Trace(BIDS);
+            StackOverflowError thrown = null;
+            for (int i = 0; thrown == null && i < 10_000; i++) {   // threshold 0: the eighth file starts a merge of eight
+                BatchBuilder b = new BatchBuilder(BIDS);
+                b.addLong(i, new Val(i), 1);
+                Batch batch = b.build();
+                heap.insert(batch);
+                try {
+                    stored.insert(batch);
+                } catch (StackOverflowError e) {
+                    thrown = e;
+                }
+                if (i >= Trace.FILE_FAN_IN) {
+                    Thread.sleep(1);
+                }
+            }
+            assertTrue(thrown != null && thrown.getMessage().startsWith("injected on jdbsp-merge-err-"), String.valueOf(thrown));
+            assertEquals(read(heap), read(stored), "the failing insert kept its batch; the merge's inputs stayed");
+            stored.close();
+            assertEquals(List.of(), files());
         } finally {
             threads.close();
         }
