@@ -155,10 +155,10 @@ class CheckpointRoundTripTest {
         return c;
     }
 
-    /** What the outputs and counters show after a step. */
-    private static List<Object> observe(Io io) {
+    /** The change and the integral of each output ({@link ZSetOutput} or {@link IndexedZSetOutput}) after a step. */
+    static List<Object> outputsSeen(List<?> outputs) {
         List<Object> seen = new ArrayList<>();
-        for (Object o : io.outputs()) {
+        for (Object o : outputs) {
             if (o instanceof ZSetOutput) {
                 seen.add(((ZSetOutput<?>) o).delta());
                 seen.add(((ZSetOutput<?>) o).integral());
@@ -167,6 +167,12 @@ class CheckpointRoundTripTest {
                 seen.add(((IndexedZSetOutput<?, ?>) o).integral());
             }
         }
+        return seen;
+    }
+
+    /** What the outputs and counters show after a step. */
+    private static List<Object> observe(Io io) {
+        List<Object> seen = outputsSeen(io.outputs());
         for (LongSupplier c : io.counters()) {
             seen.add(c.getAsLong());
         }

@@ -15,9 +15,7 @@ import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.CircuitConfig;
 import org.jdbsp.circuit.CircuitHandle;
-import org.jdbsp.circuit.IndexedZSetOutput;
 import org.jdbsp.circuit.ZSetInput;
-import org.jdbsp.circuit.ZSetOutput;
 import org.jdbsp.operators.WorkersTest.Ev;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.time.Watermark;
@@ -75,17 +73,7 @@ class EarlierCheckpointTest {
     }
 
     private static List<Object> observe(Io io) {
-        List<Object> seen = new ArrayList<>();
-        for (Object o : io.outputs()) {
-            if (o instanceof ZSetOutput) {
-                seen.add(((ZSetOutput<?>) o).delta());
-                seen.add(((ZSetOutput<?>) o).integral());
-            } else {
-                seen.add(((IndexedZSetOutput<?, ?>) o).delta());
-                seen.add(((IndexedZSetOutput<?, ?>) o).integral());
-            }
-        }
-        return seen;
+        return CheckpointRoundTripTest.outputsSeen(io.outputs());
     }
 
     private static CircuitConfig config(int workers, Path dir) {
