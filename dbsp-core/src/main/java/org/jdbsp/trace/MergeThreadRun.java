@@ -24,7 +24,11 @@ final class MergeThreadRun implements Runnable {
     private static final int FAILED = 3;
     private static final int CANCELLED = 4;
 
-    private final SpineMerge merge;
+    /**
+     * The merge, until it has ended here or been given up: then null, so that a run still waiting in the executor's
+     * queue (taken over by the step thread, or given up) no longer holds the merge's inputs on the heap.
+     */
+    private SpineMerge merge;
     private final Trace.Bounds bounds;
     private final AtomicInteger state = new AtomicInteger(QUEUED);
     /** Set by {@link #abandon}: the thread stops at its next slice. */
@@ -49,6 +53,7 @@ final class MergeThreadRun implements Runnable {
 
     private void execute() {
         int outcome = FAILED;
+        SpineMerge merge = this.merge;
         try {
             while (!merge.consumed()) {
                 if (stop || Thread.currentThread().isInterrupted()) {
@@ -71,6 +76,7 @@ final class MergeThreadRun implements Runnable {
                 t.addSuppressed(e);
             }
         } finally {
+            this.merge = null;
             // whatever happened above (even an Error while handling an Error), the step thread stops waiting
             synchronized (this) {
                 state.set(outcome);
@@ -125,6 +131,7 @@ final class MergeThreadRun implements Runnable {
         stop = true;
         if (state.compareAndSet(QUEUED, CANCELLED)) {
             merge.file().close();
+            merge = null;
             return;
         }
         awaitEnd();

@@ -233,6 +233,37 @@ class MergeThreadTest {
     }
 
     @Test
+    void aMergeRunByTheInserterIsNotHeldOnTheHeapByTheQueueItWaitedIn() {
+        List<Runnable> held = new ArrayList<>();   // a merge thread that never comes: each run stays queued
+        Trace stored = trace(held::add, new LongAdder());
+        SplittableRandom r = new SplittableRandom(31);
+        List<java.lang.ref.WeakReference<Batch>> seen = new ArrayList<>();
+        java.util.Set<Batch> seenNow = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < 300; i++) {
+            stored.insert(random(r, 1 + r.nextInt(60), false));
+            for (int k = 0; k < stored.batchCount(); k++) {
+                Batch b = stored.heapBatch(k);
+                if (b != null && seenNow.add(b)) {
+                    seen.add(new java.lang.ref.WeakReference<>(b));
+                }
+            }
+        }
+        assertTrue(held.size() > 1 && stored.fileBytes() > 0, held.size() + " merges queued, run by the inserter");
+        java.util.Set<Batch> inSpine = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int k = 0; k < stored.batchCount(); k++) {
+            if (stored.heapBatch(k) != null) {
+                inSpine.add(stored.heapBatch(k));
+            }
+        }
+        seenNow.clear();
+        System.gc();
+        long retained = seen.stream().map(java.lang.ref.WeakReference::get)
+                .filter(b -> b != null && !inSpine.contains(b)).count();
+        assertEquals(0, retained, "heap batches merged away but still reachable (from the queued runs: " + held.size() + ")");
+        stored.close();
+    }
+
+    @Test
     void closingATraceStopsItsRunningMergesAndDeletesTheirFiles() throws IOException {
         MergeThreads threads = new MergeThreads(2, "test");
         try {
