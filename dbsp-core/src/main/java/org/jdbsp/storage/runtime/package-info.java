@@ -1,7 +1,9 @@
 /**
  * The storage runtime of a circuit (not exported): the run directory a circuit with storage keeps its files in
  * (made when the circuit is built, deleted when it is closed, cleaned up after a crash), and the per-worker and
- * per-stream {@link org.jdbsp.trace.TraceStorage} through which the shared traces spill batches to files.
+ * per-stream {@link org.jdbsp.trace.TraceStorage} through which the shared traces spill batches to files, and the
+ * circuit's {@link org.jdbsp.storage.runtime.MergeThreads}, which merge trace batches into files while the steps go
+ * on (stopped before the run directory is deleted).
  *
  * <p><b>Run directories.</b> A run directory is {@code <storage>/run-<pid>-<random id>-<circuit name>} and holds a
  * lock file {@code run.lock} with the pid and the start time of the process that made it. Building a circuit with
