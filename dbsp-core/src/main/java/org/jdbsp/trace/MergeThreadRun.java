@@ -97,16 +97,20 @@ final class MergeThreadRun implements Runnable {
 
     /** Throws what made the merge fail, if it did (in the step thread, to fail its step). */
     void rethrowFailure() {
-        if (state.get() != FAILED) {
-            return;
+        if (state.get() == FAILED) {
+            throw unchecked(failure);
         }
-        if (failure instanceof RuntimeException e) {
+    }
+
+    /** {@code t} to throw in the step thread: itself when unchecked (an Error is thrown here), else wrapped. */
+    static RuntimeException unchecked(Throwable t) {
+        if (t instanceof RuntimeException e) {
+            return e;
+        }
+        if (t instanceof Error e) {
             throw e;
         }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        throw new IllegalStateException("a merge into a batch file failed", failure);
+        return new IllegalStateException("a merge into a batch file failed", t);
     }
 
     /** Waits until the merge has ended, running it in this thread if no merge thread has started it. */

@@ -192,7 +192,7 @@ public final class Trace {
         Throwable failed = takeMergeThreadFailure();
         if (failed != null) {
             place(part); // the batch is kept, on the heap, as when its own write fails
-            throw unchecked(failed);
+            throw MergeThreadRun.unchecked(failed);
         }
         if (storage != null && bytesOf(delta) >= storage.spillThreshold()) {
             try {
@@ -241,16 +241,6 @@ public final class Trace {
             }
         }
         return first;
-    }
-
-    private static RuntimeException unchecked(Throwable t) {
-        if (t instanceof RuntimeException e) {
-            return e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException("a merge into a batch file failed", t);
     }
 
     /** The level of a batch of {@code size} tuples: the least k with size <= 2^k. */
